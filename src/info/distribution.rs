@@ -1,0 +1,357 @@
+//! A discrete distribution: named outcomes with probabilities, and the editing rules the
+//! app uses. Every constructor validates; every edit keeps the sum at 1 and no value
+//! negative.
+
+use serde::{Deserialize, Serialize};
+
+/// How far from 1 the probabilities may sum before they are rejected.
+pub const SUM_TOLERANCE: f64 = 1e-9;
+
+/// Why a list of labels and values is not a distribution, or why an edit was refused.
+///
+/// The message comes in two halves, [`subject`](Self::subject) and
+/// [`reason`](Self::reason), so that callers can put context (a file name) between them.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}: {}", self.subject("values"), self.reason())]
+pub enum DistributionError {
+    Empty,
+    LengthMismatch { labels: usize, values: usize },
+    NotFinite { index: usize, label: String, value: f64 },
+    Negative { index: usize, label: String, value: f64 },
+    SumNotOne { sum: f64 },
+    AllZero,
+    EmptyLabel { index: usize },
+    DuplicateLabel { index: usize, label: String },
+    NoSuchOutcome { index: usize, len: usize },
+    LastOutcome,
+    OthersLocked,
+}
+
+impl DistributionError {
+    /// What is wrong, naming `field` (e.g. "p") and the outcome: "p[1] is -0.5".
+    pub fn subject(&self, field: &str) -> String {
+        match self {
+            Self::Empty => format!("{field} is empty"),
+            Self::LengthMismatch { labels, values } => {
+                format!("{field} has {values} values but there are {labels} labels")
+            }
+            Self::NotFinite { index, label, value } | Self::Negative { index, label, value } => {
+                if label.is_empty() {
+                    format!("{field}[{index}] is {value}")
+                } else {
+                    format!("{field}[{index}] ('{label}') is {value}")
+                }
+            }
+            Self::SumNotOne { sum } => format!("{field} sums to {sum}"),
+            Self::AllZero => format!("{field} is all zeros"),
+            Self::EmptyLabel { index } => format!("labels[{index}] is empty"),
+            Self::DuplicateLabel { index, label } => {
+                format!("labels[{index}] '{label}' is used twice")
+            }
+            Self::NoSuchOutcome { index, len } => {
+                format!("outcome {index} does not exist ({len} outcomes)")
+            }
+            Self::LastOutcome => "cannot remove the last outcome".to_string(),
+            Self::OthersLocked => "cannot move this probability".to_string(),
+        }
+    }
+
+    /// Why it is wrong, as a rule the user can act on.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Self::Empty => "a distribution needs at least one outcome",
+            Self::LengthMismatch { .. } => "every outcome needs exactly one label and one value",
+            Self::NotFinite { .. } => "probabilities must be finite numbers",
+            Self::Negative { .. } => "probabilities cannot be negative",
+            Self::SumNotOne { .. } => "probabilities must sum to 1 (within 1e-9)",
+            Self::AllZero => "at least one weight must be positive",
+            Self::EmptyLabel { .. } => "every outcome needs a name",
+            Self::DuplicateLabel { .. } => "outcome names must be different",
+            Self::NoSuchOutcome { .. } => "the outcome index is out of range",
+            Self::LastOutcome => "a distribution needs at least one outcome",
+            Self::OthersLocked => "every other outcome is locked; unlock one first",
+        }
+    }
+
+    /// "subject: reason", naming `field`.
+    pub fn message(&self, field: &str) -> String {
+        format!("{}: {}", self.subject(field), self.reason())
+    }
+}
+
+/// Outcome labels with their probabilities and lock flags.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Distribution {
+    labels: Vec<String>,
+    probs: Vec<f64>,
+    locked: Vec<bool>,
+}
+
+impl Distribution {
+    /// Probabilities that must already sum to 1 (within [`SUM_TOLERANCE`]).
+    pub fn new(labels: Vec<String>, probs: Vec<f64>) -> Result<Self, DistributionError> {
+        let probs = check_values(&labels, probs)?;
+        let sum: f64 = probs.iter().sum();
+        if (sum - 1.0).abs() > SUM_TOLERANCE {
+            return Err(DistributionError::SumNotOne { sum });
+        }
+        Ok(Self::unchecked(labels, probs))
+    }
+
+    /// Non-negative weights (counts, percentages…) rescaled to sum to 1.
+    pub fn from_weights(labels: Vec<String>, weights: Vec<f64>) -> Result<Self, DistributionError> {
+        let mut probs = check_values(&labels, weights)?;
+        normalize(&mut probs)?;
+        Ok(Self::unchecked(labels, probs))
+    }
+
+    /// Every outcome equally likely.
+    pub fn uniform(labels: Vec<String>) -> Result<Self, DistributionError> {
+        let n = labels.len();
+        Self::from_weights(labels, vec![1.0; n])
+    }
+
+    fn unchecked(labels: Vec<String>, probs: Vec<f64>) -> Self {
+        let locked = vec![false; probs.len()];
+        Self { labels, probs, locked }
+    }
+
+    pub fn len(&self) -> usize {
+        self.probs.len()
+    }
+
+    /// Always false: a distribution has at least one outcome.
+    pub fn is_empty(&self) -> bool {
+        self.probs.is_empty()
+    }
+
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    pub fn probs(&self) -> &[f64] {
+        &self.probs
+    }
+
+    pub fn prob(&self, index: usize) -> Option<f64> {
+        self.probs.get(index).copied()
+    }
+
+    pub fn label(&self, index: usize) -> Option<&str> {
+        self.labels.get(index).map(String::as_str)
+    }
+
+    pub fn is_locked(&self, index: usize) -> bool {
+        self.locked.get(index).copied().unwrap_or(false)
+    }
+
+    pub fn set_locked(&mut self, index: usize, locked: bool) -> Result<(), DistributionError> {
+        self.check_index(index)?;
+        self.locked[index] = locked;
+        Ok(())
+    }
+
+    /// The most outcome `index` can take: 1 minus what the locked others hold.
+    pub fn free_mass(&self, index: usize) -> f64 {
+        let locked: f64 = self.others(index).filter(|&j| self.locked[j]).map(|j| self.probs[j]).sum();
+        (1.0 - locked).max(0.0)
+    }
+
+    /// Sets outcome `index` to `value`, clamped to `[0, free_mass]`; the other unlocked
+    /// outcomes share the rest in proportion to their current values (evenly when they
+    /// are all zero). A locked outcome, or one whose every peer is locked, keeps its
+    /// value. Returns the value the outcome now has.
+    pub fn set(&mut self, index: usize, value: f64) -> Result<f64, DistributionError> {
+        self.check_index(index)?;
+        if !value.is_finite() {
+            return Err(DistributionError::NotFinite { index, label: self.labels[index].clone(), value });
+        }
+        let movable: Vec<usize> = self.others(index).filter(|&j| !self.locked[j]).collect();
+        if self.locked[index] || movable.is_empty() {
+            return Ok(self.probs[index]);
+        }
+        let free = self.free_mass(index);
+        let value = value.clamp(0.0, free);
+        self.probs[index] = value;
+        self.share(&movable, free - value);
+        self.settle_sum(Some(index));
+        Ok(self.probs[index])
+    }
+
+    /// Adds an outcome with probability 0 (so the sum stays 1) and returns its index.
+    pub fn add_outcome(&mut self, label: &str) -> Result<usize, DistributionError> {
+        let label = self.check_new_label(None, label)?;
+        self.labels.push(label);
+        self.probs.push(0.0);
+        self.locked.push(false);
+        Ok(self.len() - 1)
+    }
+
+    /// Removes an outcome; its probability goes to the unlocked others in proportion.
+    pub fn remove_outcome(&mut self, index: usize) -> Result<(), DistributionError> {
+        self.check_index(index)?;
+        if self.len() == 1 {
+            return Err(DistributionError::LastOutcome);
+        }
+        let movable: Vec<usize> = self.others(index).filter(|&j| !self.locked[j]).collect();
+        let mass = self.probs[index];
+        if mass > 0.0 && movable.is_empty() {
+            return Err(DistributionError::OthersLocked);
+        }
+        if mass > 0.0 {
+            let target = mass + movable.iter().map(|&j| self.probs[j]).sum::<f64>();
+            self.share(&movable, target);
+        }
+        self.labels.remove(index);
+        self.probs.remove(index);
+        self.locked.remove(index);
+        self.settle_sum(None);
+        Ok(())
+    }
+
+    /// Renames an outcome; names must be non-empty and distinct.
+    pub fn rename(&mut self, index: usize, label: &str) -> Result<(), DistributionError> {
+        self.check_index(index)?;
+        let label = self.check_new_label(Some(index), label)?;
+        self.labels[index] = label;
+        Ok(())
+    }
+
+    /// The unlocked outcomes share what the locked ones leave, evenly.
+    pub fn make_uniform(&mut self) {
+        let movable: Vec<usize> = (0..self.len()).filter(|&j| !self.locked[j]).collect();
+        if movable.is_empty() {
+            return;
+        }
+        let locked: f64 = (0..self.len()).filter(|&j| self.locked[j]).map(|j| self.probs[j]).sum();
+        let each = (1.0 - locked).max(0.0) / movable.len() as f64;
+        for &j in &movable {
+            self.probs[j] = each;
+        }
+        self.settle_sum(None);
+    }
+
+    /// Replaces all probabilities (e.g. copy P to Q), keeping labels and locks.
+    pub fn set_all(&mut self, probs: &[f64]) -> Result<(), DistributionError> {
+        let checked = Distribution::new(self.labels.clone(), probs.to_vec())?;
+        self.probs = checked.probs;
+        Ok(())
+    }
+
+    fn others(&self, index: usize) -> impl Iterator<Item = usize> + use<> {
+        (0..self.probs.len()).filter(move |&j| j != index)
+    }
+
+    fn check_index(&self, index: usize) -> Result<(), DistributionError> {
+        if index < self.len() {
+            Ok(())
+        } else {
+            Err(DistributionError::NoSuchOutcome { index, len: self.len() })
+        }
+    }
+
+    fn check_new_label(&self, index: Option<usize>, label: &str) -> Result<String, DistributionError> {
+        let label = label.trim();
+        let position = index.unwrap_or(self.len());
+        if label.is_empty() {
+            return Err(DistributionError::EmptyLabel { index: position });
+        }
+        let taken = self.labels.iter().enumerate().any(|(j, l)| Some(j) != index && l == label);
+        if taken {
+            return Err(DistributionError::DuplicateLabel { index: position, label: label.to_string() });
+        }
+        Ok(label.to_string())
+    }
+
+    /// Gives the outcomes in `targets` a total of `mass`, in proportion to what they
+    /// hold now, or evenly when they hold nothing.
+    fn share(&mut self, targets: &[usize], mass: f64) {
+        let mass = mass.max(0.0);
+        let current: f64 = targets.iter().map(|&j| self.probs[j]).sum();
+        if current > 0.0 {
+            let scale = mass / current;
+            for &j in targets {
+                self.probs[j] *= scale;
+            }
+        } else {
+            let each = mass / targets.len() as f64;
+            for &j in targets {
+                self.probs[j] = each;
+            }
+        }
+    }
+
+    /// Puts the rounding error of an edit (a few ulps) on the largest unlocked outcome,
+    /// preferring one other than `keep`, so the sum is 1 to the last bit we can manage.
+    fn settle_sum(&mut self, keep: Option<usize>) {
+        let error = 1.0 - self.probs.iter().sum::<f64>();
+        if error == 0.0 {
+            return;
+        }
+        let pick = |allow_keep: bool| {
+            (0..self.len())
+                .filter(|&j| !self.locked[j] && (allow_keep || Some(j) != keep))
+                .max_by(|&a, &b| self.probs[a].total_cmp(&self.probs[b]))
+        };
+        if let Some(j) = pick(false).or_else(|| pick(true)) {
+            self.probs[j] = (self.probs[j] + error).max(0.0);
+        }
+    }
+}
+
+/// Checks lengths, labels and that every value is finite and non-negative. Turns -0 into 0.
+fn check_values(labels: &[String], mut values: Vec<f64>) -> Result<Vec<f64>, DistributionError> {
+    if values.is_empty() && labels.is_empty() {
+        return Err(DistributionError::Empty);
+    }
+    if labels.len() != values.len() {
+        return Err(DistributionError::LengthMismatch { labels: labels.len(), values: values.len() });
+    }
+    check_labels(labels)?;
+    for (index, value) in values.iter_mut().enumerate() {
+        let label = || labels[index].clone();
+        if !value.is_finite() {
+            return Err(DistributionError::NotFinite { index, label: label(), value: *value });
+        }
+        if *value < 0.0 {
+            return Err(DistributionError::Negative { index, label: label(), value: *value });
+        }
+        *value = value.abs();
+    }
+    Ok(values)
+}
+
+/// Labels must be non-empty and distinct.
+pub fn check_labels(labels: &[String]) -> Result<(), DistributionError> {
+    let mut seen = std::collections::HashSet::with_capacity(labels.len());
+    for (index, label) in labels.iter().enumerate() {
+        if label.trim().is_empty() {
+            return Err(DistributionError::EmptyLabel { index });
+        }
+        if !seen.insert(label.as_str()) {
+            return Err(DistributionError::DuplicateLabel { index, label: label.clone() });
+        }
+    }
+    Ok(())
+}
+
+/// Rescales non-negative finite weights to sum to 1.
+pub fn normalize(weights: &mut [f64]) -> Result<(), DistributionError> {
+    let total: f64 = weights.iter().sum();
+    if total <= 0.0 {
+        return Err(DistributionError::AllZero);
+    }
+    if !total.is_finite() {
+        // Weights near f64::MAX overflow the sum: scale down first.
+        let largest = weights.iter().copied().fold(0.0, f64::max);
+        weights.iter_mut().for_each(|w| *w /= largest);
+        return normalize(weights);
+    }
+    weights.iter_mut().for_each(|w| *w /= total);
+    Ok(())
+}
+
+/// Labels "x1", "x2", … for values given without names.
+pub fn default_labels(n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("x{i}")).collect()
+}

@@ -1,0 +1,7 @@
+//! klscope: see and touch surprise, entropy, cross-entropy, KL and Jensen–Shannon divergence.
+
+pub mod app;
+pub mod cli;
+pub mod info;
+pub mod number;
+pub mod scenario;

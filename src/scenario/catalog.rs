@@ -1,0 +1,48 @@
+//! The built-in scenarios: `presets/*.ron`, compiled into the binary.
+
+use super::{Scenario, ScenarioError};
+use std::path::Path;
+
+/// (id, RON text). The id is the file stem; a test checks that every file is listed.
+const PRESETS: &[(&str, &str)] = &[
+    ("biased-coin-vs-fair", include_str!("../../presets/biased-coin-vs-fair.ron")),
+    ("biased-coin-vs-slightly-biased", include_str!("../../presets/biased-coin-vs-slightly-biased.ron")),
+    ("cat-dog-classifier", include_str!("../../presets/cat-dog-classifier.ron")),
+    ("movie-genres", include_str!("../../presets/movie-genres.ron")),
+    ("weather-codebook", include_str!("../../presets/weather-codebook.ron")),
+    ("fair-vs-loaded-die", include_str!("../../presets/fair-vs-loaded-die.ron")),
+    ("support-mismatch", include_str!("../../presets/support-mismatch.ron")),
+    ("mode-seeking", include_str!("../../presets/mode-seeking.ron")),
+    ("lottery-surprise", include_str!("../../presets/lottery-surprise.ron")),
+];
+
+/// The ids of the built-in scenarios, in menu order.
+pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
+    PRESETS.iter().map(|(id, _)| *id)
+}
+
+/// Every built-in scenario that parses (all of them do; a test makes sure).
+pub fn builtin() -> Vec<Scenario> {
+    builtin_ids().filter_map(|id| find_builtin(id).ok()).collect()
+}
+
+/// One built-in scenario by id.
+pub fn find_builtin(id: &str) -> Result<Scenario, ScenarioError> {
+    let Some((id, text)) = PRESETS.iter().find(|(known, _)| *known == id) else {
+        return Err(ScenarioError::UnknownPreset {
+            name: id.to_string(),
+            known: builtin_ids().collect::<Vec<_>>().join(", "),
+        });
+    };
+    Scenario::from_ron(text, &format!("presets/{id}.ron"))
+}
+
+/// A built-in id, or else a path to a `.ron` file.
+pub fn resolve(id_or_path: &str) -> Result<Scenario, ScenarioError> {
+    let looks_like_path = id_or_path.ends_with(".ron") || id_or_path.contains(['/', '\\']);
+    if looks_like_path || Path::new(id_or_path).exists() && !PRESETS.iter().any(|(id, _)| *id == id_or_path) {
+        super::load(Path::new(id_or_path))
+    } else {
+        find_builtin(id_or_path)
+    }
+}
