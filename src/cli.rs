@@ -94,8 +94,9 @@ pub fn report_text(pair: &Pair, report: &Report, unit: Unit) -> String {
         let unit_label = measure.unit_label(unit);
         out.push_str(&format!("  {:<10} {:<27} {:>12} {:<6}", measure.symbol(), measure.name(), value, unit_label));
         if let Some(cause) = measure.infinite_because(report) {
-            out.push_str(&format!("   {}", cause.explain(&pair.labels, &pair.p, &pair.q)));
+            out.push_str(&format!("  {}", cause.explain(&pair.labels, &pair.p, &pair.q)));
         }
+        out.truncate(out.trim_end().len());
         out.push('\n');
     }
     out.push_str(&format!("\n  (√JS is the square root of JS in {}; TV and Hel have no unit.)\n\n", unit.name()));
