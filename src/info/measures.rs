@@ -42,84 +42,53 @@ pub struct Report {
     pub q_without_p: Vec<usize>,
 }
 
+/// Above this many outcomes the work is split in two halves computed side by side. The
+/// split is fixed, so results do not depend on the machine.
+const PARALLEL_FROM: usize = 100_000;
+
 impl Report {
     /// Computes everything for probabilities `p` and `q` (same length, each summing to 1).
     /// If the lengths differ, the extra outcomes of the longer list are ignored.
     pub fn compute(p: &[f64], q: &[f64]) -> Report {
-        let n = p.len().min(q.len());
-        let mut report = Report {
-            terms_pq: Vec::with_capacity(n),
-            terms_qp: Vec::with_capacity(n),
-            surprise_p: Vec::with_capacity(n),
-            surprise_q: Vec::with_capacity(n),
-            ..Report::default()
-        };
-        // Non-negative sums are summed plainly (relative error ≤ n·ε); the signed sum of
-        // p − q is compensated, because the KLs are that sum plus non-negative parts.
-        let mut excess_pq = 0.0; // Σ [p ln(p/q) − (p − q)] ≥ 0
-        let mut excess_qp = 0.0; // Σ [q ln(q/p) − (q − p)] ≥ 0
-        let mut diff = NeumaierSum::default(); // Σ (p − q) where both > 0
-        let mut js2 = 0.0; // Σ [p ln(p/m) + q ln(q/m)] = 2 JS
-        let mut abs_diff = 0.0;
-        let mut hellinger2 = 0.0;
+        let mut report = Report::default();
+        report.recompute(p, q);
+        report
+    }
 
-        for i in 0..n {
-            let (pi, qi) = (p[i], q[i]);
-            let lp = pi.ln();
-            let lq = qi.ln();
-            report.surprise_p.push(-lp);
-            report.surprise_q.push(-lq);
-            if pi > 0.0 {
-                report.entropy_p -= pi * lp;
-            }
-            if qi > 0.0 {
-                report.entropy_q -= qi * lq;
-            }
-            abs_diff += (pi - qi).abs();
-            match (pi > 0.0, qi > 0.0) {
-                (true, true) => {
-                    report.cross_entropy_pq -= pi * lq;
-                    report.cross_entropy_qp -= qi * lp;
-                    let parts = kl_parts(pi, qi, lp, lq);
-                    report.terms_pq.push(pi * parts.log_ratio);
-                    report.terms_qp.push(-qi * parts.log_ratio);
-                    excess_pq += parts.excess_pq;
-                    excess_qp += parts.excess_qp;
-                    diff.add(pi - qi);
-                    js2 += js_term(pi, qi, lp, lq);
-                    let root_gap = (pi - qi) / (pi.sqrt() + qi.sqrt());
-                    hellinger2 += root_gap * root_gap;
-                }
-                (true, false) => {
-                    report.cross_entropy_pq = f64::INFINITY;
-                    report.p_without_q.push(i);
-                    report.terms_pq.push(f64::INFINITY);
-                    report.terms_qp.push(0.0);
-                    js2 += pi * std::f64::consts::LN_2;
-                    hellinger2 += pi;
-                }
-                (false, true) => {
-                    report.cross_entropy_qp = f64::INFINITY;
-                    report.q_without_p.push(i);
-                    report.terms_pq.push(0.0);
-                    report.terms_qp.push(f64::INFINITY);
-                    js2 += qi * std::f64::consts::LN_2;
-                    hellinger2 += qi;
-                }
-                (false, false) => {
-                    report.terms_pq.push(0.0);
-                    report.terms_qp.push(0.0);
-                }
+    /// Like [`compute`](Self::compute), but reuses this report's per-outcome buffers, so
+    /// that recomputing while a bar is dragged allocates nothing.
+    pub fn recompute(&mut self, p: &[f64], q: &[f64]) {
+        let n = p.len().min(q.len());
+        let (p, q) = (&p[..n], &q[..n]);
+        let mut terms = Buffers {
+            terms_pq: std::mem::take(&mut self.terms_pq),
+            terms_qp: std::mem::take(&mut self.terms_qp),
+            surprise_p: std::mem::take(&mut self.surprise_p),
+            surprise_q: std::mem::take(&mut self.surprise_q),
+        };
+        for buffer in [&mut terms.terms_pq, &mut terms.terms_qp, &mut terms.surprise_p, &mut terms.surprise_q] {
+            // Sums::over writes every slot, so old values may stay; fresh memory comes
+            // from calloc, which lets the two threads fault its pages in side by side.
+            if buffer.len() < n {
+                *buffer = vec![0.0; n];
+            } else {
+                buffer.truncate(n);
             }
         }
-
-        let diff = diff.total();
-        report.kl_pq = if report.p_without_q.is_empty() { (excess_pq + diff).max(0.0) } else { f64::INFINITY };
-        report.kl_qp = if report.q_without_p.is_empty() { (excess_qp - diff).max(0.0) } else { f64::INFINITY };
-        report.js = (0.5 * js2).clamp(0.0, std::f64::consts::LN_2);
-        report.total_variation = (0.5 * abs_diff).min(1.0);
-        report.hellinger = (0.5 * hellinger2).sqrt().min(1.0);
-        report
+        let sums = if n < PARALLEL_FROM {
+            Sums::over(p, q, terms.slices(0..n), 0)
+        } else {
+            let half = n / 2;
+            let (first, second) = terms.split_at(half);
+            std::thread::scope(|scope| {
+                let later = scope.spawn(|| Sums::over(&p[half..], &q[half..], second, half));
+                let mut sums = Sums::over(&p[..half], &q[..half], first, 0);
+                // Plain arithmetic cannot panic; should it anyway, pass the panic on.
+                sums.merge(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                sums
+            })
+        };
+        *self = sums.into_report(terms);
     }
 
     /// The Jensen–Shannon distance √JS, with JS taken in `unit` (as scipy does).
@@ -137,6 +106,166 @@ impl Report {
     }
 }
 
+/// Where the per-outcome values of one stretch of outcomes go.
+struct Terms<'a> {
+    pq: &'a mut [f64],
+    qp: &'a mut [f64],
+    surprise_p: &'a mut [f64],
+    surprise_q: &'a mut [f64],
+}
+
+/// The per-outcome vectors being filled.
+struct Buffers {
+    terms_pq: Vec<f64>,
+    terms_qp: Vec<f64>,
+    surprise_p: Vec<f64>,
+    surprise_q: Vec<f64>,
+}
+
+impl Buffers {
+    fn slices(&mut self, range: std::ops::Range<usize>) -> Terms<'_> {
+        Terms {
+            pq: &mut self.terms_pq[range.clone()],
+            qp: &mut self.terms_qp[range.clone()],
+            surprise_p: &mut self.surprise_p[range.clone()],
+            surprise_q: &mut self.surprise_q[range],
+        }
+    }
+
+    /// Two disjoint halves, to fill from two threads.
+    fn split_at(&mut self, mid: usize) -> (Terms<'_>, Terms<'_>) {
+        let (pq_a, pq_b) = self.terms_pq.split_at_mut(mid);
+        let (qp_a, qp_b) = self.terms_qp.split_at_mut(mid);
+        let (sp_a, sp_b) = self.surprise_p.split_at_mut(mid);
+        let (sq_a, sq_b) = self.surprise_q.split_at_mut(mid);
+        (
+            Terms { pq: pq_a, qp: qp_a, surprise_p: sp_a, surprise_q: sq_a },
+            Terms { pq: pq_b, qp: qp_b, surprise_p: sp_b, surprise_q: sq_b },
+        )
+    }
+}
+
+/// Running sums over a stretch of outcomes. Non-negative sums are summed plainly
+/// (relative error ≤ n·ε); the signed sum of p − q is compensated, because the KLs are
+/// that sum plus non-negative parts.
+#[derive(Default)]
+struct Sums {
+    entropy_p: f64,
+    entropy_q: f64,
+    cross_pq: f64,
+    cross_qp: f64,
+    /// Σ [p ln(p/q) − (p − q)] ≥ 0 where both > 0
+    excess_pq: f64,
+    /// Σ [q ln(q/p) − (q − p)] ≥ 0 where both > 0
+    excess_qp: f64,
+    /// Σ (p − q) where both > 0
+    diff: NeumaierSum,
+    /// Σ [p ln(p/m) + q ln(q/m)] = 2 JS
+    js2: f64,
+    abs_diff: f64,
+    hellinger2: f64,
+    p_without_q: Vec<usize>,
+    q_without_p: Vec<usize>,
+}
+
+impl Sums {
+    /// Sums over `p`, `q` (outcome numbers start at `offset`), writing per-outcome terms.
+    fn over(p: &[f64], q: &[f64], out: Terms<'_>, offset: usize) -> Sums {
+        let mut s = Sums::default();
+        for i in 0..p.len() {
+            let (pi, qi) = (p[i], q[i]);
+            let lp = pi.ln();
+            let lq = qi.ln();
+            out.surprise_p[i] = -lp;
+            out.surprise_q[i] = -lq;
+            if pi > 0.0 {
+                s.entropy_p -= pi * lp;
+            }
+            if qi > 0.0 {
+                s.entropy_q -= qi * lq;
+            }
+            s.abs_diff += (pi - qi).abs();
+            match (pi > 0.0, qi > 0.0) {
+                (true, true) => {
+                    s.cross_pq -= pi * lq;
+                    s.cross_qp -= qi * lp;
+                    let parts = kl_parts(pi, qi, lp, lq);
+                    out.pq[i] = pi * parts.log_ratio;
+                    out.qp[i] = -qi * parts.log_ratio;
+                    s.excess_pq += parts.excess_pq;
+                    s.excess_qp += parts.excess_qp;
+                    s.diff.add(pi - qi);
+                    s.js2 += js_term(pi, qi, lp, lq);
+                    let root_gap = (pi - qi) / (pi.sqrt() + qi.sqrt());
+                    s.hellinger2 += root_gap * root_gap;
+                }
+                (true, false) => {
+                    s.cross_pq = f64::INFINITY;
+                    s.p_without_q.push(offset + i);
+                    out.pq[i] = f64::INFINITY;
+                    out.qp[i] = 0.0;
+                    s.js2 += pi * std::f64::consts::LN_2;
+                    s.hellinger2 += pi;
+                }
+                (false, true) => {
+                    s.cross_qp = f64::INFINITY;
+                    s.q_without_p.push(offset + i);
+                    out.pq[i] = 0.0;
+                    out.qp[i] = f64::INFINITY;
+                    s.js2 += qi * std::f64::consts::LN_2;
+                    s.hellinger2 += qi;
+                }
+                // 0·log(0/0) = 0.
+                (false, false) => {
+                    out.pq[i] = 0.0;
+                    out.qp[i] = 0.0;
+                }
+            }
+        }
+        s
+    }
+
+    /// Adds the sums of the stretch that follows this one.
+    fn merge(&mut self, later: Sums) {
+        self.entropy_p += later.entropy_p;
+        self.entropy_q += later.entropy_q;
+        self.cross_pq += later.cross_pq;
+        self.cross_qp += later.cross_qp;
+        self.excess_pq += later.excess_pq;
+        self.excess_qp += later.excess_qp;
+        self.diff.add(later.diff.sum);
+        self.diff.add(later.diff.compensation);
+        self.js2 += later.js2;
+        self.abs_diff += later.abs_diff;
+        self.hellinger2 += later.hellinger2;
+        self.p_without_q.extend(later.p_without_q);
+        self.q_without_p.extend(later.q_without_p);
+    }
+
+    fn into_report(self, terms: Buffers) -> Report {
+        let diff = self.diff.total();
+        let kl_pq = if self.p_without_q.is_empty() { (self.excess_pq + diff).max(0.0) } else { f64::INFINITY };
+        let kl_qp = if self.q_without_p.is_empty() { (self.excess_qp - diff).max(0.0) } else { f64::INFINITY };
+        Report {
+            entropy_p: self.entropy_p,
+            entropy_q: self.entropy_q,
+            cross_entropy_pq: self.cross_pq,
+            cross_entropy_qp: self.cross_qp,
+            kl_pq,
+            kl_qp,
+            js: (0.5 * self.js2).clamp(0.0, std::f64::consts::LN_2),
+            total_variation: (0.5 * self.abs_diff).min(1.0),
+            hellinger: (0.5 * self.hellinger2).sqrt().min(1.0),
+            terms_pq: terms.terms_pq,
+            terms_qp: terms.terms_qp,
+            surprise_p: terms.surprise_p,
+            surprise_q: terms.surprise_q,
+            p_without_q: self.p_without_q,
+            q_without_p: self.q_without_p,
+        }
+    }
+}
+
 /// ln(p/q) and the two non-negative "excess" terms p ln(p/q) − (p − q) and
 /// q ln(q/p) − (q − p), for p, q > 0.
 struct KlParts {
@@ -151,7 +280,9 @@ fn kl_parts(p: f64, q: f64, lp: f64, lq: f64) -> KlParts {
         // Close ratios: d is exact (Sterbenz), so x = p/q − 1 is accurate and
         // ln(p/q) = ln_1p(x) avoids subtracting two nearly equal logarithms.
         let x = d / q;
-        let log_ratio = x.ln_1p();
+        // ln(p/q) is accurate to ε absolute since p/q is within [½, 2]; below |x| = 0.01
+        // ln_1p keeps it accurate relative to x (ln_1p is slower, so only there).
+        let log_ratio = if x.abs() < 0.01 { x.ln_1p() } else { (p / q).ln() };
         let excess_pq = q * one_plus_x_log_minus_x(x, log_ratio);
         // excess_pq + excess_qp = d·ln(p/q): both halves are ≥ 0 and of similar size.
         let excess_qp = (d * log_ratio - excess_pq).max(0.0);
