@@ -1,18 +1,18 @@
 //! What the `compute` and `presets` commands print, as text tables or JSON. The argument
 //! parsing itself lives in main.rs; everything here is plain functions, easy to test.
 
-use crate::info::distribution::default_labels;
-use crate::number::{NumberError, parse_number};
+use crate::info::distribution::{check_labels, default_labels};
 use crate::info::glossary::short_number;
 use crate::info::{Distribution, DistributionError, Measure, Report, Unit};
+use crate::number::{NumberError, parse_number};
 use crate::scenario::{Scenario, ScenarioError};
 use serde_json::{Map, Value, json};
 
 /// Why a command could not run. Each message names the argument and the item.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("--{field}: item {position}: {source}")]
-    Number { field: &'static str, position: usize, source: NumberError },
+    #[error("--{field}: {field}[{index}] {source}")]
+    Number { field: &'static str, index: usize, source: NumberError },
 
     #[error("--{field}: {}{}", .source.message(field), hint(.source))]
     Distribution { field: &'static str, source: DistributionError },
@@ -50,10 +50,11 @@ impl Pair {
         if p.len() != q.len() {
             return Err(CliError::LengthsDiffer { p: p.len(), q: q.len() });
         }
-        let labels = match labels {
+        let labels: Vec<String> = match labels {
             Some(text) => text.split(',').map(|l| l.trim().to_string()).collect(),
             None => default_labels(p.len()),
         };
+        check_labels(&labels).map_err(|source| CliError::Distribution { field: "labels", source })?;
         let make = |field, values: Vec<f64>| {
             let result = if rescale {
                 Distribution::from_weights(labels.clone(), values)
@@ -77,7 +78,7 @@ impl Pair {
 pub fn parse_list(text: &str, field: &'static str) -> Result<Vec<f64>, CliError> {
     text.split(',')
         .enumerate()
-        .map(|(i, item)| parse_number(item).map_err(|source| CliError::Number { field, position: i + 1, source }))
+        .map(|(index, item)| parse_number(item).map_err(|source| CliError::Number { field, index, source }))
         .collect()
 }
 

@@ -87,11 +87,7 @@ fn compute(args: &ComputeArgs) -> Result<String, CliError> {
     };
     let unit = args.unit.unwrap_or(scenario_unit);
     let report = Report::compute(&pair.p, &pair.q);
-    Ok(if args.json {
-        cli::report_json(&pair, &report, unit) + "\n"
-    } else {
-        cli::report_text(&pair, &report, unit)
-    })
+    Ok(if args.json { cli::report_json(&pair, &report, unit) + "\n" } else { cli::report_text(&pair, &report, unit) })
 }
 
 fn presets(json: bool) -> String {

@@ -3,7 +3,7 @@
 /// Why typed text is not a number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {
-    #[error("'{0}' is not a number (write decimals such as 0.25 or fractions such as 1/4)")]
+    #[error("'{0}' is not a number: write a decimal such as 0.25 or a fraction such as 1/4")]
     NotANumber(String),
     #[error("'{0}' divides by zero")]
     DivideByZero(String),

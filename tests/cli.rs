@@ -25,27 +25,15 @@ fn klscope(args: &[&str]) -> Run {
         stderr: String::from_utf8(output.stderr)
             .unwrap_or_else(|e| panic!("klscope {args:?}: stderr is not UTF-8: {e}")),
     };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "klscope {args:?} panicked:\n{}",
-        run.stderr
-    );
+    assert!(!run.stderr.contains("panicked"), "klscope {args:?} panicked:\n{}", run.stderr);
     run
 }
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {
     let run = klscope(args);
-    assert_eq!(
-        run.code,
-        Some(0),
-        "klscope {args:?} should succeed; stderr:\n{}",
-        run.stderr
-    );
-    assert_eq!(
-        run.stderr, "",
-        "klscope {args:?} should print nothing on stderr"
-    );
+    assert_eq!(run.code, Some(0), "klscope {args:?} should succeed; stderr:\n{}", run.stderr);
+    assert_eq!(run.stderr, "", "klscope {args:?} should print nothing on stderr");
     run.stdout
 }
 
@@ -64,42 +52,23 @@ fn json(args: &[&str]) -> serde_json::Map<String, Value> {
 }
 
 fn number(object: &serde_json::Map<String, Value>, key: &str) -> f64 {
-    object[key]
-        .as_f64()
-        .unwrap_or_else(|| panic!("'{key}' should be a number, got {}", object[key]))
+    object[key].as_f64().unwrap_or_else(|| panic!("'{key}' should be a number, got {}", object[key]))
 }
 
 fn numbers(object: &serde_json::Map<String, Value>, key: &str) -> Vec<f64> {
-    let list = object[key]
-        .as_array()
-        .unwrap_or_else(|| panic!("'{key}' should be an array"));
-    list.iter()
-        .map(|v| {
-            v.as_f64()
-                .unwrap_or_else(|| panic!("'{key}' holds a non-number {v}"))
-        })
-        .collect()
+    let list = object[key].as_array().unwrap_or_else(|| panic!("'{key}' should be an array"));
+    list.iter().map(|v| v.as_f64().unwrap_or_else(|| panic!("'{key}' holds a non-number {v}"))).collect()
 }
 
 fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= tolerance,
-        "{what}: got {actual}, expected {expected} (±{tolerance})"
-    );
+    assert!((actual - expected).abs() <= tolerance, "{what}: got {actual}, expected {expected} (±{tolerance})");
 }
 
 const COIN: &[&str] = &["--p", "0.9,0.1", "--q", "0.5,0.5"];
 
 /// The measures that are amounts of information, so change with the unit.
-const INFORMATION_KEYS: &[&str] = &[
-    "entropy_p",
-    "entropy_q",
-    "cross_entropy_pq",
-    "cross_entropy_qp",
-    "kl_pq",
-    "kl_qp",
-    "js",
-];
+const INFORMATION_KEYS: &[&str] =
+    &["entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp", "kl_pq", "kl_qp", "js"];
 
 // ---------------------------------------------------------------------------------------
 // compute: text
@@ -107,64 +76,34 @@ const INFORMATION_KEYS: &[&str] = &[
 
 #[test]
 fn compute_prints_the_coin_kl_in_bits() {
-    let stdout = ok(&[
-        "compute", "--p", "0.9,0.1", "--q", "0.5,0.5", "--unit", "bits",
-    ]);
-    let kl_line = stdout
-        .lines()
-        .find(|l| l.trim_start().starts_with("KL(P||Q)"));
+    let stdout = ok(&["compute", "--p", "0.9,0.1", "--q", "0.5,0.5", "--unit", "bits"]);
+    let kl_line = stdout.lines().find(|l| l.trim_start().starts_with("KL(P||Q)"));
     let kl_line = kl_line.unwrap_or_else(|| panic!("no KL(P||Q) line in:\n{stdout}"));
-    assert!(
-        kl_line.contains("0.531004"),
-        "KL(P||Q) line should show 0.531004: {kl_line}"
-    );
-    assert!(
-        kl_line.contains("bits"),
-        "KL(P||Q) line should name the unit: {kl_line}"
-    );
+    assert!(kl_line.contains("0.531004"), "KL(P||Q) line should show 0.531004: {kl_line}");
+    assert!(kl_line.contains("bits"), "KL(P||Q) line should name the unit: {kl_line}");
 }
 
 #[test]
 fn labels_appear_in_the_table() {
-    let stdout = ok(&[
-        "compute",
-        "--p",
-        "0.9,0.1",
-        "--q",
-        "0.5,0.5",
-        "--labels",
-        "heads,tails",
-    ]);
+    let stdout = ok(&["compute", "--p", "0.9,0.1", "--q", "0.5,0.5", "--labels", "heads,tails"]);
     for label in ["heads", "tails"] {
         let row = stdout.lines().any(|l| l.trim_start().starts_with(label));
         assert!(row, "the table should have a row for '{label}':\n{stdout}");
     }
-    assert!(
-        !stdout.contains("x1"),
-        "default labels should not appear when --labels is given:\n{stdout}"
-    );
+    assert!(!stdout.contains("x1"), "default labels should not appear when --labels is given:\n{stdout}");
 }
 
 #[test]
 fn support_mismatch_shows_infinity_and_names_scissors() {
     let stdout = ok(&["compute", "--preset", "support-mismatch"]);
-    let kl_line = stdout
-        .lines()
-        .find(|l| l.trim_start().starts_with("KL(P||Q)"))
-        .unwrap();
+    let kl_line = stdout.lines().find(|l| l.trim_start().starts_with("KL(P||Q)")).unwrap();
     assert!(kl_line.contains('∞'), "KL(P||Q) should be ∞: {kl_line}");
     assert!(
         kl_line.contains("Q gives 'scissors' probability 0, but P gives it 0.2"),
         "the ∞ should be explained by naming 'scissors': {kl_line}"
     );
-    let reverse = stdout
-        .lines()
-        .find(|l| l.trim_start().starts_with("KL(Q||P)"))
-        .unwrap();
-    assert!(
-        reverse.contains("0.321928"),
-        "KL(Q||P) should stay finite: {reverse}"
-    );
+    let reverse = stdout.lines().find(|l| l.trim_start().starts_with("KL(Q||P)")).unwrap();
+    assert!(reverse.contains("0.321928"), "KL(Q||P) should stay finite: {reverse}");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -202,11 +141,7 @@ fn json_has_exactly_the_documented_keys() {
 fn json_values_for_the_coin() {
     let object = json(COIN);
     assert_eq!(object["unit"], "bits", "default unit");
-    assert_eq!(
-        object["labels"],
-        serde_json::json!(["x1", "x2"]),
-        "default labels"
-    );
+    assert_eq!(object["labels"], serde_json::json!(["x1", "x2"]), "default labels");
     let expected = [
         ("kl_pq", 0.531004),
         ("kl_qp", 0.736966),
@@ -222,26 +157,11 @@ fn json_values_for_the_coin() {
         assert_close(number(&object, key), value, 1e-6, key);
     }
     let js = number(&object, "js");
-    assert_close(
-        number(&object, "js_distance"),
-        js.sqrt(),
-        1e-12,
-        "js_distance is sqrt(js)",
-    );
+    assert_close(number(&object, "js_distance"), js.sqrt(), 1e-12, "js_distance is sqrt(js)");
     let terms: f64 = numbers(&object, "terms_pq").iter().sum();
-    assert_close(
-        terms,
-        number(&object, "kl_pq"),
-        1e-12,
-        "terms_pq sum to kl_pq",
-    );
+    assert_close(terms, number(&object, "kl_pq"), 1e-12, "terms_pq sum to kl_pq");
     let terms: f64 = numbers(&object, "terms_qp").iter().sum();
-    assert_close(
-        terms,
-        number(&object, "kl_qp"),
-        1e-12,
-        "terms_qp sum to kl_qp",
-    );
+    assert_close(terms, number(&object, "kl_qp"), 1e-12, "terms_qp sum to kl_qp");
 }
 
 #[test]
@@ -249,45 +169,22 @@ fn json_units_are_consistent() {
     let bits = json(&[COIN, &["--unit", "bits"]].concat());
     let nats = json(&[COIN, &["--unit", "nats"]].concat());
     let bans = json(&[COIN, &["--unit", "bans"]].concat());
-    assert_eq!(
-        (&nats["unit"], &bans["unit"]),
-        (&Value::from("nats"), &Value::from("bans")),
-        "unit names"
-    );
+    assert_eq!((&nats["unit"], &bans["unit"]), (&Value::from("nats"), &Value::from("bans")), "unit names");
     let (ln2, ln10) = (std::f64::consts::LN_2, std::f64::consts::LN_10);
     for key in INFORMATION_KEYS {
         let in_nats = number(&bits, key) * ln2;
-        assert_close(
-            number(&nats, key),
-            in_nats,
-            1e-12,
-            &format!("{key} in nats"),
-        );
-        assert_close(
-            number(&bans, key),
-            in_nats / ln10,
-            1e-12,
-            &format!("{key} in bans"),
-        );
+        assert_close(number(&nats, key), in_nats, 1e-12, &format!("{key} in nats"));
+        assert_close(number(&bans, key), in_nats / ln10, 1e-12, &format!("{key} in bans"));
     }
     for object in [&bits, &nats, &bans] {
         let js = number(object, "js");
-        assert_close(
-            number(object, "js_distance"),
-            js.sqrt(),
-            1e-12,
-            "js_distance is sqrt(js) in each unit",
-        );
+        assert_close(number(object, "js_distance"), js.sqrt(), 1e-12, "js_distance is sqrt(js) in each unit");
     }
     for key in ["total_variation", "hellinger"] {
         assert_eq!(number(&nats, key), number(&bits, key), "{key} has no unit");
         assert_eq!(number(&bans, key), number(&bits, key), "{key} has no unit");
     }
-    for (index, (b, n)) in numbers(&bits, "terms_pq")
-        .iter()
-        .zip(numbers(&nats, "terms_pq"))
-        .enumerate()
-    {
+    for (index, (b, n)) in numbers(&bits, "terms_pq").iter().zip(numbers(&nats, "terms_pq")).enumerate() {
         assert_close(n, b * ln2, 1e-12, &format!("terms_pq[{index}] in nats"));
     }
 }
@@ -297,46 +194,24 @@ fn json_writes_infinity_as_the_string_inf() {
     let object = json(&["--preset", "support-mismatch"]);
     assert_eq!(object["kl_pq"], "inf", "KL(P||Q) is infinite");
     assert_eq!(object["cross_entropy_pq"], "inf", "H(P,Q) is infinite");
-    assert_eq!(
-        object["terms_pq"][2], "inf",
-        "the scissors term is infinite"
-    );
-    assert_close(
-        number(&object, "kl_qp"),
-        0.321928,
-        1e-6,
-        "KL(Q||P) stays finite",
-    );
+    assert_eq!(object["terms_pq"][2], "inf", "the scissors term is infinite");
+    assert_close(number(&object, "kl_qp"), 0.321928, 1e-6, "KL(Q||P) stays finite");
     let js = number(&object, "js");
-    assert!(
-        js.is_finite() && js > 0.0 && js <= 1.0,
-        "JS stays finite and at most 1 bit: {js}"
-    );
-    assert_eq!(
-        object["labels"],
-        serde_json::json!(["rock", "paper", "scissors"]),
-        "preset labels"
-    );
+    assert!(js.is_finite() && js > 0.0 && js <= 1.0, "JS stays finite and at most 1 bit: {js}");
+    assert_eq!(object["labels"], serde_json::json!(["rock", "paper", "scissors"]), "preset labels");
 }
 
 #[test]
 fn fractions_are_accepted() {
     let object = json(&["--p", "1/3,2/3", "--q", "0.5,0.5"]);
-    assert_eq!(
-        numbers(&object, "p"),
-        [1.0 / 3.0, 2.0 / 3.0],
-        "1/3 and 2/3 parse exactly"
-    );
+    assert_eq!(numbers(&object, "p"), [1.0 / 3.0, 2.0 / 3.0], "1/3 and 2/3 parse exactly");
 }
 
 #[test]
 fn normalized_counts_equal_the_coin() {
     let counts = json(&["--p", "9,1", "--q", "5,5", "--normalize"]);
     let coin = json(COIN);
-    assert_eq!(
-        counts, coin,
-        "--p 9,1 --q 5,5 --normalize should give exactly the coin"
-    );
+    assert_eq!(counts, coin, "--p 9,1 --q 5,5 --normalize should give exactly the coin");
 }
 
 #[test]
@@ -350,12 +225,7 @@ fn a_scenario_file_brings_its_own_unit() {
 
     let object = json(&["--preset", path]);
     assert_eq!(object["unit"], "nats", "the file's unit is the default");
-    assert_close(
-        number(&object, "kl_pq"),
-        0.531004 * std::f64::consts::LN_2,
-        1e-6,
-        "KL in nats",
-    );
+    assert_close(number(&object, "kl_pq"), 0.531004 * std::f64::consts::LN_2, 1e-6, "KL in nats");
 
     let object = json(&["--preset", path, "--unit", "bits"]);
     assert_eq!(object["unit"], "bits", "--unit overrides the file's unit");
@@ -369,16 +239,9 @@ fn a_scenario_file_brings_its_own_unit() {
 fn presets_lists_every_built_in() {
     let stdout = ok(&["presets"]);
     for scenario in klscope::scenario::builtin() {
-        let line = stdout
-            .lines()
-            .find(|l| l.split_whitespace().next() == Some(scenario.id.as_str()));
-        let line =
-            line.unwrap_or_else(|| panic!("`presets` should list '{}':\n{stdout}", scenario.id));
-        assert!(
-            line.contains(&scenario.title),
-            "the line for '{}' should show its title: {line}",
-            scenario.id
-        );
+        let line = stdout.lines().find(|l| l.split_whitespace().next() == Some(scenario.id.as_str()));
+        let line = line.unwrap_or_else(|| panic!("`presets` should list '{}':\n{stdout}", scenario.id));
+        assert!(line.contains(&scenario.title), "the line for '{}' should show its title: {line}", scenario.id);
     }
 }
 
@@ -390,18 +253,8 @@ fn presets_json_is_an_array_of_id_title_outcomes() {
     assert_eq!(list.len(), builtins.len(), "one entry per built-in");
     for (entry, scenario) in list.iter().zip(&builtins) {
         assert_eq!(entry["id"], scenario.id.as_str(), "id");
-        assert_eq!(
-            entry["title"],
-            scenario.title.as_str(),
-            "title of {}",
-            scenario.id
-        );
-        assert_eq!(
-            entry["outcomes"],
-            scenario.labels.len(),
-            "outcomes of {}",
-            scenario.id
-        );
+        assert_eq!(entry["title"], scenario.title.as_str(), "title of {}", scenario.id);
+        assert_eq!(entry["outcomes"], scenario.labels.len(), "outcomes of {}", scenario.id);
     }
 }
 
@@ -422,15 +275,10 @@ const BAD_INPUT: &[(&str, &[&str], &str, By)] = &[
     (
         "unparsable number",
         &["compute", "--p", "0.9,abc", "--q", "0.5,0.5"],
-        "--p: item 2: 'abc' is not a number",
+        "--p: p[1] 'abc' is not a number",
         By::Klscope,
     ),
-    (
-        "empty item",
-        &["compute", "--p", "0.9,", "--q", "0.5,0.5"],
-        "--p: item 2: '' is not a number",
-        By::Klscope,
-    ),
+    ("empty item", &["compute", "--p", "0.9,", "--q", "0.5,0.5"], "--p: p[1] '' is not a number", By::Klscope),
     (
         "negative",
         &["compute", "--p", "-0.5,1.5", "--q", "0.5,0.5"],
@@ -455,12 +303,7 @@ const BAD_INPUT: &[(&str, &[&str], &str, By)] = &[
         "--q: q[0] ('x1') is inf: probabilities must be finite numbers",
         By::Klscope,
     ),
-    (
-        "lengths differ",
-        &["compute", "--p", "0.5,0.5", "--q", "1"],
-        "--p has 2 values but --q has 1",
-        By::Klscope,
-    ),
+    ("lengths differ", &["compute", "--p", "0.5,0.5", "--q", "1"], "--p has 2 values but --q has 1", By::Klscope),
     (
         "sum not 1",
         &["compute", "--p", "0.5,0.6", "--q", "0.5,0.5"],
@@ -474,24 +317,26 @@ const BAD_INPUT: &[(&str, &[&str], &str, By)] = &[
         By::Klscope,
     ),
     (
+        "duplicate labels",
+        &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--labels", "a,a"],
+        "--labels: labels[1] 'a' is used twice",
+        By::Klscope,
+    ),
+    (
         "division by zero",
         &["compute", "--p", "1/0,1", "--q", "0.5,0.5"],
-        "--p: item 1: '1/0' divides by zero",
+        "--p: p[0] '1/0' divides by zero",
         By::Klscope,
     ),
     (
         "labels count wrong",
-        &[
-            "compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--labels", "a,b,c",
-        ],
+        &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--labels", "a,b,c"],
         "p has 2 values but there are 3 labels",
         By::Klscope,
     ),
     (
         "duplicate labels",
-        &[
-            "compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--labels", "a,a",
-        ],
+        &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--labels", "a,a"],
         "labels[1] 'a' is used twice",
         By::Klscope,
     ),
@@ -525,47 +370,17 @@ const BAD_INPUT: &[(&str, &[&str], &str, By)] = &[
         "p[1] ('tails') is -0.5 in tests/data/bad/negative.ron: probabilities cannot be negative",
         By::Klscope,
     ),
-    (
-        "binary file",
-        &["compute", "--preset", "tests/data/bad/random_bytes.ron"],
-        "it is not a text file",
-        By::Klscope,
-    ),
+    ("binary file", &["compute", "--preset", "tests/data/bad/random_bytes.ron"], "it is not a text file", By::Klscope),
     (
         "unknown unit",
-        &[
-            "compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--unit", "furlongs",
-        ],
+        &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--unit", "furlongs"],
         "unknown unit 'furlongs': use bits, nats or bans",
         By::Clap,
     ),
-    (
-        "--p without --q",
-        &["compute", "--p", "0.5,0.5"],
-        "--q",
-        By::Clap,
-    ),
+    ("--p without --q", &["compute", "--p", "0.5,0.5"], "--q", By::Clap),
     ("nothing to compute", &["compute"], "required", By::Clap),
-    (
-        "--preset with --p",
-        &[
-            "compute",
-            "--preset",
-            "support-mismatch",
-            "--p",
-            "1",
-            "--q",
-            "1",
-        ],
-        "",
-        By::Clap,
-    ),
-    (
-        "unknown subcommand",
-        &["frobnicate"],
-        "frobnicate",
-        By::Clap,
-    ),
+    ("--preset with --p", &["compute", "--preset", "support-mismatch", "--p", "1", "--q", "1"], "", By::Clap),
+    ("unknown subcommand", &["frobnicate"], "frobnicate", By::Clap),
 ];
 
 #[test]
@@ -574,8 +389,7 @@ fn bad_input_exits_2_with_a_short_specific_message() {
     for &(what, args, expected, by) in BAD_INPUT {
         let run = klscope(args);
         let lines = run.stderr.lines().count();
-        let mut fail =
-            |problem: String| failures.push_str(&format!("{what} ({args:?}): {problem}\n"));
+        let mut fail = |problem: String| failures.push_str(&format!("{what} ({args:?}): {problem}\n"));
         if run.code != Some(2) {
             fail(format!("exit code {:?}, expected 2", run.code));
         }
@@ -583,56 +397,34 @@ fn bad_input_exits_2_with_a_short_specific_message() {
             fail(format!("stdout should be empty, got {:?}", run.stdout));
         }
         if !run.stderr.contains(expected) {
-            fail(format!(
-                "stderr should contain {expected:?}, got {:?}",
-                run.stderr
-            ));
+            fail(format!("stderr should contain {expected:?}, got {:?}", run.stderr));
         }
         if by == By::Klscope && !(1..=2).contains(&lines) {
-            fail(format!(
-                "stderr should have 1 or 2 lines, got {lines}: {:?}",
-                run.stderr
-            ));
+            fail(format!("stderr should have 1 or 2 lines, got {lines}: {:?}", run.stderr));
         }
         if by == By::Klscope && !run.stderr.starts_with("klscope: ") {
-            fail(format!(
-                "stderr should start with 'klscope: ', got {:?}",
-                run.stderr
-            ));
+            fail(format!("stderr should start with 'klscope: ', got {:?}", run.stderr));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "bad input was not reported as it should be:\n{failures}"
-    );
+    assert!(failures.is_empty(), "bad input was not reported as it should be:\n{failures}");
 }
 
 #[test]
 fn every_bad_scenario_file_exits_2_naming_the_file() {
     let mut failures = String::new();
-    let mut names: Vec<_> =
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad"))
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+    let mut names: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     for name in names {
         let path = format!("tests/data/bad/{name}");
         let run = klscope(&["compute", "--preset", &path]);
         let single_line = run.stderr.lines().count() == 1;
-        if run.code != Some(2)
-            || !run.stdout.is_empty()
-            || !single_line
-            || !run.stderr.contains(&path)
-        {
-            failures.push_str(&format!(
-                "{name}: exit {:?}, stdout {:?}, stderr {:?}\n",
-                run.code, run.stdout, run.stderr
-            ));
+        if run.code != Some(2) || !run.stdout.is_empty() || !single_line || !run.stderr.contains(&path) {
+            failures
+                .push_str(&format!("{name}: exit {:?}, stdout {:?}, stderr {:?}\n", run.code, run.stdout, run.stderr));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "bad scenario files should exit 2 with one line naming the file:\n{failures}"
-    );
+    assert!(failures.is_empty(), "bad scenario files should exit 2 with one line naming the file:\n{failures}");
 }

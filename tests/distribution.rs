@@ -21,7 +21,10 @@ fn constructors_validate_with_precise_errors() {
     assert_eq!(err.message("q"), "q[0] ('heads') is NaN: probabilities must be finite numbers");
     let err = Distribution::new(two(), vec![0.5, 0.6]).unwrap_err();
     assert_eq!(err, DistributionError::SumNotOne { sum: 1.1 });
-    assert!(matches!(Distribution::new(two(), vec![0.5]), Err(DistributionError::LengthMismatch { labels: 2, values: 1 })));
+    assert!(matches!(
+        Distribution::new(two(), vec![0.5]),
+        Err(DistributionError::LengthMismatch { labels: 2, values: 1 })
+    ));
     assert_eq!(Distribution::new(vec![], vec![]), Err(DistributionError::Empty));
     assert!(matches!(
         Distribution::new(vec!["a".into(), "a".into()], vec![0.5, 0.5]),

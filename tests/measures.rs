@@ -1,5 +1,6 @@
 //! The information measures: the lessons' worked examples, a high-precision reference,
 //! a million outcomes, and the identities as properties.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // helpers in a test file may panic
 
 use klscope::info::{Measure, Report, Unit};
 use proptest::prelude::*;
@@ -127,7 +128,8 @@ fn a_million_outcomes_stay_accurate() {
     let n = 1_000_000;
     for a in [0.5, 1e-3, 1e-6] {
         let p = vec![1.0 / n as f64; n];
-        let q: Vec<f64> = (0..n).map(|i| if i % 2 == 0 { (1.0 + a) / n as f64 } else { (1.0 - a) / n as f64 }).collect();
+        let q: Vec<f64> =
+            (0..n).map(|i| if i % 2 == 0 { (1.0 + a) / n as f64 } else { (1.0 - a) / n as f64 }).collect();
         let r = Report::compute(&p, &q);
         let forward = -0.5 * (-a * a).ln_1p();
         let reverse = 0.5 * ((1.0 + a) * a.ln_1p() + (1.0 - a) * (-a).ln_1p());

@@ -24,8 +24,7 @@ fn coin() -> Scenario {
 
 /// Names of the files in `folder`, sorted.
 fn file_names(folder: &Path) -> Vec<String> {
-    let entries = std::fs::read_dir(folder)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()));
+    let entries = std::fs::read_dir(folder).unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display()));
     let mut names: Vec<String> = entries
         .map(|entry| entry.unwrap_or_else(|e| panic!("cannot list {}: {e}", folder.display())))
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
@@ -51,11 +50,7 @@ fn every_builtin_round_trips_through_a_file() {
         let path = dir.path().join(format!("{}.ron", original.id));
         scenario::save(&original, &path).unwrap();
         let loaded = scenario::load(&path).unwrap();
-        assert_eq!(
-            loaded, original,
-            "built-in '{}' changed on a save/load round trip",
-            original.id
-        );
+        assert_eq!(loaded, original, "built-in '{}' changed on a save/load round trip", original.id);
     }
 }
 
@@ -77,15 +72,7 @@ fn awkward_labels_and_extreme_values_round_trip_bit_exactly() {
             "// not a comment".into(),
         ],
         p: vec![1e-300, third, 2.0 / 3.0 - 1e-300, 5e-324, 0.0, 0.0, 0.0],
-        q: vec![
-            0.1,
-            0.2,
-            0.1 + 0.2 / 3.0,
-            third / 7.0,
-            1e-17,
-            f64::MIN_POSITIVE,
-            0.0,
-        ],
+        q: vec![0.1, 0.2, 0.1 + 0.2 / 3.0, third / 7.0, 1e-17, f64::MIN_POSITIVE, 0.0],
     };
     let mut original = original;
     // Make q sum to 1 whatever rounding did above.
@@ -99,16 +86,8 @@ fn awkward_labels_and_extreme_values_round_trip_bit_exactly() {
     let loaded = scenario::load(&path).unwrap();
 
     assert_eq!(loaded, original, "awkward scenario changed on a round trip");
-    assert_eq!(
-        bits(&loaded.p),
-        bits(&original.p),
-        "p is not bit-exact after a round trip"
-    );
-    assert_eq!(
-        bits(&loaded.q),
-        bits(&original.q),
-        "q is not bit-exact after a round trip"
-    );
+    assert_eq!(bits(&loaded.p), bits(&original.p), "p is not bit-exact after a round trip");
+    assert_eq!(bits(&loaded.q), bits(&original.q), "q is not bit-exact after a round trip");
 }
 
 #[test]
@@ -116,11 +95,7 @@ fn to_ron_and_from_ron_agree_for_every_builtin() {
     for original in scenario::builtin() {
         let text = original.to_ron().unwrap();
         let parsed = Scenario::from_ron(&text, "memory").unwrap();
-        assert_eq!(
-            parsed, original,
-            "to_ron/from_ron changed built-in '{}'",
-            original.id
-        );
+        assert_eq!(parsed, original, "to_ron/from_ron changed built-in '{}'", original.id);
     }
 }
 
@@ -132,25 +107,13 @@ fn to_ron_and_from_ron_agree_for_every_builtin() {
 fn saving_over_an_existing_file_replaces_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("coin.ron");
-    std::fs::write(
-        &path,
-        "an old file that is much longer than the new one will be, ".repeat(100),
-    )
-    .unwrap();
+    std::fs::write(&path, "an old file that is much longer than the new one will be, ".repeat(100)).unwrap();
 
     scenario::save(&coin(), &path).unwrap();
 
     let text = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(
-        text,
-        coin().to_ron().unwrap(),
-        "the old contents were not fully replaced"
-    );
-    assert_eq!(
-        scenario::load(&path).unwrap(),
-        coin(),
-        "the replaced file does not load back"
-    );
+    assert_eq!(text, coin().to_ron().unwrap(), "the old contents were not fully replaced");
+    assert_eq!(scenario::load(&path).unwrap(), coin(), "the replaced file does not load back");
 }
 
 #[test]
@@ -160,20 +123,11 @@ fn saving_into_a_missing_folder_is_a_write_error_naming_the_path() {
 
     let error = scenario::save(&coin(), &path).unwrap_err();
 
-    assert!(
-        matches!(error, ScenarioError::Write { .. }),
-        "expected ScenarioError::Write, got {error:?}"
-    );
+    assert!(matches!(error, ScenarioError::Write { .. }), "expected ScenarioError::Write, got {error:?}");
     let message = error.to_string();
     let expected = format!("cannot save {}: no such file or folder", path.display());
-    assert_eq!(
-        message, expected,
-        "the write error should name the path in plain words"
-    );
-    assert!(
-        !dir.path().join("no-such-folder").exists(),
-        "save must not create folders"
-    );
+    assert_eq!(message, expected, "the write error should name the path in plain words");
+    assert!(!dir.path().join("no-such-folder").exists(), "save must not create folders");
 }
 
 #[test]
@@ -182,11 +136,7 @@ fn a_successful_save_leaves_no_temporary_file() {
     let path = dir.path().join("coin.ron");
     scenario::save(&coin(), &path).unwrap();
     scenario::save(&coin(), &path).unwrap();
-    assert_eq!(
-        file_names(dir.path()),
-        ["coin.ron"],
-        "only the saved file should be in the folder"
-    );
+    assert_eq!(file_names(dir.path()), ["coin.ron"], "only the saved file should be in the folder");
 }
 
 #[test]
@@ -197,22 +147,13 @@ fn a_failed_save_over_a_folder_leaves_the_folder_alone_and_no_temporary_file() {
 
     let error = scenario::save(&coin(), &target).unwrap_err();
 
+    assert!(matches!(error, ScenarioError::Write { .. }), "expected ScenarioError::Write, got {error:?}");
     assert!(
-        matches!(error, ScenarioError::Write { .. }),
-        "expected ScenarioError::Write, got {error:?}"
-    );
-    assert!(
-        error
-            .to_string()
-            .starts_with(&format!("cannot save {}: ", target.display())),
+        error.to_string().starts_with(&format!("cannot save {}: ", target.display())),
         "the message should name the path: {error}"
     );
     assert!(target.is_dir(), "the folder in the way must survive");
-    assert_eq!(
-        file_names(dir.path()),
-        ["taken.ron"],
-        "no temporary file may be left behind"
-    );
+    assert_eq!(file_names(dir.path()), ["taken.ron"], "no temporary file may be left behind");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -229,54 +170,26 @@ fn every_preset_file_is_built_in_under_its_file_stem() {
         };
         let path = Path::new("presets").join(&name);
         let from_file = scenario::load(&path).unwrap();
-        assert_eq!(
-            from_file.id,
-            stem,
-            "{} has id '{}' but should have its file stem",
-            path.display(),
-            from_file.id
-        );
-        assert!(
-            ids.contains(&stem),
-            "{} is not listed in builtin_ids()",
-            path.display()
-        );
+        assert_eq!(from_file.id, stem, "{} has id '{}' but should have its file stem", path.display(), from_file.id);
+        assert!(ids.contains(&stem), "{} is not listed in builtin_ids()", path.display());
         let built_in = scenario::find_builtin(stem).unwrap();
-        assert_eq!(
-            built_in,
-            from_file,
-            "the compiled-in '{stem}' differs from {}",
-            path.display()
-        );
+        assert_eq!(built_in, from_file, "the compiled-in '{stem}' differs from {}", path.display());
         stems.push(stem.to_string());
     }
     stems.sort();
     let mut sorted_ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
     sorted_ids.sort();
-    assert_eq!(
-        sorted_ids, stems,
-        "builtin_ids() and presets/*.ron should list the same scenarios"
-    );
-    assert_eq!(
-        scenario::builtin().len(),
-        ids.len(),
-        "every built-in scenario should parse"
-    );
+    assert_eq!(sorted_ids, stems, "builtin_ids() and presets/*.ron should list the same scenarios");
+    assert_eq!(scenario::builtin().len(), ids.len(), "every built-in scenario should parse");
 }
 
 #[test]
 fn an_unknown_preset_names_the_known_ones() {
     let error = scenario::find_builtin("nope").unwrap_err();
     let message = error.to_string();
-    assert!(
-        message.starts_with("unknown preset 'nope': the built-in scenarios are "),
-        "got: {message}"
-    );
+    assert!(message.starts_with("unknown preset 'nope': the built-in scenarios are "), "got: {message}");
     for id in scenario::builtin_ids() {
-        assert!(
-            message.contains(id),
-            "the message should list '{id}': {message}"
-        );
+        assert!(message.contains(id), "the message should list '{id}': {message}");
     }
 }
 
@@ -294,13 +207,8 @@ fn resolve_takes_an_id_or_a_path() {
     let by_absolute_path = scenario::resolve(path.to_str().unwrap()).unwrap();
     assert_eq!(by_absolute_path, coin(), "resolve by absolute path");
 
-    let missing = scenario::resolve("no/such/file.ron")
-        .unwrap_err()
-        .to_string();
-    assert_eq!(
-        missing, "cannot read no/such/file.ron: no such file or folder",
-        "resolve of a missing path"
-    );
+    let missing = scenario::resolve("no/such/file.ron").unwrap_err().to_string();
+    assert_eq!(missing, "cannot read no/such/file.ron: no such file or folder", "resolve of a missing path");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -311,103 +219,34 @@ fn resolve_takes_an_id_or_a_path() {
 /// name the file; that is checked for all of them.
 const BAD_FILES: &[(&str, &[&str])] = &[
     // Syntax: a missing comma; the position is the start of "tails".
-    (
-        "syntax.ron",
-        &["tests/data/bad/syntax.ron:5:22: Expected comma"],
-    ),
-    (
-        "unclosed.ron",
-        &["tests/data/bad/unclosed.ron:7:17: Expected comma"],
-    ),
-    (
-        "trailing.ron",
-        &[
-            "tests/data/bad/trailing.ron:",
-            "Non-whitespace trailing characters",
-        ],
-    ),
-    (
-        "garbage.ron",
-        &["tests/data/bad/garbage.ron:1:1: Expected struct `Scenario` but found `Hello`"],
-    ),
-    (
-        "empty.ron",
-        &["tests/data/bad/empty.ron:1:1: Expected opening `(` for struct `Scenario`"],
-    ),
-    (
-        "only_comment.ron",
-        &["tests/data/bad/only_comment.ron:1:36: Expected opening `(` for struct `Scenario`"],
-    ),
-    (
-        "deep_nesting.ron",
-        &["tests/data/bad/deep_nesting.ron:4:14: Expected string"],
-    ),
+    ("syntax.ron", &["tests/data/bad/syntax.ron:5:22: Expected comma"]),
+    ("unclosed.ron", &["tests/data/bad/unclosed.ron:7:17: Expected comma"]),
+    ("trailing.ron", &["tests/data/bad/trailing.ron:9:1: Non-whitespace trailing characters"]),
+    ("garbage.ron", &["tests/data/bad/garbage.ron:1:1: Expected struct `Scenario` but found `Hello`"]),
+    ("empty.ron", &["tests/data/bad/empty.ron:1:1: Expected opening `(` for struct `Scenario`"]),
+    ("only_comment.ron", &["tests/data/bad/only_comment.ron:1:36: Expected opening `(` for struct `Scenario`"]),
+    ("deep_nesting.ron", &["tests/data/bad/deep_nesting.ron:4:14: Expected string"]),
     // Types and fields.
-    (
-        "wrong_type.ron",
-        &["tests/data/bad/wrong_type.ron:6:", "Expected opening `[`"],
-    ),
-    (
-        "label_not_string.ron",
-        &["tests/data/bad/label_not_string.ron:5:14: Expected string"],
-    ),
-    (
-        "unit_as_string.ron",
-        &["tests/data/bad/unit_as_string.ron:4:11: Expected identifier"],
-    ),
-    (
-        "missing_field.ron",
-        &["tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `q` in `Scenario`"],
-    ),
+    ("wrong_type.ron", &["tests/data/bad/wrong_type.ron:6:8: Expected opening `[`"]),
+    ("label_not_string.ron", &["tests/data/bad/label_not_string.ron:5:14: Expected string"]),
+    ("unit_as_string.ron", &["tests/data/bad/unit_as_string.ron:4:11: Expected identifier"]),
+    ("missing_field.ron", &["tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `q` in `Scenario`"]),
     (
         "unknown_field.ron",
-        &[
-            "tests/data/bad/unknown_field.ron:5:5: Unexpected field named `colour` in `Scenario`",
-            "`labels`",
-        ],
+        &["tests/data/bad/unknown_field.ron:5:5: Unexpected field named `colour` in `Scenario`", "`labels`"],
     ),
     (
         "unknown_unit.ron",
-        &[
-            "tests/data/bad/unknown_unit.ron:4:11: Unexpected variant named `Furlongs` in enum `Unit`",
-            "`Bits`",
-        ],
+        &["tests/data/bad/unknown_unit.ron:4:11: Unexpected variant named `Furlongs` in enum `Unit`", "`Bits`"],
     ),
     // Values.
-    (
-        "nan.ron",
-        &["p[0] ('heads') is NaN in tests/data/bad/nan.ron: probabilities must be finite numbers"],
-    ),
-    (
-        "inf.ron",
-        &["q[0] ('heads') is inf in tests/data/bad/inf.ron: probabilities must be finite numbers"],
-    ),
-    (
-        "overflow.ron",
-        &[
-            "p[0] ('heads') is inf in tests/data/bad/overflow.ron: probabilities must be finite numbers",
-        ],
-    ),
-    (
-        "negative.ron",
-        &[
-            "p[1] ('tails') is -0.5 in tests/data/bad/negative.ron: probabilities cannot be negative",
-        ],
-    ),
-    (
-        "negative_q.ron",
-        &[
-            "q[0] ('heads') is -0.25 in tests/data/bad/negative_q.ron: probabilities cannot be negative",
-        ],
-    ),
-    (
-        "p_sum.ron",
-        &["p sums to 0.75 in tests/data/bad/p_sum.ron: probabilities must sum to 1 (within 1e-9)"],
-    ),
-    (
-        "q_sum.ron",
-        &["q sums to 1.5 in tests/data/bad/q_sum.ron: probabilities must sum to 1 (within 1e-9)"],
-    ),
+    ("nan.ron", &["p[0] ('heads') is NaN in tests/data/bad/nan.ron: probabilities must be finite numbers"]),
+    ("inf.ron", &["q[0] ('heads') is inf in tests/data/bad/inf.ron: probabilities must be finite numbers"]),
+    ("overflow.ron", &["p[0] ('heads') is inf in tests/data/bad/overflow.ron: probabilities must be finite numbers"]),
+    ("negative.ron", &["p[1] ('tails') is -0.5 in tests/data/bad/negative.ron: probabilities cannot be negative"]),
+    ("negative_q.ron", &["q[0] ('heads') is -0.25 in tests/data/bad/negative_q.ron: probabilities cannot be negative"]),
+    ("p_sum.ron", &["p sums to 0.75 in tests/data/bad/p_sum.ron: probabilities must sum to 1 (within 1e-9)"]),
+    ("q_sum.ron", &["q sums to 1.5 in tests/data/bad/q_sum.ron: probabilities must sum to 1 (within 1e-9)"]),
     // Shapes.
     (
         "labels_p_lengths.ron",
@@ -427,36 +266,17 @@ const BAD_FILES: &[(&str, &[&str])] = &[
             "p has 0 values but there are 2 labels in tests/data/bad/empty_p.ron: every outcome needs exactly one label and one value",
         ],
     ),
-    (
-        "empty_lists.ron",
-        &[
-            "labels is empty in tests/data/bad/empty_lists.ron: a scenario needs at least one outcome",
-        ],
-    ),
+    ("empty_lists.ron", &["labels is empty in tests/data/bad/empty_lists.ron: a scenario needs at least one outcome"]),
     // Names.
-    (
-        "empty_id.ron",
-        &["id is empty in tests/data/bad/empty_id.ron: every scenario needs an id"],
-    ),
-    (
-        "empty_label.ron",
-        &["labels[1] is empty in tests/data/bad/empty_label.ron: every outcome needs a name"],
-    ),
-    (
-        "blank_label.ron",
-        &["labels[1] is empty in tests/data/bad/blank_label.ron: every outcome needs a name"],
-    ),
+    ("empty_id.ron", &["id is empty in tests/data/bad/empty_id.ron: every scenario needs an id"]),
+    ("empty_label.ron", &["labels[1] is empty in tests/data/bad/empty_label.ron: every outcome needs a name"]),
+    ("blank_label.ron", &["labels[1] is empty in tests/data/bad/blank_label.ron: every outcome needs a name"]),
     (
         "duplicate_label.ron",
-        &[
-            "labels[2] 'one' is used twice in tests/data/bad/duplicate_label.ron: outcome names must be different",
-        ],
+        &["labels[2] 'one' is used twice in tests/data/bad/duplicate_label.ron: outcome names must be different"],
     ),
     // Not text at all.
-    (
-        "random_bytes.ron",
-        &["cannot read tests/data/bad/random_bytes.ron: it is not a text file (not valid UTF-8)"],
-    ),
+    ("random_bytes.ron", &["cannot read tests/data/bad/random_bytes.ron: it is not a text file (not valid UTF-8)"]),
 ];
 
 #[test]
@@ -472,11 +292,7 @@ fn every_bad_file_gives_its_own_message_naming_the_file() {
             Err(error) => error.to_string(),
         };
         if !message.contains(&path.display().to_string()) {
-            writeln!(
-                failures,
-                "{name}: the message does not name the file: {message}"
-            )
-            .unwrap();
+            writeln!(failures, "{name}: the message does not name the file: {message}").unwrap();
         }
         for part in *expected {
             if !message.contains(part) {
@@ -484,26 +300,16 @@ fn every_bad_file_gives_its_own_message_naming_the_file() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "bad files gave the wrong messages:\n{failures}"
-    );
+    assert!(failures.is_empty(), "bad files gave the wrong messages:\n{failures}");
 }
 
 #[test]
 fn the_bad_file_table_covers_every_file_in_the_folder() {
     let listed: Vec<&str> = BAD_FILES.iter().map(|(name, _)| *name).collect();
     for name in file_names(Path::new(BAD)) {
-        assert!(
-            listed.contains(&name.as_str()),
-            "{BAD}/{name} has no expected message in BAD_FILES"
-        );
+        assert!(listed.contains(&name.as_str()), "{BAD}/{name} has no expected message in BAD_FILES");
     }
-    assert!(
-        listed.len() >= 20,
-        "there should be at least 20 bad files, found {}",
-        listed.len()
-    );
+    assert!(listed.len() >= 20, "there should be at least 20 bad files, found {}", listed.len());
 }
 
 #[test]
@@ -516,24 +322,15 @@ fn the_syntax_error_position_is_the_offending_token() {
     };
     let found_line = text.lines().nth(line - 1).unwrap();
     let rest: String = found_line.chars().skip(column - 1).collect();
-    assert!(
-        rest.starts_with("\"tails\""),
-        "{line}:{column} should point at \"tails\", but points at {rest:?}"
-    );
+    assert!(rest.starts_with("\"tails\""), "{line}:{column} should point at \"tails\", but points at {rest:?}");
 }
 
 #[test]
 fn a_folder_is_not_a_scenario_file() {
     let dir = tempfile::tempdir().unwrap();
     let error = scenario::load(dir.path()).unwrap_err();
-    assert!(
-        matches!(error, ScenarioError::IsDirectory { .. }),
-        "expected IsDirectory, got {error:?}"
-    );
-    let expected = format!(
-        "cannot read {}: it is a folder, not a scenario file",
-        dir.path().display()
-    );
+    assert!(matches!(error, ScenarioError::IsDirectory { .. }), "expected IsDirectory, got {error:?}");
+    let expected = format!("cannot read {}: it is a folder, not a scenario file", dir.path().display());
     assert_eq!(error.to_string(), expected, "message for a folder");
 }
 
@@ -541,10 +338,7 @@ fn a_folder_is_not_a_scenario_file() {
 fn a_missing_file_is_named_in_plain_words() {
     let path = PathBuf::from(BAD).join("does-not-exist.ron");
     let error = scenario::load(&path).unwrap_err();
-    assert!(
-        matches!(error, ScenarioError::Read { .. }),
-        "expected Read, got {error:?}"
-    );
+    assert!(matches!(error, ScenarioError::Read { .. }), "expected Read, got {error:?}");
     let expected = "cannot read tests/data/bad/does-not-exist.ron: no such file or folder";
     assert_eq!(error.to_string(), expected, "message for a missing file");
 }
@@ -568,10 +362,8 @@ fn more_than_a_million_outcomes_is_refused() {
 
     let message = scenario::load(&path).unwrap_err().to_string();
 
-    let expected = format!(
-        "labels has 1000001 outcomes in {}: a scenario may have at most 1000000 outcomes",
-        path.display()
-    );
+    let expected =
+        format!("labels has 1000001 outcomes in {}: a scenario may have at most 1000000 outcomes", path.display());
     assert_eq!(message, expected, "message for too many outcomes");
 }
 
@@ -581,10 +373,7 @@ fn more_than_a_million_outcomes_is_refused() {
 
 /// Text made of the characters RON is built from, so that parsing gets somewhere.
 fn ron_like_text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        any::<String>(),
-        "[()\\[\\]{}:,\"'#/*a-zA-Z0-9_.+\\- \n\t\\\\]{0,200}"
-    ]
+    prop_oneof![any::<String>(), "[()\\[\\]{}:,\"'#/*a-zA-Z0-9_.+\\- \n\t\\\\]{0,200}"]
 }
 
 /// A built-in preset's text with one character deleted or inserted somewhere.
@@ -594,16 +383,11 @@ fn mutated_preset() -> impl Strategy<Value = String> {
         .filter(|name| name.ends_with(".ron"))
         .map(|name| {
             let path = Path::new("presets").join(name);
-            std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
         })
         .collect();
-    (
-        proptest::sample::select(texts),
-        any::<prop::sample::Index>(),
-        any::<Option<char>>(),
-    )
-        .prop_map(|(text, at, insert)| {
+    (proptest::sample::select(texts), any::<prop::sample::Index>(), any::<Option<char>>()).prop_map(
+        |(text, at, insert)| {
             let mut chars: Vec<char> = text.chars().collect();
             let at = at.index(chars.len() + 1);
             match insert {
@@ -614,7 +398,8 @@ fn mutated_preset() -> impl Strategy<Value = String> {
                 None => {}
             }
             chars.into_iter().collect()
-        })
+        },
+    )
 }
 
 proptest! {
@@ -643,4 +428,22 @@ proptest! {
             prop_assert!(message.contains("mutated.ron"), "message does not name the origin: {}", message);
         }
     }
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let text = format!("\u{feff}{}", include_str!("../presets/biased-coin-vs-fair.ron"));
+    let scenario = Scenario::from_ron(&text, "bom.ron").expect("a BOM does not break a file");
+    assert_eq!(scenario.id, "biased-coin-vs-fair");
+}
+
+#[test]
+fn save_refuses_what_load_would_reject() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    let mut scenario = scenario::find_builtin("biased-coin-vs-fair").unwrap();
+    scenario.p = vec![f64::NAN, 2.0];
+    let err = scenario::save(&scenario, &path).unwrap_err().to_string();
+    assert!(err.contains("p[0] ('heads') is NaN"), "{err}");
+    assert!(!path.exists(), "nothing is written");
 }

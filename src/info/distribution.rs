@@ -243,11 +243,7 @@ impl Distribution {
     }
 
     fn check_index(&self, index: usize) -> Result<(), DistributionError> {
-        if index < self.len() {
-            Ok(())
-        } else {
-            Err(DistributionError::NoSuchOutcome { index, len: self.len() })
-        }
+        if index < self.len() { Ok(()) } else { Err(DistributionError::NoSuchOutcome { index, len: self.len() }) }
     }
 
     fn check_new_label(&self, index: Option<usize>, label: &str) -> Result<String, DistributionError> {
@@ -256,7 +252,7 @@ impl Distribution {
         if label.is_empty() {
             return Err(DistributionError::EmptyLabel { index: position });
         }
-        let taken = self.labels.iter().enumerate().any(|(j, l)| Some(j) != index && l == label);
+        let taken = self.labels.iter().enumerate().any(|(j, l)| Some(j) != index && l.trim() == label);
         if taken {
             return Err(DistributionError::DuplicateLabel { index: position, label: label.to_string() });
         }
@@ -328,7 +324,8 @@ pub fn check_labels(labels: &[String]) -> Result<(), DistributionError> {
         if label.trim().is_empty() {
             return Err(DistributionError::EmptyLabel { index });
         }
-        if !seen.insert(label.as_str()) {
+        // "a" and "a " look the same on screen, so they count as the same name.
+        if !seen.insert(label.trim()) {
             return Err(DistributionError::DuplicateLabel { index, label: label.clone() });
         }
     }

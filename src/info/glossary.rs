@@ -85,15 +85,29 @@ impl Measure {
     /// One plain sentence of meaning.
     pub fn meaning(self) -> &'static str {
         match self {
-            Measure::EntropyP => "The average surprise of outcomes drawn from P: the least possible cost per outcome of a code built for P.",
+            Measure::EntropyP => {
+                "The average surprise of outcomes drawn from P: the least possible cost per outcome of a code built for P."
+            }
             Measure::EntropyQ => "The average surprise of outcomes drawn from Q.",
-            Measure::CrossEntropyPQ => "The average surprise when the truth is P but you expect Q: the cost of coding P's outcomes with a code built for Q.",
+            Measure::CrossEntropyPQ => {
+                "The average surprise when the truth is P but you expect Q: the cost of coding P's outcomes with a code built for Q."
+            }
             Measure::CrossEntropyQP => "The average surprise when the truth is Q but you expect P.",
-            Measure::KlPQ => "The extra surprise per outcome from using the model Q when the truth is P; infinite if Q rules out something P does.",
-            Measure::KlQP => "The extra surprise per outcome from using P when outcomes come from Q; usually not equal to KL(P||Q).",
-            Measure::Js => "A symmetric, always finite divergence: how far each of P and Q is from their average M. At most 1 bit.",
-            Measure::JsDistance => "The square root of JS, a true distance (it obeys the triangle inequality); scipy's jensenshannon returns this.",
-            Measure::TotalVariation => "The largest difference in probability that P and Q can give the same event; 0 to 1, no unit.",
+            Measure::KlPQ => {
+                "The extra surprise per outcome from using the model Q when the truth is P; infinite if Q rules out something P does."
+            }
+            Measure::KlQP => {
+                "The extra surprise per outcome from using P when outcomes come from Q; usually not equal to KL(P||Q)."
+            }
+            Measure::Js => {
+                "A symmetric, always finite divergence: how far each of P and Q is from their average M. At most 1 bit."
+            }
+            Measure::JsDistance => {
+                "The square root of JS, a true distance (it obeys the triangle inequality); scipy's jensenshannon returns this."
+            }
+            Measure::TotalVariation => {
+                "The largest difference in probability that P and Q can give the same event; 0 to 1, no unit."
+            }
             Measure::Hellinger => "A symmetric distance between the square roots of P and Q; 0 to 1, no unit.",
         }
     }
@@ -202,9 +216,5 @@ pub fn short_number(x: f64) -> String {
     }
     let digits = 4 - 1 - (x.abs().max(1e-300).log10().floor() as i32);
     let text = format!("{:.*}", digits.clamp(0, 12) as usize, x);
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
 }

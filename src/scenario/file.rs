@@ -17,17 +17,16 @@ pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
 
 /// Writes a scenario so that `load(path)` gives it back; never leaves a half-written file.
 pub fn save(scenario: &Scenario, path: &Path) -> Result<(), ScenarioError> {
+    // Refuse to write what could not be read back.
+    scenario.validate(&path.display().to_string())?;
     let text = scenario.to_ron()?;
     let write_error = |source| ScenarioError::Write { path: path.to_path_buf(), source };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".klscope-save-")
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(write_error)?;
+    let mut temp =
+        tempfile::Builder::new().prefix(".klscope-save-").suffix(".tmp").tempfile_in(folder).map_err(write_error)?;
     temp.write_all(text.as_bytes()).map_err(write_error)?;
     temp.as_file().sync_all().map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;

@@ -33,11 +33,11 @@ pub struct Scenario {
 impl Scenario {
     /// Parses and validates RON text; `origin` names it in errors (a path or preset).
     pub fn from_ron(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
-        let scenario: Scenario = ron::Options::default().from_str(text).map_err(|e| ScenarioError::Syntax {
-            origin: origin.to_string(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
+        // Editors on Windows may start a UTF-8 file with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let scenario: Scenario = ron::Options::default().from_str(text).map_err(|e| {
+            let (line, column) = skip_blanks(text, e.span.start.line, e.span.start.col);
+            ScenarioError::Syntax { origin: origin.to_string(), line, column, message: e.code.to_string() }
         })?;
         scenario.validate(origin)?;
         Ok(scenario)
@@ -88,4 +88,31 @@ impl Scenario {
     pub fn distribution_q(&self) -> Result<Distribution, DistributionError> {
         Distribution::new(self.labels.clone(), self.q.clone())
     }
+}
+
+/// ron sometimes reports the position of the blank before the offending token; move
+/// forward past spaces and line breaks so line:column points at the token itself. When
+/// only blanks follow (the file ended early), the reported position stays.
+fn skip_blanks(text: &str, reported_line: usize, reported_column: usize) -> (usize, usize) {
+    let (line, column) = (reported_line, reported_column);
+    let start_of_line: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let offset = text[start_of_line.min(text.len())..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map(|(i, _)| start_of_line + i);
+    let Some(offset) = offset else {
+        return (line, column);
+    };
+    let (mut line, mut column) = (line, column);
+    for c in text[offset..].chars() {
+        match c {
+            '\n' => {
+                line += 1;
+                column = 1;
+            }
+            c if c.is_whitespace() => column += 1,
+            _ => return (line, column),
+        }
+    }
+    (reported_line, reported_column)
 }
