@@ -97,10 +97,18 @@ fn presets(json: bool) -> String {
 
 fn open_app() -> ExitCode {
     let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default().with_title("klscope").with_inner_size([1280.0, 800.0]),
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("klscope")
+            .with_app_id("klscope")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 560.0]),
         ..Default::default()
     };
-    match eframe::run_native("klscope", options, Box::new(|_cc| Ok(Box::<klscope::app::KlApp>::default()))) {
+    let create = Box::new(|cc: &eframe::CreationContext<'_>| {
+        klscope::app::theme::apply_text_sizes(&cc.egui_ctx);
+        Ok(Box::new(klscope::app::KlApp::new(cc)) as Box<dyn eframe::App>)
+    });
+    match eframe::run_native("klscope", options, create) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("klscope: cannot open the window: {error}");

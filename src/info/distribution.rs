@@ -79,8 +79,10 @@ impl DistributionError {
     }
 }
 
-/// Outcome labels with their probabilities and lock flags.
+/// Outcome labels with their probabilities and lock flags. Deserialising validates, so a
+/// stored distribution that was tampered with is refused, never half-trusted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "StoredDistribution", into = "StoredDistribution")]
 pub struct Distribution {
     labels: Vec<String>,
     probs: Vec<f64>,
@@ -109,6 +111,12 @@ impl Distribution {
     pub fn uniform(labels: Vec<String>) -> Result<Self, DistributionError> {
         let n = labels.len();
         Self::from_weights(labels, vec![1.0; n])
+    }
+
+    /// `n` equally likely outcomes named x1, x2, …; cannot fail.
+    pub fn even(n: std::num::NonZeroUsize) -> Self {
+        let n = n.get();
+        Self::unchecked(default_labels(n), vec![1.0 / n as f64; n])
     }
 
     fn unchecked(labels: Vec<String>, probs: Vec<f64>) -> Self {
@@ -292,6 +300,33 @@ impl Distribution {
         if let Some(j) = pick(false).or_else(|| pick(true)) {
             self.probs[j] = (self.probs[j] + error).max(0.0);
         }
+    }
+}
+
+/// The serialised form of a [`Distribution`].
+#[derive(Serialize, Deserialize)]
+struct StoredDistribution {
+    labels: Vec<String>,
+    probs: Vec<f64>,
+    #[serde(default)]
+    locked: Vec<bool>,
+}
+
+impl TryFrom<StoredDistribution> for Distribution {
+    type Error = DistributionError;
+
+    fn try_from(stored: StoredDistribution) -> Result<Self, Self::Error> {
+        let mut distribution = Distribution::new(stored.labels, stored.probs)?;
+        if stored.locked.len() == distribution.len() {
+            distribution.locked = stored.locked;
+        }
+        Ok(distribution)
+    }
+}
+
+impl From<Distribution> for StoredDistribution {
+    fn from(d: Distribution) -> Self {
+        StoredDistribution { labels: d.labels, probs: d.probs, locked: d.locked }
     }
 }
 

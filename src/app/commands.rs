@@ -1,0 +1,97 @@
+//! Every action that has a button, a menu entry or a shortcut: one enum, one place for
+//! labels, tooltips and keys. `KlApp::run` carries them out.
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Undo,
+    Redo,
+    Uniform,
+    CopyPToQ,
+    SwapPQ,
+    AddOutcome,
+    RemoveOutcome,
+    ToggleTheme,
+    Help,
+}
+
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+
+impl Command {
+    /// In the order their shortcuts are checked: Redo (Ctrl+Shift+Z) before Undo
+    /// (Ctrl+Z), because egui matches Ctrl+Z even when Shift is also held.
+    pub const WITH_SHORTCUTS: [Command; 3] = [Command::Redo, Command::Undo, Command::Help];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::Undo => "↶ Undo",
+            Command::Redo => "↷ Redo",
+            Command::Uniform => "Uniform",
+            Command::CopyPToQ => "Copy P → Q",
+            Command::SwapPQ => "Swap P ↔ Q",
+            Command::AddOutcome => "+ Add outcome",
+            Command::RemoveOutcome => "Remove",
+            Command::ToggleTheme => "Light / dark",
+            Command::Help => "? Help",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::Undo => "Undo the last edit (a whole drag is one step)",
+            Command::Redo => "Redo what was undone",
+            Command::Uniform => "Make every unlocked outcome equally likely",
+            Command::CopyPToQ => "Make the model Q equal to the truth P: every divergence becomes 0",
+            Command::SwapPQ => "Exchange P and Q: watch the two KL values trade places",
+            Command::AddOutcome => "Add an outcome with probability 0 in P and Q",
+            Command::RemoveOutcome => "Remove the selected outcome; its probability goes to the unlocked others",
+            Command::ToggleTheme => "Switch between a dark and a light background",
+            Command::Help => "What each measure means, and the keyboard shortcuts",
+        }
+    }
+
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Command::Undo => &[UNDO],
+            Command::Redo => &[REDO, REDO_Y],
+            Command::Help => &[HELP],
+            _ => &[],
+        }
+    }
+
+    /// "Ctrl+Z" (or "⌘Z" on a Mac), for menus and tooltips.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        let texts: Vec<String> = self.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
+        (!texts.is_empty()).then(|| texts.join(" or "))
+    }
+
+    /// A button for this command, with its tooltip and shortcut in the hover text.
+    pub fn button(self, ui: &mut egui::Ui, enabled: bool) -> bool {
+        let hover = match self.shortcut_text(ui.ctx()) {
+            Some(keys) => format!("{} ({keys})", self.tooltip()),
+            None => self.tooltip().to_string(),
+        };
+        ui.add_enabled(enabled, egui::Button::new(self.label())).on_hover_text(hover).clicked()
+    }
+}
+
+/// The commands whose shortcuts were pressed this frame. Nothing while a text field has
+/// the keyboard: there Ctrl+Z belongs to the field.
+pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+    if ctx.egui_wants_keyboard_input() {
+        return Vec::new();
+    }
+    let mut pressed = Vec::new();
+    ctx.input_mut(|input| {
+        for command in Command::WITH_SHORTCUTS {
+            if command.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
+                pressed.push(command);
+            }
+        }
+    });
+    pressed
+}

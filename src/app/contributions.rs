@@ -1,0 +1,102 @@
+//! Per-outcome contributions to the two KL divergences, as grouped signed bars:
+//! p·log(p/q) (forward, P's colour) beside q·log(q/p) (reverse, Q's colour).
+
+use eframe::egui::{self, RichText, Stroke};
+use egui_plot::{Bar, BarChart, HLine, Plot, PlotPoint, Text};
+
+use super::format;
+use super::state::{Analysis, AppState};
+use super::theme::{self, Side};
+
+pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, height: f32) {
+    let unit = state.unit;
+    let report = &analysis.report;
+    let labels = state.doc.labels();
+    let forward: Vec<f64> = report.terms_pq.iter().map(|&t| unit.from_nats(t)).collect();
+    let reverse: Vec<f64> = report.terms_qp.iter().map(|&t| unit.from_nats(t)).collect();
+    let largest = forward.iter().chain(&reverse).filter(|t| t.is_finite()).fold(0.0f64, |m, t| m.max(t.abs()));
+    // Infinite terms are drawn up to this height, with an ∞ marker.
+    let clip = (largest * 1.15).max(0.05);
+    let any_infinite = forward.iter().chain(&reverse).any(|t| t.is_infinite());
+
+    let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
+    let alarm = theme::alarm(ui);
+    let text_color = ui.visuals().strong_text_color();
+    let n = labels.len();
+    let bar_width = 0.36;
+    let make_bars = |terms: &[f64], offset: f64, color: egui::Color32, formula: &str| -> Vec<Bar> {
+        terms
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| {
+                let shown = if t.is_infinite() { clip } else { t };
+                let mut bar = Bar::new(i as f64 + offset, shown)
+                    .width(bar_width)
+                    .fill(color.gamma_multiply(if i == state.selected { 1.0 } else { 0.7 }))
+                    .name(format!("{}: {formula} = {} {unit}", labels[i], format::sig4(t)));
+                if i == state.selected {
+                    bar = bar.stroke(Stroke::new(2.0, text_color));
+                }
+                bar
+            })
+            .collect()
+    };
+    let log = unit.log_name();
+    let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {} {unit}", format::sig4(unit.from_nats(report.kl_pq)));
+    let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {} {unit}", format::sig4(unit.from_nats(report.kl_qp)));
+    let forward_bars = make_bars(&forward, -0.19, p_color, &format!("p·{log}(p/q)"));
+    let reverse_bars = make_bars(&reverse, 0.19, q_color, &format!("q·{log}(q/p)"));
+
+    ui.label(RichText::new("Contributions per outcome").strong());
+    ui.label(RichText::new(forward_name.clone()).color(p_color));
+    ui.label(RichText::new(reverse_name.clone()).color(q_color));
+    let label_for = |x: f64| -> String {
+        let i = x.round();
+        if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
+    };
+    Plot::new("contributions")
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .include_y(0.0)
+        .include_y(if any_infinite { clip * 1.12 } else { clip })
+        .include_x(-0.6)
+        .include_x(n as f64 - 0.4)
+        .y_axis_label(unit.name())
+        .x_axis_formatter(move |mark, _| label_for(mark.value))
+        .x_grid_spacer(move |input| outcome_marks(input, n))
+        .show(ui, |plot_ui| {
+            plot_ui.hline(HLine::new("", 0.0).color(text_color).width(1.0));
+            let chart = |name: String, bars: Vec<Bar>, color| {
+                BarChart::new(name, bars)
+                    .color(color)
+                    .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone()))
+            };
+            plot_ui.bar_chart(chart(forward_name, forward_bars, p_color));
+            plot_ui.bar_chart(chart(reverse_name, reverse_bars, q_color));
+            for (i, (&f, &r)) in forward.iter().zip(&reverse).enumerate() {
+                for (t, offset) in [(f, -0.19), (r, 0.19)] {
+                    if t.is_infinite() {
+                        let marker = RichText::new("∞").size(22.0).strong().color(alarm);
+                        plot_ui.text(
+                            Text::new("", PlotPoint::new(i as f64 + offset, clip), marker)
+                                .anchor(egui::Align2::CENTER_BOTTOM),
+                        );
+                    }
+                }
+            }
+        });
+}
+
+/// One grid mark per outcome, thinned so that labels do not collide.
+pub fn outcome_marks(input: egui_plot::GridInput, n: usize) -> Vec<egui_plot::GridMark> {
+    let (min, max) = input.bounds;
+    let visible = (max - min).max(1.0);
+    let stride = ((visible / 12.0).ceil() as usize).max(1);
+    (0..n).step_by(stride).map(|i| egui_plot::GridMark { value: i as f64, step_size: stride as f64 }).collect()
+}

@@ -1,0 +1,367 @@
+//! The bar editor of one distribution: drag a bar's top to set its probability, click to
+//! select, type exact values, lock outcomes. P and Q each have one; they share labels.
+
+use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
+
+use super::format;
+use super::state::AppState;
+use super::theme::{self, Side};
+use crate::number::parse_number;
+
+/// Per-editor state that lives only while the app runs.
+#[derive(Default)]
+pub struct EditorState {
+    /// The outcome being dragged, fixed at the press so the pointer may wander.
+    dragging: Option<usize>,
+    /// The text of the value field being typed in: (outcome, text).
+    typing: Option<(usize, String)>,
+    /// The last refused input, shown under the editor until the next good edit.
+    pub message: Option<String>,
+}
+
+impl EditorState {
+    pub fn is_dragging(&self) -> bool {
+        self.dragging.is_some()
+    }
+}
+
+/// Where bars sit inside the editor's canvas. Public so tests can aim at a bar.
+#[derive(Debug, Clone, Copy)]
+pub struct BarLayout {
+    pub rect: Rect,
+    pub n: usize,
+}
+
+impl BarLayout {
+    /// Room above the bars for the value labels.
+    const TOP: f32 = 22.0;
+    /// Room below the bars for the outcome labels.
+    const BOTTOM: f32 = 20.0;
+
+    /// The area in which bar heights are drawn: probability 0 at the bottom, 1 at the top.
+    pub fn bars(&self) -> Rect {
+        Rect::from_min_max(
+            pos2(self.rect.left(), self.rect.top() + Self::TOP),
+            pos2(self.rect.right(), self.rect.bottom() - Self::BOTTOM),
+        )
+    }
+
+    pub fn slot_width(&self) -> f32 {
+        self.rect.width() / self.n.max(1) as f32
+    }
+
+    pub fn center_x(&self, index: usize) -> f32 {
+        self.rect.left() + (index as f32 + 0.5) * self.slot_width()
+    }
+
+    pub fn y_of(&self, value: f64) -> f32 {
+        let bars = self.bars();
+        bars.bottom() - value as f32 * bars.height()
+    }
+
+    /// The probability a pointer at height `y` asks for.
+    pub fn value_at(&self, y: f32) -> f64 {
+        let bars = self.bars();
+        (((bars.bottom() - y) / bars.height()) as f64).clamp(0.0, 1.0)
+    }
+
+    pub fn index_at(&self, x: f32) -> usize {
+        let slot = ((x - self.rect.left()) / self.slot_width()).floor();
+        (slot.max(0.0) as usize).min(self.n.saturating_sub(1))
+    }
+}
+
+/// The accessible name of an editor's canvas, e.g. "P bars".
+pub fn canvas_name(side: Side) -> String {
+    format!("{} bars", side.name())
+}
+
+/// The accessible name of a value field, e.g. "P(heads)".
+pub fn field_name(side: Side, label: &str) -> String {
+    format!("{}({label})", side.name())
+}
+
+/// Narrowest slot that gets its own value field and lock under the bar.
+const FIELD_SLOT: f32 = 84.0;
+
+/// True when every outcome has its own value field under the bars.
+pub fn fields_fit(width: f32, n: usize) -> bool {
+    width / n.max(1) as f32 >= FIELD_SLOT
+}
+
+/// Draws the editor of `side` into the given height.
+pub fn editor_ui(ui: &mut egui::Ui, side: Side, state: &mut AppState, editor: &mut EditorState, height: f32) {
+    let color = theme::color(ui, side);
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(format!("{} — {}", side.name(), side.role())).heading().strong().color(color));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let uniform = egui::Button::new(super::commands::Command::Uniform.label());
+            let hover = format!("{} in {}", super::commands::Command::Uniform.tooltip(), side.name());
+            if ui.add(uniform).on_hover_text(hover).clicked() {
+                state.doc.get_mut(side).make_uniform();
+                state.active = side;
+                editor.message = None;
+            }
+            if let Some(message) = &editor.message {
+                ui.label(egui::RichText::new(message.clone()).color(theme::alarm(ui)));
+            }
+        });
+    });
+    let n = state.doc.len();
+    let fields = fields_fit(ui.available_width(), n);
+    let field_row = if fields { 30.0 } else { 0.0 };
+    let canvas_height = (height - field_row - 36.0).max(80.0);
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), canvas_height), Sense::click_and_drag());
+    let layout = BarLayout { rect, n };
+    handle_pointer(ui, &response, &layout, side, state, editor);
+    paint_bars(ui, &layout, side, state, editor);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, canvas_name(side)));
+    if fields {
+        field_row_ui(ui, &layout, side, state, editor);
+    }
+}
+
+fn handle_pointer(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    layout: &BarLayout,
+    side: Side,
+    state: &mut AppState,
+    editor: &mut EditorState,
+) {
+    if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        state.selected = layout.index_at(pos.x);
+        state.active = side;
+    }
+    if response.drag_started() {
+        let origin = ui.input(|i| i.pointer.press_origin()).or(response.interact_pointer_pos());
+        if let Some(origin) = origin {
+            let index = layout.index_at(origin.x);
+            editor.dragging = Some(index);
+            state.selected = index;
+            state.active = side;
+        }
+    }
+    if let (Some(index), Some(pos)) = (editor.dragging, response.interact_pointer_pos())
+        && response.dragged()
+    {
+        let distribution = state.doc.get_mut(side);
+        if distribution.is_locked(index) {
+            editor.message =
+                Some(format!("'{}' is locked in {}: unlock it to drag", distribution.labels()[index], side.name()));
+        } else if distribution.set(index, layout.value_at(pos.y)).is_ok() {
+            editor.message = None;
+        }
+    }
+    if response.drag_stopped() {
+        editor.dragging = None;
+    }
+    if response.hovered() && editor.dragging.is_none() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeVertical);
+    }
+}
+
+fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, editor: &EditorState) {
+    let painter = ui.painter_at(layout.rect.expand(2.0));
+    let visuals = ui.visuals();
+    let distribution = state.doc.get(side);
+    let bars = layout.bars();
+    let slot = layout.slot_width();
+    let color = theme::color(ui, side);
+    let fill = theme::fill(ui, side);
+    let text_color = visuals.text_color();
+    let weak = visuals.weak_text_color();
+
+    // Grid lines at quarters, so heights can be read without numbers.
+    for k in 0..=4 {
+        let value = k as f64 / 4.0;
+        let y = layout.y_of(value);
+        let stroke = Stroke::new(if k == 0 { 1.5 } else { 0.5 }, weak.gamma_multiply(if k == 0 { 1.0 } else { 0.4 }));
+        painter.hline(bars.x_range(), y, stroke);
+    }
+
+    // The selected outcome's slot, in both editors.
+    if state.selected < layout.n {
+        let x = layout.center_x(state.selected);
+        let highlight = Rect::from_center_size(pos2(x, layout.rect.center().y), vec2(slot, layout.rect.height()));
+        painter.rect_filled(highlight, 3.0, theme::selection(ui));
+    }
+
+    let gap = if slot > 6.0 { (slot * 0.2).min(16.0) } else { 0.0 };
+    let show_values = slot >= 34.0;
+    let label_every = label_stride(layout, distribution.labels());
+    for (i, &value) in distribution.probs().iter().enumerate() {
+        let x = layout.center_x(i);
+        let top = layout.y_of(value);
+        let bar =
+            Rect::from_min_max(pos2(x - slot / 2.0 + gap / 2.0, top), pos2(x + slot / 2.0 - gap / 2.0, bars.bottom()));
+        let selected = i == state.selected;
+        painter.rect_filled(bar, 2.0, if selected { color } else { fill });
+        // A handle on the bar's top shows where to grab.
+        if slot >= 8.0 {
+            painter.hline(bar.x_range(), top, Stroke::new(3.0, color));
+        }
+        if distribution.is_locked(i) {
+            painter.rect_stroke(bar.expand(1.0), 2.0, Stroke::new(2.0, text_color), StrokeKind::Outside);
+        }
+        if show_values || selected || editor.dragging == Some(i) {
+            let text = format::probability(value);
+            let font = FontId::proportional(if slot >= 60.0 { 15.0 } else { 12.0 });
+            painter.text(pos2(x, top - 3.0), Align2::CENTER_BOTTOM, text, font, text_color);
+        }
+        if i % label_every == 0 || selected {
+            let label = &distribution.labels()[i];
+            let shown = shorten(label, slot * label_every as f32);
+            let label_color = if selected { text_color } else { weak };
+            painter.text(
+                pos2(x, bars.bottom() + 3.0),
+                Align2::CENTER_TOP,
+                shown,
+                FontId::proportional(13.0),
+                label_color,
+            );
+        }
+    }
+}
+
+/// Show every k-th label so that labels never overlap.
+fn label_stride(layout: &BarLayout, labels: &[String]) -> usize {
+    let widest = labels.iter().map(|l| l.chars().count().min(12)).max().unwrap_or(1) as f32;
+    let needed = widest * 7.5 + 8.0;
+    ((needed / layout.slot_width()).ceil() as usize).max(1)
+}
+
+fn shorten(label: &str, width: f32) -> String {
+    let fits = ((width - 6.0) / 7.5).floor().max(1.0) as usize;
+    if label.chars().count() <= fits {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(fits.saturating_sub(1).max(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// One value field and one lock under each bar.
+fn field_row_ui(ui: &mut egui::Ui, layout: &BarLayout, side: Side, state: &mut AppState, editor: &mut EditorState) {
+    let (row, _) = ui.allocate_exact_size(vec2(layout.rect.width(), 26.0), Sense::hover());
+    let slot = layout.slot_width();
+    for i in 0..layout.n {
+        let x = layout.center_x(i);
+        let field_width = (slot - 40.0).min(90.0);
+        let field = Rect::from_center_size(pos2(x - 14.0, row.center().y), vec2(field_width, 24.0));
+        let lock = Rect::from_center_size(pos2(field.right() + 16.0, row.center().y), vec2(26.0, 24.0));
+        ui.scope_builder(egui::UiBuilder::new().max_rect(field), |ui| {
+            value_field(ui, side, i, state, editor, field_width)
+        });
+        ui.scope_builder(egui::UiBuilder::new().max_rect(lock), |ui| lock_toggle(ui, side, i, state));
+    }
+}
+
+/// A text field holding one probability. Accepts decimals and fractions such as 1/3;
+/// commits on Enter or when focus leaves; refuses bad input with a message.
+pub fn value_field(
+    ui: &mut egui::Ui,
+    side: Side,
+    index: usize,
+    state: &mut AppState,
+    editor: &mut EditorState,
+    width: f32,
+) {
+    let Some(label) = state.doc.labels().get(index).cloned() else {
+        return;
+    };
+    let value = state.doc.get(side).probs()[index];
+    let mut text = match &editor.typing {
+        Some((i, text)) if *i == index => text.clone(),
+        _ => format::probability(value),
+    };
+    let name = field_name(side, &label);
+    let id = egui::Id::unique(("value field", side, index));
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id(id)
+            .desired_width(width)
+            .hint_text(name.clone())
+            .text_color(theme::color(ui, side))
+            .align(Align2::CENTER_CENTER),
+    );
+    let response = response.accessible_name(name.clone()).on_hover_text(format!(
+        "{name} = {}. Type a decimal or a fraction such as 1/3, then Enter.",
+        format::full(value)
+    ));
+    if response.has_focus() {
+        editor.typing = Some((index, text.clone()));
+        state.selected = index;
+        state.active = side;
+    }
+    // Only text the user changed is committed: tabbing through a field must not round
+    // 1/3 to the 0.3333 it displays.
+    if response.lost_focus() && editor.typing.take().is_some() && text.trim() != format::probability(value) {
+        editor.message = commit_value(state, side, index, &name, &text).err();
+    }
+}
+
+fn commit_value(state: &mut AppState, side: Side, index: usize, name: &str, text: &str) -> Result<(), String> {
+    let value = parse_number(text).map_err(|e| format!("{name}: {e}"))?;
+    if !(0.0..=1.0).contains(&value) {
+        return Err(format!("{name} is {value}: a probability is between 0 and 1"));
+    }
+    let distribution = state.doc.get_mut(side);
+    if distribution.is_locked(index) {
+        return Err(format!("{name} is locked: unlock it to change it"));
+    }
+    let got = distribution.set(index, value).map_err(|e| e.message(side.name()))?;
+    if (got - value).abs() > 1e-12 {
+        return Err(format!("{name} set to {} (the locked outcomes hold the rest)", format::probability(got)));
+    }
+    Ok(())
+}
+
+/// The lock of one outcome: a locked outcome keeps its value while others are edited.
+pub fn lock_toggle(ui: &mut egui::Ui, side: Side, index: usize, state: &mut AppState) {
+    let Some(label) = state.doc.labels().get(index).cloned() else {
+        return;
+    };
+    let distribution = state.doc.get_mut(side);
+    let locked = distribution.is_locked(index);
+    let name = field_name(side, &label);
+    let (rect, response) = ui.allocate_exact_size(vec2(26.0, 24.0), Sense::click());
+    let look = ui.style().interact_selectable(&response, locked);
+    let painter = ui.painter();
+    painter.rect(rect, 3.0, look.weak_bg_fill, look.bg_stroke, StrokeKind::Inside);
+    paint_padlock(painter, rect.center(), locked, look.fg_stroke.color);
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, locked, format!("lock {name}")));
+    let response = response.on_hover_text(if locked {
+        format!("{name} is locked: it keeps its value while you edit the others. Click to unlock.")
+    } else {
+        format!("Lock {name} so it keeps its value while you edit the others.")
+    });
+    if response.clicked() {
+        let _ = distribution.set_locked(index, !locked);
+    }
+}
+
+/// A small padlock, closed or open (no font has a reliable lock glyph).
+fn paint_padlock(painter: &egui::Painter, center: egui::Pos2, closed: bool, color: egui::Color32) {
+    let body = Rect::from_center_size(center + vec2(0.0, 3.0), vec2(11.0, 8.0));
+    painter.rect_filled(body, 1.5, color);
+    let radius = 3.5;
+    let hinge = pos2(body.center().x, body.top() - 1.5);
+    // The shackle: a half circle on two short legs; open, it is lifted to one side.
+    let lift = if closed { 0.0 } else { 3.0 };
+    let shackle: Vec<egui::Pos2> = std::iter::once(pos2(hinge.x - radius, body.top()))
+        .chain((0..=10).map(|k| {
+            let angle = std::f32::consts::PI * (1.0 + k as f32 / 10.0);
+            pos2(hinge.x + radius * angle.cos(), hinge.y - lift + radius * angle.sin())
+        }))
+        .chain(std::iter::once(pos2(hinge.x + radius, if closed { body.top() } else { hinge.y - lift })))
+        .collect();
+    painter.line(shackle, Stroke::new(1.6, color));
+}
+
+/// Colour of a side's text, for labels elsewhere.
+pub fn side_text(ui: &egui::Ui, side: Side, text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text.into()).color(theme::color(ui, side)).strong()
+}

@@ -1,0 +1,144 @@
+//! The numbers panel: every measure with its unit, KL(P||Q) beside KL(Q||P), infinite
+//! values loud and explained, and the zero rule that produced them.
+
+use eframe::egui::{self, RichText, text::LayoutJob};
+
+use super::format;
+use super::state::{Analysis, AppState};
+use super::theme;
+use crate::info::{Measure, Unit, ZeroRule, zero_rule::EPSILON_RANGE};
+
+/// Measures in pairs: each row puts a forward measure beside its reverse or partner.
+const ROWS: [(Measure, Measure); 5] = [
+    (Measure::EntropyP, Measure::EntropyQ),
+    (Measure::CrossEntropyPQ, Measure::CrossEntropyQP),
+    (Measure::KlPQ, Measure::KlQP),
+    (Measure::Js, Measure::JsDistance),
+    (Measure::TotalVariation, Measure::Hellinger),
+];
+
+/// The text of one measure's cell: "KL(P||Q)\n0.5310 bits". Tests read it back.
+pub fn cell_text(measure: Measure, value: f64, unit: Unit) -> String {
+    let unit_label = measure.unit_label(unit);
+    let number = format::sig4(value);
+    if unit_label.is_empty() || value.is_infinite() {
+        format!("{}\n{number}", measure.symbol())
+    } else {
+        format!("{}\n{number} {unit_label}", measure.symbol())
+    }
+}
+
+pub fn metrics_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis) {
+    let unit = state.unit;
+    let report = &analysis.report;
+    ui.label(RichText::new(format!("Measures, in {}", unit.name())).heading());
+    egui::Grid::new("measures").num_columns(2).spacing([28.0, 10.0]).show(ui, |ui| {
+        for (left, right) in ROWS {
+            for measure in [left, right] {
+                measure_cell(ui, measure, state, analysis);
+            }
+            ui.end_row();
+        }
+    });
+    for measure in [Measure::KlPQ, Measure::KlQP] {
+        if let Some(cause) = measure.infinite_because(report) {
+            let why = cause.explain(state.doc.labels(), &analysis.p, &analysis.q);
+            ui.label(RichText::new(format!("{} = ∞: {why}.", measure.symbol())).color(theme::alarm(ui)).strong());
+        }
+    }
+    ui.add_space(6.0);
+    zero_rule_ui(ui, state);
+}
+
+fn measure_cell(ui: &mut egui::Ui, measure: Measure, state: &AppState, analysis: &Analysis) {
+    let unit = state.unit;
+    let value = measure.value(&analysis.report, unit);
+    let text = cell_text(measure, value, unit);
+    let (symbol, rest) = text.split_once('\n').unwrap_or((&text, ""));
+    let visuals = ui.visuals();
+    let infinite = value.is_infinite();
+    let value_color = if infinite { theme::alarm(ui) } else { visuals.strong_text_color() };
+    let highlighted = matches!(measure, Measure::KlPQ | Measure::KlQP);
+    let mut job = LayoutJob::default();
+    let symbol_format = egui::TextFormat {
+        font_id: egui::FontId::proportional(15.0),
+        color: if highlighted { visuals.strong_text_color() } else { visuals.text_color() },
+        ..Default::default()
+    };
+    job.append(symbol, 0.0, symbol_format);
+    job.append("\n", 0.0, egui::TextFormat::default());
+    let (number, unit_text) = rest.split_once(' ').unwrap_or((rest, ""));
+    let size = if infinite { theme::BIG_NUMBER * 1.4 } else { theme::BIG_NUMBER };
+    let number_format =
+        egui::TextFormat { font_id: egui::FontId::monospace(size), color: value_color, ..Default::default() };
+    job.append(number, 0.0, number_format);
+    if !unit_text.is_empty() {
+        let unit_format = egui::TextFormat {
+            font_id: egui::FontId::proportional(15.0),
+            color: visuals.text_color(),
+            ..Default::default()
+        };
+        job.append(&format!(" {unit_text}"), 0.0, unit_format);
+    }
+    let hover = hover_text(measure, value, unit);
+    let frame = if highlighted {
+        egui::Frame::new().fill(visuals.faint_bg_color).corner_radius(4.0).inner_margin(egui::Margin::symmetric(6, 2))
+    } else {
+        egui::Frame::new().inner_margin(egui::Margin::symmetric(6, 2))
+    };
+    frame.show(ui, |ui| {
+        ui.add(egui::Label::new(job).selectable(false)).on_hover_text(hover);
+    });
+}
+
+fn hover_text(measure: Measure, value: f64, unit: Unit) -> String {
+    let unit_label = measure.unit_label(unit);
+    format!(
+        "{} — {}\n{}\n= {} {unit_label}\n{}",
+        measure.symbol(),
+        measure.name(),
+        measure.formula(unit),
+        format::full(value),
+        measure.meaning()
+    )
+}
+
+/// The zero rule switch, with its ε or α on a log slider.
+fn zero_rule_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let rule = &mut state.doc.zero_rule;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Zeros:");
+        let current = *rule;
+        egui::ComboBox::from_id_salt("zero rule")
+            .selected_text(current.name())
+            .show_ui(ui, |ui| {
+                let epsilon = match current {
+                    ZeroRule::FloorQ { epsilon } => epsilon,
+                    ZeroRule::Smooth { alpha } => alpha,
+                    ZeroRule::Exact => 1e-6,
+                };
+                for choice in [ZeroRule::Exact, ZeroRule::FloorQ { epsilon }, ZeroRule::Smooth { alpha: epsilon }] {
+                    let same_kind = std::mem::discriminant(&choice) == std::mem::discriminant(&current);
+                    if ui.selectable_label(same_kind, choice.name()).clicked() && !same_kind {
+                        *rule = choice;
+                    }
+                }
+            })
+            .response
+            .on_hover_text("How zero probabilities are treated before measuring");
+        let parameter = match rule {
+            ZeroRule::Exact => None,
+            ZeroRule::FloorQ { epsilon } => Some(("ε", epsilon)),
+            ZeroRule::Smooth { alpha } => Some(("α", alpha)),
+        };
+        if let Some((name, value)) = parameter {
+            ui.add(
+                egui::Slider::new(value, EPSILON_RANGE)
+                    .logarithmic(true)
+                    .text(name)
+                    .custom_formatter(|v, _| format!("{v:.0e}")),
+            );
+        }
+    });
+    ui.label(RichText::new(format!("Rule: {}", rule.describe())).small());
+}

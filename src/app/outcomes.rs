@@ -1,0 +1,66 @@
+//! The strip between the editors: the selected outcome (rename, remove, exact values when
+//! the bars are too narrow for their own fields), adding outcomes, and P/Q-wide actions.
+
+use eframe::egui::{self, RichText};
+
+use super::commands::Command;
+use super::editor::{self, EditorState};
+use super::state::{AppState, MAX_EDITOR_OUTCOMES, MIN_EDITOR_OUTCOMES};
+use super::theme::Side;
+
+/// Text of the rename field while it is being typed in.
+#[derive(Default)]
+pub struct RenameState {
+    typing: Option<String>,
+    pub message: Option<String>,
+}
+
+/// Draws the strip; returns the commands its buttons asked for.
+pub fn outcomes_ui(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    editors: &mut [EditorState; 2],
+    rename: &mut RenameState,
+    fields_fit: bool,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        let n = state.doc.len();
+        let index = state.selected.min(n.saturating_sub(1));
+        ui.label(RichText::new(format!("Outcome {} of {n}:", index + 1)).strong());
+        let current = state.doc.labels().get(index).cloned().unwrap_or_default();
+        let mut text = rename.typing.clone().unwrap_or_else(|| current.clone());
+        let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(110.0).hint_text("outcome name"));
+        let response =
+            response.accessible_name("outcome name").on_hover_text("Rename the selected outcome (Enter to apply)");
+        if response.has_focus() {
+            rename.typing = Some(text.clone());
+        }
+        if response.lost_focus() {
+            rename.typing = None;
+            rename.message = if text.trim() == current { None } else { state.doc.rename(index, &text).err() };
+        }
+        if !fields_fit {
+            for (side, editor_state) in [Side::P, Side::Q].into_iter().zip(editors.iter_mut()) {
+                editor::value_field(ui, side, index, state, editor_state, 70.0);
+                editor::lock_toggle(ui, side, index, state);
+            }
+        }
+        if Command::RemoveOutcome.button(ui, n > MIN_EDITOR_OUTCOMES) {
+            commands.push(Command::RemoveOutcome);
+        }
+        if Command::AddOutcome.button(ui, n < MAX_EDITOR_OUTCOMES) {
+            commands.push(Command::AddOutcome);
+        }
+        ui.separator();
+        for command in [Command::CopyPToQ, Command::SwapPQ] {
+            if command.button(ui, true) {
+                commands.push(command);
+            }
+        }
+        if let Some(message) = &rename.message {
+            ui.label(RichText::new(message.clone()).color(super::theme::alarm(ui)));
+        }
+    });
+    commands
+}

@@ -1,0 +1,139 @@
+//! The surprise curve y = −log x, with each outcome's p and q marked on it, and the
+//! entropy H(P) and cross-entropy H(P,Q) as horizontal lines: the gap is KL(P||Q).
+
+use eframe::egui::{self, RichText};
+use egui_plot::{
+    HLine, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text,
+};
+
+use super::format;
+use super::state::{Analysis, AppState};
+use super::theme::{self, Side};
+
+pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, height: f32) {
+    let unit = state.unit;
+    let report = &analysis.report;
+    let labels = state.doc.labels();
+    let surprise = |x: f64| unit.from_nats(-x.ln());
+
+    let smallest = analysis.p.iter().chain(&analysis.q).copied().filter(|&x| x > 0.0).fold(0.05f64, f64::min);
+    let x_min = (smallest * 0.5).max(1e-300);
+    let curve: Vec<[f64; 2]> = (0..=240)
+        .map(|k| {
+            let x = (x_min.ln() * (1.0 - k as f64 / 240.0)).exp();
+            [x, surprise(x)]
+        })
+        .collect();
+    let markers = |values: &[f64]| -> (Vec<usize>, Vec<[f64; 2]>) {
+        values.iter().enumerate().filter(|(_, v)| **v > 0.0).map(|(i, &v)| (i, [v, surprise(v)])).unzip()
+    };
+    let (p_index, p_points) = markers(&analysis.p);
+    let (q_index, q_points) = markers(&analysis.q);
+    let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
+    let cross_color = theme::divergence(ui);
+    let curve_color = ui.visuals().text_color().gamma_multiply(0.6);
+    let alarm = theme::alarm(ui);
+    let entropy = unit.from_nats(report.entropy_p);
+    let cross = unit.from_nats(report.cross_entropy_pq);
+    let kl = unit.from_nats(report.kl_pq);
+    let y_top = surprise(x_min).max(if cross.is_finite() { cross * 1.15 } else { 0.0 }).max(1.0);
+
+    let p_name = format!("P markers (p, −{} p)", unit.log_name());
+    let q_name = format!("Q markers (q, −{} q)", unit.log_name());
+    let describe = {
+        let (p_name, q_name) = (p_name.clone(), q_name.clone());
+        let (p_index, q_index) = (p_index.clone(), q_index.clone());
+        let labels = labels.to_vec();
+        move |position: &HoverPosition<'_>| -> Option<String> {
+            let HoverPosition::NearDataPoint { plot_name, position, index } = position else {
+                return None;
+            };
+            let (side, outcomes) = if *plot_name == p_name {
+                ("p", &p_index)
+            } else if *plot_name == q_name {
+                ("q", &q_index)
+            } else {
+                return Some(format!(
+                    "x = {}\nsurprise = {} {unit}",
+                    format::sig4(position.x),
+                    format::sig4(position.y)
+                ));
+            };
+            let outcome = outcomes.get(*index).and_then(|&i| labels.get(i)).cloned().unwrap_or_default();
+            Some(format!(
+                "{outcome}: {side} = {}\nsurprise −{} {side} = {} {unit}",
+                format::probability(position.x),
+                unit.log_name(),
+                format::sig4(position.y)
+            ))
+        }
+    };
+
+    ui.label(RichText::new(format!("Surprise −{} x", unit.log_name())).strong());
+    Plot::new("surprise_curve")
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(0.0)
+        .include_x(1.0)
+        .include_y(0.0)
+        .include_y(y_top)
+        .x_axis_label("probability")
+        .y_axis_label(unit.name())
+        .legend(Legend::default().position(egui_plot::Corner::RightTop))
+        .label_formatter(describe)
+        .show(ui, |plot_ui| {
+            plot_ui.line(Line::new("", PlotPoints::from(curve)).color(curve_color).width(2.0));
+            plot_ui.hline(
+                HLine::new(format!("H(P) = {} {unit}", format::sig4(entropy)), entropy).color(p_color).width(2.0),
+            );
+            if cross.is_finite() {
+                plot_ui.hline(
+                    HLine::new(format!("H(P,Q) = {} {unit}", format::sig4(cross)), cross)
+                        .color(cross_color)
+                        .width(2.0)
+                        .style(LineStyle::dashed_dense()),
+                );
+                // The gap between the lines is KL(P||Q): draw it and say so.
+                let gap_x = 0.3;
+                plot_ui.line(
+                    Line::new("", PlotPoints::from(vec![[gap_x, entropy], [gap_x, cross]]))
+                        .color(cross_color)
+                        .width(3.0),
+                );
+                let label =
+                    RichText::new(format!("KL(P||Q) = {} {unit}", format::sig4(kl))).size(15.0).color(cross_color);
+                plot_ui.text(
+                    Text::new("", PlotPoint::new(gap_x + 0.02, (entropy + cross) / 2.0), label)
+                        .anchor(egui::Align2::LEFT_CENTER),
+                );
+            } else {
+                let label = RichText::new("H(P,Q) = ∞ : Q gives 0 to an outcome of P").size(15.0).color(alarm);
+                plot_ui.text(Text::new("", PlotPoint::new(0.5, y_top * 0.92), label));
+            }
+            plot_ui.points(
+                Points::new(p_name.clone(), p_points)
+                    .color(p_color)
+                    .radius(6.0)
+                    .shape(MarkerShape::Circle)
+                    .filled(true),
+            );
+            plot_ui.points(
+                Points::new(q_name.clone(), q_points)
+                    .color(q_color)
+                    .radius(6.0)
+                    .shape(MarkerShape::Diamond)
+                    .filled(true),
+            );
+            // The selected outcome, larger.
+            let i = state.selected;
+            for (values, color) in [(&analysis.p, p_color), (&analysis.q, q_color)] {
+                if let Some(&v) = values.get(i).filter(|v| **v > 0.0) {
+                    plot_ui.points(Points::new("", vec![[v, surprise(v)]]).color(color).radius(10.0).filled(false));
+                }
+            }
+        });
+}

@@ -1,0 +1,95 @@
+//! Colours and text sizes. P is always blue and Q always orange (the Okabe–Ito pair,
+//! safe for the common forms of colour blindness), in both themes; shades differ per
+//! theme so text stays readable on either background.
+
+use eframe::egui::{self, Color32, FontId, TextStyle};
+
+/// Which distribution something belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Side {
+    P,
+    Q,
+}
+
+impl Side {
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::P => "P",
+            Side::Q => "Q",
+        }
+    }
+
+    pub fn role(self) -> &'static str {
+        match self {
+            Side::P => "the truth",
+            Side::Q => "the model",
+        }
+    }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::P => Side::Q,
+            Side::Q => Side::P,
+        }
+    }
+}
+
+/// The colour of P or Q on the current background.
+pub fn color(ui: &egui::Ui, side: Side) -> Color32 {
+    side_color(ui.visuals().dark_mode, side)
+}
+
+pub fn side_color(dark_mode: bool, side: Side) -> Color32 {
+    match (side, dark_mode) {
+        (Side::P, true) => Color32::from_rgb(86, 180, 233),
+        (Side::P, false) => Color32::from_rgb(0, 114, 178),
+        (Side::Q, true) => Color32::from_rgb(240, 170, 40),
+        (Side::Q, false) => Color32::from_rgb(196, 116, 0),
+    }
+}
+
+/// A fainter fill of a side's colour, for bar bodies and backgrounds.
+pub fn fill(ui: &egui::Ui, side: Side) -> Color32 {
+    color(ui, side).gamma_multiply(0.75)
+}
+
+/// The colour of divergences in the identity view: neither P's nor Q's.
+pub fn divergence(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_rgb(204, 121, 167) } else { Color32::from_rgb(160, 70, 130) }
+}
+
+/// Infinity and errors: loud.
+pub fn alarm(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_rgb(255, 110, 80) } else { Color32::from_rgb(200, 40, 0) }
+}
+
+/// The highlight of the selected outcome.
+pub fn selection(ui: &egui::Ui) -> Color32 {
+    ui.visuals().text_color().gamma_multiply(0.09)
+}
+
+/// Larger text than egui's defaults (this is read from the back of a classroom), and
+/// arrows that the proportional font lacks taken from the bundled monospace font, so
+/// every glyph shows on any machine without relying on system fonts.
+pub fn apply_text_sizes(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if let Some(proportional) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        proportional.push("Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(12.0)),
+            (TextStyle::Body, FontId::proportional(15.0)),
+            (TextStyle::Button, FontId::proportional(15.0)),
+            (TextStyle::Heading, FontId::proportional(20.0)),
+            (TextStyle::Monospace, FontId::monospace(14.0)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 3.0);
+    });
+}
+
+/// The size of the big numbers in the measures panel.
+pub const BIG_NUMBER: f32 = 24.0;

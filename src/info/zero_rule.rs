@@ -1,0 +1,93 @@
+//! What to do about zero probabilities before measuring: keep them (∞ allowed), floor Q,
+//! or smooth both. A rule turns the edited P and Q into the ones that are measured.
+
+use serde::{Deserialize, Serialize};
+
+/// The range of the ε of [`ZeroRule::FloorQ`] and the α of [`ZeroRule::Smooth`].
+pub const EPSILON_RANGE: std::ops::RangeInclusive<f64> = 1e-12..=1e-1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub enum ZeroRule {
+    /// Measure P and Q as they are: p > 0 with q = 0 gives ∞.
+    #[default]
+    Exact,
+    /// Raise every q below ε to ε, then renormalise Q.
+    FloorQ { epsilon: f64 },
+    /// Add α to every p and every q, then renormalise both.
+    Smooth { alpha: f64 },
+}
+
+impl ZeroRule {
+    /// Short name for a menu.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ZeroRule::Exact => "exact (∞ allowed)",
+            ZeroRule::FloorQ { .. } => "ε-floor on Q",
+            ZeroRule::Smooth { .. } => "additive smoothing",
+        }
+    }
+
+    /// The rule in one line, with its parameter, for the measures panel and exports.
+    pub fn describe(&self) -> String {
+        match self {
+            ZeroRule::Exact => "exact: q = 0 where p > 0 gives ∞".to_string(),
+            ZeroRule::FloorQ { epsilon } => format!("ε-floor on Q: q ← max(q, {epsilon:.0e}), renormalised"),
+            ZeroRule::Smooth { alpha } => format!("smoothing: p, q ← (x + {alpha:.0e}) / (1 + n·{alpha:.0e})"),
+        }
+    }
+
+    /// The P and Q that are measured under this rule.
+    pub fn apply(&self, p: &[f64], q: &[f64]) -> (Vec<f64>, Vec<f64>) {
+        match *self {
+            ZeroRule::Exact => (p.to_vec(), q.to_vec()),
+            ZeroRule::FloorQ { epsilon } => {
+                let epsilon = clamp_parameter(epsilon);
+                (p.to_vec(), renormalised(q.iter().map(|&x| x.max(epsilon))))
+            }
+            ZeroRule::Smooth { alpha } => {
+                let alpha = clamp_parameter(alpha);
+                (renormalised(p.iter().map(|&x| x + alpha)), renormalised(q.iter().map(|&x| x + alpha)))
+            }
+        }
+    }
+}
+
+fn clamp_parameter(x: f64) -> f64 {
+    if x.is_finite() { x.clamp(*EPSILON_RANGE.start(), *EPSILON_RANGE.end()) } else { *EPSILON_RANGE.start() }
+}
+
+fn renormalised(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut values: Vec<f64> = values.collect();
+    let total: f64 = values.iter().sum();
+    if total > 0.0 {
+        values.iter_mut().for_each(|x| *x /= total);
+    }
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::info::Report;
+
+    #[test]
+    fn floor_makes_support_mismatch_finite() {
+        let (p, q) = ZeroRule::FloorQ { epsilon: 1e-6 }.apply(&[0.4, 0.4, 0.2], &[0.5, 0.5, 0.0]);
+        assert_eq!(p, vec![0.4, 0.4, 0.2]);
+        assert!((q.iter().sum::<f64>() - 1.0).abs() < 1e-15 && q[2] > 0.0);
+        let report = Report::compute(&p, &q);
+        assert!(report.kl_pq.is_finite() && report.kl_pq > 2.0, "large but finite: {}", report.kl_pq);
+    }
+
+    #[test]
+    fn smoothing_touches_both_and_keeps_sums() {
+        let (p, q) = ZeroRule::Smooth { alpha: 0.1 }.apply(&[1.0, 0.0], &[0.0, 1.0]);
+        assert!((p[1] - 0.1 / 1.2).abs() < 1e-15 && (q[0] - 0.1 / 1.2).abs() < 1e-15);
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn exact_keeps_everything() {
+        assert_eq!(ZeroRule::Exact.apply(&[1.0, 0.0], &[0.5, 0.5]), (vec![1.0, 0.0], vec![0.5, 0.5]));
+    }
+}

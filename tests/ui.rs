@@ -1,0 +1,320 @@
+//! The app through its real UI (egui_kittest, no GPU): drag, type, click and press keys,
+//! then check the state and the text on screen.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui::{self, Key, Modifiers, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use klscope::app::editor::{self, BarLayout};
+use klscope::app::state::AppState;
+use klscope::app::{KlApp, theme};
+use klscope::info::Unit;
+use klscope::scenario;
+
+fn harness_with(state: AppState) -> Harness<'static, KlApp> {
+    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
+        theme::apply_text_sizes(&cc.egui_ctx);
+        KlApp::with_state(state)
+    });
+    harness.run();
+    harness
+}
+
+fn preset(id: &str) -> AppState {
+    let mut state = AppState::default();
+    state.open_scenario(&scenario::find_builtin(id).unwrap()).unwrap();
+    state
+}
+
+fn coin() -> Harness<'static, KlApp> {
+    harness_with(preset("biased-coin-vs-fair"))
+}
+
+/// The text a measure's cell shows, e.g. "0.5310 bits" for "KL(P||Q)".
+fn shown(harness: &Harness<'_, KlApp>, symbol: &str) -> String {
+    let prefix = format!("{symbol}\n");
+    let node = harness.get_by(move |node| node.value().is_some_and(|v| v.starts_with(&prefix)));
+    node.value().unwrap().split_once('\n').unwrap().1.to_string()
+}
+
+fn layout(harness: &Harness<'_, KlApp>, side: &str) -> BarLayout {
+    let rect = harness.get_by_label(&format!("{side} bars")).rect();
+    BarLayout { rect, n: harness.state().state.doc.len() }
+}
+
+/// Drags the top of bar `index` of `side` to probability `to`.
+fn drag_bar(harness: &mut Harness<'_, KlApp>, side: &str, index: usize, to: f64) {
+    let bars = layout(harness, side);
+    let p = harness.state().state.doc.get(if side == "P" { theme::Side::P } else { theme::Side::Q }).probs()[index];
+    let from = egui::pos2(bars.center_x(index), bars.y_of(p) + 4.0);
+    let target = egui::pos2(bars.center_x(index), bars.y_of(to));
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(egui::pos2(from.x, (from.y + target.y) / 2.0));
+    harness.run();
+    harness.hover_at(target);
+    harness.run();
+    harness.drop_at(target);
+    harness.run();
+}
+
+fn p(harness: &Harness<'_, KlApp>) -> Vec<f64> {
+    harness.state().state.doc.p.probs().to_vec()
+}
+
+fn q(harness: &Harness<'_, KlApp>) -> Vec<f64> {
+    harness.state().state.doc.q.probs().to_vec()
+}
+
+fn assert_sums_to_one(values: &[f64]) {
+    let sum: f64 = values.iter().sum();
+    assert!((sum - 1.0).abs() < 1e-12, "sum {sum} of {values:?}");
+}
+
+#[test]
+fn dragging_a_p_bar_changes_p_and_the_shown_kl() {
+    let mut harness = coin();
+    assert_eq!(shown(&harness, "KL(P||Q)"), "0.5310 bits");
+    drag_bar(&mut harness, "P", 0, 0.6);
+    let p = p(&harness);
+    assert!((p[0] - 0.6).abs() < 0.02, "heads dragged to about 0.6: {p:?}");
+    assert_sums_to_one(&p);
+    let kl = shown(&harness, "KL(P||Q)");
+    assert_ne!(kl, "0.5310 bits", "the shown KL follows the drag");
+    // KL((0.6,0.4)||(0.5,0.5)) ≈ 0.029 bits.
+    let value: f64 = kl.trim_end_matches(" bits").parse().unwrap();
+    assert!(value < 0.06, "KL shown: {kl}");
+}
+
+#[test]
+fn typing_a_fraction_into_a_value_field_sets_it_exactly() {
+    let mut harness = coin();
+    harness.get_by_label("P(heads)").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("P(heads)").type_text("1/3");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(p(&harness)[0], 1.0 / 3.0);
+    assert!((p(&harness)[1] - 2.0 / 3.0).abs() < 1e-15);
+}
+
+#[test]
+fn a_bad_value_is_refused_with_a_message_and_changes_nothing() {
+    let mut harness = coin();
+    harness.get_by_label("Q(tails)").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Q(tails)").type_text("abc");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(q(&harness), vec![0.5, 0.5]);
+    harness.get_by_label_contains("Q(tails): 'abc' is not a number");
+}
+
+#[test]
+fn a_locked_outcome_keeps_its_value_while_another_is_dragged() {
+    let mut harness = harness_with(preset("movie-genres"));
+    harness.get_by_label("lock P(drama)").click();
+    harness.run();
+    assert!(harness.state().state.doc.p.is_locked(2));
+    drag_bar(&mut harness, "P", 0, 0.1);
+    let p = p(&harness);
+    assert_eq!(p[2], 0.2, "drama is locked");
+    assert!((p[0] - 0.1).abs() < 0.02, "action moved: {p:?}");
+    assert_sums_to_one(&p);
+}
+
+#[test]
+fn outcomes_can_be_added_renamed_and_removed() {
+    let mut harness = coin();
+    harness.get_by_label_contains("Add outcome").click();
+    harness.run();
+    assert_eq!(harness.state().state.doc.labels(), &["heads", "tails", "x3"]);
+    assert_eq!(harness.state().state.selected, 2);
+    harness.get_by_label("outcome name").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("outcome name").type_text("edge");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().state.doc.labels(), &["heads", "tails", "edge"]);
+    assert_eq!(harness.state().state.doc.q.labels(), &["heads", "tails", "edge"]);
+    harness.get_by_label("Remove").click();
+    harness.run();
+    assert_eq!(harness.state().state.doc.labels(), &["heads", "tails"]);
+    assert_sums_to_one(&p(&harness));
+}
+
+#[test]
+fn swapping_p_and_q_swaps_the_two_kl_values() {
+    let mut harness = coin();
+    let (forward, reverse) = (shown(&harness, "KL(P||Q)"), shown(&harness, "KL(Q||P)"));
+    assert_eq!((forward.as_str(), reverse.as_str()), ("0.5310 bits", "0.7370 bits"));
+    harness.get_by_label_contains("Swap P").click();
+    harness.run();
+    assert_eq!(shown(&harness, "KL(P||Q)"), reverse);
+    assert_eq!(shown(&harness, "KL(Q||P)"), forward);
+    assert_eq!(p(&harness), vec![0.5, 0.5]);
+}
+
+#[test]
+fn copying_p_to_q_makes_every_divergence_zero() {
+    let mut harness = coin();
+    harness.get_by_label_contains("Copy P").click();
+    harness.run();
+    assert_eq!(shown(&harness, "KL(P||Q)"), "0 bits");
+    assert_eq!(shown(&harness, "JS(P,Q)"), "0 bits");
+}
+
+#[test]
+fn the_unit_switch_changes_values_and_units() {
+    let mut harness = coin();
+    harness.get_by_label("nats").click();
+    harness.run();
+    assert_eq!(harness.state().state.unit, Unit::Nats);
+    assert_eq!(shown(&harness, "KL(P||Q)"), "0.3681 nats");
+    assert_eq!(shown(&harness, "H(P,Q)"), "0.6931 nats");
+    harness.get_by_label("bans").click();
+    harness.run();
+    assert_eq!(shown(&harness, "H(P,Q)"), "0.3010 bans");
+    assert_eq!(shown(&harness, "TV(P,Q)"), "0.4000", "total variation has no unit");
+}
+
+#[test]
+fn dragging_a_q_bar_to_zero_shows_infinity_and_why() {
+    let mut harness = coin();
+    drag_bar(&mut harness, "Q", 1, 0.0);
+    assert_eq!(q(&harness), vec![1.0, 0.0]);
+    assert_eq!(shown(&harness, "KL(P||Q)"), "∞");
+    assert_eq!(shown(&harness, "H(P,Q)"), "∞");
+    harness.get_by_label_contains("Q gives 'tails' probability 0, but P gives it 0.1");
+    // The other direction and JS stay finite.
+    assert_ne!(shown(&harness, "KL(Q||P)"), "∞");
+    assert_ne!(shown(&harness, "JS(P,Q)"), "∞");
+}
+
+#[test]
+fn the_epsilon_floor_makes_support_mismatch_finite() {
+    let mut harness = harness_with(preset("support-mismatch"));
+    assert_eq!(shown(&harness, "KL(P||Q)"), "∞");
+    harness.get_by_label("How zero probabilities are treated before measuring").click();
+    harness.run();
+    harness.get_by_label("ε-floor on Q").click();
+    harness.run();
+    let kl = shown(&harness, "KL(P||Q)");
+    assert_ne!(kl, "∞");
+    assert!(kl.ends_with(" bits"));
+    harness.get_by_label_contains("Rule: ε-floor on Q");
+}
+
+#[test]
+fn undo_restores_the_state_before_a_drag_and_redo_brings_it_back() {
+    let mut harness = coin();
+    drag_bar(&mut harness, "P", 0, 0.5);
+    let dragged = p(&harness);
+    assert!((dragged[0] - 0.5).abs() < 0.02);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(p(&harness), vec![0.9, 0.1], "one undo undoes the whole drag");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(p(&harness), dragged);
+    harness.get_by_label_contains("Undo").click();
+    harness.run();
+    assert_eq!(p(&harness), vec![0.9, 0.1], "the button does the same");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(p(&harness), dragged, "Ctrl+Shift+Z redoes too");
+}
+
+#[test]
+fn arrow_keys_select_and_nudge() {
+    let mut harness = coin();
+    // Click the tails bar of P: selects it and makes P the active editor.
+    let bars = layout(&harness, "P");
+    harness.get_by_label("P bars").hover();
+    harness.hover_at(egui::pos2(bars.center_x(1), bars.y_of(0.5)));
+    harness.run();
+    harness.drag_at(egui::pos2(bars.center_x(1), bars.y_of(0.5)));
+    harness.drop_at(egui::pos2(bars.center_x(1), bars.y_of(0.5)));
+    harness.run();
+    assert_eq!(harness.state().state.selected, 1);
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    assert!((p(&harness)[1] - 0.11).abs() < 1e-12, "{:?}", p(&harness));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    harness.run();
+    assert!((p(&harness)[1] - 0.109).abs() < 1e-12, "{:?}", p(&harness));
+    assert_sums_to_one(&p(&harness));
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    assert_eq!(harness.state().state.selected, 0);
+}
+
+#[test]
+fn the_scenario_picker_opens_a_preset_in_its_unit() {
+    let mut harness = coin();
+    harness.get_by_label("Scenario:").click();
+    harness.run();
+    harness.get_by_label("Support mismatch: the model rules out scissors").click();
+    harness.run();
+    assert_eq!(harness.state().state.doc.id, "support-mismatch");
+    assert_eq!(shown(&harness, "KL(P||Q)"), "∞");
+}
+
+#[test]
+fn the_theme_switches_to_light_and_back() {
+    let mut harness = coin();
+    harness.get_by_label("Light theme").click();
+    harness.run();
+    assert!(!harness.ctx.global_style().visuals.dark_mode || harness.ctx.theme() == egui::Theme::Light);
+    harness.get_by_label("Dark theme").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+}
+
+#[test]
+fn the_help_window_opens_with_f1() {
+    let mut harness = coin();
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Conventions");
+}
+
+#[test]
+fn an_idle_window_does_not_recompute() {
+    let mut harness = coin();
+    let before = harness.state().recomputations;
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(harness.state().recomputations, before);
+    drag_bar(&mut harness, "Q", 0, 0.7);
+    assert!(harness.state().recomputations > before);
+}
+
+#[test]
+fn sixty_four_and_a_thousand_outcomes_render() {
+    for n in [64usize, 1000] {
+        let labels: Vec<String> = (0..n).map(|i| format!("o{i}")).collect();
+        let s = scenario::Scenario {
+            id: format!("many-{n}"),
+            title: format!("{n} outcomes"),
+            description: String::new(),
+            unit: Unit::Bits,
+            labels,
+            p: vec![1.0 / n as f64; n],
+            q: (0..n).map(|i| (i + 1) as f64 / (n * (n + 1) / 2) as f64).collect(),
+        };
+        let mut state = AppState::default();
+        state.open_scenario(&s).unwrap();
+        let mut harness = harness_with(state);
+        assert!(shown(&harness, "KL(P||Q)").ends_with("bits"));
+        assert!(editor::fields_fit(1280.0, 2));
+        assert!(!editor::fields_fit(800.0, n), "fields move to the outcome strip");
+        drag_bar(&mut harness, "Q", n / 2, 0.2);
+        assert_sums_to_one(&q(&harness));
+    }
+}
