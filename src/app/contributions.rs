@@ -8,7 +8,7 @@ use super::format;
 use super::state::{Analysis, AppState};
 use super::theme::{self, Side};
 
-pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, height: f32) {
+pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     let unit = state.unit;
     let report = &analysis.report;
     let labels = state.doc.labels();
@@ -33,7 +33,7 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
                 let mut bar = Bar::new(i as f64 + offset, shown)
                     .width(bar_width)
                     .fill(color.gamma_multiply(if i == state.selected { 1.0 } else { 0.7 }))
-                    .name(format!("{}: {formula} = {} {unit}", labels[i], format::sig4(t)));
+                    .name(format!("{}: {formula} = {}", labels[i], format::with_unit(t, unit)));
                 if i == state.selected {
                     bar = bar.stroke(Stroke::new(2.0, text_color));
                 }
@@ -42,8 +42,8 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
             .collect()
     };
     let log = unit.log_name();
-    let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {} {unit}", format::sig4(unit.from_nats(report.kl_pq)));
-    let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {} {unit}", format::sig4(unit.from_nats(report.kl_qp)));
+    let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {}", format::with_unit(unit.from_nats(report.kl_pq), unit));
+    let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {}", format::with_unit(unit.from_nats(report.kl_qp), unit));
     let forward_bars = make_bars(&forward, -0.19, p_color, &format!("p·{log}(p/q)"));
     let reverse_bars = make_bars(&reverse, 0.19, q_color, &format!("q·{log}(q/p)"));
 
@@ -55,7 +55,7 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
         if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
     };
     Plot::new("contributions")
-        .height(height)
+        .height(ui.available_height().max(100.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -68,7 +68,10 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
         .y_axis_label(unit.name())
-        .x_axis_formatter(move |mark, _| label_for(mark.value))
+        .custom_x_axes(vec![
+            // Outcome names, thinned by `outcome_marks`, shown even when slots are narrow.
+            egui_plot::AxisHints::new_x().formatter(move |mark, _| label_for(mark.value)).label_spacing(24.0..=30.0),
+        ])
         .x_grid_spacer(move |input| outcome_marks(input, n))
         .show(ui, |plot_ui| {
             plot_ui.hline(HLine::new("", 0.0).color(text_color).width(1.0));
@@ -97,6 +100,6 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
 pub fn outcome_marks(input: egui_plot::GridInput, n: usize) -> Vec<egui_plot::GridMark> {
     let (min, max) = input.bounds;
     let visible = (max - min).max(1.0);
-    let stride = ((visible / 12.0).ceil() as usize).max(1);
+    let stride = ((visible / 8.0).ceil() as usize).max(1);
     (0..n).step_by(stride).map(|i| egui_plot::GridMark { value: i as f64, step_size: stride as f64 }).collect()
 }

@@ -20,6 +20,11 @@ pub fn sig4(x: f64) -> String {
     format!("{x:.decimals$}")
 }
 
+/// A value with its unit, "0.5310 bits"; infinity stands alone as "∞".
+pub fn with_unit(x: f64, unit: impl std::fmt::Display) -> String {
+    if x.is_infinite() { sig4(x) } else { format!("{} {unit}", sig4(x)) }
+}
+
 /// A probability for a bar or a field: up to 4 decimals, trailing zeros dropped.
 pub fn probability(x: f64) -> String {
     if x != 0.0 && x < 1e-4 {
@@ -48,6 +53,8 @@ mod tests {
         assert_eq!(sig4(f64::INFINITY), "∞");
         assert_eq!(sig4(0.0), "0");
         assert_eq!(sig4(1.5e-7), "1.500e-7");
+        assert_eq!(with_unit(0.5, "bits"), "0.5000 bits");
+        assert_eq!(with_unit(f64::INFINITY, "bits"), "∞");
     }
 
     #[test]

@@ -14,18 +14,18 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
         (Side::P, "H(P,Q) = H(P) + KL(P||Q)", unit.from_nats(r.entropy_p), unit.from_nats(r.kl_pq), "H(P)", "KL(P||Q)"),
         (Side::Q, "H(Q,P) = H(Q) + KL(Q||P)", unit.from_nats(r.entropy_q), unit.from_nats(r.kl_qp), "H(Q)", "KL(Q||P)"),
     ];
-    // One scale for both rows; an infinite KL runs off the end with an arrow.
+    // One scale for both rows; an infinite KL runs to the edge, marked "→ ∞".
     let largest = rows.iter().map(|row| row.2 + if row.3.is_finite() { row.3 } else { 0.0 }).fold(0.0f64, f64::max);
-    let any_infinite = rows.iter().any(|row| row.3.is_infinite());
-    let scale_max = if any_infinite { largest * 1.3 } else { largest }.max(1e-9);
+    let scale_max = largest.max(1e-9);
 
     ui.label(egui::RichText::new("Cross-entropy = entropy + KL").strong());
     for (side, title, entropy, kl, entropy_name, kl_name) in rows {
         let total = entropy + kl;
-        ui.label(format!("{title} = {} {unit}", format::sig4(total)));
+        ui.label(format!("{title} = {}", format::with_unit(total, unit)));
         let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 26.0), Sense::hover());
         let painter = ui.painter_at(rect);
-        let x_of = |v: f64| rect.left() + (v / scale_max).min(1.0) as f32 * rect.width();
+        // Bars use 70% of the width; the rest holds labels of segments too thin for them.
+        let x_of = |v: f64| rect.left() + (v / scale_max).min(1.0) as f32 * rect.width() * 0.7;
         let entropy_rect = Rect::from_min_max(rect.min, pos2(x_of(entropy), rect.bottom()));
         let kl_end = if kl.is_finite() { x_of(entropy + kl) } else { rect.right() };
         let kl_rect = Rect::from_min_max(pos2(entropy_rect.right(), rect.top()), pos2(kl_end, rect.bottom()));
@@ -34,10 +34,20 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
         painter.rect_filled(kl_rect, 2.0, kl_color.gamma_multiply(0.8));
         let text = Color32::WHITE;
         let font = FontId::proportional(14.0);
-        segment_label(&painter, entropy_rect, &format!("{entropy_name} {}", format::sig4(entropy)), font.clone(), text);
+        let outside = ui.visuals().text_color();
+        let limit = rect.right();
+        segment_label(
+            &painter,
+            entropy_rect,
+            &format!("{entropy_name} {}", format::sig4(entropy)),
+            font.clone(),
+            text,
+            outside,
+            entropy_rect.right(),
+        );
         let kl_text =
             if kl.is_finite() { format!("{kl_name} {}", format::sig4(kl)) } else { format!("{kl_name} → ∞") };
-        segment_label(&painter, kl_rect, &kl_text, font, text);
+        segment_label(&painter, kl_rect, &kl_text, font, text, outside, limit);
         response.on_hover_text(format!(
             "{title}\n{entropy_name} = {} {unit}, {kl_name} = {} {unit}",
             format::full(entropy),
@@ -46,10 +56,22 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     }
 }
 
-/// Writes a label inside a segment if it fits, else leaves the segment plain.
-fn segment_label(painter: &egui::Painter, rect: Rect, text: &str, font: FontId, color: Color32) {
-    let galley = painter.layout_no_wrap(text.to_string(), font, color);
-    if galley.size().x + 8.0 <= rect.width() {
-        painter.galley(Align2::CENTER_CENTER.anchor_size(rect.center(), galley.size()).min, galley, color);
+/// Writes a label inside a segment if it fits, else just right of it if there is room
+/// before `limit` (in `outside` colour), else leaves the segment plain.
+fn segment_label(
+    painter: &egui::Painter,
+    rect: Rect,
+    text: &str,
+    font: FontId,
+    inside: Color32,
+    outside: Color32,
+    limit: f32,
+) {
+    let galley = painter.layout_no_wrap(text.to_string(), font.clone(), inside);
+    let size = galley.size();
+    if size.x + 8.0 <= rect.width() {
+        painter.galley(Align2::CENTER_CENTER.anchor_size(rect.center(), size).min, galley, inside);
+    } else if rect.right() + 6.0 + size.x <= limit {
+        painter.text(egui::pos2(rect.right() + 6.0, rect.center().y), Align2::LEFT_CENTER, text, font, outside);
     }
 }

@@ -190,10 +190,9 @@ impl KlApp {
         }
         self.refresh_analysis();
         ui.separator();
-        let plot_height = (ui.available_height() - 30.0).max(120.0);
         ui.columns(2, |columns| {
-            contributions::contributions_ui(&mut columns[0], &self.state, &self.analysis, plot_height);
-            surprise::surprise_ui(&mut columns[1], &self.state, &self.analysis, plot_height);
+            contributions::contributions_ui(&mut columns[0], &self.state, &self.analysis);
+            surprise::surprise_ui(&mut columns[1], &self.state, &self.analysis);
         });
     }
 
@@ -217,8 +216,10 @@ impl KlApp {
     }
 }
 
-impl eframe::App for KlApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+impl KlApp {
+    /// One frame of the whole window. eframe calls it through [`eframe::App::ui`]; the
+    /// frame benchmark calls it directly.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
         for command in commands::pressed(&ctx) {
@@ -246,6 +247,12 @@ impl eframe::App for KlApp {
         help::help_ui(&ctx, &mut open, self.state.unit);
         self.show_help = open;
         self.record_undo(&ctx);
+    }
+}
+
+impl eframe::App for KlApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -10,7 +10,7 @@ use super::format;
 use super::state::{Analysis, AppState};
 use super::theme::{self, Side};
 
-pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, height: f32) {
+pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     let unit = state.unit;
     let report = &analysis.report;
     let labels = state.doc.labels();
@@ -35,7 +35,6 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, hei
     let alarm = theme::alarm(ui);
     let entropy = unit.from_nats(report.entropy_p);
     let cross = unit.from_nats(report.cross_entropy_pq);
-    let kl = unit.from_nats(report.kl_pq);
     let y_top = surprise(x_min).max(if cross.is_finite() { cross * 1.15 } else { 0.0 }).max(1.0);
 
     let p_name = format!("P markers (p, −{} p)", unit.log_name());
@@ -69,9 +68,18 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, hei
         }
     };
 
-    ui.label(RichText::new(format!("Surprise −{} x", unit.log_name())).strong());
+    ui.label(RichText::new(format!("Surprise −{} x of an outcome with probability x", unit.log_name())).strong());
+    ui.label(
+        RichText::new(format!("── H(P) = {}: P's average surprise", format::with_unit(entropy, unit))).color(p_color),
+    );
+    if cross.is_finite() {
+        let text = format!("- - H(P,Q) = {}: the gap is KL(P||Q)", format::with_unit(cross, unit));
+        ui.label(RichText::new(text).color(cross_color));
+    } else {
+        ui.label(RichText::new("H(P,Q) = ∞: Q gives probability 0 to an outcome of P").color(alarm).strong());
+    }
     Plot::new("surprise_curve")
-        .height(height)
+        .height(ui.available_height().max(100.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -87,32 +95,21 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, hei
         .label_formatter(describe)
         .show(ui, |plot_ui| {
             plot_ui.line(Line::new("", PlotPoints::from(curve)).color(curve_color).width(2.0));
-            plot_ui.hline(
-                HLine::new(format!("H(P) = {} {unit}", format::sig4(entropy)), entropy).color(p_color).width(2.0),
-            );
+            plot_ui.hline(HLine::new("", entropy).color(p_color).width(2.0));
             if cross.is_finite() {
-                plot_ui.hline(
-                    HLine::new(format!("H(P,Q) = {} {unit}", format::sig4(cross)), cross)
-                        .color(cross_color)
-                        .width(2.0)
-                        .style(LineStyle::dashed_dense()),
-                );
+                plot_ui.hline(HLine::new("", cross).color(cross_color).width(2.0).style(LineStyle::dashed_dense()));
                 // The gap between the lines is KL(P||Q): draw it and say so.
-                let gap_x = 0.3;
+                let gap_x = 0.97;
                 plot_ui.line(
                     Line::new("", PlotPoints::from(vec![[gap_x, entropy], [gap_x, cross]]))
                         .color(cross_color)
                         .width(3.0),
                 );
-                let label =
-                    RichText::new(format!("KL(P||Q) = {} {unit}", format::sig4(kl))).size(15.0).color(cross_color);
+                let label = RichText::new("KL").size(15.0).color(cross_color);
                 plot_ui.text(
-                    Text::new("", PlotPoint::new(gap_x + 0.02, (entropy + cross) / 2.0), label)
-                        .anchor(egui::Align2::LEFT_CENTER),
+                    Text::new("", PlotPoint::new(gap_x - 0.02, (entropy + cross) / 2.0), label)
+                        .anchor(egui::Align2::RIGHT_CENTER),
                 );
-            } else {
-                let label = RichText::new("H(P,Q) = ∞ : Q gives 0 to an outcome of P").size(15.0).color(alarm);
-                plot_ui.text(Text::new("", PlotPoint::new(0.5, y_top * 0.92), label));
             }
             plot_ui.points(
                 Points::new(p_name.clone(), p_points)

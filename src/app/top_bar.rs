@@ -23,6 +23,7 @@ pub fn top_bar_ui(
         egui::ComboBox::from_id_salt("scenario")
             .selected_text(state.doc.title.clone())
             .width(260.0)
+            .height(420.0)
             .show_ui(ui, |ui| {
                 for preset in scenario::builtin() {
                     let selected = preset.id == state.doc.id;

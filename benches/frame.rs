@@ -1,0 +1,87 @@
+//! CPU time of one full frame of the real app (egui pass + tessellation, no GPU) while a
+//! Q bar is being dragged, at 4, 64 and 1000 outcomes. Every measured frame moves the
+//! pointer, so the distribution, the report and every panel change.
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use eframe::egui::{self, Event, PointerButton, Pos2, RawInput, Rect, pos2, vec2};
+use klscope::app::state::AppState;
+use klscope::app::{KlApp, theme};
+use klscope::info::Unit;
+use klscope::scenario::Scenario;
+use std::hint::black_box;
+
+fn scenario(n: usize) -> Scenario {
+    let total = (n * (n + 1) / 2) as f64;
+    Scenario {
+        id: format!("bench-{n}"),
+        title: format!("{n} outcomes"),
+        description: String::new(),
+        unit: Unit::Bits,
+        labels: (0..n).map(|i| format!("o{i}")).collect(),
+        p: vec![1.0 / n as f64; n],
+        q: (0..n).map(|i| (i + 1) as f64 / total).collect(),
+    }
+}
+
+struct Bench {
+    ctx: egui::Context,
+    app: KlApp,
+    screen: Rect,
+    time: f64,
+}
+
+impl Bench {
+    fn new(n: usize) -> Bench {
+        let ctx = egui::Context::default();
+        theme::apply_text_sizes(&ctx);
+        let mut state = AppState::default();
+        if let Err(e) = state.open_scenario(&scenario(n)) {
+            panic!("bench scenario: {e}");
+        }
+        let app = KlApp::with_state(state);
+        Bench { ctx, app, screen: Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0)), time: 0.0 }
+    }
+
+    fn frame(&mut self, events: Vec<Event>) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = RawInput { screen_rect: Some(self.screen), time: Some(self.time), events, ..Default::default() };
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.frame_ui(ui));
+        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        meshes.len()
+    }
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    for n in [4usize, 64, 1000] {
+        let mut bench = Bench::new(n);
+        // Warm up (fonts, layout), then press on a Q bar in the middle of the Q editor.
+        for _ in 0..3 {
+            bench.frame(vec![]);
+        }
+        let x = 640.0 * ((n / 2) as f32 + 0.5) / n as f32;
+        let press = pos2(x, 420.0);
+        bench.frame(vec![Event::PointerMoved(press)]);
+        bench.frame(vec![Event::PointerButton {
+            pos: press,
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers: Default::default(),
+        }]);
+        let mut step = 0u32;
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                step += 1;
+                // Wander up and down by up to 40 px so every frame sets a new value.
+                let y = 420.0 - (step % 40) as f32;
+                black_box(bench.frame(vec![Event::PointerMoved(pos2(x, y))]))
+            })
+        });
+        assert!(bench.app.recomputations > 10, "the drag must change the report: {}", bench.app.recomputations);
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);
