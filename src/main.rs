@@ -1,17 +1,51 @@
 //! The `klscope` command: opens the app, or runs a command-line subcommand.
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
+use klscope::app::KlApp;
+use klscope::app::export::Target;
+use klscope::app::state::{AppState, ThemeChoice};
 use klscope::cli::{self, CliError, Pair};
 use klscope::info::{Report, Unit};
 use klscope::scenario;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "klscope", version, about = "See and touch entropy, cross-entropy, KL and Jensen–Shannon divergence.")]
+#[command(
+    name = "klscope",
+    version,
+    about = "See and touch entropy, cross-entropy, KL and Jensen–Shannon divergence.",
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    window: WindowArgs,
+}
+
+/// Options for the window, or for a picture of it made without one.
+#[derive(Args)]
+struct WindowArgs {
+    /// Open on this built-in scenario (see `klscope presets`) or scenario file.
+    #[arg(long, value_name = "ID|FILE.ron")]
+    preset: Option<String>,
+    /// Write a PNG of the app showing the scenario, then exit (no window is opened).
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+    /// Logical size of the picture, e.g. 1280x800.
+    #[arg(long, value_name = "WxH", value_parser = parse_size, requires = "screenshot")]
+    size: Option<(u32, u32)>,
+    /// Pixels per logical point, e.g. 2 for slides (0.5 to 4).
+    #[arg(long, value_parser = parse_scale, requires = "screenshot")]
+    scale: Option<f32>,
+    /// dark or light.
+    #[arg(long, value_parser = parse_theme)]
+    theme: Option<ThemeChoice>,
+    /// bits, nats or bans (default: the scenario's unit).
+    #[arg(long, value_parser = parse_unit)]
+    unit: Option<Unit>,
 }
 
 #[derive(Subcommand)]
@@ -56,10 +90,35 @@ fn parse_unit(text: &str) -> Result<Unit, String> {
     text.parse::<Unit>().map_err(|e| e.to_string())
 }
 
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("'{text}' is not a size: write WIDTHxHEIGHT, e.g. 1280x800");
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+    if !(320..=8192).contains(&w) || !(240..=8192).contains(&h) {
+        return Err(format!("{w}x{h} is outside 320x240 to 8192x8192"));
+    }
+    Ok((w, h))
+}
+
+fn parse_scale(text: &str) -> Result<f32, String> {
+    match text.trim().parse::<f32>() {
+        Ok(s) if (0.5..=4.0).contains(&s) => Ok(s),
+        _ => Err(format!("'{text}' is not a scale between 0.5 and 4")),
+    }
+}
+
+fn parse_theme(text: &str) -> Result<ThemeChoice, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "dark" => Ok(ThemeChoice::Dark),
+        "light" => Ok(ThemeChoice::Light),
+        _ => Err(format!("unknown theme '{text}': use dark or light")),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => return open_app(),
+        None => return window(&cli.window),
         Some(Command::Compute(args)) => compute(&args),
         Some(Command::Presets { json }) => Ok(presets(json)),
     };
@@ -95,7 +154,61 @@ fn presets(json: bool) -> String {
     if json { cli::presets_json(&scenarios) + "\n" } else { cli::presets_text(&scenarios) }
 }
 
-fn open_app() -> ExitCode {
+/// Opens the app, or with `--screenshot` draws it off screen into a PNG. Every argument
+/// is checked before anything opens.
+fn window(args: &WindowArgs) -> ExitCode {
+    let start = match start_state(args) {
+        Ok(start) => start,
+        Err(message) => {
+            eprintln!("klscope: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match &args.screenshot {
+        Some(out) => screenshot(start, args, out),
+        None => open_app(start),
+    }
+}
+
+/// The state to start from when arguments ask for a scenario, theme or unit.
+fn start_state(args: &WindowArgs) -> Result<Option<AppState>, String> {
+    if args.preset.is_none() && args.theme.is_none() && args.unit.is_none() && args.screenshot.is_none() {
+        return Ok(None);
+    }
+    let mut state = AppState::default();
+    if let Some(preset) = &args.preset {
+        let scenario = scenario::resolve(preset).map_err(|e| e.to_string())?;
+        state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
+        // Ctrl+S writes back to a scenario that came from a file.
+        state.file = std::path::Path::new(preset).is_file().then(|| PathBuf::from(preset));
+    }
+    if let Some(theme) = args.theme {
+        state.theme = theme;
+    }
+    if let Some(unit) = args.unit {
+        state.unit = unit;
+    }
+    Ok(Some(state))
+}
+
+fn screenshot(start: Option<AppState>, args: &WindowArgs, out: &std::path::Path) -> ExitCode {
+    let (width, height) = args.size.unwrap_or((1280, 800));
+    let scale = args.scale.unwrap_or(1.0);
+    let mut app = KlApp::with_state(start.unwrap_or_default());
+    let size = eframe::egui::vec2(width as f32, height as f32);
+    match app.export_to(out, size, scale, Target::Window) {
+        Ok((w, h)) => {
+            println!("wrote {} ({w}×{h} pixels)", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("klscope: cannot make the screenshot: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open_app(start: Option<AppState>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("klscope")
@@ -106,7 +219,12 @@ fn open_app() -> ExitCode {
     };
     let create = Box::new(|cc: &eframe::CreationContext<'_>| {
         klscope::app::theme::apply_text_sizes(&cc.egui_ctx);
-        Ok(Box::new(klscope::app::KlApp::new(cc)) as Box<dyn eframe::App>)
+        let mut app = KlApp::new(cc);
+        if let Some(state) = start {
+            // Arguments win over the stored session.
+            app.state = state;
+        }
+        Ok(Box::new(app) as Box<dyn eframe::App>)
     });
     match eframe::run_native("klscope", options, create) {
         Ok(()) => ExitCode::SUCCESS,

@@ -428,3 +428,12 @@ fn every_bad_scenario_file_exits_2_naming_the_file() {
     }
     assert!(failures.is_empty(), "bad scenario files should exit 2 with one line naming the file:\n{failures}");
 }
+
+#[test]
+fn equal_distributions_print_no_negative_zero() {
+    let text = ok(&["compute", "--p", "1,0", "--q", "1,0"]);
+    assert!(!text.contains("-0.000000"), "{text}");
+    let object = json(&["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--json"]);
+    let terms = object["terms_qp"].to_string();
+    assert!(!terms.contains("-0"), "{terms}");
+}

@@ -173,3 +173,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn subnormal_peers_rescale_without_overflow() {
+    let mut d = Distribution::new(labels(3), vec![1.0, 1e-320, 0.0]).unwrap();
+    d.set(0, 0.5).unwrap();
+    assert!(d.probs().iter().all(|p| p.is_finite() && *p >= 0.0), "{:?}", d.probs());
+    assert!((sum(&d) - 1.0).abs() < 1e-12, "{:?}", d.probs());
+    let mut d = Distribution::new(labels(3), vec![1.0, 1e-320, 0.0]).unwrap();
+    d.remove_outcome(0).unwrap();
+    assert!((sum(&d) - 1.0).abs() < 1e-12 && d.probs().iter().all(|p| p.is_finite()), "{:?}", d.probs());
+}

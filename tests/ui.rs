@@ -206,7 +206,7 @@ fn the_epsilon_floor_makes_support_mismatch_finite() {
     let kl = shown(&harness, "KL(P||Q)");
     assert_ne!(kl, "∞");
     assert!(kl.ends_with(" bits"));
-    harness.get_by_label_contains("Rule: ε-floor on Q");
+    harness.get_by_label_contains("Zero rule: ε-floor on Q");
 }
 
 #[test]
@@ -317,4 +317,34 @@ fn sixty_four_and_a_thousand_outcomes_render() {
         drag_bar(&mut harness, "Q", n / 2, 0.2);
         assert_sums_to_one(&q(&harness));
     }
+}
+
+#[test]
+fn a_new_edit_after_undo_drops_the_redo_branch() {
+    let mut harness = coin();
+    drag_bar(&mut harness, "P", 0, 0.5);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    drag_bar(&mut harness, "Q", 0, 0.8);
+    let after = p(&harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(p(&harness), after, "redo must not bring back the undone drag");
+}
+
+#[test]
+fn a_rename_applies_to_the_outcome_it_was_typed_for() {
+    let mut harness = coin();
+    harness.get_by_label("outcome name").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("outcome name").type_text("H");
+    harness.run();
+    // Clicking the other bar moves the selection before the field loses focus.
+    let bars = layout(&harness, "P");
+    let tails = egui::pos2(bars.center_x(1), bars.y_of(0.5));
+    harness.drag_at(tails);
+    harness.drop_at(tails);
+    harness.run();
+    assert_eq!(harness.state().state.doc.labels(), &["H", "tails"]);
 }

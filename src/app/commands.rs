@@ -14,17 +14,39 @@ pub enum Command {
     RemoveOutcome,
     ToggleTheme,
     Help,
+    Open,
+    Save,
+    SaveAs,
+    ExportPng,
+    ExportPngAs,
+    ExportContributions,
+    ExportSurprise,
+    CopyMarkdown,
+    CopyLatex,
 }
 
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
 impl Command {
     /// In the order their shortcuts are checked: Redo (Ctrl+Shift+Z) before Undo
-    /// (Ctrl+Z), because egui matches Ctrl+Z even when Shift is also held.
-    pub const WITH_SHORTCUTS: [Command; 3] = [Command::Redo, Command::Undo, Command::Help];
+    /// (Ctrl+Z) and Save as before Save, because egui matches Ctrl+Z even when Shift is
+    /// also held.
+    pub const WITH_SHORTCUTS: [Command; 7] = [
+        Command::Redo,
+        Command::Undo,
+        Command::Help,
+        Command::Open,
+        Command::SaveAs,
+        Command::Save,
+        Command::ExportPng,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -37,6 +59,15 @@ impl Command {
             Command::RemoveOutcome => "Remove",
             Command::ToggleTheme => "Light / dark",
             Command::Help => "? Help",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::ExportPng => "Export PNG",
+            Command::ExportPngAs => "Export PNG as…",
+            Command::ExportContributions => "Export contributions plot",
+            Command::ExportSurprise => "Export surprise curve",
+            Command::CopyMarkdown => "Copy measures (Markdown)",
+            Command::CopyLatex => "Copy measures (LaTeX)",
         }
     }
 
@@ -51,6 +82,15 @@ impl Command {
             Command::RemoveOutcome => "Remove the selected outcome; its probability goes to the unlocked others",
             Command::ToggleTheme => "Switch between a dark and a light background",
             Command::Help => "What each measure means, and the keyboard shortcuts",
+            Command::Open => "Open a scenario file (.ron)",
+            Command::Save => "Save this scenario: to its file, or to your scenario folder as <id>.ron",
+            Command::SaveAs => "Save this scenario to a file you choose",
+            Command::ExportPng => "Save the whole window as PNG, with a caption, into your Pictures folder",
+            Command::ExportPngAs => "Save the whole window as PNG to a file you choose",
+            Command::ExportContributions => "Save only the contributions plot as PNG",
+            Command::ExportSurprise => "Save only the surprise curve as PNG",
+            Command::CopyMarkdown => "Put every measure on the clipboard as a Markdown table",
+            Command::CopyLatex => "Put every measure on the clipboard as a LaTeX tabular",
         }
     }
 
@@ -59,6 +99,10 @@ impl Command {
             Command::Undo => &[UNDO],
             Command::Redo => &[REDO, REDO_Y],
             Command::Help => &[HELP],
+            Command::Open => &[OPEN],
+            Command::Save => &[SAVE],
+            Command::SaveAs => &[SAVE_AS],
+            Command::ExportPng => &[EXPORT],
             _ => &[],
         }
     }
@@ -76,6 +120,15 @@ impl Command {
             None => self.tooltip().to_string(),
         };
         ui.add_enabled(enabled, egui::Button::new(self.label())).on_hover_text(hover).clicked()
+    }
+
+    /// A menu entry for this command, with its shortcut on the right.
+    pub fn menu_item(self, ui: &mut egui::Ui) -> bool {
+        let mut button = egui::Button::new(self.label());
+        if let Some(keys) = self.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(keys);
+        }
+        ui.add(button).on_hover_text(self.tooltip()).clicked()
     }
 }
 

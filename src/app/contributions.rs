@@ -8,7 +8,8 @@ use super::format;
 use super::state::{Analysis, AppState};
 use super::theme::{self, Side};
 
-pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
+/// Returns where the plot was drawn.
+pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> egui::Rect {
     let unit = state.unit;
     let report = &analysis.report;
     let labels = state.doc.labels();
@@ -54,7 +55,7 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
         let i = x.round();
         if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
     };
-    Plot::new("contributions")
+    let response = Plot::new("contributions")
         .height(ui.available_height().max(100.0))
         .allow_drag(false)
         .allow_zoom(false)
@@ -94,6 +95,7 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
                 }
             }
         });
+    response.response.rect
 }
 
 /// One grid mark per outcome, thinned so that labels do not collide.

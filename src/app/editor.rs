@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
+use super::commands::Command;
 use super::format;
 use super::state::AppState;
 use super::theme::{self, Side};
@@ -15,14 +16,25 @@ pub struct EditorState {
     dragging: Option<usize>,
     /// The text of the value field being typed in: (outcome, text).
     typing: Option<(usize, String)>,
+    /// Whether the field being typed in was drawn this frame.
+    typing_drawn: bool,
     /// The last refused input, shown under the editor until the next good edit.
     pub message: Option<String>,
 }
 
 impl EditorState {
-    pub fn is_dragging(&self) -> bool {
-        self.dragging.is_some()
+    /// Forgets text typed into a field that is no longer on screen (its outcome was
+    /// deselected or removed): call after every field had its chance to draw.
+    pub fn forget_hidden_typing(&mut self) {
+        if !std::mem::take(&mut self.typing_drawn) {
+            self.typing = None;
+        }
     }
+}
+
+/// "'tails' is locked in Q": why an edit did not happen.
+pub fn locked_message(side: Side, label: &str) -> String {
+    format!("'{label}' is locked in {}: unlock it to change it", side.name())
 }
 
 /// Where bars sit inside the editor's canvas. Public so tests can aim at a bar.
@@ -89,18 +101,25 @@ pub fn fields_fit(width: f32, n: usize) -> bool {
     width / n.max(1) as f32 >= FIELD_SLOT
 }
 
-/// Draws the editor of `side` into the given height.
-pub fn editor_ui(ui: &mut egui::Ui, side: Side, state: &mut AppState, editor: &mut EditorState, height: f32) {
+/// Draws the editor of `side` into the given height; returns a command its buttons ask for.
+pub fn editor_ui(
+    ui: &mut egui::Ui,
+    side: Side,
+    state: &mut AppState,
+    editor: &mut EditorState,
+    height: f32,
+) -> Option<Command> {
+    let mut command = None;
     let color = theme::color(ui, side);
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(format!("{} — {}", side.name(), side.role())).heading().strong().color(color));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let uniform = egui::Button::new(super::commands::Command::Uniform.label());
-            let hover = format!("{} in {}", super::commands::Command::Uniform.tooltip(), side.name());
+            let uniform = egui::Button::new(Command::Uniform.label());
+            let hover = format!("{} in {}", Command::Uniform.tooltip(), side.name());
             if ui.add(uniform).on_hover_text(hover).clicked() {
-                state.doc.get_mut(side).make_uniform();
                 state.active = side;
                 editor.message = None;
+                command = Some(Command::Uniform);
             }
             if let Some(message) = &editor.message {
                 ui.label(egui::RichText::new(message.clone()).color(theme::alarm(ui)));
@@ -119,6 +138,7 @@ pub fn editor_ui(ui: &mut egui::Ui, side: Side, state: &mut AppState, editor: &m
     if fields {
         field_row_ui(ui, &layout, side, state, editor);
     }
+    command
 }
 
 fn handle_pointer(
@@ -269,12 +289,14 @@ pub fn value_field(
     editor: &mut EditorState,
     width: f32,
 ) {
-    let Some(label) = state.doc.labels().get(index).cloned() else {
+    let (Some(label), Some(value)) = (state.doc.labels().get(index).cloned(), state.doc.get(side).prob(index)) else {
         return;
     };
-    let value = state.doc.get(side).probs()[index];
     let mut text = match &editor.typing {
-        Some((i, text)) if *i == index => text.clone(),
+        Some((i, text)) if *i == index => {
+            editor.typing_drawn = true;
+            text.clone()
+        }
         _ => format::probability(value),
     };
     let name = field_name(side, &label);
@@ -283,24 +305,38 @@ pub fn value_field(
         egui::TextEdit::singleline(&mut text)
             .id(id)
             .desired_width(width)
-            .hint_text(name.clone())
             .text_color(theme::color(ui, side))
             .align(Align2::CENTER_CENTER),
     );
     let response = response.accessible_name(name.clone()).on_hover_text(format!(
-        "{name} = {}. Type a decimal or a fraction such as 1/3, then Enter.",
+        "{name} = {}. Type a decimal or a fraction such as 1/3, then Enter (Esc cancels).",
         format::full(value)
     ));
     if response.has_focus() {
+        // Focus came straight from another field of this editor: that one commits first.
+        if let Some((other, typed)) = editor.typing.take_if(|(i, _)| *i != index) {
+            commit_typed(state, side, other, &typed, editor);
+        }
         editor.typing = Some((index, text.clone()));
+        editor.typing_drawn = true;
         state.selected = index;
         state.active = side;
     }
-    // Only text the user changed is committed: tabbing through a field must not round
-    // 1/3 to the 0.3333 it displays.
-    if response.lost_focus() && editor.typing.take().is_some() && text.trim() != format::probability(value) {
-        editor.message = commit_value(state, side, index, &name, &text).err();
+    // egui reports lost focus on two frames; only text still held from typing counts,
+    // and only if the user changed it: tabbing through must not round 1/3 to 0.3333.
+    if response.lost_focus()
+        && let Some((_, typed)) = editor.typing.take_if(|(i, _)| *i == index)
+    {
+        let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if !cancelled && typed.trim() != format::probability(value) {
+            commit_typed(state, side, index, &typed, editor);
+        }
     }
+}
+
+fn commit_typed(state: &mut AppState, side: Side, index: usize, text: &str, editor: &mut EditorState) {
+    let label = state.doc.labels().get(index).cloned().unwrap_or_default();
+    editor.message = commit_value(state, side, index, &field_name(side, &label), text).err();
 }
 
 fn commit_value(state: &mut AppState, side: Side, index: usize, name: &str, text: &str) -> Result<(), String> {
@@ -310,11 +346,16 @@ fn commit_value(state: &mut AppState, side: Side, index: usize, name: &str, text
     }
     let distribution = state.doc.get_mut(side);
     if distribution.is_locked(index) {
-        return Err(format!("{name} is locked: unlock it to change it"));
+        return Err(locked_message(side, distribution.label(index).unwrap_or_default()));
     }
     let got = distribution.set(index, value).map_err(|e| e.message(side.name()))?;
     if (got - value).abs() > 1e-12 {
-        return Err(format!("{name} set to {} (the locked outcomes hold the rest)", format::probability(got)));
+        let why = if distribution.len() == 1 {
+            "a single outcome has probability 1"
+        } else {
+            "locked outcomes hold the rest"
+        };
+        return Err(format!("{name} set to {} ({why})", format::probability(got)));
     }
     Ok(())
 }
@@ -359,9 +400,4 @@ fn paint_padlock(painter: &egui::Painter, center: egui::Pos2, closed: bool, colo
         .chain(std::iter::once(pos2(hinge.x + radius, if closed { body.top() } else { hinge.y - lift })))
         .collect();
     painter.line(shackle, Stroke::new(1.6, color));
-}
-
-/// Colour of a side's text, for labels elsewhere.
-pub fn side_text(ui: &egui::Ui, side: Side, text: impl Into<String>) -> egui::RichText {
-    egui::RichText::new(text.into()).color(theme::color(ui, side)).strong()
 }

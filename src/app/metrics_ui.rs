@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText, text::LayoutJob};
 use super::format;
 use super::state::{Analysis, AppState};
 use super::theme;
-use crate::info::{Measure, Unit, ZeroRule, zero_rule::EPSILON_RANGE};
+use crate::info::{Measure, Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
 
 /// Measures in pairs: each row puts a forward measure beside its reverse or partner.
 const ROWS: [(Measure, Measure); 5] = [
@@ -28,10 +28,8 @@ pub fn cell_text(measure: Measure, value: f64, unit: Unit) -> String {
     }
 }
 
-pub fn metrics_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis) {
-    let unit = state.unit;
+pub fn metrics_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     let report = &analysis.report;
-    ui.label(RichText::new(format!("Measures, in {}", unit.name())).heading());
     egui::Grid::new("measures").num_columns(2).spacing([28.0, 10.0]).show(ui, |ui| {
         for (left, right) in ROWS {
             for measure in [left, right] {
@@ -46,8 +44,7 @@ pub fn metrics_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis) 
             ui.label(RichText::new(format!("{} = ∞: {why}.", measure.symbol())).color(theme::alarm(ui)).strong());
         }
     }
-    ui.add_space(6.0);
-    zero_rule_ui(ui, state);
+    ui.label(RichText::new(format!("Zero rule: {}", state.doc.zero_rule.describe())).small());
 }
 
 fn measure_cell(ui: &mut egui::Ui, measure: Measure, state: &AppState, analysis: &Analysis) {
@@ -103,8 +100,13 @@ fn hover_text(measure: Measure, value: f64, unit: Unit) -> String {
     )
 }
 
-/// The zero rule switch, with its ε or α on a log slider.
-fn zero_rule_ui(ui: &mut egui::Ui, state: &mut AppState) {
+pub fn heading_ui(ui: &mut egui::Ui, unit: Unit) {
+    ui.label(RichText::new(format!("Measures, in {}", unit.name())).heading());
+}
+
+/// The zero rule switch, with its ε or α on a log slider. Returns true if it changed.
+pub fn zero_rule_ui(ui: &mut egui::Ui, state: &mut AppState) -> bool {
+    let before = state.doc.zero_rule;
     let rule = &mut state.doc.zero_rule;
     ui.horizontal_wrapped(|ui| {
         ui.label("Zeros:");
@@ -133,12 +135,12 @@ fn zero_rule_ui(ui: &mut egui::Ui, state: &mut AppState) {
         };
         if let Some((name, value)) = parameter {
             ui.add(
-                egui::Slider::new(value, EPSILON_RANGE)
+                egui::Slider::new(value, PARAMETER_RANGE)
                     .logarithmic(true)
                     .text(name)
                     .custom_formatter(|v, _| format!("{v:.0e}")),
             );
         }
     });
-    ui.label(RichText::new(format!("Rule: {}", rule.describe())).small());
+    *rule != before
 }

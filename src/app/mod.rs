@@ -4,11 +4,16 @@
 pub mod commands;
 mod contributions;
 pub mod editor;
+pub mod export;
+pub mod file_dialog;
+pub mod files;
 pub mod format;
 mod help;
 mod identity;
+mod lesson;
 pub mod metrics_ui;
 mod outcomes;
+pub mod render;
 pub mod state;
 mod surprise;
 pub mod theme;
@@ -19,9 +24,38 @@ use eframe::egui::{self, Key, Modifiers, util::undoer::Undoer};
 use crate::info::Report;
 use commands::Command;
 use editor::EditorState;
+use export::Target;
+use file_dialog::{FileDialogs, Purpose};
+use files::Folders;
 use outcomes::RenameState;
+use render::OffscreenRenderer;
 use state::{Analysis, AppState, Document, ThemeChoice};
+use std::path::PathBuf;
 use theme::Side;
+
+/// A message in the top bar: what just happened, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Status {
+    pub fn info(text: String) -> Self {
+        Status { text, is_error: false }
+    }
+
+    pub fn error(text: String) -> Self {
+        Status { text, is_error: true }
+    }
+}
+
+/// Where the two plots were drawn in the last frame, for cropped exports.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PlotRects {
+    pub contributions: Option<egui::Rect>,
+    pub surprise: Option<egui::Rect>,
+}
 
 /// The klscope window.
 pub struct KlApp {
@@ -31,22 +65,43 @@ pub struct KlApp {
     editors: [EditorState; 2],
     rename: RenameState,
     show_help: bool,
-    /// A one-time message, e.g. that the stored session could not be read.
-    notice: Option<String>,
+    /// The latest message for the top bar (a stored session that could not be read, a
+    /// file saved, an error).
+    pub status: Option<Status>,
     /// How many times the report was recomputed (a test checks that idle frames do not).
     pub recomputations: u64,
+    pub folders: Folders,
+    pub dialogs: FileDialogs,
+    user_scenarios: Vec<PathBuf>,
+    confirm_replace: Option<PathBuf>,
+    renderer: Option<OffscreenRenderer>,
+    /// True while drawing a picture for export: adds the caption.
+    exporting: bool,
+    pub plot_rects: PlotRects,
+    /// The size of the window's content in points, for exports of the same layout.
+    screen_size: egui::Vec2,
+    /// Text for the clipboard, handed to egui at the end of the frame.
+    clipboard: Option<String>,
 }
 
 impl KlApp {
     /// The app as eframe starts it: stored state if it is readable, else defaults.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
         let (state, notice) = load_state(cc.storage);
+        cc.egui_ctx.set_zoom_factor(state.zoom);
         let mut app = Self::with_state(state);
-        app.notice = notice;
+        app.status = notice.map(Status::error);
+        app.folders = Folders::for_this_user();
+        app.dialogs = FileDialogs::for_this_desktop();
+        app.user_scenarios = files::user_scenarios(&app.folders.scenarios);
         app
     }
 
-    pub fn with_state(state: AppState) -> Self {
+    /// An app on `state`, with folders in the system temp folder and no native file
+    /// dialogs (as in tests); `new` sets up the real ones.
+    pub fn with_state(mut state: AppState) -> Self {
+        state.sanitize();
+        let temp = std::env::temp_dir();
         KlApp {
             state,
             analysis: Analysis::default(),
@@ -54,8 +109,17 @@ impl KlApp {
             editors: Default::default(),
             rename: RenameState::default(),
             show_help: false,
-            notice: None,
+            status: None,
             recomputations: 0,
+            folders: Folders { scenarios: temp.join("klscope-scenarios"), pictures: temp },
+            dialogs: FileDialogs::default(),
+            user_scenarios: Vec::new(),
+            confirm_replace: None,
+            renderer: None,
+            exporting: false,
+            plot_rects: PlotRects::default(),
+            screen_size: egui::vec2(1280.0, 800.0),
+            clipboard: None,
         }
     }
 
@@ -64,11 +128,10 @@ impl KlApp {
         &self.analysis.report
     }
 
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
-    }
-
     pub fn run(&mut self, command: Command) {
+        if self.run_file_command(command) {
+            return;
+        }
         let state = &mut self.state;
         let message = match command {
             Command::Undo => {
@@ -114,9 +177,82 @@ impl KlApp {
                 self.show_help = !self.show_help;
                 None
             }
+            // Handled by run_file_command.
+            _ => None,
         };
         self.rename.message = message;
         self.state.clamp_selection();
+    }
+
+    /// Files, exports and the clipboard; returns false for other commands.
+    fn run_file_command(&mut self, command: Command) -> bool {
+        let doc = &self.state.doc;
+        match command {
+            Command::Open => {
+                let folder = self.state.file.as_deref().and_then(|f| f.parent()).unwrap_or(&self.folders.scenarios);
+                let folder = folder.to_path_buf();
+                self.dialogs.request(Purpose::Open, &folder, "");
+            }
+            Command::Save => self.save(),
+            Command::SaveAs => {
+                let folder = self.folders.scenarios.clone();
+                let name = format!("{}.ron", doc.id);
+                self.dialogs.request(Purpose::SaveAs, &folder, &name);
+            }
+            Command::ExportPng => self.export(Target::Window, None),
+            Command::ExportPngAs => {
+                let name = export::file_name(&doc.id, Target::Window, chrono::Local::now());
+                let folder = self.folders.pictures.clone();
+                self.dialogs.request(Purpose::ExportPng, &folder, &name);
+            }
+            Command::ExportContributions => self.export(Target::Contributions, None),
+            Command::ExportSurprise => self.export(Target::Surprise, None),
+            Command::CopyMarkdown | Command::CopyLatex => {
+                let (report, unit, rule) = (&self.analysis.report, self.state.unit, &doc.zero_rule);
+                let text = if command == Command::CopyMarkdown {
+                    crate::tables::markdown(&doc.title, report, unit, rule)
+                } else {
+                    crate::tables::latex(&doc.title, report, unit, rule)
+                };
+                self.clipboard = Some(text);
+                self.status = Some(Status::info("Measures copied to the clipboard.".to_string()));
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Saves a picture: to `path`, or to the Pictures folder under a dated name.
+    pub fn export(&mut self, target: Target, path: Option<PathBuf>) {
+        let path = path.unwrap_or_else(|| {
+            self.folders.pictures.join(export::file_name(&self.state.doc.id, target, chrono::Local::now()))
+        });
+        let scale = f32::from(self.state.export_scale);
+        match self.export_to(&path, self.screen_size, scale, target) {
+            Ok((width, height)) => {
+                self.status = Some(Status::info(format!("Exported {} ({width}×{height} pixels)", path.display())))
+            }
+            Err(e) => self.status = Some(Status::error(format!("Export failed: {e}"))),
+        }
+    }
+
+    /// Draws off screen at `logical` size and `scale`, writes the PNG, returns its size.
+    pub fn export_to(
+        &mut self,
+        path: &std::path::Path,
+        logical: egui::Vec2,
+        scale: f32,
+        target: Target,
+    ) -> Result<(u32, u32), export::ExportError> {
+        let mut renderer = match self.renderer.take() {
+            Some(renderer) => renderer,
+            None => OffscreenRenderer::new()?,
+        };
+        let image = export::render(self, &mut renderer, logical, scale, target);
+        self.renderer = Some(renderer);
+        let image = image?;
+        export::write_png(&image, path)?;
+        Ok((image.width(), image.height()))
     }
 
     /// Arrow keys: ← → move the selection, ↑ ↓ nudge the selected outcome of the active
@@ -150,7 +286,7 @@ impl KlApp {
             let distribution = self.state.doc.get_mut(side);
             let editor = &mut self.editors[side_index(side)];
             if distribution.is_locked(index) {
-                editor.message = Some(format!("'{}' is locked in {}", distribution.labels()[index], side.name()));
+                editor.message = Some(editor::locked_message(side, distribution.label(index).unwrap_or_default()));
             } else if let Some(value) = distribution.prob(index) {
                 let _ = distribution.set(index, value + nudge);
                 editor.message = None;
@@ -180,27 +316,40 @@ impl KlApp {
         let height = ui.available_height();
         let editor_height = (height * 0.29).max(150.0);
         let [p_editor, q_editor] = &mut self.editors;
-        editor::editor_ui(ui, Side::P, &mut self.state, p_editor, editor_height);
+        let mut commands: Vec<Command> = Vec::new();
+        commands.extend(editor::editor_ui(ui, Side::P, &mut self.state, p_editor, editor_height));
         ui.add_space(4.0);
-        editor::editor_ui(ui, Side::Q, &mut self.state, q_editor, editor_height);
+        commands.extend(editor::editor_ui(ui, Side::Q, &mut self.state, q_editor, editor_height));
         let fields_fit = editor::fields_fit(ui.available_width(), self.state.doc.len());
-        let commands = outcomes::outcomes_ui(ui, &mut self.state, &mut self.editors, &mut self.rename, fields_fit);
+        commands.extend(outcomes::outcomes_ui(ui, &mut self.state, &mut self.editors, &mut self.rename, fields_fit));
+        for editor in &mut self.editors {
+            editor.forget_hidden_typing();
+        }
         for command in commands {
             self.run(command);
         }
         self.refresh_analysis();
         ui.separator();
         ui.columns(2, |columns| {
-            contributions::contributions_ui(&mut columns[0], &self.state, &self.analysis);
-            surprise::surprise_ui(&mut columns[1], &self.state, &self.analysis);
+            self.plot_rects.contributions =
+                Some(contributions::contributions_ui(&mut columns[0], &self.state, &self.analysis));
+            self.plot_rects.surprise = Some(surprise::surprise_ui(&mut columns[1], &self.state, &self.analysis));
         });
     }
 
     fn measures_ui(&mut self, ui: &mut egui::Ui) {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            metrics_ui::metrics_ui(ui, &mut self.state, &self.analysis);
-            // The zero rule may have changed just now.
-            self.refresh_analysis();
+            if !self.exporting {
+                lesson::lesson_ui(ui, &mut self.state.doc);
+            }
+            metrics_ui::heading_ui(ui, self.state.unit);
+            // The zero rule comes first, so that every number below already uses it.
+            if metrics_ui::zero_rule_ui(ui, &mut self.state) {
+                self.refresh_analysis();
+                // The plots on the left were drawn with the old rule: draw again.
+                ui.ctx().request_repaint();
+            }
+            metrics_ui::metrics_ui(ui, &self.state, &self.analysis);
             ui.separator();
             identity::identity_ui(ui, &self.state, &self.analysis);
         });
@@ -211,6 +360,12 @@ impl KlApp {
     fn record_undo(&mut self, ctx: &egui::Context) {
         let busy = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
         if !busy {
+            // A new edit after an undo starts a new branch: the undone steps can no longer
+            // be redone. egui's add_undo keeps them, but redo() drops them when the state
+            // differs from the last undo point (and does nothing when it does not).
+            if !self.undoer.has_redo(&self.state.doc) {
+                let _ = self.undoer.redo(&self.state.doc);
+            }
             self.undoer.add_undo(&self.state.doc);
         }
     }
@@ -222,18 +377,41 @@ impl KlApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_theme(&ctx);
+        if !self.exporting {
+            self.screen_size = ctx.content_rect().size();
+            self.state.zoom = ctx.zoom_factor();
+        }
         for command in commands::pressed(&ctx) {
             self.run(command);
         }
+        self.dropped_files(&ctx);
         self.arrow_keys(&ctx);
         self.refresh_analysis();
 
         egui::Panel::top("top bar").show(ui, |ui| {
-            let commands = top_bar::top_bar_ui(ui, &mut self.state, &self.undoer, self.notice.as_deref());
-            for command in commands {
+            let bar = top_bar::TopBar {
+                undoer: &self.undoer,
+                status: self.status.as_ref(),
+                user_scenarios: &self.user_scenarios,
+                exporting: self.exporting,
+            };
+            let asked = bar.ui(ui, &mut self.state);
+            if let Some(path) = asked.open {
+                self.open_path(&path);
+            }
+            if let Some(error) = asked.error {
+                self.status = Some(Status::error(error));
+            }
+            for command in asked.commands {
                 self.run(command);
             }
         });
+        if self.exporting {
+            let caption = export::caption(self);
+            egui::Panel::bottom("caption").show(ui, |ui| {
+                ui.label(egui::RichText::new(caption).size(14.0));
+            });
+        }
         let width = ui.available_width();
         egui::Panel::left("editing")
             .resizable(true)
@@ -246,6 +424,15 @@ impl KlApp {
         let mut open = self.show_help;
         help::help_ui(&ctx, &mut open, self.state.unit);
         self.show_help = open;
+        if !self.exporting {
+            if let Some((purpose, path)) = self.dialogs.ui(&ctx) {
+                self.path_chosen(purpose, path);
+            }
+            self.confirm_replace_ui(&ctx);
+        }
+        if let Some(text) = self.clipboard.take() {
+            ctx.copy_text(text);
+        }
         self.record_undo(&ctx);
     }
 }
@@ -274,9 +461,8 @@ pub fn load_state(storage: Option<&dyn eframe::Storage>) -> (AppState, Option<St
         return (AppState::default(), None);
     };
     match ron::from_str::<AppState>(&text) {
-        Ok(state) if state.doc.is_consistent() => {
-            let mut state = state;
-            state.clamp_selection();
+        Ok(mut state) if state.doc.is_consistent() => {
+            state.sanitize();
             (state, None)
         }
         _ => (AppState::default(), Some("The saved session could not be read, so klscope started fresh.".to_string())),

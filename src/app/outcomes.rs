@@ -8,10 +8,10 @@ use super::editor::{self, EditorState};
 use super::state::{AppState, MAX_EDITOR_OUTCOMES, MIN_EDITOR_OUTCOMES};
 use super::theme::Side;
 
-/// Text of the rename field while it is being typed in.
+/// The rename field while it is being typed in: (outcome, text).
 #[derive(Default)]
 pub struct RenameState {
-    typing: Option<String>,
+    typing: Option<(usize, String)>,
     pub message: Option<String>,
 }
 
@@ -29,16 +29,23 @@ pub fn outcomes_ui(
         let index = state.selected.min(n.saturating_sub(1));
         ui.label(RichText::new(format!("Outcome {} of {n}:", index + 1)).strong());
         let current = state.doc.labels().get(index).cloned().unwrap_or_default();
-        let mut text = rename.typing.clone().unwrap_or_else(|| current.clone());
+        // While typing, the name belongs to the outcome it was started for, even if a
+        // click elsewhere has already changed the selection.
+        let (target, mut text) = rename.typing.clone().unwrap_or((index, current.clone()));
         let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(110.0).hint_text("outcome name"));
         let response =
             response.accessible_name("outcome name").on_hover_text("Rename the selected outcome (Enter to apply)");
         if response.has_focus() {
-            rename.typing = Some(text.clone());
+            rename.typing = Some((target, text.clone()));
         }
-        if response.lost_focus() {
-            rename.typing = None;
-            rename.message = if text.trim() == current { None } else { state.doc.rename(index, &text).err() };
+        if response.lost_focus()
+            && let Some((target, typed)) = rename.typing.take()
+        {
+            let unchanged = state.doc.labels().get(target).is_some_and(|l| l.as_str() == typed.trim());
+            let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
+            if !unchanged && !cancelled {
+                rename.message = state.doc.rename(target, &typed).err();
+            }
         }
         if !fields_fit {
             for (side, editor_state) in [Side::P, Side::Q].into_iter().zip(editors.iter_mut()) {

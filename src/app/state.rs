@@ -163,13 +163,28 @@ pub struct AppState {
     pub selected: usize,
     /// The distribution that arrow keys and the outcome strip act on.
     pub active: Side,
+    /// The file the scenario was opened from or last saved to: Ctrl+S writes there.
+    pub file: Option<std::path::PathBuf>,
+    /// Pixel density of exported pictures: 1 or 2.
+    pub export_scale: u8,
+    /// The window's zoom (Ctrl + / Ctrl −), kept between runs.
+    pub zoom: f32,
 }
 
 impl Default for AppState {
     fn default() -> Self {
         let doc = Document::default();
         let unit = scenario::find_builtin(&doc.id).map(|s| s.unit).unwrap_or_default();
-        AppState { doc, unit, theme: ThemeChoice::Dark, selected: 0, active: Side::Q }
+        AppState {
+            doc,
+            unit,
+            theme: ThemeChoice::Dark,
+            selected: 0,
+            active: Side::Q,
+            file: None,
+            export_scale: 2,
+            zoom: 1.0,
+        }
     }
 }
 
@@ -179,12 +194,22 @@ impl AppState {
         self.selected = self.selected.min(self.doc.len().saturating_sub(1));
     }
 
-    /// Replaces the document with a scenario, in its own unit.
+    /// Replaces the document with a scenario, in its own unit. A built-in has no file.
     pub fn open_scenario(&mut self, scenario: &Scenario) -> Result<(), DistributionError> {
         self.doc = Document::from_scenario(scenario)?;
         self.unit = scenario.unit;
+        self.file = None;
         self.clamp_selection();
         Ok(())
+    }
+
+    /// Makes stored settings safe to use: selection in range, sane zoom and density.
+    pub fn sanitize(&mut self) {
+        self.clamp_selection();
+        if !(self.zoom.is_finite() && (0.25..=5.0).contains(&self.zoom)) {
+            self.zoom = 1.0;
+        }
+        self.export_scale = self.export_scale.clamp(1, 2);
     }
 }
 

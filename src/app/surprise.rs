@@ -10,7 +10,8 @@ use super::format;
 use super::state::{Analysis, AppState};
 use super::theme::{self, Side};
 
-pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
+/// Returns where the plot was drawn.
+pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> egui::Rect {
     let unit = state.unit;
     let report = &analysis.report;
     let labels = state.doc.labels();
@@ -78,7 +79,7 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     } else {
         ui.label(RichText::new("H(P,Q) = ∞: Q gives probability 0 to an outcome of P").color(alarm).strong());
     }
-    Plot::new("surprise_curve")
+    let response = Plot::new("surprise_curve")
         .height(ui.available_height().max(100.0))
         .allow_drag(false)
         .allow_zoom(false)
@@ -133,4 +134,5 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
                 }
             }
         });
+    response.response.rect
 }

@@ -25,13 +25,6 @@ impl Side {
             Side::Q => "the model",
         }
     }
-
-    pub fn other(self) -> Side {
-        match self {
-            Side::P => Side::Q,
-            Side::Q => Side::P,
-        }
-    }
 }
 
 /// The colour of P or Q on the current background.

@@ -107,12 +107,6 @@ impl Distribution {
         Ok(Self::unchecked(labels, probs))
     }
 
-    /// Every outcome equally likely.
-    pub fn uniform(labels: Vec<String>) -> Result<Self, DistributionError> {
-        let n = labels.len();
-        Self::from_weights(labels, vec![1.0; n])
-    }
-
     /// `n` equally likely outcomes named x1, x2, …; cannot fail.
     pub fn even(n: std::num::NonZeroUsize) -> Self {
         let n = n.get();
@@ -239,7 +233,8 @@ impl Distribution {
         self.settle_sum(None);
     }
 
-    /// Replaces all probabilities (e.g. copy P to Q), keeping labels and locks.
+    /// Replaces all probabilities (e.g. copy P to Q), locked ones too: an explicit copy
+    /// wins over locks. Labels and lock flags stay.
     pub fn set_all(&mut self, probs: &[f64]) -> Result<(), DistributionError> {
         let checked = Distribution::new(self.labels.clone(), probs.to_vec())?;
         self.probs = checked.probs;
@@ -273,9 +268,9 @@ impl Distribution {
         let mass = mass.max(0.0);
         let current: f64 = targets.iter().map(|&j| self.probs[j]).sum();
         if current > 0.0 {
-            let scale = mass / current;
+            // Divide first: mass / current overflows when `current` is subnormal.
             for &j in targets {
-                self.probs[j] *= scale;
+                self.probs[j] = self.probs[j] / current * mass;
             }
         } else {
             let each = mass / targets.len() as f64;

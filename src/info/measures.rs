@@ -58,6 +58,7 @@ impl Report {
     /// Like [`compute`](Self::compute), but reuses this report's per-outcome buffers, so
     /// that recomputing while a bar is dragged allocates nothing.
     pub fn recompute(&mut self, p: &[f64], q: &[f64]) {
+        debug_assert_eq!(p.len(), q.len(), "P and Q need the same outcomes");
         let n = p.len().min(q.len());
         let (p, q) = (&p[..n], &q[..n]);
         let mut terms = Buffers {
@@ -80,13 +81,19 @@ impl Report {
         } else {
             let half = n / 2;
             let (first, second) = terms.split_at(half);
-            std::thread::scope(|scope| {
-                let later = scope.spawn(|| Sums::over(&p[half..], &q[half..], second, half));
-                let mut sums = Sums::over(&p[..half], &q[..half], first, 0);
+            let (mut sums, rest) = std::thread::scope(|scope| {
+                let later = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || Sums::over(&p[half..], &q[half..], second, half));
+                let sums = Sums::over(&p[..half], &q[..half], first, 0);
                 // Plain arithmetic cannot panic; should it anyway, pass the panic on.
-                sums.merge(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-                sums
-            })
+                let rest =
+                    later.ok().map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                (sums, rest)
+            });
+            // No thread to be had: do the second half here.
+            let rest = rest.unwrap_or_else(|| Sums::over(&p[half..], &q[half..], terms.slices(half..n), half));
+            sums.merge(rest);
+            sums
         };
         *self = sums.into_report(terms);
     }
@@ -176,8 +183,9 @@ impl Sums {
             let (pi, qi) = (p[i], q[i]);
             let lp = pi.ln();
             let lq = qi.ln();
-            out.surprise_p[i] = -lp;
-            out.surprise_q[i] = -lq;
+            // "+ 0.0" turns −0 (from −ln 1) into 0, so nothing prints as "-0".
+            out.surprise_p[i] = -lp + 0.0;
+            out.surprise_q[i] = -lq + 0.0;
             if pi > 0.0 {
                 s.entropy_p -= pi * lp;
             }
@@ -190,8 +198,8 @@ impl Sums {
                     s.cross_pq -= pi * lq;
                     s.cross_qp -= qi * lp;
                     let parts = kl_parts(pi, qi, lp, lq);
-                    out.pq[i] = pi * parts.log_ratio;
-                    out.qp[i] = -qi * parts.log_ratio;
+                    out.pq[i] = pi * parts.log_ratio + 0.0;
+                    out.qp[i] = -qi * parts.log_ratio + 0.0;
                     s.excess_pq += parts.excess_pq;
                     s.excess_qp += parts.excess_qp;
                     s.diff.add(pi - qi);

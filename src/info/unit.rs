@@ -28,29 +28,12 @@ impl Unit {
         }
     }
 
-    /// Short symbol used in compact places (axis labels).
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Unit::Bits => "bit",
-            Unit::Nats => "nat",
-            Unit::Bans => "ban",
-        }
-    }
-
     /// How the logarithm is written in formulas for this unit.
     pub fn log_name(self) -> &'static str {
         match self {
             Unit::Bits => "log₂",
             Unit::Nats => "ln",
             Unit::Bans => "log₁₀",
-        }
-    }
-
-    pub fn base(self) -> f64 {
-        match self {
-            Unit::Bits => 2.0,
-            Unit::Nats => std::f64::consts::E,
-            Unit::Bans => 10.0,
         }
     }
 

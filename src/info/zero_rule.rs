@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The range of the ε of [`ZeroRule::FloorQ`] and the α of [`ZeroRule::Smooth`].
-pub const EPSILON_RANGE: std::ops::RangeInclusive<f64> = 1e-12..=1e-1;
+pub const PARAMETER_RANGE: std::ops::RangeInclusive<f64> = 1e-12..=1e-1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub enum ZeroRule {
@@ -31,8 +31,13 @@ impl ZeroRule {
     pub fn describe(&self) -> String {
         match self {
             ZeroRule::Exact => "exact: q = 0 where p > 0 gives ∞".to_string(),
-            ZeroRule::FloorQ { epsilon } => format!("ε-floor on Q: q ← max(q, {epsilon:.0e}), renormalised"),
-            ZeroRule::Smooth { alpha } => format!("smoothing: p, q ← (x + {alpha:.0e}) / (1 + n·{alpha:.0e})"),
+            ZeroRule::FloorQ { epsilon } => {
+                format!("ε-floor on Q: q ← max(q, {:.0e}), renormalised", clamp_parameter(*epsilon))
+            }
+            ZeroRule::Smooth { alpha } => {
+                let alpha = clamp_parameter(*alpha);
+                format!("smoothing: p, q ← (x + {alpha:.0e}) / (1 + n·{alpha:.0e})")
+            }
         }
     }
 
@@ -53,7 +58,7 @@ impl ZeroRule {
 }
 
 fn clamp_parameter(x: f64) -> f64 {
-    if x.is_finite() { x.clamp(*EPSILON_RANGE.start(), *EPSILON_RANGE.end()) } else { *EPSILON_RANGE.start() }
+    if x.is_finite() { x.clamp(*PARAMETER_RANGE.start(), *PARAMETER_RANGE.end()) } else { *PARAMETER_RANGE.start() }
 }
 
 fn renormalised(values: impl Iterator<Item = f64>) -> Vec<f64> {

@@ -1,8 +1,7 @@
-//! Reading and writing scenario files. Writes are atomic: a temporary file in the same
-//! folder, flushed to disk, then renamed over the target.
+//! Reading and writing scenario files. Writes are atomic (see `crate::atomic`).
 
 use super::{Scenario, ScenarioError};
-use std::io::Write;
+use crate::atomic::write_atomically;
 use std::path::Path;
 
 /// Reads and validates a scenario file.
@@ -20,15 +19,5 @@ pub fn save(scenario: &Scenario, path: &Path) -> Result<(), ScenarioError> {
     // Refuse to write what could not be read back.
     scenario.validate(&path.display().to_string())?;
     let text = scenario.to_ron()?;
-    let write_error = |source| ScenarioError::Write { path: path.to_path_buf(), source };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temp =
-        tempfile::Builder::new().prefix(".klscope-save-").suffix(".tmp").tempfile_in(folder).map_err(write_error)?;
-    temp.write_all(text.as_bytes()).map_err(write_error)?;
-    temp.as_file().sync_all().map_err(write_error)?;
-    temp.persist(path).map_err(|e| write_error(e.error))?;
-    Ok(())
+    write_atomically(path, text.as_bytes()).map_err(|source| ScenarioError::Write { path: path.to_path_buf(), source })
 }

@@ -1,0 +1,264 @@
+//! Saving, opening, dropping files, stored sessions and the clipboard, through the app's
+//! own commands and widgets.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui::{self, Key, Modifiers, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use klscope::app::files::Folders;
+use klscope::app::state::AppState;
+use klscope::app::{KlApp, load_state, theme};
+use klscope::scenario;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn harness(folder: &Path) -> Harness<'static, KlApp> {
+    let folders = Folders { scenarios: folder.join("scenarios"), pictures: folder.join("pictures") };
+    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
+        theme::apply_text_sizes(&cc.egui_ctx);
+        let mut app = KlApp::with_state(AppState::default());
+        app.folders = folders;
+        app
+    });
+    harness.run();
+    harness
+}
+
+/// Types a path into the path field of the open/save modal and presses Enter.
+fn type_path(harness: &mut Harness<'_, KlApp>, path: &Path) {
+    harness.get_by_label("file path").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("file path").type_text(&path.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn status(harness: &Harness<'_, KlApp>) -> String {
+    harness.state().status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn ctrl_s_saves_into_the_scenario_folder_and_ctrl_o_opens_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = dir.path().join("scenarios/biased-coin-vs-fair.ron");
+    assert!(saved.is_file(), "saved to {}: {}", saved.display(), status(&harness));
+    assert!(status(&harness).contains("Saved to"));
+    assert_eq!(scenario::load(&saved).unwrap(), scenario::find_builtin("biased-coin-vs-fair").unwrap());
+
+    // Change P, then open the saved file: the saved P comes back.
+    harness.state_mut().state.doc.p.set(0, 0.3).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    type_path(&mut harness, &saved);
+    assert_eq!(harness.state().state.doc.p.probs(), &[0.9, 0.1]);
+    assert_eq!(harness.state().state.file.as_deref(), Some(saved.as_path()));
+    // Opening is undoable.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state.doc.p.probs()[0], 0.3);
+}
+
+#[test]
+fn edited_title_and_description_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    {
+        let doc = &mut harness.state_mut().state.doc;
+        doc.title = "My lesson".into();
+        doc.description = "Shown beside the editors.".into();
+        doc.id = "my-lesson".into();
+    }
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = scenario::load(&dir.path().join("scenarios/my-lesson.ron")).unwrap();
+    assert_eq!((saved.title.as_str(), saved.description.as_str()), ("My lesson", "Shown beside the editors."));
+}
+
+#[test]
+fn opening_a_bad_file_keeps_the_state_and_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    harness.state_mut().state.doc.q.set(0, 0.7).unwrap();
+    let before = harness.state().state.doc.clone();
+    let bad = PathBuf::from("tests/data/bad/negative.ron");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Open…").click();
+    harness.run();
+    type_path(&mut harness, &bad);
+    assert_eq!(harness.state().state.doc, before, "nothing changed");
+    let shown = status(&harness);
+    assert!(shown.contains("tests/data/bad/negative.ron") && shown.contains("cannot be negative"), "{shown}");
+    harness.get_by_label_contains("probabilities cannot be negative");
+}
+
+#[test]
+fn saving_over_another_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let other = dir.path().join("other.ron");
+    std::fs::write(&other, "precious").unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    type_path(&mut harness, &other);
+    harness.get_by_label_contains("already exists");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "precious", "cancel keeps the file");
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    type_path(&mut harness, &other);
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert_eq!(scenario::load(&other).unwrap().id, "biased-coin-vs-fair");
+    // The file is now this scenario's own: Ctrl+S writes to it without asking.
+    harness.state_mut().state.doc.p.set(0, 0.6).unwrap();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(scenario::load(&other).unwrap().p, vec![0.6, 0.4]);
+}
+
+#[test]
+fn a_failed_save_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let blocked = dir.path().join("a-file");
+    std::fs::write(&blocked, "").unwrap();
+    harness.state_mut().save_to(&blocked.join("inside.ron"));
+    harness.run();
+    assert!(status(&harness).contains("cannot"), "{}", status(&harness));
+    assert!(harness.state().status.as_ref().unwrap().is_error);
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_ron_file_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dropped.ron");
+    scenario::save(&scenario::find_builtin("movie-genres").unwrap(), &path).unwrap();
+    let mut harness = harness(dir.path());
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(path.clone())));
+    harness.run();
+    assert_eq!(harness.state().state.doc.id, "movie-genres");
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(dir.path().join("picture.png"))));
+    harness.run();
+    assert!(status(&harness).contains("is not a scenario"));
+    assert_eq!(harness.state().state.doc.id, "movie-genres");
+}
+
+#[test]
+fn copy_measures_puts_markdown_and_latex_on_the_clipboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let copied = |harness: &Harness<'_, KlApp>| -> Vec<String> {
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .filter_map(|c| match c {
+                egui::OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Copy measures (Markdown)").click();
+    harness.step();
+    let text = copied(&harness).concat();
+    assert!(text.contains("| KL(P\\|\\|Q) | KL divergence, forward | 0.531004 bits |"), "{text}");
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Copy measures (LaTeX)").click();
+    harness.step();
+    let text = copied(&harness).concat();
+    assert!(text.contains("\\begin{tabular}") && text.contains("0.531004 bits"), "{text}");
+}
+
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_session_is_stored_and_comes_back() {
+    let mut state = AppState::default();
+    state.open_scenario(&scenario::find_builtin("movie-genres").unwrap()).unwrap();
+    state.doc.p.set(0, 0.25).unwrap();
+    state.doc.p.set_locked(1, true).unwrap();
+    state.unit = klscope::info::Unit::Nats;
+    state.zoom = 1.5;
+    state.export_scale = 1;
+    let mut app = KlApp::with_state(state.clone());
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(&mut app, &mut storage);
+    let (restored, message) = load_state(Some(&storage));
+    assert_eq!(message, None);
+    assert_eq!(restored, state);
+}
+
+#[test]
+fn corrupt_stored_state_starts_fresh_and_says_so() {
+    let valid = {
+        let mut storage = MemoryStorage::default();
+        eframe::set_value(&mut storage, eframe::APP_KEY, &AppState::default());
+        storage.0[eframe::APP_KEY].clone()
+    };
+    let corruptions = [
+        "not ron at all".to_string(),
+        valid.replacen("0.9", "-5.0", 1),
+        valid.replacen("\"tails\"", "\"other\"", 1),
+        valid.replacen("\"heads\"", "\"\"", 2),
+        valid.chars().take(valid.len() / 2).collect(),
+    ];
+    for text in corruptions {
+        let mut storage = MemoryStorage::default();
+        storage.0.insert(eframe::APP_KEY.to_string(), text.clone());
+        let (state, message) = load_state(Some(&storage));
+        assert_eq!(state, AppState::default(), "{text}");
+        assert!(message.unwrap().contains("could not be read"), "{text}");
+    }
+    // Nothing stored: defaults, no message.
+    assert_eq!(load_state(Some(&MemoryStorage::default())), (AppState::default(), None));
+}
+
+#[test]
+fn a_stored_selection_out_of_range_is_clamped() {
+    let state = AppState { selected: 99, zoom: f32::NAN, ..Default::default() };
+    let mut storage = MemoryStorage::default();
+    eframe::set_value(&mut storage, eframe::APP_KEY, &state);
+    let (restored, message) = load_state(Some(&storage));
+    assert_eq!(message, None);
+    assert_eq!((restored.selected, restored.zoom), (1, 1.0));
+}

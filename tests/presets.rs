@@ -1,0 +1,133 @@
+//! Every built-in lesson loads, and its measures match values computed here directly
+//! from the definitions (and, where the lesson quotes numbers, those numbers).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use klscope::info::{Report, Unit};
+use klscope::scenario::{self, Scenario};
+
+fn bits(nats: f64) -> f64 {
+    Unit::Bits.from_nats(nats)
+}
+
+/// KL(a||b) in bits, straight from the definition.
+fn naive_kl(a: &[f64], b: &[f64]) -> f64 {
+    a.iter()
+        .zip(b)
+        .filter(|(x, _)| **x > 0.0)
+        .map(|(x, y)| if *y == 0.0 { f64::INFINITY } else { x * (x / y).log2() })
+        .sum()
+}
+
+fn naive_entropy(a: &[f64]) -> f64 {
+    -a.iter().filter(|x| **x > 0.0).map(|x| x * x.log2()).sum::<f64>()
+}
+
+fn naive_js(a: &[f64], b: &[f64]) -> f64 {
+    let m: Vec<f64> = a.iter().zip(b).map(|(x, y)| (x + y) / 2.0).collect();
+    0.5 * naive_kl(a, &m) + 0.5 * naive_kl(b, &m)
+}
+
+fn preset(id: &str) -> Scenario {
+    scenario::find_builtin(id).unwrap()
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a.is_infinite() && a == b) || (a - b).abs() <= tolerance
+}
+
+#[test]
+fn every_preset_matches_the_definitions() {
+    let all = scenario::builtin();
+    assert_eq!(all.len(), scenario::builtin_ids().count(), "every built-in parses");
+    assert!(all.len() >= 9);
+    for s in &all {
+        assert!(!s.title.is_empty() && !s.description.is_empty(), "{}: a lesson has a title and text", s.id);
+        let sentences = s.description.matches(". ").count() + 1;
+        assert!(sentences <= 4, "{}: 1 to 3 sentences, found {sentences}", s.id);
+        let r = Report::compute(&s.p, &s.q);
+        let checks = [
+            ("H(P)", bits(r.entropy_p), naive_entropy(&s.p)),
+            ("H(Q)", bits(r.entropy_q), naive_entropy(&s.q)),
+            ("KL(P||Q)", bits(r.kl_pq), naive_kl(&s.p, &s.q)),
+            ("KL(Q||P)", bits(r.kl_qp), naive_kl(&s.q, &s.p)),
+            ("JS", bits(r.js), naive_js(&s.p, &s.q)),
+        ];
+        for (name, got, want) in checks {
+            assert!(close(got, want, 1e-12), "{}: {name} = {got}, expected {want}", s.id);
+        }
+    }
+}
+
+#[test]
+fn the_better_coin_model_has_the_smaller_kl() {
+    let fair = preset("biased-coin-vs-fair");
+    let slight = preset("biased-coin-vs-slightly-biased");
+    assert_eq!((fair.p.as_slice(), fair.q.as_slice()), (&[0.9, 0.1][..], &[0.5, 0.5][..]));
+    let kl_fair = bits(Report::compute(&fair.p, &fair.q).kl_pq);
+    let kl_slight = bits(Report::compute(&slight.p, &slight.q).kl_pq);
+    assert!(close(kl_fair, 0.531004, 5e-7) && close(kl_slight, 0.052933, 5e-7));
+    assert!(slight.description.contains("0.053") && slight.description.contains("0.531"));
+}
+
+#[test]
+fn cat_dog_and_weather_numbers() {
+    let cat = preset("cat-dog-classifier");
+    assert!(close(bits(Report::compute(&cat.p, &cat.q).kl_pq), 0.326466, 5e-7));
+    let weather = preset("weather-codebook");
+    assert_eq!(weather.labels, ["sunny", "rainy"]);
+    let r = Report::compute(&weather.p, &weather.q);
+    assert!(close(bits(r.cross_entropy_pq - r.entropy_p), 0.531004, 5e-7), "the wasted bits per message");
+}
+
+#[test]
+fn movie_genres_kl_is_equal_both_ways_by_coincidence() {
+    let s = preset("movie-genres");
+    assert_eq!(s.labels, ["action", "comedy", "drama", "horror"]);
+    let r = Report::compute(&s.p, &s.q);
+    assert!(close(bits(r.kl_pq), 0.041504, 5e-7) && close(bits(r.kl_qp), 0.041504, 5e-7));
+    assert!(s.description.contains("coincidence"));
+    // Move any bar and the symmetry is gone.
+    let q = [0.3, 0.35, 0.25, 0.1];
+    let moved = Report::compute(&s.p, &q);
+    assert!((moved.kl_pq - moved.kl_qp).abs() > 1e-4);
+}
+
+#[test]
+fn the_die_is_fair_against_a_model_loaded_towards_six() {
+    let s = preset("fair-vs-loaded-die");
+    assert_eq!(s.labels.len(), 6);
+    assert!(s.p.iter().all(|p| close(*p, 1.0 / 6.0, 1e-15)));
+    assert_eq!(s.q[5], 0.5);
+}
+
+#[test]
+fn support_mismatch_is_infinite_one_way_only() {
+    let s = preset("support-mismatch");
+    let r = Report::compute(&s.p, &s.q);
+    assert_eq!(r.kl_pq, f64::INFINITY);
+    assert!(r.kl_qp.is_finite() && r.js.is_finite());
+    assert_eq!(r.p_without_q, vec![2]);
+}
+
+#[test]
+fn mode_seeking_has_two_modes_against_one_broad_bump() {
+    let s = preset("mode-seeking");
+    assert!((18..=22).contains(&s.labels.len()), "about 20 ordered outcomes");
+    let peaks = |v: &[f64]| (1..v.len() - 1).filter(|&i| v[i] > v[i - 1] && v[i] > v[i + 1]).count();
+    assert_eq!(peaks(&s.p), 2, "P has two modes");
+    // Q's single bump may be a plateau of two equal middle values.
+    let rises = s.q.windows(2).take_while(|w| w[1] >= w[0]).count();
+    assert!(s.q[rises..].windows(2).all(|w| w[1] <= w[0]), "Q has one mode");
+    let r = Report::compute(&s.p, &s.q);
+    assert!(r.kl_pq.is_finite() && r.kl_qp.is_finite());
+}
+
+#[test]
+fn the_lottery_jackpot_is_about_24_bits_of_surprise() {
+    let s = preset("lottery-surprise");
+    let jackpot = s.labels.iter().position(|l| l == "jackpot").unwrap();
+    let r = Report::compute(&s.p, &s.q);
+    assert!(close(bits(r.surprise_p[jackpot]), 13_983_816f64.log2(), 1e-9));
+    assert!(close(bits(r.surprise_p[jackpot]), 23.737, 1e-3));
+    assert!(r.kl_pq.is_finite());
+}
