@@ -433,7 +433,7 @@ fn every_bad_scenario_file_exits_2_naming_the_file() {
 fn equal_distributions_print_no_negative_zero() {
     let text = ok(&["compute", "--p", "1,0", "--q", "1,0"]);
     assert!(!text.contains("-0.000000"), "{text}");
-    let object = json(&["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--json"]);
+    let object = json(&["--p", "0.5,0.5", "--q", "0.5,0.5"]);
     let terms = object["terms_qp"].to_string();
     assert!(!terms.contains("-0"), "{terms}");
 }
