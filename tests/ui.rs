@@ -59,6 +59,16 @@ fn drag_bar(harness: &mut Harness<'_, KlApp>, side: &str, index: usize, to: f64)
     harness.run();
 }
 
+/// Focuses the field named `label`, replaces its text with `text` and presses Enter.
+fn type_into(harness: &mut Harness<'_, KlApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
 fn p(harness: &Harness<'_, KlApp>) -> Vec<f64> {
     harness.state().state.doc.p.probs().to_vec()
 }
@@ -90,12 +100,7 @@ fn dragging_a_p_bar_changes_p_and_the_shown_kl() {
 #[test]
 fn typing_a_fraction_into_a_value_field_sets_it_exactly() {
     let mut harness = coin();
-    harness.get_by_label("P(heads)").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("P(heads)").type_text("1/3");
-    harness.key_press(Key::Enter);
-    harness.run();
+    type_into(&mut harness, "P(heads)", "1/3");
     assert_eq!(p(&harness)[0], 1.0 / 3.0);
     assert!((p(&harness)[1] - 2.0 / 3.0).abs() < 1e-15);
 }
@@ -103,12 +108,7 @@ fn typing_a_fraction_into_a_value_field_sets_it_exactly() {
 #[test]
 fn a_bad_value_is_refused_with_a_message_and_changes_nothing() {
     let mut harness = coin();
-    harness.get_by_label("Q(tails)").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("Q(tails)").type_text("abc");
-    harness.key_press(Key::Enter);
-    harness.run();
+    type_into(&mut harness, "Q(tails)", "abc");
     assert_eq!(q(&harness), vec![0.5, 0.5]);
     harness.get_by_label_contains("Q(tails): 'abc' is not a number");
 }
@@ -133,12 +133,7 @@ fn outcomes_can_be_added_renamed_and_removed() {
     harness.run();
     assert_eq!(harness.state().state.doc.labels(), &["heads", "tails", "x3"]);
     assert_eq!(harness.state().state.selected, 2);
-    harness.get_by_label("outcome name").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label("outcome name").type_text("edge");
-    harness.key_press(Key::Enter);
-    harness.run();
+    type_into(&mut harness, "outcome name", "edge");
     assert_eq!(harness.state().state.doc.labels(), &["heads", "tails", "edge"]);
     assert_eq!(harness.state().state.doc.q.labels(), &["heads", "tails", "edge"]);
     harness.get_by_label("Remove").click();

@@ -2,7 +2,7 @@
 //! p·log(p/q) (forward, P's colour) beside q·log(q/p) (reverse, Q's colour).
 
 use eframe::egui::{self, RichText, Stroke};
-use egui_plot::{Bar, BarChart, HLine, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, HLine, PlotPoint, Text};
 
 use super::format;
 use super::state::{Analysis, AppState};
@@ -55,13 +55,7 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
         let i = x.round();
         if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
     };
-    let response = Plot::new("contributions")
-        .height(ui.available_height().max(100.0))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+    let response = theme::still_plot("contributions", ui.available_height())
         .show_x(false)
         .show_y(false)
         .include_y(0.0)

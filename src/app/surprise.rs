@@ -2,9 +2,7 @@
 //! entropy H(P) and cross-entropy H(P,Q) as horizontal lines: the gap is KL(P||Q).
 
 use eframe::egui::{self, RichText};
-use egui_plot::{
-    HLine, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Text,
-};
+use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
 
 use super::format;
 use super::state::{Analysis, AppState};
@@ -79,13 +77,7 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
     } else {
         ui.label(RichText::new("H(P,Q) = ∞: Q gives probability 0 to an outcome of P").color(alarm).strong());
     }
-    let response = Plot::new("surprise_curve")
-        .height(ui.available_height().max(100.0))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+    let response = theme::still_plot("surprise_curve", ui.available_height())
         .include_x(0.0)
         .include_x(1.0)
         .include_y(0.0)

@@ -86,3 +86,15 @@ pub fn apply_text_sizes(ctx: &egui::Context) {
 
 /// The size of the big numbers in the measures panel.
 pub const BIG_NUMBER: f32 = 24.0;
+
+/// A plot that fills `height` and stays put: no panning or zooming that would lose the
+/// picture in front of a class; hovering still shows values.
+pub fn still_plot(id: &str, height: f32) -> egui_plot::Plot<'_> {
+    egui_plot::Plot::new(id)
+        .height(height.max(100.0))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+}
