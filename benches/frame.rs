@@ -4,7 +4,7 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Event, PointerButton, Pos2, RawInput, Rect, pos2, vec2};
-use klscope::app::state::AppState;
+use klscope::app::state::{AppState, View};
 use klscope::app::{KlApp, theme};
 use klscope::info::Unit;
 use klscope::scenario::Scenario;
@@ -31,13 +31,14 @@ struct Bench {
 }
 
 impl Bench {
-    fn new(n: usize) -> Bench {
+    fn new(n: usize, view: View) -> Bench {
         let ctx = egui::Context::default();
         theme::apply_text_sizes(&ctx);
         let mut state = AppState::default();
         if let Err(e) = state.open_scenario(&scenario(n)) {
             panic!("bench scenario: {e}");
         }
+        state.view = view;
         let app = KlApp::with_state(state);
         Bench { ctx, app, screen: Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0)), time: 0.0 }
     }
@@ -56,8 +57,11 @@ impl Bench {
 
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
-    for n in [4usize, 64, 1000] {
-        let mut bench = Bench::new(n);
+    let cases = [(View::Plots, 4usize), (View::Plots, 64), (View::Plots, 1000)]
+        .into_iter()
+        .chain([View::Table, View::Coding, View::Fit, View::Sampling, View::Libraries].map(|v| (v, 64)));
+    for (view, n) in cases {
+        let mut bench = Bench::new(n, view);
         // Warm up (fonts, layout), then press on a Q bar in the middle of the Q editor.
         for _ in 0..3 {
             bench.frame(vec![]);
@@ -72,7 +76,12 @@ fn frame(c: &mut Criterion) {
             modifiers: Default::default(),
         }]);
         let mut step = 0u32;
-        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+        let id = if view == View::Plots {
+            BenchmarkId::from_parameter(n)
+        } else {
+            BenchmarkId::new(view.title().to_lowercase().replace(' ', "-"), n)
+        };
+        group.bench_with_input(id, &n, |b, _| {
             b.iter(|| {
                 step += 1;
                 // Wander up and down by up to 40 px so every frame sets a new value.

@@ -1,7 +1,9 @@
-//! What the `compute` and `presets` commands print, as text tables or JSON. The argument
-//! parsing itself lives in main.rs; everything here is plain functions, easy to test.
+//! What the `compute` and `presets` commands print, as text tables or JSON (`fit` and
+//! `sample` are in cli_views.rs). The argument parsing itself lives in main.rs; everything
+//! here is plain functions, easy to test.
 
 use crate::info::distribution::{check_labels, default_labels};
+use crate::info::fit::UnknownDirection;
 use crate::info::glossary::short_number;
 use crate::info::{Distribution, DistributionError, Measure, Report, Unit};
 use crate::number::{NumberError, parse_number};
@@ -25,6 +27,12 @@ pub enum CliError {
 
     #[error("{0}")]
     Scenario(#[from] ScenarioError),
+
+    #[error("--{flag}: '{value}' is not a whole number from {min} to {max}")]
+    NotInRange { flag: &'static str, value: String, min: u64, max: u64 },
+
+    #[error("--direction: {0}")]
+    Direction(#[from] UnknownDirection),
 }
 
 fn hint(error: &DistributionError) -> &'static str {
@@ -83,7 +91,7 @@ pub fn parse_list(text: &str, field: &'static str) -> Result<Vec<f64>, CliError>
 }
 
 /// A value with six decimals, or "∞".
-fn format_value(value: f64) -> String {
+pub(crate) fn format_value(value: f64) -> String {
     if value.is_infinite() { "∞".to_string() } else { format!("{value:.6}") }
 }
 
@@ -150,7 +158,7 @@ fn truncate(text: &str, max: usize) -> String {
 }
 
 /// A number for JSON: full precision, or the string "inf".
-fn json_number(x: f64) -> Value {
+pub(crate) fn json_number(x: f64) -> Value {
     if x.is_finite() { json!(x) } else { json!("inf") }
 }
 

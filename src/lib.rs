@@ -3,6 +3,7 @@
 pub mod app;
 pub mod atomic;
 pub mod cli;
+pub mod cli_views;
 pub mod info;
 pub mod number;
 pub mod scenario;

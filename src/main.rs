@@ -5,7 +5,9 @@ use klscope::app::KlApp;
 use klscope::app::export::Target;
 use klscope::app::state::{AppState, ThemeChoice};
 use klscope::cli::{self, CliError, Pair};
+use klscope::cli_views;
 use klscope::info::{Report, Unit};
+use klscope::info::{fit, sampling};
 use klscope::scenario;
 use std::io::Write;
 use std::path::PathBuf;
@@ -58,6 +60,53 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fit a Gaussian bump Q(μ, σ) to P by minimising forward or reverse KL.
+    Fit(FitArgs),
+    /// Estimate KL(P||Q) and H(P,Q) from random samples of P.
+    Sample(SampleArgs),
+}
+
+/// Numbers and names are taken as text and checked by klscope, so that every mistake gets
+/// the same one-line message as a bad `--p`.
+#[derive(Args)]
+struct FitArgs {
+    /// A built-in scenario id (see `klscope presets`) or a scenario file.
+    #[arg(long, value_name = "ID|FILE.ron")]
+    preset: String,
+    /// forward (minimise KL(P||Q): Q covers P) or reverse (minimise KL(Q||P): Q picks a mode).
+    #[arg(long, value_name = "forward|reverse")]
+    direction: String,
+    /// How many start points to descend from, 1 to 1000; the lowest result wins.
+    #[arg(long, value_name = "N", default_value = "8", allow_hyphen_values = true)]
+    starts: String,
+    /// Seed for the random start points.
+    #[arg(long, value_name = "S", default_value = "1", allow_hyphen_values = true)]
+    seed: String,
+    /// bits, nats or bans (default: the scenario's unit).
+    #[arg(long, value_parser = parse_unit)]
+    unit: Option<Unit>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct SampleArgs {
+    /// A built-in scenario id (see `klscope presets`) or a scenario file.
+    #[arg(long, value_name = "ID|FILE.ron")]
+    preset: String,
+    /// How many samples to draw from P, 1 to 1000000.
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    n: String,
+    /// Seed for the samples: the same seed gives the same numbers.
+    #[arg(long, value_name = "S", default_value = "1", allow_hyphen_values = true)]
+    seed: String,
+    /// bits, nats or bans (default: the scenario's unit).
+    #[arg(long, value_parser = parse_unit)]
+    unit: Option<Unit>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -121,6 +170,8 @@ fn main() -> ExitCode {
         None => return window(&cli.window),
         Some(Command::Compute(args)) => compute(&args),
         Some(Command::Presets { json }) => Ok(presets(json)),
+        Some(Command::Fit(args)) => fit_command(&args),
+        Some(Command::Sample(args)) => sample_command(&args),
     };
     match result {
         Ok(text) => {
@@ -147,6 +198,34 @@ fn compute(args: &ComputeArgs) -> Result<String, CliError> {
     let unit = args.unit.unwrap_or(scenario_unit);
     let report = Report::compute(&pair.p, &pair.q);
     Ok(if args.json { cli::report_json(&pair, &report, unit) + "\n" } else { cli::report_text(&pair, &report, unit) })
+}
+
+/// Checks every argument before the (possibly long) work starts.
+fn fit_command(args: &FitArgs) -> Result<String, CliError> {
+    let direction = cli_views::parse_direction(&args.direction)?;
+    let starts = cli_views::parse_starts(&args.starts)?;
+    let seed = cli_views::parse_seed(&args.seed)?;
+    let scenario = scenario::resolve(&args.preset)?;
+    let unit = args.unit.unwrap_or(scenario.unit);
+    let result = fit::fit(&scenario.p, direction, starts, seed);
+    Ok(if args.json {
+        cli_views::fit_json(&result, direction, unit) + "\n"
+    } else {
+        cli_views::fit_text(&scenario, &result, direction, starts, seed, unit)
+    })
+}
+
+fn sample_command(args: &SampleArgs) -> Result<String, CliError> {
+    let n = cli_views::parse_samples(&args.n)?;
+    let seed = cli_views::parse_seed(&args.seed)?;
+    let scenario = scenario::resolve(&args.preset)?;
+    let unit = args.unit.unwrap_or(scenario.unit);
+    let run = sampling::sample(&scenario.p, &scenario.q, n, seed);
+    Ok(if args.json {
+        cli_views::sample_json(&run, unit) + "\n"
+    } else {
+        cli_views::sample_text(&scenario, &run, seed, unit)
+    })
 }
 
 fn presets(json: bool) -> String {

@@ -59,9 +59,69 @@ fn escape_latex(text: &str) -> String {
     text.replace('&', "\\&").replace('%', "\\%").replace('_', "\\_").replace('–', "--")
 }
 
+/// The per-outcome table as CSV: one row per outcome, values in `unit` with full
+/// precision, infinity as "inf". Labels are quoted when they need it.
+pub fn outcomes_csv(labels: &[String], p: &[f64], q: &[f64], report: &Report, unit: Unit) -> String {
+    let log = match unit {
+        Unit::Bits => "log2",
+        Unit::Nats => "ln",
+        Unit::Bans => "log10",
+    };
+    let mut out = format!("outcome,p,q,-{log} p,-{log} q,{log}(p/q),p*{log}(p/q),q*{log}(q/p)\n");
+    let number = |x: f64| {
+        if x.is_infinite() { if x > 0.0 { "inf".to_string() } else { "-inf".to_string() } } else { format!("{x}") }
+    };
+    for (i, label) in labels.iter().enumerate() {
+        let (pi, qi) = (p.get(i).copied().unwrap_or(0.0), q.get(i).copied().unwrap_or(0.0));
+        let ratio = unit.from_nats(log_ratio(pi, qi));
+        let cells = [
+            number(pi),
+            number(qi),
+            number(unit.from_nats(report.surprise_p.get(i).copied().unwrap_or(f64::INFINITY))),
+            number(unit.from_nats(report.surprise_q.get(i).copied().unwrap_or(f64::INFINITY))),
+            if ratio.is_nan() { String::new() } else { number(ratio) },
+            number(unit.from_nats(report.terms_pq.get(i).copied().unwrap_or(0.0))),
+            number(unit.from_nats(report.terms_qp.get(i).copied().unwrap_or(0.0))),
+        ];
+        out.push_str(&format!("{},{}\n", csv_field(label), cells.join(",")));
+    }
+    out
+}
+
+/// ln(p/q): ∞ when only q is 0, −∞ when only p is 0, NaN (no value) when both are.
+pub fn log_ratio(p: f64, q: f64) -> f64 {
+    match (p > 0.0, q > 0.0) {
+        (true, true) => (p / q).ln(),
+        (true, false) => f64::INFINITY,
+        (false, true) => f64::NEG_INFINITY,
+        (false, false) => f64::NAN,
+    }
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_has_a_row_per_outcome_with_full_precision() {
+        let labels = vec!["heads".to_string(), "tails, or \"edge\"".to_string()];
+        let (p, q) = ([0.9, 0.1], [1.0, 0.0]);
+        let report = Report::compute(&p, &q);
+        let csv = outcomes_csv(&labels, &p, &q, &report, Unit::Bits);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0], "outcome,p,q,-log2 p,-log2 q,log2(p/q),p*log2(p/q),q*log2(q/p)");
+        assert!(lines[1].starts_with("heads,0.9,1,0.15200309344504997,0,-0.15200309344504997,"), "{}", lines[1]);
+        assert!(
+            lines[2].starts_with("\"tails, or \"\"edge\"\"\",0.1,0,3.321928094887362,inf,inf,inf,0"),
+            "{}",
+            lines[2]
+        );
+    }
 
     #[test]
     fn markdown_lists_every_measure_with_units() {

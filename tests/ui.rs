@@ -38,7 +38,8 @@ fn shown(harness: &Harness<'_, KlApp>, symbol: &str) -> String {
 
 fn layout(harness: &Harness<'_, KlApp>, side: &str) -> BarLayout {
     let rect = harness.get_by_label(&format!("{side} bars")).rect();
-    BarLayout { rect, n: harness.state().state.doc.len() }
+    let doc = &harness.state().state.doc;
+    BarLayout { rect, n: doc.len(), top: editor::scale_top(doc.p.probs(), doc.q.probs()) }
 }
 
 /// Drags the top of bar `index` of `side` to probability `to`.

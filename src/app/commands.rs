@@ -23,6 +23,8 @@ pub enum Command {
     ExportSurprise,
     CopyMarkdown,
     CopyLatex,
+    CopyCsv,
+    CopyPython,
 }
 
 const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
@@ -68,6 +70,8 @@ impl Command {
             Command::ExportSurprise => "Export surprise curve",
             Command::CopyMarkdown => "Copy measures (Markdown)",
             Command::CopyLatex => "Copy measures (LaTeX)",
+            Command::CopyCsv => "Copy as CSV",
+            Command::CopyPython => "Copy as Python",
         }
     }
 
@@ -91,6 +95,8 @@ impl Command {
             Command::ExportSurprise => "Save only the surprise curve as PNG",
             Command::CopyMarkdown => "Put every measure on the clipboard as a Markdown table",
             Command::CopyLatex => "Put every measure on the clipboard as a LaTeX tabular",
+            Command::CopyCsv => "Put the per-outcome table on the clipboard as CSV, full precision",
+            Command::CopyPython => "Put a short scipy script on the clipboard that reproduces these numbers",
         }
     }
 

@@ -42,6 +42,8 @@ pub fn locked_message(side: Side, label: &str) -> String {
 pub struct BarLayout {
     pub rect: Rect,
     pub n: usize,
+    /// The probability at the top of the bars (see [`scale_top`]).
+    pub top: f64,
 }
 
 impl BarLayout {
@@ -68,19 +70,28 @@ impl BarLayout {
 
     pub fn y_of(&self, value: f64) -> f32 {
         let bars = self.bars();
-        bars.bottom() - value as f32 * bars.height()
+        bars.bottom() - (value / self.top) as f32 * bars.height()
     }
 
     /// The probability a pointer at height `y` asks for.
     pub fn value_at(&self, y: f32) -> f64 {
         let bars = self.bars();
-        (((bars.bottom() - y) / bars.height()) as f64).clamp(0.0, 1.0)
+        (((bars.bottom() - y) / bars.height()) as f64 * self.top).clamp(0.0, self.top)
     }
 
     pub fn index_at(&self, x: f32) -> usize {
         let slot = ((x - self.rect.left()) / self.slot_width()).floor();
         (slot.max(0.0) as usize).min(self.n.saturating_sub(1))
     }
+}
+
+/// The probability at the top of both editors: a round number with room above the
+/// tallest bar (so many small bars stay visible), at most 1. The app keeps it fixed while
+/// a bar is dragged, so the scale never moves under the pointer.
+pub fn scale_top(p: &[f64], q: &[f64]) -> f64 {
+    let tallest = p.iter().chain(q).copied().fold(0.0f64, f64::max);
+    const STEPS: [f64; 9] = [0.05, 0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.8, 1.0];
+    STEPS.into_iter().find(|&step| step >= tallest * 1.5).unwrap_or(1.0)
 }
 
 /// The accessible name of an editor's canvas, e.g. "P bars".
@@ -108,6 +119,7 @@ pub fn editor_ui(
     state: &mut AppState,
     editor: &mut EditorState,
     height: f32,
+    top: f64,
 ) -> Option<Command> {
     let mut command = None;
     let color = theme::color(ui, side);
@@ -131,7 +143,7 @@ pub fn editor_ui(
     let field_row = if fields { 30.0 } else { 0.0 };
     let canvas_height = (height - field_row - 36.0).max(80.0);
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), canvas_height), Sense::click_and_drag());
-    let layout = BarLayout { rect, n };
+    let layout = BarLayout { rect, n, top };
     handle_pointer(ui, &response, &layout, side, state, editor);
     paint_bars(ui, &layout, side, state, editor);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, canvas_name(side)));
@@ -194,12 +206,16 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
     let text_color = visuals.text_color();
     let weak = visuals.weak_text_color();
 
-    // Grid lines at quarters, so heights can be read without numbers.
+    // Grid lines at quarters of the scale, so heights can be read without numbers.
     for k in 0..=4 {
-        let value = k as f64 / 4.0;
+        let value = layout.top * k as f64 / 4.0;
         let y = layout.y_of(value);
         let stroke = Stroke::new(if k == 0 { 1.5 } else { 0.5 }, weak.gamma_multiply(if k == 0 { 1.0 } else { 0.4 }));
         painter.hline(bars.x_range(), y, stroke);
+    }
+    if layout.top < 1.0 {
+        let note = format!("scale to {}", format::probability(layout.top));
+        painter.text(bars.left_top() + vec2(4.0, -2.0), Align2::LEFT_BOTTOM, note, FontId::proportional(11.0), weak);
     }
 
     // The selected outcome's slot, in both editors.
@@ -210,7 +226,7 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
     }
 
     let gap = if slot > 6.0 { (slot * 0.2).min(16.0) } else { 0.0 };
-    let show_values = slot >= 34.0;
+    let show_values = slot >= 46.0;
     let label_every = label_stride(layout, distribution.labels());
     for (i, &value) in distribution.probs().iter().enumerate() {
         let x = layout.center_x(i);

@@ -63,6 +63,11 @@ pub fn render(
     let ctx = egui::Context::default();
     theme::apply_text_sizes(&ctx);
     app.exporting = true;
+    // A single plot is drawn in the plots view, whatever view is open.
+    let view = app.state.view;
+    if target != Target::Window {
+        app.state.view = super::state::View::Plots;
+    }
     let screen = Rect::from_min_size(Pos2::ZERO, logical);
     let mut output: Option<egui::FullOutput> = None;
     // A few passes: the first loads fonts and applies the theme, later ones lay out with
@@ -81,6 +86,7 @@ pub fn render(
         });
     }
     app.exporting = false;
+    app.state.view = view;
     let Some(output) = output else {
         return Err(ExportError::Encode("nothing was drawn".into()));
     };

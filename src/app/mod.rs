@@ -1,21 +1,26 @@
 //! The interactive window: P and Q editors, live measures, identity view and plots.
 //! This file lays out the panels and carries out commands; each panel has its own file.
 
+mod coding_view;
 pub mod commands;
 mod contributions;
 pub mod editor;
 pub mod export;
 pub mod file_dialog;
 pub mod files;
+mod fit_view;
 pub mod format;
 mod help;
 mod identity;
 mod lesson;
+mod libraries_view;
 pub mod metrics_ui;
 mod outcomes;
 pub mod render;
+mod sampling_view;
 pub mod state;
 mod surprise;
+mod table;
 pub mod theme;
 mod top_bar;
 
@@ -29,7 +34,7 @@ use file_dialog::{FileDialogs, Purpose};
 use files::Folders;
 use outcomes::RenameState;
 use render::OffscreenRenderer;
-use state::{Analysis, AppState, Document, ThemeChoice};
+use state::{Analysis, AppState, Document, ThemeChoice, View};
 use std::path::PathBuf;
 use theme::Side;
 
@@ -82,6 +87,12 @@ pub struct KlApp {
     screen_size: egui::Vec2,
     /// Text for the clipboard, handed to egui at the end of the frame.
     clipboard: Option<String>,
+    /// The probability at the top of the bar editors.
+    bar_top: f64,
+    table: table::TableState,
+    coding: coding_view::CodingCache,
+    fit: fit_view::FitState,
+    sampling: sampling_view::SamplingState,
 }
 
 impl KlApp {
@@ -120,6 +131,11 @@ impl KlApp {
             plot_rects: PlotRects::default(),
             screen_size: egui::vec2(1280.0, 800.0),
             clipboard: None,
+            bar_top: 1.0,
+            table: Default::default(),
+            coding: Default::default(),
+            fit: Default::default(),
+            sampling: Default::default(),
         }
     }
 
@@ -216,6 +232,17 @@ impl KlApp {
                 };
                 self.clipboard = Some(text);
                 self.status = Some(Status::info("Measures copied to the clipboard.".to_string()));
+            }
+            Command::CopyCsv => {
+                let a = &self.analysis;
+                self.clipboard =
+                    Some(crate::tables::outcomes_csv(doc.labels(), &a.p, &a.q, &a.report, self.state.unit));
+                self.status = Some(Status::info("The table is on the clipboard as CSV.".to_string()));
+            }
+            Command::CopyPython => {
+                let a = &self.analysis;
+                self.clipboard = Some(crate::info::libraries::python_script(doc.labels(), &a.p, &a.q));
+                self.status = Some(Status::info("A Python script is on the clipboard.".to_string()));
             }
             _ => return false,
         }
@@ -314,12 +341,17 @@ impl KlApp {
     /// after them already include this frame's edit.
     fn editing_ui(&mut self, ui: &mut egui::Ui) {
         let height = ui.available_height();
-        let editor_height = (height * 0.29).max(150.0);
+        let editor_height = (height * 0.26).max(150.0);
+        // One scale for both editors, held still while a bar is being dragged.
+        if !ui.input(|i| i.pointer.any_down()) {
+            self.bar_top = editor::scale_top(self.state.doc.p.probs(), self.state.doc.q.probs());
+        }
+        let top = self.bar_top;
         let [p_editor, q_editor] = &mut self.editors;
         let mut commands: Vec<Command> = Vec::new();
-        commands.extend(editor::editor_ui(ui, Side::P, &mut self.state, p_editor, editor_height));
+        commands.extend(editor::editor_ui(ui, Side::P, &mut self.state, p_editor, editor_height, top));
         ui.add_space(4.0);
-        commands.extend(editor::editor_ui(ui, Side::Q, &mut self.state, q_editor, editor_height));
+        commands.extend(editor::editor_ui(ui, Side::Q, &mut self.state, q_editor, editor_height, top));
         let fields_fit = editor::fields_fit(ui.available_width(), self.state.doc.len());
         commands.extend(outcomes::outcomes_ui(ui, &mut self.state, &mut self.editors, &mut self.rename, fields_fit));
         for editor in &mut self.editors {
@@ -330,11 +362,47 @@ impl KlApp {
         }
         self.refresh_analysis();
         ui.separator();
-        ui.columns(2, |columns| {
-            self.plot_rects.contributions =
-                Some(contributions::contributions_ui(&mut columns[0], &self.state, &self.analysis));
-            self.plot_rects.surprise = Some(surprise::surprise_ui(&mut columns[1], &self.state, &self.analysis));
+        ui.horizontal(|ui| {
+            for view in View::ALL {
+                ui.selectable_value(&mut self.state.view, view, view.title()).on_hover_text(view.tooltip());
+            }
         });
+        self.view_ui(ui);
+    }
+
+    /// The view under the editors. Views that change P or Q (fitting's "Use as Q")
+    /// take effect in the measures of the same frame, which are drawn after this.
+    fn view_ui(&mut self, ui: &mut egui::Ui) {
+        self.plot_rects = PlotRects::default();
+        let command = match self.state.view {
+            View::Plots => {
+                ui.columns(2, |columns| {
+                    self.plot_rects.contributions =
+                        Some(contributions::contributions_ui(&mut columns[0], &self.state, &self.analysis));
+                    self.plot_rects.surprise =
+                        Some(surprise::surprise_ui(&mut columns[1], &self.state, &self.analysis));
+                });
+                None
+            }
+            View::Table => table::table_ui(ui, &mut self.state, &self.analysis, &mut self.table),
+            View::Coding => {
+                coding_view::coding_ui(ui, &mut self.state, &self.analysis, &mut self.coding);
+                None
+            }
+            View::Fit => {
+                fit_view::fit_ui(ui, &mut self.state, &self.analysis, &mut self.fit);
+                None
+            }
+            View::Sampling => {
+                sampling_view::sampling_ui(ui, &self.state, &self.analysis, &mut self.sampling);
+                None
+            }
+            View::Libraries => libraries_view::libraries_ui(ui, &self.state, &self.analysis),
+        };
+        if let Some(command) = command {
+            self.run(command);
+        }
+        self.refresh_analysis();
     }
 
     fn measures_ui(&mut self, ui: &mut egui::Ui) {

@@ -144,6 +144,50 @@ impl Document {
     }
 }
 
+/// Which view fills the space under the editors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum View {
+    /// Contributions per outcome and the surprise curve.
+    #[default]
+    Plots,
+    /// Every outcome's numbers, sortable.
+    Table,
+    /// Huffman codes built for P and for Q.
+    Coding,
+    /// Fitting a Gaussian Q to P, forward against reverse KL.
+    Fit,
+    /// Estimates from samples of P converging to the exact values.
+    Sampling,
+    /// What scipy and torch return for this P and Q.
+    Libraries,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [View::Plots, View::Table, View::Coding, View::Fit, View::Sampling, View::Libraries];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Plots => "Plots",
+            View::Table => "Table",
+            View::Coding => "Coding",
+            View::Fit => "Fit Q to P",
+            View::Sampling => "Sampling",
+            View::Libraries => "Libraries",
+        }
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            View::Plots => "Each outcome's contribution to both KLs, and the surprise curve",
+            View::Table => "Every outcome's probabilities, surprises and KL terms, sortable",
+            View::Coding => "Huffman codes for P and for Q: the bits a wrong code wastes",
+            View::Fit => "Fit a Gaussian Q to P by forward or reverse KL: mode covering against mode seeking",
+            View::Sampling => "Draw samples from P and watch the estimates converge to KL and cross-entropy",
+            View::Libraries => "What scipy and torch return for this P and Q, and their conventions",
+        }
+    }
+}
+
 /// Light or dark background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -169,6 +213,8 @@ pub struct AppState {
     pub export_scale: u8,
     /// The window's zoom (Ctrl + / Ctrl −), kept between runs.
     pub zoom: f32,
+    /// The view under the editors.
+    pub view: View,
 }
 
 impl Default for AppState {
@@ -184,6 +230,7 @@ impl Default for AppState {
             file: None,
             export_scale: 2,
             zoom: 1.0,
+            view: View::Plots,
         }
     }
 }
@@ -218,6 +265,8 @@ impl AppState {
 #[derive(Default)]
 pub struct Analysis {
     key: Option<(Vec<f64>, Vec<f64>, ZeroRule)>,
+    /// Counts recomputations: views cache their own work by it.
+    pub revision: u64,
     /// P and Q after the zero rule: what the measures are of.
     pub p: Vec<f64>,
     pub q: Vec<f64>,
@@ -239,6 +288,7 @@ impl Analysis {
         self.p = p;
         self.q = q;
         self.key = Some((doc.p.probs().to_vec(), doc.q.probs().to_vec(), doc.zero_rule));
+        self.revision += 1;
         true
     }
 }

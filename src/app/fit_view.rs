@@ -1,0 +1,237 @@
+//! Fitting Q to P: Q is a discretised Gaussian over the ordered outcomes, moved by
+//! gradient descent on forward KL(P||Q) or reverse KL(Q||P). The path is drawn over a map
+//! of the divergence; the optimum of each direction is marked. Forward KL covers every
+//! mode; reverse KL settles on one.
+
+use eframe::egui::{self, Color32, RichText};
+use egui_plot::{Bar, BarChart, Heatmap, Line, MarkerShape, PlotPoint, PlotPoints, Points};
+
+use super::format;
+use super::state::{Analysis, AppState};
+use super::theme::{self, Side};
+use crate::info::fit::{self, Descent, Direction, FitResult, Grid, Params};
+
+/// Steps taken per frame while playing: slow enough to watch.
+const STEPS_PER_FRAME: usize = 1;
+/// Seed of the start points, so the same lesson replays the same way.
+const SEED: u64 = 7;
+/// Start points for the reverse direction's search for its best optimum.
+const STARTS: usize = 8;
+
+pub struct FitState {
+    pub direction: Direction,
+    descent: Option<Descent>,
+    path: Vec<Params>,
+    pub playing: bool,
+    /// Which start point the next Reset uses.
+    next_start: usize,
+    /// The P and direction the map and optima below were computed for (they depend on
+    /// nothing else, so dragging Q costs nothing here).
+    cached_for: Option<(Vec<f64>, Direction)>,
+    grid: Option<Grid>,
+    optima: Option<(FitResult, FitResult)>,
+}
+
+impl Default for FitState {
+    fn default() -> Self {
+        FitState {
+            direction: Direction::Reverse,
+            descent: None,
+            path: Vec::new(),
+            playing: false,
+            next_start: 0,
+            cached_for: None,
+            grid: None,
+            optima: None,
+        }
+    }
+}
+
+impl FitState {
+    /// Recomputes the map and the optima when P or the direction changed. While a bar is
+    /// being dragged the old ones stay (fitting from eight starts takes longer than a
+    /// frame); they follow when the bar is let go.
+    fn refresh(&mut self, p: &[f64], dragging: bool) {
+        let same_p = self.cached_for.as_ref().is_some_and(|(cached, _)| cached == p);
+        let same = same_p && self.cached_for.as_ref().is_some_and(|(_, d)| *d == self.direction);
+        if same || (dragging && self.grid.is_some()) {
+            return;
+        }
+        self.grid = Some(fit::grid(p, self.direction, 48, 36));
+        if !same_p || self.optima.is_none() {
+            self.optima =
+                Some((fit::fit(p, Direction::Forward, STARTS, SEED), fit::fit(p, Direction::Reverse, STARTS, SEED)));
+        }
+        self.cached_for = Some((p.to_vec(), self.direction));
+        self.reset(p);
+    }
+
+    /// Starts again from the next start point (the reverse direction's starts are
+    /// spread out, so resets show that the mode it finds depends on where it starts).
+    fn reset(&mut self, p: &[f64]) {
+        let starts = fit::start_points(p, self.direction, STARTS, SEED);
+        let start = starts.get(self.next_start % starts.len().max(1)).copied();
+        self.next_start += 1;
+        self.playing = false;
+        self.descent = start.map(|s| Descent::new(p, s, self.direction));
+        self.path = start.into_iter().collect();
+    }
+
+    fn step(&mut self, p: &[f64]) -> bool {
+        let Some(descent) = &mut self.descent else {
+            return false;
+        };
+        let moved = descent.step(p);
+        if moved {
+            self.path.push(descent.params);
+        }
+        moved
+    }
+}
+
+pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_state: &mut FitState) {
+    let dragging = ui.input(|i| i.pointer.any_down());
+    fit_state.refresh(&analysis.p, dragging);
+    let unit = state.unit;
+    let p = &analysis.p;
+    let n = p.len();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Gaussian Q fitted by").strong());
+        let before = fit_state.direction;
+        ui.selectable_value(&mut fit_state.direction, Direction::Forward, "forward KL(P||Q)")
+            .on_hover_text("Punishes Q for missing anything P does: Q spreads to cover every mode");
+        ui.selectable_value(&mut fit_state.direction, Direction::Reverse, "reverse KL(Q||P)")
+            .on_hover_text("Punishes Q for putting mass where P has little: Q locks onto one mode");
+        if fit_state.direction != before {
+            fit_state.next_start = 0;
+            fit_state.refresh(p, false);
+        }
+        ui.separator();
+        let play = if fit_state.playing { "■ Pause" } else { "▶ Play" };
+        if ui.button(play).on_hover_text("Run gradient descent, one step per frame").clicked() {
+            fit_state.playing = !fit_state.playing;
+        }
+        if ui.button("Step").on_hover_text("One step of gradient descent").clicked() {
+            fit_state.playing = false;
+            fit_state.step(p);
+        }
+        if ui.button("↺ Reset").on_hover_text("Start again, from the next start point").clicked() {
+            fit_state.reset(p);
+        }
+        if let Some(descent) = &fit_state.descent
+            && ui.button("Use as Q").on_hover_text("Copy this fitted Gaussian into the Q editor (undoable)").clicked()
+        {
+            let q = fit::gaussian(n, descent.params);
+            let _ = state.doc.q.set_all(&q);
+        }
+    });
+    if fit_state.playing {
+        let mut moved = false;
+        for _ in 0..STEPS_PER_FRAME {
+            moved |= fit_state.step(p);
+        }
+        if moved {
+            ui.ctx().request_repaint();
+        } else {
+            fit_state.playing = false;
+        }
+    }
+    if let Some(descent) = &fit_state.descent {
+        let name = match fit_state.direction {
+            Direction::Forward => "KL(P||Q)",
+            Direction::Reverse => "KL(Q||P)",
+        };
+        let status = if descent.converged { "converged" } else { "descending" };
+        ui.label(format!(
+            "μ = {:.2}, σ = {:.2}: {name} = {} after {} steps ({status})",
+            descent.params.mu,
+            descent.params.sigma,
+            format::with_unit(unit.from_nats(descent.value), unit),
+            descent.steps
+        ));
+    }
+    let height = ui.available_height().max(120.0);
+    ui.columns(2, |columns| {
+        map_ui(&mut columns[0], fit_state, height);
+        shapes_ui(&mut columns[1], p, fit_state, height);
+    });
+}
+
+/// The divergence over (μ, σ), the path taken, and both optima.
+fn map_ui(ui: &mut egui::Ui, fit_state: &FitState, height: f32) {
+    let Some(grid) = &fit_state.grid else {
+        return;
+    };
+    let path_color = ui.visuals().strong_text_color();
+    let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
+    let heatmap = heatmap_of(grid);
+    let path: Vec<[f64; 2]> = fit_state.path.iter().map(|s| [s.mu, s.sigma]).collect();
+    let current = path.last().copied();
+    ui.label(RichText::new("light = larger divergence · ■ forward best · ◆ reverse best").small());
+    theme::still_plot("fit map", height - 20.0).x_axis_label("μ (outcome)").y_axis_label("σ").show(ui, |plot_ui| {
+        if let Some(heatmap) = heatmap {
+            plot_ui.heatmap(heatmap);
+        }
+        plot_ui.line(Line::new("path", PlotPoints::from(path)).color(path_color).width(2.0));
+        if let Some(point) = current {
+            plot_ui.points(Points::new("", vec![point]).radius(6.0).color(path_color).filled(true));
+        }
+        if let Some((forward, reverse)) = &fit_state.optima {
+            let marker = |name: &str, r: &FitResult, color: Color32, shape| {
+                Points::new(name.to_string(), vec![[r.params.mu, r.params.sigma]])
+                    .radius(8.0)
+                    .shape(shape)
+                    .color(color)
+                    .filled(true)
+            };
+            plot_ui.points(marker("best forward", forward, p_color, MarkerShape::Square));
+            plot_ui.points(marker("best reverse", reverse, q_color, MarkerShape::Diamond));
+        }
+    });
+}
+
+/// Dark where the divergence is small, light where it is large (log scale).
+fn heatmap_of(grid: &Grid) -> Option<Heatmap> {
+    let (cols, rows) = (grid.mu.len(), grid.sigma.len());
+    if cols < 2 || rows < 2 || grid.values.len() != cols * rows {
+        return None;
+    }
+    // Shade up to the 90th percentile: the few huge values at tiny σ would otherwise
+    // leave everything else the same dark colour.
+    let mut finite: Vec<f64> = grid.values.iter().copied().filter(|v| v.is_finite()).collect();
+    finite.sort_by(f64::total_cmp);
+    let low = finite.first().copied().unwrap_or(0.0);
+    let high = finite.get(finite.len() * 9 / 10).copied().unwrap_or(low);
+    let scale = ((high - low).max(1e-12)).ln_1p();
+    let shade =
+        move |v: f64| -> f64 { if v.is_finite() { ((v - low).max(0.0).ln_1p() / scale).min(1.0) } else { 1.0 } };
+    let values: Vec<f64> = grid.values.iter().map(|&v| shade(v)).collect();
+    let dmu = grid.mu[1] - grid.mu[0];
+    let dsigma = grid.sigma[1] - grid.sigma[0];
+    Some(
+        Heatmap::new(values, cols)
+            .at(PlotPoint::new(grid.mu[0] - dmu / 2.0, grid.sigma[0] - dsigma / 2.0))
+            .tile_size(dmu as f32, dsigma as f32)
+            .show_labels(false)
+            .range(0.0, 1.0)
+            .palette(&[Color32::from_rgb(20, 24, 60), Color32::from_rgb(60, 90, 140), Color32::from_rgb(225, 225, 200)])
+            .name("divergence (light = large)"),
+    )
+}
+
+/// P as bars and the current Gaussian Q as a line over the outcomes.
+fn shapes_ui(ui: &mut egui::Ui, p: &[f64], fit_state: &FitState, height: f32) {
+    let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
+    let q = fit_state.descent.as_ref().map(|d| fit::gaussian(p.len(), d.params)).unwrap_or_default();
+    let bars: Vec<Bar> = p.iter().enumerate().map(|(i, &v)| Bar::new(i as f64, v).width(0.8)).collect();
+    let line: Vec<[f64; 2]> = q.iter().enumerate().map(|(i, &v)| [i as f64, v]).collect();
+    theme::still_plot("fit shapes", height)
+        .x_axis_label("outcome")
+        .include_y(0.0)
+        .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightTop))
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(BarChart::new("P", bars).color(p_color.gamma_multiply(0.7)));
+            plot_ui.line(Line::new("fitted Q", PlotPoints::from(line.clone())).color(q_color).width(3.0));
+            plot_ui.points(Points::new("", line).color(q_color).radius(3.0).filled(true));
+        });
+}

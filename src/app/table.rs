@@ -1,0 +1,203 @@
+//! The per-outcome table: p, q, surprises, log ratio and both KL terms for every outcome,
+//! sortable by any column, with the totals that are the measures.
+
+use eframe::egui::{self, Align2, FontId, RichText, Sense, vec2};
+
+use super::commands::Command;
+use super::format;
+use super::state::{Analysis, AppState};
+use super::theme::{self, Side};
+use crate::tables::log_ratio;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Outcome,
+    P,
+    Q,
+    SurpriseP,
+    SurpriseQ,
+    LogRatio,
+    TermPQ,
+    TermQP,
+}
+
+impl Column {
+    const ALL: [Column; 8] = [
+        Column::Outcome,
+        Column::P,
+        Column::Q,
+        Column::SurpriseP,
+        Column::SurpriseQ,
+        Column::LogRatio,
+        Column::TermPQ,
+        Column::TermQP,
+    ];
+
+    fn title(self, log: &str) -> String {
+        match self {
+            Column::Outcome => "outcome".into(),
+            Column::P => "p".into(),
+            Column::Q => "q".into(),
+            Column::SurpriseP => format!("−{log} p"),
+            Column::SurpriseQ => format!("−{log} q"),
+            Column::LogRatio => format!("{log}(p/q)"),
+            Column::TermPQ => format!("p·{log}(p/q)"),
+            Column::TermQP => format!("q·{log}(q/p)"),
+        }
+    }
+
+    fn width(self) -> f32 {
+        if self == Column::Outcome { 104.0 } else { 86.0 }
+    }
+}
+
+/// How the table is sorted: by a column, descending or not. None: outcome order.
+#[derive(Default)]
+pub struct TableState {
+    sort: Option<(Column, bool)>,
+}
+
+const ROW: f32 = 22.0;
+
+/// One outcome's numbers in the shown unit (p and q as probabilities).
+fn row_values(analysis: &Analysis, unit: crate::info::Unit, i: usize) -> [f64; 7] {
+    let r = &analysis.report;
+    let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
+    let (p, q) = (at(&analysis.p), at(&analysis.q));
+    [
+        p,
+        q,
+        unit.from_nats(at(&r.surprise_p)),
+        unit.from_nats(at(&r.surprise_q)),
+        unit.from_nats(log_ratio(p, q)),
+        unit.from_nats(at(&r.terms_pq)),
+        unit.from_nats(at(&r.terms_qp)),
+    ]
+}
+
+/// Draws the table; returns Copy-as-CSV when asked.
+pub fn table_ui(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    analysis: &Analysis,
+    table: &mut TableState,
+) -> Option<Command> {
+    let unit = state.unit;
+    let log = unit.log_name();
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Every outcome, in {}", unit.name())).strong());
+        if ui.button("Copy as CSV").on_hover_text("Put this table on the clipboard, full precision").clicked() {
+            command = Some(Command::CopyCsv);
+        }
+        ui.label(RichText::new("Click a heading to sort, a row to select.").small().weak());
+    });
+    // Headings: click to sort; click again to reverse.
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for column in Column::ALL {
+            let arrow = match table.sort {
+                Some((c, true)) if c == column => " ▼",
+                Some((c, false)) if c == column => " ▲",
+                _ => "",
+            };
+            let text = RichText::new(format!("{}{arrow}", column.title(log))).strong();
+            let button = egui::Button::new(text).frame(false).min_size(vec2(column.width(), ROW));
+            if ui.add(button).on_hover_text("Sort by this column").clicked() {
+                table.sort = match table.sort {
+                    Some((c, descending)) if c == column => Some((column, !descending)),
+                    _ => Some((column, column != Column::Outcome)),
+                };
+            }
+        }
+    });
+    let n = state.doc.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    if let Some((column, descending)) = table.sort {
+        let labels = state.doc.labels();
+        order.sort_by(|&a, &b| {
+            let ordering = match column {
+                Column::Outcome => labels[a].cmp(&labels[b]),
+                _ => {
+                    let k = column as usize - 1;
+                    let (x, y) = (row_values(analysis, unit, a)[k], row_values(analysis, unit, b)[k]);
+                    // Empty cells (NaN) always go last.
+                    match (x.is_nan(), y.is_nan()) {
+                        (true, true) => std::cmp::Ordering::Equal,
+                        (true, false) => return std::cmp::Ordering::Greater,
+                        (false, true) => return std::cmp::Ordering::Less,
+                        _ => x.total_cmp(&y),
+                    }
+                }
+            };
+            if descending { ordering.reverse() } else { ordering }
+        });
+    }
+    let total_width: f32 = Column::ALL.iter().map(|c| c.width()).sum();
+    let footer = ROW * 2.0 + 8.0;
+    egui::ScrollArea::vertical().max_height((ui.available_height() - footer).max(ROW * 3.0)).show_rows(
+        ui,
+        ROW,
+        n,
+        |ui, rows| {
+            for &i in &order[rows] {
+                row_ui(ui, state, analysis, i, total_width);
+            }
+        },
+    );
+    totals_ui(ui, state, analysis);
+    command
+}
+
+fn row_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, i: usize, width: f32) {
+    let (rect, response) = ui.allocate_exact_size(vec2(width, ROW), Sense::click());
+    let painter = ui.painter_at(rect);
+    if i == state.selected {
+        painter.rect_filled(rect, 2.0, theme::selection(ui));
+    }
+    let values = row_values(analysis, state.unit, i);
+    let label = state.doc.labels().get(i).cloned().unwrap_or_default();
+    let text_color = ui.visuals().text_color();
+    let negative = theme::divergence(ui);
+    let font = FontId::proportional(14.0);
+    let mut x = rect.left();
+    painter.text(egui::pos2(x + 4.0, rect.center().y), Align2::LEFT_CENTER, &label, font.clone(), text_color);
+    x += Column::Outcome.width();
+    for (k, value) in values.iter().enumerate() {
+        let column = Column::ALL[k + 1];
+        let (text, color) = match column {
+            Column::P => (format::probability(*value), theme::color(ui, Side::P)),
+            Column::Q => (format::probability(*value), theme::color(ui, Side::Q)),
+            _ if value.is_nan() => ("—".to_string(), text_color),
+            _ if value.is_infinite() => (format::sig4(*value), theme::alarm(ui)),
+            // Negative terms pull a KL down: marked so they stand out.
+            _ if *value < 0.0 => (format!("▼ {}", format::sig4(*value)), negative),
+            _ => (format::sig4(*value), text_color),
+        };
+        let right = x + column.width() - 6.0;
+        painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, text, font.clone(), color);
+        x += column.width();
+    }
+    let response = response.on_hover_text(format!("{label}: click to select"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, format!("row {label}")));
+    if response.clicked() {
+        state.selected = i;
+    }
+}
+
+/// The sums of the table's columns: the measures themselves.
+fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
+    let unit = state.unit;
+    let r = &analysis.report;
+    ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Σ p·(−log p) =").weak());
+        ui.label(format!("H(P) = {}", format::with_unit(unit.from_nats(r.entropy_p), unit)));
+        ui.label(RichText::new("  Σ p·(−log q) =").weak());
+        ui.label(format!("H(P,Q) = {}", format::with_unit(unit.from_nats(r.cross_entropy_pq), unit)));
+        ui.label(RichText::new("  Σ p·log(p/q) =").weak());
+        ui.label(format!("KL(P||Q) = {}", format::with_unit(unit.from_nats(r.kl_pq), unit)));
+        ui.label(RichText::new("  Σ q·log(q/p) =").weak());
+        ui.label(format!("KL(Q||P) = {}", format::with_unit(unit.from_nats(r.kl_qp), unit)));
+    });
+}

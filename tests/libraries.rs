@@ -1,0 +1,200 @@
+//! What scipy and torch return, checked against independent formulas, the libraries'
+//! documented examples, and (where Python with scipy is installed) scipy itself.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers in a test file may panic
+
+use klscope::info::Report;
+use klscope::info::libraries::{library_values, python_script, rel_entr};
+use std::process::Command;
+
+const LN2: f64 = std::f64::consts::LN_2;
+
+fn assert_close(actual: f64, expected: f64, what: &str) {
+    let tolerance = 1e-13 * (1.0 + expected.abs());
+    assert!((actual - expected).abs() <= tolerance, "{what}: got {actual}, expected {expected}");
+}
+
+fn normalised(x: &[f64]) -> Vec<f64> {
+    let total: f64 = x.iter().sum();
+    x.iter().map(|v| v / total).collect()
+}
+
+fn labels(n: usize) -> Vec<String> {
+    (1..=n).map(|i| format!("x{i}")).collect()
+}
+
+#[test]
+fn documented_scipy_examples() {
+    // scipy.stats.entropy docs: entropy([1/2, 1/2], qk=[9/10, 1/10]) = 0.5108256237659907.
+    assert_close(library_values(&[0.5, 0.5], &[0.9, 0.1]).scipy_entropy, 0.5108256237659907, "entropy");
+    // scipy.spatial.distance.jensenshannon docs: jensenshannon([1.0, 0.0], [0.5, 0.5]).
+    assert_close(library_values(&[1.0, 0.0], &[0.5, 0.5]).jensenshannon, 0.46450140402245893, "jensenshannon");
+    // Disjoint supports: the largest JS is ln 2 nats, so the distance is √ln 2.
+    assert_close(library_values(&[1.0, 0.0, 0.0], &[0.0, 1.0, 0.0]).jensenshannon, LN2.sqrt(), "disjoint");
+}
+
+#[test]
+fn normalised_inputs_all_give_kl_and_the_js_distance() {
+    for (p, q) in [
+        (vec![0.9, 0.1], vec![0.5, 0.5]),
+        (vec![0.4, 0.3, 0.2, 0.1], vec![0.3, 0.4, 0.2, 0.1]),
+        (vec![0.5, 0.5, 0.0], vec![0.25, 0.25, 0.5]),
+    ] {
+        let v = library_values(&p, &q);
+        let report = Report::compute(&p, &q);
+        assert_close(v.scipy_entropy, report.kl_pq, "entropy = KL");
+        assert_close(v.rel_entr_sum, report.kl_pq, "rel_entr sum = KL");
+        assert_close(v.kldivloss_batchmean, report.kl_pq, "batchmean = KL");
+        assert_close(v.kldivloss_mean, report.kl_pq / p.len() as f64, "mean = KL / n");
+        assert_close(v.jensenshannon, report.js.sqrt(), "jensenshannon = √JS in nats");
+    }
+}
+
+#[test]
+fn mean_reduction_divides_by_the_number_of_elements() {
+    // The classic pitfall: for 4 outcomes 'mean' reports a quarter of the KL.
+    let v = library_values(&[0.4, 0.3, 0.2, 0.1], &[0.25; 4]);
+    assert_close(v.kldivloss_mean * 4.0, v.kldivloss_batchmean, "mean × n = batchmean");
+    assert!(v.kldivloss_mean < v.kldivloss_batchmean);
+}
+
+#[test]
+fn scipy_entropy_rescales_and_rel_entr_does_not() {
+    // Counts 9:1 against 5:5 — scipy.stats.entropy quietly treats them as 0.9/0.1 vs 0.5/0.5.
+    let v = library_values(&[9.0, 1.0], &[5.0, 5.0]);
+    assert_close(v.scipy_entropy, 0.9 * (0.9f64 / 0.5).ln() + 0.1 * (0.1f64 / 0.5).ln(), "entropy of counts");
+    assert_close(v.rel_entr_sum, 9.0 * (9.0f64 / 5.0).ln() + (1.0f64 / 5.0).ln(), "rel_entr of counts");
+    assert_close(v.jensenshannon, library_values(&[0.9, 0.1], &[0.5, 0.5]).jensenshannon, "JS rescales too");
+    // torch does not rescale either: Σ target·(ln target − ln q).
+    assert_close(v.kldivloss_batchmean, v.rel_entr_sum, "torch on counts");
+    // Scaling only Q changes rel_entr by Σp·ln(scale) but leaves entropy alone.
+    let scaled = library_values(&[0.9, 0.1], &[0.5 * 3.0, 0.5 * 3.0]);
+    let plain = library_values(&[0.9, 0.1], &[0.5, 0.5]);
+    assert_close(scaled.scipy_entropy, plain.scipy_entropy, "entropy ignores Q's scale");
+    assert_close(scaled.rel_entr_sum, plain.rel_entr_sum - 3.0f64.ln(), "rel_entr does not");
+}
+
+#[test]
+fn support_mismatch_is_infinite_except_for_js() {
+    let scenario = klscope::scenario::find_builtin("support-mismatch").unwrap();
+    let v = library_values(&scenario.p, &scenario.q);
+    assert_eq!(v.scipy_entropy, f64::INFINITY);
+    assert_eq!(v.rel_entr_sum, f64::INFINITY);
+    assert_eq!(v.kldivloss_batchmean, f64::INFINITY);
+    assert_eq!(v.kldivloss_mean, f64::INFINITY);
+    assert_close(v.jensenshannon, Report::compute(&scenario.p, &scenario.q).js.sqrt(), "JS stays finite");
+    // The other way round, p = 0 where q > 0 costs nothing.
+    let reverse = library_values(&scenario.q, &scenario.p);
+    assert!(reverse.scipy_entropy.is_finite() && reverse.kldivloss_batchmean.is_finite());
+    assert!(!reverse.kldivloss_mean.is_nan(), "target 0 with input −∞ counts as 0, not NaN");
+}
+
+#[test]
+fn rel_entr_follows_its_definition() {
+    assert_eq!(rel_entr(0.0, 0.0), 0.0);
+    assert_eq!(rel_entr(0.0, 3.0), 0.0);
+    assert_eq!(rel_entr(1.0, 0.0), f64::INFINITY);
+    assert_eq!(rel_entr(1.0, -1.0), f64::INFINITY);
+    assert_eq!(rel_entr(-1.0, 1.0), f64::INFINITY);
+    assert_eq!(rel_entr(0.5, 0.25), 0.5 * 2.0f64.ln());
+    assert!(rel_entr(f64::NAN, 1.0).is_nan(), "NaN in, NaN out, as scipy");
+}
+
+#[test]
+fn random_unnormalised_inputs_match_the_formulas() {
+    let mut state = 12345u64;
+    let mut next = || {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    for _ in 0..200 {
+        let n = 1 + (next() * 12.0) as usize;
+        let p: Vec<f64> = (0..n).map(|_| 5.0 * next()).collect();
+        let q: Vec<f64> = (0..n).map(|_| 0.01 + 3.0 * next()).collect();
+        let v = library_values(&p, &q);
+        let (pn, qn) = (normalised(&p), normalised(&q));
+        let report = Report::compute(&pn, &qn);
+        let tol = |x: f64| 1e-12 * (1.0 + x.abs());
+        assert!((v.scipy_entropy - report.kl_pq).abs() <= tol(report.kl_pq), "{p:?} {q:?}");
+        assert!((v.jensenshannon - report.js.sqrt()).abs() <= tol(report.js), "{p:?} {q:?}");
+        let raw: f64 = p.iter().zip(&q).map(|(a, b)| a * (a / b).ln()).sum();
+        assert!((v.rel_entr_sum - raw).abs() <= tol(raw) * 10.0, "{p:?} {q:?}");
+        assert!((v.kldivloss_mean * n as f64 - v.kldivloss_batchmean).abs() <= tol(raw) * 10.0);
+    }
+}
+
+#[test]
+fn empty_input_does_not_panic() {
+    let v = library_values(&[], &[]);
+    assert_eq!((v.rel_entr_sum, v.kldivloss_batchmean), (0.0, 0.0));
+}
+
+// ---------------------------------------------------------------------------------------
+// The Python script
+// ---------------------------------------------------------------------------------------
+
+/// The numbers inside `name = np.array([...])` in the script.
+fn array(script: &str, name: &str) -> Vec<f64> {
+    let line = script.lines().find(|l| l.starts_with(&format!("{name} = np.array(["))).unwrap();
+    let inner = line.trim_start_matches(&format!("{name} = np.array([")).trim_end_matches("])");
+    inner.split(", ").map(|x| x.parse().unwrap()).collect()
+}
+
+#[test]
+fn the_script_carries_the_exact_numbers() {
+    let p = vec![0.1, 0.2, 0.7000000000000001, 1e-300];
+    let q = vec![1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0 - 1e-17, 0.0];
+    let script = python_script(&labels(4), &p, &q);
+    assert_eq!(array(&script, "P"), p, "P round-trips exactly");
+    assert_eq!(array(&script, "Q"), q, "Q round-trips exactly");
+    assert!(script.contains("P = np.array([0.1, 0.2, 0.7000000000000001, 1e-300])"), "{script}");
+    for call in ["entropy(P, Q)", "rel_entr(P, Q).sum()", "jensenshannon(P, Q)"] {
+        assert!(script.lines().any(|l| l.starts_with("print(") && l.contains(call)), "prints {call}:\n{script}");
+    }
+    assert!(script.lines().filter(|l| l.contains("torch")).all(|l| l.starts_with('#')), "torch stays commented out");
+    assert!(script.contains("reduction=\"batchmean\"") && script.contains("reduction=\"mean\""));
+}
+
+#[test]
+fn labels_stay_inside_their_comment() {
+    let hostile = vec!["rock".to_string(), "paper\nimport os; os.remove('x')".to_string(), "a\"b\\c\r".to_string()];
+    let script = python_script(&hostile, &[0.2, 0.3, 0.5], &[0.3, 0.3, 0.4]);
+    let plain = python_script(&labels(3), &[0.2, 0.3, 0.5], &[0.3, 0.3, 0.4]);
+    assert_eq!(script.lines().count(), plain.lines().count(), "no label adds a line:\n{script}");
+    let line = script.lines().find(|l| l.contains("rock")).unwrap();
+    assert!(line.starts_with("# ") && line.contains("paper\\nimport os"), "{line}");
+    assert!(!script.contains('\r'));
+}
+
+/// Python with scipy, if this machine has it: `$KLSCOPE_PYTHON`, else `python3`.
+fn python_with_scipy() -> Option<String> {
+    let python = std::env::var("KLSCOPE_PYTHON").unwrap_or_else(|_| "python3".to_string());
+    let ok = Command::new(&python).args(["-c", "import numpy, scipy"]).output().is_ok_and(|o| o.status.success());
+    ok.then_some(python)
+}
+
+#[test]
+fn the_script_prints_what_library_values_computes() {
+    let Some(python) = python_with_scipy() else {
+        eprintln!("note: skipped running the script: no Python with numpy and scipy (set KLSCOPE_PYTHON)");
+        return;
+    };
+    for (p, q) in [
+        (vec![0.9, 0.1], vec![0.5, 0.5]),
+        (vec![9.0, 1.0, 0.0], vec![2.0, 2.0, 1.0]),
+        (vec![0.4, 0.4, 0.2], vec![0.5, 0.5, 0.0]),
+        (vec![0.0038029309933517792, 0.01801721408619292, 0.978179855], vec![0.2, 0.3, 0.5]),
+    ] {
+        let script = python_script(&labels(p.len()), &p, &q);
+        let output = Command::new(&python).args(["-c", &script]).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let printed: Vec<f64> = stdout.lines().map(|l| l.rsplit(' ').next().unwrap().parse().unwrap()).collect();
+        let v = library_values(&p, &q);
+        let expected = [v.scipy_entropy, v.rel_entr_sum, v.jensenshannon];
+        assert_eq!(printed.len(), 3, "{stdout}");
+        for (got, want) in printed.iter().zip(expected) {
+            let same = got == &want || (got - want).abs() <= 1e-14 * want.abs();
+            assert!(same, "scipy printed {got}, klscope computes {want}, for {p:?} {q:?}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The views under the editors, through the real UI: the table, coding, fitting,
+//! sampling and the libraries panel each open and show the right numbers.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eframe::egui::{self, vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use klscope::app::state::{AppState, View};
+use klscope::app::{KlApp, theme};
+use klscope::scenario;
+
+fn harness(preset: &str) -> Harness<'static, KlApp> {
+    let mut state = AppState::default();
+    state.open_scenario(&scenario::find_builtin(preset).unwrap()).unwrap();
+    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
+        theme::apply_text_sizes(&cc.egui_ctx);
+        KlApp::with_state(state)
+    });
+    harness.run();
+    harness
+}
+
+fn open(harness: &mut Harness<'_, KlApp>, view: View) {
+    harness.get_by_label(view.title()).click();
+    harness.run();
+    assert_eq!(harness.state().state.view, view);
+}
+
+fn copied(harness: &Harness<'_, KlApp>) -> String {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_table_shows_totals_sorts_and_copies_csv() {
+    let mut harness = harness("biased-coin-vs-fair");
+    open(&mut harness, View::Table);
+    harness.get_by_label("KL(P||Q) = 0.5310 bits");
+    harness.get_by_label("H(P,Q) = 1.000 bits");
+    let y = |harness: &Harness<'_, KlApp>, label: &str| harness.get_by_label(label).rect().top();
+    // Sort by p·log₂(p/q), largest first: heads (0.763) above tails (−0.232).
+    harness.get_by_label("p·log₂(p/q)").click();
+    harness.run();
+    assert!(y(&harness, "row heads") < y(&harness, "row tails"));
+    harness.get_by_label_contains("p·log₂(p/q) ▼").click();
+    harness.run();
+    assert!(y(&harness, "row tails") < y(&harness, "row heads"), "a second click reverses");
+    // Clicking a row selects its outcome.
+    harness.get_by_label("row tails").click();
+    harness.run();
+    assert_eq!(harness.state().state.selected, 1);
+    harness.get_by_label("Copy as CSV").click();
+    harness.step();
+    let csv = copied(&harness);
+    assert!(csv.starts_with("outcome,p,q,-log2 p"), "{csv}");
+    assert_eq!(csv.lines().count(), 3);
+}
+
+#[test]
+fn coding_shows_average_lengths_against_entropy() {
+    let mut harness = harness("movie-genres");
+    open(&mut harness, View::Coding);
+    // Huffman on (0.4, 0.3, 0.2, 0.1): lengths 1, 2, 3, 3 → L_P = 1.9 bits.
+    harness.get_by_label("L_P = 1.900 bits");
+    harness.get_by_label_contains("≤ L_P < H(P) + 1");
+    harness.get_by_label_contains("L_Q − L_P");
+}
+
+#[test]
+fn fitting_steps_and_can_replace_q() {
+    let mut harness = harness("mode-seeking");
+    open(&mut harness, View::Fit);
+    harness.get_by_label("Step").click();
+    harness.run();
+    harness.get_by_label_contains("after 1 steps");
+    let before = harness.state().state.doc.q.probs().to_vec();
+    harness.get_by_label("Use as Q").click();
+    harness.run();
+    assert_ne!(harness.state().state.doc.q.probs(), before.as_slice(), "Q is now the fitted Gaussian");
+    harness.get_by_label("forward KL(P||Q)").click();
+    harness.run();
+    harness.get_by_label_contains("after 0 steps");
+}
+
+#[test]
+fn sampling_estimates_converge_near_the_exact_values() {
+    let mut harness = harness("biased-coin-vs-fair");
+    open(&mut harness, View::Sampling);
+    let text = harness.get_by_label_contains("After 10000 samples").value().unwrap_or_default();
+    assert!(text.contains("(exact 0.5310 bits)") && text.contains("(exact 1.000 bits)"), "{text}");
+}
+
+#[test]
+fn the_libraries_panel_shows_scipy_and_torch_and_copies_python() {
+    let mut harness = harness("biased-coin-vs-fair");
+    open(&mut harness, View::Libraries);
+    // KL(P||Q) = 0.3681 nats; KLDivLoss 'mean' divides it by the 2 outcomes.
+    assert!(harness.query_all_by_label("0.3681").count() >= 3);
+    harness.get_by_label("0.1840");
+    harness.get_by_label("Copy as Python").click();
+    harness.step();
+    let script = copied(&harness);
+    assert!(script.contains("from scipy") && script.contains("0.9"), "{script}");
+}
