@@ -18,6 +18,8 @@ pub struct EditorState {
     typing: Option<(usize, String)>,
     /// Whether the field being typed in was drawn this frame.
     typing_drawn: bool,
+    /// Where the bars were drawn in the last frame.
+    pub layout: Option<BarLayout>,
     /// The last refused input, shown under the editor until the next good edit.
     pub message: Option<String>,
 }
@@ -144,6 +146,7 @@ pub fn editor_ui(
     let canvas_height = (height - field_row - 36.0).max(80.0);
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), canvas_height), Sense::click_and_drag());
     let layout = BarLayout { rect, n, top };
+    editor.layout = Some(layout);
     handle_pointer(ui, &response, &layout, side, state, editor);
     paint_bars(ui, &layout, side, state, editor);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, canvas_name(side)));

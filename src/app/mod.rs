@@ -139,6 +139,11 @@ impl KlApp {
         }
     }
 
+    /// Where the bars of `side` were drawn in the last frame.
+    pub fn bar_layout(&self, side: Side) -> Option<editor::BarLayout> {
+        self.editors[side_index(side)].layout
+    }
+
     /// The measures as currently shown.
     pub fn report(&self) -> &Report {
         &self.analysis.report
