@@ -82,7 +82,14 @@ struct FitArgs {
     /// Seed for the random start points.
     #[arg(long, value_name = "S", default_value = "1", allow_hyphen_values = true)]
     seed: String,
-    /// bits, nats or bans (default: the scenario's unit).
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// How a command prints: the unit and text or JSON.
+#[derive(Args)]
+struct OutputArgs {
+    /// bits, nats or bans (default: the scenario's unit, else bits).
     #[arg(long, value_parser = parse_unit)]
     unit: Option<Unit>,
     /// Print one JSON object instead of text.
@@ -101,12 +108,8 @@ struct SampleArgs {
     /// Seed for the samples: the same seed gives the same numbers.
     #[arg(long, value_name = "S", default_value = "1", allow_hyphen_values = true)]
     seed: String,
-    /// bits, nats or bans (default: the scenario's unit).
-    #[arg(long, value_parser = parse_unit)]
-    unit: Option<Unit>,
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 #[derive(Args)]
@@ -127,12 +130,8 @@ struct ComputeArgs {
     /// A built-in scenario id (see `klscope presets`) or a scenario file.
     #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p", "q", "labels", "normalize"])]
     preset: Option<String>,
-    /// bits, nats or bans (default: the scenario's unit, else bits).
-    #[arg(long, value_parser = parse_unit)]
-    unit: Option<Unit>,
-    /// Print one JSON object instead of a table.
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 fn parse_unit(text: &str) -> Result<Unit, String> {
@@ -195,9 +194,13 @@ fn compute(args: &ComputeArgs) -> Result<String, CliError> {
         (None, Some(p), Some(q)) => (Pair::from_lists(p, q, args.labels.as_deref(), args.normalize)?, Unit::Bits),
         _ => return Err(CliError::MissingInput),
     };
-    let unit = args.unit.unwrap_or(scenario_unit);
+    let unit = args.output.unit.unwrap_or(scenario_unit);
     let report = Report::compute(&pair.p, &pair.q);
-    Ok(if args.json { cli::report_json(&pair, &report, unit) + "\n" } else { cli::report_text(&pair, &report, unit) })
+    Ok(if args.output.json {
+        cli::report_json(&pair, &report, unit) + "\n"
+    } else {
+        cli::report_text(&pair, &report, unit)
+    })
 }
 
 /// Checks every argument before the (possibly long) work starts.
@@ -206,9 +209,9 @@ fn fit_command(args: &FitArgs) -> Result<String, CliError> {
     let starts = cli_views::parse_starts(&args.starts)?;
     let seed = cli_views::parse_seed(&args.seed)?;
     let scenario = scenario::resolve(&args.preset)?;
-    let unit = args.unit.unwrap_or(scenario.unit);
+    let unit = args.output.unit.unwrap_or(scenario.unit);
     let result = fit::fit(&scenario.p, direction, starts, seed);
-    Ok(if args.json {
+    Ok(if args.output.json {
         cli_views::fit_json(&result, direction, unit) + "\n"
     } else {
         cli_views::fit_text(&scenario, &result, direction, starts, seed, unit)
@@ -219,9 +222,9 @@ fn sample_command(args: &SampleArgs) -> Result<String, CliError> {
     let n = cli_views::parse_samples(&args.n)?;
     let seed = cli_views::parse_seed(&args.seed)?;
     let scenario = scenario::resolve(&args.preset)?;
-    let unit = args.unit.unwrap_or(scenario.unit);
+    let unit = args.output.unit.unwrap_or(scenario.unit);
     let run = sampling::sample(&scenario.p, &scenario.q, n, seed);
-    Ok(if args.json {
+    Ok(if args.output.json {
         cli_views::sample_json(&run, unit) + "\n"
     } else {
         cli_views::sample_text(&scenario, &run, seed, unit)

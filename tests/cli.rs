@@ -2,32 +2,9 @@
 //! every way the input can be wrong (exit code 2, a short message on stderr, no panic).
 
 use serde_json::Value;
-use std::process::Command;
 
-/// What one run of the binary gave.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `klscope` with `args`, from the package root. Fails the test on a panic.
-fn klscope(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_klscope"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run klscope {args:?}: {e}"));
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout)
-            .unwrap_or_else(|e| panic!("klscope {args:?}: stdout is not UTF-8: {e}")),
-        stderr: String::from_utf8(output.stderr)
-            .unwrap_or_else(|e| panic!("klscope {args:?}: stderr is not UTF-8: {e}")),
-    };
-    assert!(!run.stderr.contains("panicked"), "klscope {args:?} panicked:\n{}", run.stderr);
-    run
-}
+mod common;
+use common::klscope;
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {

@@ -4,30 +4,9 @@
 
 use klscope::info::{Report, Unit};
 use serde_json::{Map, Value};
-use std::process::Command;
 
-/// What one run of the binary gave.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `klscope` with `args`, from the package root. Fails the test on a panic.
-fn klscope(args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_klscope"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run klscope {args:?}: {e}"));
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    };
-    assert!(!run.stderr.contains("panicked"), "klscope {args:?} panicked:\n{}", run.stderr);
-    run
-}
+mod common;
+use common::klscope;
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {

@@ -8,6 +8,8 @@ use klscope::app::files::Folders;
 use klscope::app::state::AppState;
 use klscope::app::{KlApp, load_state, theme};
 use klscope::scenario;
+
+mod common;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -168,30 +170,18 @@ fn dropping_a_ron_file_opens_it() {
 fn copy_measures_puts_markdown_and_latex_on_the_clipboard() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(dir.path());
-    let copied = |harness: &Harness<'_, KlApp>| -> Vec<String> {
-        harness
-            .output()
-            .platform_output
-            .commands
-            .iter()
-            .filter_map(|c| match c {
-                egui::OutputCommand::CopyText(text) => Some(text.clone()),
-                _ => None,
-            })
-            .collect()
-    };
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Copy measures (Markdown)").click();
     harness.step();
-    let text = copied(&harness).concat();
+    let text = common::copied(&harness);
     assert!(text.contains("| KL(P\\|\\|Q) | KL divergence, forward | 0.531004 bits |"), "{text}");
     harness.run();
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Copy measures (LaTeX)").click();
     harness.step();
-    let text = copied(&harness).concat();
+    let text = common::copied(&harness);
     assert!(text.contains("\\begin{tabular}") && text.contains("0.531004 bits"), "{text}");
 }
 

@@ -2,11 +2,13 @@
 //! sampling and the libraries panel each open and show the right numbers.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use eframe::egui::{self, vec2};
+use eframe::egui::vec2;
 use egui_kittest::{Harness, kittest::Queryable};
 use klscope::app::state::{AppState, View};
 use klscope::app::{KlApp, theme};
 use klscope::scenario;
+
+mod common;
 
 fn harness(preset: &str) -> Harness<'static, KlApp> {
     let mut state = AppState::default();
@@ -23,19 +25,6 @@ fn open(harness: &mut Harness<'_, KlApp>, view: View) {
     harness.get_by_label(view.title()).click();
     harness.run();
     assert_eq!(harness.state().state.view, view);
-}
-
-fn copied(harness: &Harness<'_, KlApp>) -> String {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .filter_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]
@@ -58,7 +47,7 @@ fn the_table_shows_totals_sorts_and_copies_csv() {
     assert_eq!(harness.state().state.selected, 1);
     harness.get_by_label("Copy as CSV").click();
     harness.step();
-    let csv = copied(&harness);
+    let csv = common::copied(&harness);
     assert!(csv.starts_with("outcome,p,q,-log2 p"), "{csv}");
     assert_eq!(csv.lines().count(), 3);
 }
@@ -106,6 +95,6 @@ fn the_libraries_panel_shows_scipy_and_torch_and_copies_python() {
     harness.get_by_label("0.1840");
     harness.get_by_label("Copy as Python").click();
     harness.step();
-    let script = copied(&harness);
+    let script = common::copied(&harness);
     assert!(script.contains("from scipy") && script.contains("0.9"), "{script}");
 }
