@@ -98,3 +98,34 @@ fn the_libraries_panel_shows_scipy_and_torch_and_copies_python() {
     let script = common::copied(&harness);
     assert!(script.contains("from scipy") && script.contains("0.9"), "{script}");
 }
+
+/// The lesson of mode-seeking: press Play and watch reverse KL settle on one mode while
+/// forward KL spreads over both.
+#[test]
+fn playing_the_fit_shows_mode_seeking_and_mode_covering() {
+    let mut harness = harness("mode-seeking");
+    open(&mut harness, View::Fit);
+    for (direction, check) in [("reverse KL(Q||P)", "reverse"), ("forward KL(P||Q)", "forward")] {
+        harness.get_by_label(direction).click();
+        harness.run();
+        harness.get_by_label_contains("Play").click();
+        for _ in 0..600 {
+            harness.step();
+            if harness.query_by_label_contains("(converged)").is_some() {
+                break;
+            }
+        }
+        let text = harness.get_by_label_contains("(converged)").value().unwrap_or_default();
+        let number = |name: &str| -> f64 {
+            let start = text.find(name).unwrap() + name.len();
+            text[start..].split(|c: char| c == ',' || c == ':').next().unwrap().trim().parse().unwrap()
+        };
+        let (mu, sigma) = (number("μ = "), number("σ = "));
+        if check == "reverse" {
+            assert!((mu - 4.0).abs() <= 1.0 || (mu - 15.0).abs() <= 1.0, "reverse settles on a mode: {text}");
+            assert!(sigma < 3.0, "{text}");
+        } else {
+            assert!((mu - 9.5).abs() <= 1.0 && sigma > 5.0, "forward covers both modes: {text}");
+        }
+    }
+}

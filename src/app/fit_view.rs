@@ -69,7 +69,7 @@ impl FitState {
     /// Starts again from the next start point (the reverse direction's starts are
     /// spread out, so resets show that the mode it finds depends on where it starts).
     fn reset(&mut self, p: &[f64]) {
-        let starts = fit::start_points(p, self.direction, STARTS, SEED);
+        let starts = animation_starts(p, self.direction);
         let start = starts.get(self.next_start % starts.len().max(1)).copied();
         self.next_start += 1;
         self.playing = false;
@@ -87,6 +87,18 @@ impl FitState {
         }
         moved
     }
+}
+
+/// Where the animation starts: first a start that makes the lesson visible (forward: a
+/// narrow bump off to one side that must spread out; reverse: a middling bump off centre
+/// that slides into the nearer mode), then the search's own start points.
+fn animation_starts(p: &[f64], direction: Direction) -> Vec<Params> {
+    let n = p.len();
+    let demo = match direction {
+        Direction::Forward => Params { mu: n as f64 / 4.0, sigma: 1.0 },
+        Direction::Reverse => Params { mu: 0.35 * (n as f64 - 1.0), sigma: (n as f64 / 10.0).max(1.0) },
+    };
+    std::iter::once(demo.clamped(n)).chain(fit::start_points(p, direction, STARTS, SEED)).collect()
 }
 
 pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_state: &mut FitState) {
