@@ -118,7 +118,7 @@ fn playing_the_fit_shows_mode_seeking_and_mode_covering() {
         let text = harness.get_by_label_contains("(converged)").value().unwrap_or_default();
         let number = |name: &str| -> f64 {
             let start = text.find(name).unwrap() + name.len();
-            text[start..].split(|c: char| c == ',' || c == ':').next().unwrap().trim().parse().unwrap()
+            text[start..].split([',', ':']).next().unwrap().trim().parse().unwrap()
         };
         let (mu, sigma) = (number("μ = "), number("σ = "));
         if check == "reverse" {
