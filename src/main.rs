@@ -233,50 +233,71 @@ fn sample_command(args: &SampleArgs) -> Result<String, CliError> {
 
 fn presets(json: bool) -> String {
     let scenarios = scenario::builtin();
-    if json { cli::presets_json(&scenarios) + "\n" } else { cli::presets_text(&scenarios) }
+    if json { cli::presets_json(scenarios) + "\n" } else { cli::presets_text(scenarios) }
 }
 
 /// Opens the app, or with `--screenshot` draws it off screen into a PNG. Every argument
 /// is checked before anything opens.
 fn window(args: &WindowArgs) -> ExitCode {
-    let start = match start_state(args) {
-        Ok(start) => start,
+    let overrides = match Overrides::from_args(args) {
+        Ok(overrides) => overrides,
         Err(message) => {
             eprintln!("klscope: {message}");
             return ExitCode::from(2);
         }
     };
     match &args.screenshot {
-        Some(out) => screenshot(start, args, out),
-        None => open_app(start),
+        Some(out) => screenshot(overrides, args, out),
+        None => open_app(overrides),
     }
 }
 
-/// The state to start from when arguments ask for a scenario, theme or unit.
-fn start_state(args: &WindowArgs) -> Result<Option<AppState>, String> {
-    if args.preset.is_none() && args.theme.is_none() && args.unit.is_none() && args.screenshot.is_none() {
-        return Ok(None);
-    }
-    let mut state = AppState::default();
-    if let Some(preset) = &args.preset {
-        let scenario = scenario::resolve(preset).map_err(|e| e.to_string())?;
-        state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
-        // Ctrl+S writes back to a scenario that came from a file.
-        state.file = std::path::Path::new(preset).is_file().then(|| PathBuf::from(preset));
-    }
-    if let Some(theme) = args.theme {
-        state.theme = theme;
-    }
-    if let Some(unit) = args.unit {
-        state.unit = unit;
-    }
-    Ok(Some(state))
+/// What the arguments ask to change about the starting state, checked before anything
+/// opens. Applied on top of the stored session, which is otherwise kept.
+struct Overrides {
+    scenario: Option<(scenario::Scenario, Option<PathBuf>)>,
+    theme: Option<ThemeChoice>,
+    unit: Option<Unit>,
 }
 
-fn screenshot(start: Option<AppState>, args: &WindowArgs, out: &std::path::Path) -> ExitCode {
+impl Overrides {
+    fn from_args(args: &WindowArgs) -> Result<Overrides, String> {
+        let scenario = match &args.preset {
+            Some(preset) => {
+                let scenario = scenario::resolve(preset).map_err(|e| e.to_string())?;
+                // Ctrl+S writes back to a scenario that came from a file.
+                let file = std::path::Path::new(preset).is_file().then(|| PathBuf::from(preset));
+                Some((scenario, file))
+            }
+            None => None,
+        };
+        Ok(Overrides { scenario, theme: args.theme, unit: args.unit })
+    }
+
+    fn apply(self, state: &mut AppState) -> Result<(), String> {
+        if let Some((scenario, file)) = self.scenario {
+            state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
+            state.doc.file = file;
+        }
+        if let Some(theme) = self.theme {
+            state.theme = theme;
+        }
+        if let Some(unit) = self.unit {
+            state.unit = unit;
+        }
+        Ok(())
+    }
+}
+
+fn screenshot(overrides: Overrides, args: &WindowArgs, out: &std::path::Path) -> ExitCode {
     let (width, height) = args.size.unwrap_or((1280, 800));
     let scale = args.scale.unwrap_or(1.0);
-    let mut app = KlApp::with_state(start.unwrap_or_default());
+    let mut state = AppState::default();
+    if let Err(message) = overrides.apply(&mut state) {
+        eprintln!("klscope: {message}");
+        return ExitCode::from(2);
+    }
+    let mut app = KlApp::with_state(state);
     let size = eframe::egui::vec2(width as f32, height as f32);
     match app.export_to(out, size, scale, Target::Window) {
         Ok((w, h)) => {
@@ -290,7 +311,7 @@ fn screenshot(start: Option<AppState>, args: &WindowArgs, out: &std::path::Path)
     }
 }
 
-fn open_app(start: Option<AppState>) -> ExitCode {
+fn open_app(overrides: Overrides) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("klscope")
@@ -302,9 +323,9 @@ fn open_app(start: Option<AppState>) -> ExitCode {
     let create = Box::new(|cc: &eframe::CreationContext<'_>| {
         klscope::app::theme::apply_text_sizes(&cc.egui_ctx);
         let mut app = KlApp::new(cc);
-        if let Some(state) = start {
-            // Arguments win over the stored session.
-            app.state = state;
+        // Arguments change only what they name; the rest of the stored session stays.
+        if let Err(message) = overrides.apply(&mut app.state) {
+            app.status = Some(klscope::app::Status::error(message));
         }
         Ok(Box::new(app) as Box<dyn eframe::App>)
     });

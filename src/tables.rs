@@ -10,12 +10,27 @@ fn cell(measure: Measure, report: &Report, unit: Unit, latex: bool) -> String {
     }
     let unit_label = measure.unit_label(unit);
     let unit_label = if latex { unit_label.replace('√', "$\\sqrt{}$") } else { unit_label };
-    format!("{value:.6} {unit_label}").trim_end().to_string()
+    format!("{} {unit_label}", six_significant(value)).trim_end().to_string()
+}
+
+/// Six significant digits ("0.531004", "1.00000"), scientific for tiny or huge values so
+/// that 1e-8 does not print as 0.
+fn six_significant(x: f64) -> String {
+    if x == 0.0 {
+        return "0".to_string();
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    if (-4..6).contains(&magnitude) { format!("{x:.*}", (5 - magnitude).max(0) as usize) } else { format!("{x:.5e}") }
+}
+
+/// A title on one line (a newline would end a LaTeX comment or a Markdown paragraph).
+fn one_line(title: &str) -> String {
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A Markdown table of every measure, with a caption line naming the rule.
 pub fn markdown(title: &str, report: &Report, unit: Unit, rule: &ZeroRule) -> String {
-    let mut out = format!("**{title}** (values in {}; zeros: {})\n\n", unit.name(), rule.describe());
+    let mut out = format!("**{}** (values in {}; zeros: {})\n\n", one_line(title), unit.name(), rule.describe());
     out.push_str("| measure | | value |\n|---|---|---:|\n");
     for measure in Measure::ALL {
         let symbol = measure.symbol().replace('|', "\\|");
@@ -26,7 +41,7 @@ pub fn markdown(title: &str, report: &Report, unit: Unit, rule: &ZeroRule) -> St
 
 /// A LaTeX `tabular` of every measure.
 pub fn latex(title: &str, report: &Report, unit: Unit, rule: &ZeroRule) -> String {
-    let mut out = format!("% {title}; values in {}; zeros: {}\n", unit.name(), rule.describe());
+    let mut out = format!("% {}; values in {}; zeros: {}\n", one_line(title), unit.name(), rule.describe());
     out.push_str("\\begin{tabular}{llr}\n\\hline\nmeasure & & value \\\\\n\\hline\n");
     for measure in Measure::ALL {
         out.push_str(&format!(
@@ -130,6 +145,10 @@ mod tests {
         assert!(table.contains("| KL(P\\|\\|Q) | KL divergence, forward | 0.531004 bits |"), "{table}");
         assert!(table.contains("| TV(P,Q) | total variation distance | 0.400000 |"), "{table}");
         assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), 11);
+        let close = Report::compute(&[0.5, 0.5], &[0.5 + 1e-5, 0.5 - 1e-5]);
+        let table = markdown("Two\nlines", &close, Unit::Nats, &ZeroRule::Exact);
+        assert!(table.starts_with("**Two lines**"), "{table}");
+        assert!(table.contains("| 2.00000e-10 nats |"), "tiny values keep their digits: {table}");
     }
 
     #[test]

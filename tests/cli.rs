@@ -228,7 +228,7 @@ fn presets_json_is_an_array_of_id_title_outcomes() {
     let list: Vec<Value> = serde_json::from_str(&stdout).unwrap();
     let builtins = klscope::scenario::builtin();
     assert_eq!(list.len(), builtins.len(), "one entry per built-in");
-    for (entry, scenario) in list.iter().zip(&builtins) {
+    for (entry, scenario) in list.iter().zip(builtins) {
         assert_eq!(entry["id"], scenario.id.as_str(), "id");
         assert_eq!(entry["title"], scenario.title.as_str(), "title of {}", scenario.id);
         assert_eq!(entry["outcomes"], scenario.labels.len(), "outcomes of {}", scenario.id);

@@ -57,7 +57,7 @@ fn ctrl_s_saves_into_the_scenario_folder_and_ctrl_o_opens_it_again() {
     harness.run();
     type_path(&mut harness, &saved);
     assert_eq!(harness.state().state.doc.p.probs(), &[0.9, 0.1]);
-    assert_eq!(harness.state().state.file.as_deref(), Some(saved.as_path()));
+    assert_eq!(harness.state().state.doc.file.as_deref(), Some(saved.as_path()));
     // Opening is undoable.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -251,4 +251,39 @@ fn a_stored_selection_out_of_range_is_clamped() {
     let (restored, message) = load_state(Some(&storage));
     assert_eq!(message, None);
     assert_eq!((restored.selected, restored.zoom), (1, 1.0));
+}
+
+#[test]
+fn undoing_an_open_also_forgets_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let opened = dir.path().join("lesson.ron");
+    scenario::save(&scenario::find_builtin("movie-genres").unwrap(), &opened).unwrap();
+    let mut harness = harness(dir.path());
+    assert!(harness.state_mut().open_path(&opened));
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state.doc.id, "biased-coin-vs-fair");
+    assert_eq!(harness.state().state.doc.file, None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(scenario::load(&opened).unwrap().id, "movie-genres", "the opened file is untouched");
+    assert!(dir.path().join("scenarios/biased-coin-vs-fair.ron").is_file());
+}
+
+#[test]
+fn a_picture_typed_with_another_extension_still_ends_in_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let scenario_file = dir.path().join("keep.ron");
+    std::fs::write(&scenario_file, "precious").unwrap();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export PNG as…").click();
+    harness.run();
+    type_path(&mut harness, &scenario_file);
+    assert_eq!(std::fs::read_to_string(&scenario_file).unwrap(), "precious");
+    let status = status(&harness);
+    // Drawing needs a graphics adapter; either way the .ron file is never written.
+    assert!(status.contains("keep.ron.png") || status.contains("Export failed"), "{status}");
 }

@@ -40,7 +40,7 @@ fn every_preset_matches_the_definitions() {
     let all = scenario::builtin();
     assert_eq!(all.len(), scenario::builtin_ids().count(), "every built-in parses");
     assert!(all.len() >= 9);
-    for s in &all {
+    for s in all {
         assert!(!s.title.is_empty() && !s.description.is_empty(), "{}: a lesson has a title and text", s.id);
         let sentences = s.description.matches(". ").count() + 1;
         assert!(sentences <= 4, "{}: 1 to 3 sentences, found {sentences}", s.id);

@@ -48,9 +48,9 @@ fn every_builtin_round_trips_through_a_file() {
     assert!(!builtins.is_empty(), "there are built-in scenarios");
     for original in builtins {
         let path = dir.path().join(format!("{}.ron", original.id));
-        scenario::save(&original, &path).unwrap();
+        scenario::save(original, &path).unwrap();
         let loaded = scenario::load(&path).unwrap();
-        assert_eq!(loaded, original, "built-in '{}' changed on a save/load round trip", original.id);
+        assert_eq!(&loaded, original, "built-in '{}' changed on a save/load round trip", original.id);
     }
 }
 
@@ -95,7 +95,7 @@ fn to_ron_and_from_ron_agree_for_every_builtin() {
     for original in scenario::builtin() {
         let text = original.to_ron().unwrap();
         let parsed = Scenario::from_ron(&text, "memory").unwrap();
-        assert_eq!(parsed, original, "to_ron/from_ron changed built-in '{}'", original.id);
+        assert_eq!(&parsed, original, "to_ron/from_ron changed built-in '{}'", original.id);
     }
 }
 

@@ -73,21 +73,22 @@ impl KlApp {
         let doc = &self.state.doc;
         match command {
             Command::Open => {
-                let folder = self.state.file.as_deref().and_then(|f| f.parent()).unwrap_or(&self.folders.scenarios);
-                let folder = folder.to_path_buf();
-                self.dialogs.request(Purpose::Open, &folder, "");
+                let folder =
+                    self.state.doc.file.as_deref().and_then(|f| f.parent()).filter(|p| !p.as_os_str().is_empty());
+                let folder = folder.unwrap_or(&self.folders.scenarios).to_path_buf();
+                self.request_dialog(Purpose::Open, &folder, "");
             }
             Command::Save => self.save(),
             Command::SaveAs => {
                 let folder = self.folders.scenarios.clone();
-                let name = format!("{}.ron", doc.id);
-                self.dialogs.request(Purpose::SaveAs, &folder, &name);
+                let name = format!("{}.ron", super::files::safe_stem(&doc.id));
+                self.request_dialog(Purpose::SaveAs, &folder, &name);
             }
             Command::ExportPng => self.export(Target::Window, None),
             Command::ExportPngAs => {
                 let name = export::file_name(&doc.id, Target::Window, chrono::Local::now());
                 let folder = self.folders.pictures.clone();
-                self.dialogs.request(Purpose::ExportPng, &folder, &name);
+                self.request_dialog(Purpose::ExportPng, &folder, &name);
             }
             Command::ExportContributions => self.export(Target::Contributions, None),
             Command::ExportSurprise => self.export(Target::Surprise, None),
@@ -117,12 +118,20 @@ impl KlApp {
         true
     }
 
+    fn request_dialog(&mut self, purpose: Purpose, folder: &std::path::Path, name: &str) {
+        if !self.dialogs.request(purpose, folder, name) {
+            self.status = Some(Status::info("A file dialog is already open.".to_string()));
+        }
+    }
+
     /// Saves a picture: to `path`, or to the Pictures folder under a dated name.
     pub fn export(&mut self, target: Target, path: Option<PathBuf>) {
         let path = path.unwrap_or_else(|| {
-            self.folders.pictures.join(export::file_name(&self.state.doc.id, target, chrono::Local::now()))
+            let name = export::file_name(&self.state.doc.id, target, chrono::Local::now());
+            export::unused_path(&self.folders.pictures.join(name))
         });
-        let scale = f32::from(self.state.export_scale);
+        // 1× is as many pixels as the window shows (zoom and screen density included).
+        let scale = f32::from(self.state.export_scale) * self.screen_pixels_per_point;
         match self.export_to(&path, self.screen_size, scale, target) {
             Ok((width, height)) => {
                 self.status = Some(Status::info(format!("Exported {} ({width}×{height} pixels)", path.display())))

@@ -36,30 +36,41 @@ pub fn coding_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, c
             .id_salt("coding summary")
             .show(&mut columns[1], |ui| summary_ui(ui, coding, p_color, q_color));
         let ui = &mut columns[0];
-        egui::ScrollArea::vertical().id_salt("code words").show(ui, |ui| {
-            egui::Grid::new("code words grid").num_columns(5).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-                ui.label(RichText::new("outcome").strong());
-                ui.label(RichText::new("p").strong().color(p_color));
-                ui.label(RichText::new("P's code").strong().color(p_color));
-                ui.label(RichText::new("q").strong().color(q_color));
-                ui.label(RichText::new("Q's code").strong().color(q_color));
-                ui.end_row();
-                let labels = state.doc.labels().to_vec();
-                for (i, label) in labels.iter().enumerate() {
-                    let word = |code: &crate::info::coding::Code| code.words.get(i).cloned().unwrap_or_default();
-                    let text = if i == state.selected { RichText::new(label).strong() } else { RichText::new(label) };
-                    if ui.add(egui::Label::new(text).sense(egui::Sense::click())).clicked() {
+        let widths = [90.0, 64.0, 150.0, 64.0, 150.0];
+        let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
+            ui.add_sized([width, 20.0], egui::Label::new(text).truncate());
+        };
+        ui.horizontal(|ui| {
+            cell(ui, widths[0], RichText::new("outcome").strong());
+            cell(ui, widths[1], RichText::new("p").strong().color(p_color));
+            cell(ui, widths[2], RichText::new("P's code").strong().color(p_color));
+            cell(ui, widths[3], RichText::new("q").strong().color(q_color));
+            cell(ui, widths[4], RichText::new("Q's code").strong().color(q_color));
+        });
+        let n = state.doc.len();
+        // Only the rows in view are laid out, so a thousand outcomes cost what twenty do.
+        egui::ScrollArea::vertical().id_salt("code words").show_rows(ui, 22.0, n, |ui, rows| {
+            for i in rows {
+                let label = state.doc.labels().get(i).cloned().unwrap_or_default();
+                ui.horizontal(|ui| {
+                    let name = if i == state.selected { RichText::new(&label).strong() } else { RichText::new(&label) };
+                    if ui.add_sized([widths[0], 20.0], egui::Button::new(name).frame(false)).clicked() {
                         state.selected = i;
                     }
-                    ui.label(format::probability(analysis.p.get(i).copied().unwrap_or(0.0)));
-                    ui.label(RichText::new(word(&coding.code_p)).monospace().color(p_color));
-                    ui.label(format::probability(analysis.q.get(i).copied().unwrap_or(0.0)));
-                    ui.label(RichText::new(word(&coding.code_q)).monospace().color(q_color));
-                    ui.end_row();
-                }
-            });
+                    cell(ui, widths[1], RichText::new(format::probability(analysis.p.get(i).copied().unwrap_or(0.0))));
+                    cell(ui, widths[2], RichText::new(short_word(&coding.code_p, i)).monospace().color(p_color));
+                    cell(ui, widths[3], RichText::new(format::probability(analysis.q.get(i).copied().unwrap_or(0.0))));
+                    cell(ui, widths[4], RichText::new(short_word(&coding.code_q, i)).monospace().color(q_color));
+                });
+            }
         });
     });
+}
+
+/// A code word, shortened to its first 14 bits and its length when it is long.
+fn short_word(code: &crate::info::coding::Code, i: usize) -> String {
+    let word = code.words.get(i).map(String::as_str).unwrap_or("");
+    if word.len() <= 16 { word.to_string() } else { format!("{}… ({} bits)", &word[..14], word.len()) }
 }
 
 fn summary_ui(ui: &mut egui::Ui, coding: &CodingReport, p_color: egui::Color32, q_color: egui::Color32) {
@@ -70,8 +81,8 @@ fn summary_ui(ui: &mut egui::Ui, coding: &CodingReport, p_color: egui::Color32, 
     let holds = coding.entropy_p <= coding.l_p + 1e-12 && coding.l_p < coding.entropy_p + 1.0;
     let bound = format!(
         "H(P) = {} ≤ L_P < H(P) + 1 = {}: {}",
-        format::sig4(coding.entropy_p),
-        format::sig4(coding.entropy_p + 1.0),
+        bits(coding.entropy_p),
+        bits(coding.entropy_p + 1.0),
         if holds { "holds" } else { "at the edge: a certain outcome still needs one bit" }
     );
     ui.label(bound);

@@ -127,6 +127,18 @@ pub fn file_name(id: &str, target: Target, now: chrono::DateTime<chrono::Local>)
     format!("klscope-{safe}{}-{}.png", target.file_tag(), now.format("%Y%m%d-%H%M%S"))
 }
 
+/// `path`, or `name-2.png`, `name-3.png`, … if it exists (two exports in one second).
+pub fn unused_path(path: &Path) -> PathBuf {
+    if !path.exists() {
+        return path.to_path_buf();
+    }
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    (2..)
+        .map(|k| path.with_file_name(format!("{stem}-{k}.png")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 /// The user's Pictures folder, else the current folder.
 pub fn default_folder() -> PathBuf {
     directories::UserDirs::new()

@@ -73,9 +73,10 @@ impl FileDialogs {
     }
 
     /// Starts choosing a path for `purpose`, suggesting `folder`/`name`.
-    pub fn request(&mut self, purpose: Purpose, folder: &Path, name: &str) {
+    /// Returns false (and does nothing) while another dialog is still open.
+    pub fn request(&mut self, purpose: Purpose, folder: &Path, name: &str) -> bool {
         if self.is_busy() {
-            return;
+            return false;
         }
         if self.native {
             let (sender, answer) = mpsc::channel();
@@ -107,10 +108,11 @@ impl FileDialogs {
                     folder: folder.to_path_buf(),
                     name: name.to_string(),
                 });
-                return;
+                return true;
             }
         }
         self.open_modal(purpose, folder, name, None);
+        true
     }
 
     fn open_modal(&mut self, purpose: Purpose, folder: &Path, name: &str, note: Option<String>) {
@@ -132,9 +134,13 @@ impl FileDialogs {
                     self.waiting = None;
                     return Some((purpose, with_extension(path, purpose)));
                 }
-                Ok(None) | Err(TryRecvError::Disconnected) => {
+                answer @ (Ok(None) | Err(TryRecvError::Disconnected)) => {
                     let waiting = self.waiting.take()?;
-                    if waiting.started.elapsed() < TOO_FAST {
+                    // A dialog thread that died without an answer, or "nothing chosen"
+                    // faster than a person could cancel: the native dialog does not work
+                    // here. A slower "nothing chosen" is the user cancelling.
+                    let failed = answer.is_err();
+                    if failed || waiting.started.elapsed() < TOO_FAST {
                         self.native = false;
                         let note = Some("No file dialog is available here: type a path.".to_string());
                         self.open_modal(waiting.purpose, &waiting.folder, &waiting.name, note);
@@ -180,7 +186,18 @@ impl FileDialogs {
     }
 }
 
-/// Adds ".ron" or ".png" when the name has no extension.
+/// Adds ".ron" when a scenario name has no extension; a picture is always ".png", so a
+/// typo cannot write PNG bytes over a scenario file.
 fn with_extension(path: PathBuf, purpose: Purpose) -> PathBuf {
-    if path.extension().is_none() && purpose != Purpose::Open { path.with_extension(purpose.extension()) } else { path }
+    match purpose {
+        Purpose::Open => path,
+        Purpose::SaveAs if path.extension().is_some() => path,
+        Purpose::SaveAs => path.with_extension("ron"),
+        Purpose::ExportPng if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("png")) => path,
+        Purpose::ExportPng => {
+            let mut name = path.into_os_string();
+            name.push(".png");
+            PathBuf::from(name)
+        }
+    }
 }

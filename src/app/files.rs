@@ -51,7 +51,7 @@ impl KlApp {
             })
         }) {
             Ok(()) => {
-                self.state.file = Some(path.to_path_buf());
+                self.state.doc.file = Some(path.to_path_buf());
                 self.status = Some(Status::info(format!("Opened {}", path.display())));
                 true
             }
@@ -73,7 +73,7 @@ impl KlApp {
         let scenario = self.state.doc.to_scenario(self.state.unit);
         match scenario::save(&scenario, path) {
             Ok(()) => {
-                self.state.file = Some(path.to_path_buf());
+                self.state.doc.file = Some(path.to_path_buf());
                 self.user_scenarios = user_scenarios(&self.folders.scenarios);
                 self.status = Some(Status::info(format!("Saved to {}", path.display())));
                 true
@@ -88,7 +88,7 @@ impl KlApp {
     /// Ctrl+S: save over the file this scenario came from, or into the scenario folder
     /// as `<id>.ron`; asks before replacing a file that is not this scenario's own.
     pub fn save(&mut self) {
-        let path = match &self.state.file {
+        let path = match &self.state.doc.file {
             Some(path) => path.clone(),
             None => self.folders.scenarios.join(format!("{}.ron", safe_stem(&self.state.doc.id))),
         };
@@ -97,23 +97,36 @@ impl KlApp {
 
     /// Saves to `path`, first asking if that would replace some other file.
     pub fn save_checked(&mut self, path: PathBuf) {
-        let own = self.state.file.as_deref() == Some(path.as_path());
+        let own = self.state.doc.file.as_deref() == Some(path.as_path());
         if path.exists() && !own {
-            self.confirm_replace = Some(path);
+            self.confirm_replace = Some((path, Replace::Save));
         } else {
             self.save_to(&path);
         }
     }
 
+    /// Exports to a chosen `path`, first asking if a file is already there.
+    pub fn export_checked(&mut self, path: PathBuf) {
+        if path.exists() {
+            self.confirm_replace = Some((path, Replace::Export));
+        } else {
+            self.export(super::export::Target::Window, Some(path));
+        }
+    }
+
     /// Asks "Replace …?" while a save waits for an answer.
     pub(super) fn confirm_replace_ui(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.confirm_replace.clone() else {
+        let Some((path, action)) = self.confirm_replace.clone() else {
             return;
         };
         let mut answer = None;
         let modal = egui::Modal::new(egui::Id::unique("confirm replace")).show(ctx, |ui| {
             ui.heading("Replace the file?");
-            ui.label(format!("{} already exists. Replace it with this scenario?", path.display()));
+            let what = match action {
+                Replace::Save => "this scenario",
+                Replace::Export => "the picture",
+            };
+            ui.label(format!("{} already exists. Replace it with {what}?", path.display()));
             ui.horizontal(|ui| {
                 if ui.button(RichText::new("Replace").strong()).clicked() {
                     answer = Some(true);
@@ -129,7 +142,12 @@ impl KlApp {
         match answer {
             Some(true) => {
                 self.confirm_replace = None;
-                self.save_to(&path);
+                match action {
+                    Replace::Save => {
+                        self.save_to(&path);
+                    }
+                    Replace::Export => self.export(super::export::Target::Window, Some(path)),
+                }
             }
             Some(false) => {
                 self.confirm_replace = None;
@@ -160,13 +178,20 @@ impl KlApp {
                 self.open_path(&path);
             }
             Purpose::SaveAs => self.save_checked(path),
-            Purpose::ExportPng => self.export(super::export::Target::Window, Some(path)),
+            Purpose::ExportPng => self.export_checked(path),
         }
     }
 }
 
+/// What a "Replace the file?" question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    Save,
+    Export,
+}
+
 /// A scenario id made safe as a file name.
-fn safe_stem(id: &str) -> String {
+pub(super) fn safe_stem(id: &str) -> String {
     let stem: String = id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     if stem.is_empty() { "scenario".to_string() } else { stem }
 }

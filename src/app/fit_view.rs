@@ -15,14 +15,24 @@ use crate::info::fit::{self, Descent, Direction, FitResult, Grid, Params};
 const STEPS_PER_FRAME: usize = 1;
 /// Seed of the start points, so the same lesson replays the same way.
 const SEED: u64 = 7;
-/// Start points for the reverse direction's search for its best optimum.
-const STARTS: usize = 8;
+/// Start points for each direction's search for its best optimum; fewer for long
+/// distributions, where each descent costs more.
+fn starts(n: usize) -> usize {
+    if n > 200 { 3 } else { 8 }
+}
+
+/// Resolution of the divergence map, coarser for long distributions.
+fn grid_steps(n: usize) -> (usize, usize) {
+    if n > 200 { (24, 18) } else { (48, 36) }
+}
 
 pub struct FitState {
     pub direction: Direction,
     descent: Option<Descent>,
     path: Vec<Params>,
     pub playing: bool,
+    /// Why "Use as Q" did not work, if it did not.
+    message: Option<String>,
     /// Which start point the next Reset uses.
     next_start: usize,
     /// The P and direction the map and optima below were computed for (they depend on
@@ -39,6 +49,7 @@ impl Default for FitState {
             descent: None,
             path: Vec::new(),
             playing: false,
+            message: None,
             next_start: 0,
             cached_for: None,
             grid: None,
@@ -57,10 +68,12 @@ impl FitState {
         if same || (dragging && self.grid.is_some()) {
             return;
         }
-        self.grid = Some(fit::grid(p, self.direction, 48, 36));
+        let (mu_steps, sigma_steps) = grid_steps(p.len());
+        self.grid = Some(fit::grid(p, self.direction, mu_steps, sigma_steps));
         if !same_p || self.optima.is_none() {
+            let starts = starts(p.len());
             self.optima =
-                Some((fit::fit(p, Direction::Forward, STARTS, SEED), fit::fit(p, Direction::Reverse, STARTS, SEED)));
+                Some((fit::fit(p, Direction::Forward, starts, SEED), fit::fit(p, Direction::Reverse, starts, SEED)));
         }
         self.cached_for = Some((p.to_vec(), self.direction));
         self.reset(p);
@@ -98,10 +111,12 @@ fn animation_starts(p: &[f64], direction: Direction) -> Vec<Params> {
         Direction::Forward => Params { mu: n as f64 / 4.0, sigma: 1.0 },
         Direction::Reverse => Params { mu: 0.35 * (n as f64 - 1.0), sigma: (n as f64 / 10.0).max(1.0) },
     };
-    std::iter::once(demo.clamped(n)).chain(fit::start_points(p, direction, STARTS, SEED)).collect()
+    std::iter::once(demo.clamped(n)).chain(fit::start_points(p, direction, starts(n), SEED)).collect()
 }
 
-pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_state: &mut FitState) {
+/// Draws the view; `animate` is false while drawing a picture for export, so exporting
+/// does not move the animation on.
+pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_state: &mut FitState, animate: bool) {
     let dragging = ui.input(|i| i.pointer.any_down());
     fit_state.refresh(&analysis.p, dragging);
     let unit = state.unit;
@@ -134,10 +149,12 @@ pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_
             && ui.button("Use as Q").on_hover_text("Copy this fitted Gaussian into the Q editor (undoable)").clicked()
         {
             let q = fit::gaussian(n, descent.params);
-            let _ = state.doc.q.set_all(&q);
+            if let Err(e) = state.doc.q.set_all(&q) {
+                fit_state.message = Some(e.message("Q"));
+            }
         }
     });
-    if fit_state.playing {
+    if fit_state.playing && animate {
         let mut moved = false;
         for _ in 0..STEPS_PER_FRAME {
             moved |= fit_state.step(p);
@@ -148,7 +165,18 @@ pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_
             fit_state.playing = false;
         }
     }
-    if let Some(descent) = &fit_state.descent {
+    if let Some(message) = &fit_state.message {
+        ui.label(RichText::new(message).color(theme::alarm(ui)));
+    }
+    if fit_state.descent.as_ref().is_some_and(|d| !d.value.is_finite()) {
+        ui.label(
+            RichText::new(
+                "KL(Q||P) is ∞ for every Gaussian here: each puts some mass where P has 0. \
+                 Pick an ε-floor or smoothing under Zeros, or fit forward.",
+            )
+            .color(theme::alarm(ui)),
+        );
+    } else if let Some(descent) = &fit_state.descent {
         let name = match fit_state.direction {
             Direction::Forward => "KL(P||Q)",
             Direction::Reverse => "KL(Q||P)",
@@ -175,7 +203,7 @@ fn map_ui(ui: &mut egui::Ui, fit_state: &FitState, height: f32) {
         return;
     };
     let path_color = ui.visuals().strong_text_color();
-    let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
+    let marker_color = theme::divergence(ui);
     let heatmap = heatmap_of(grid);
     let path: Vec<[f64; 2]> = fit_state.path.iter().map(|s| [s.mu, s.sigma]).collect();
     let current = path.last().copied();
@@ -196,8 +224,9 @@ fn map_ui(ui: &mut egui::Ui, fit_state: &FitState, height: f32) {
                     .color(color)
                     .filled(true)
             };
-            plot_ui.points(marker("best forward", forward, p_color, MarkerShape::Square));
-            plot_ui.points(marker("best reverse", reverse, q_color, MarkerShape::Diamond));
+            // Both are fits of Q: told apart by shape, not by P's and Q's colours.
+            plot_ui.points(marker("best forward", forward, marker_color, MarkerShape::Square));
+            plot_ui.points(marker("best reverse", reverse, marker_color, MarkerShape::Diamond));
         }
     });
 }

@@ -13,7 +13,7 @@ pub fn lesson_ui(ui: &mut egui::Ui, doc: &mut Document) {
             ui.end_row();
             ui.label("Id");
             let id = ui.add(egui::TextEdit::singleline(&mut doc.id).desired_width(f32::INFINITY)).accessible_name("id");
-            id.on_hover_text("The file name when saved with Ctrl+S (letters, digits and dashes)");
+            id.on_hover_text("Names the file the first time Ctrl+S saves this scenario (letters, digits and dashes)");
             ui.end_row();
         });
         ui.add(

@@ -47,14 +47,14 @@ pub fn libraries_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) ->
         (
             "torch.nn.KLDivLoss(reduction='mean')(Q.log(), P)",
             values.kldivloss_mean,
-            format!("KL(P||Q) / {} outcomes", state.doc.len()),
+            format!("KL(P||Q) / {} = {}", state.doc.len(), nats(r.kl_pq / state.doc.len().max(1) as f64)),
             "'mean' divides by the number of elements, not the batch size: not a KL at all.",
         ),
     ];
     egui::ScrollArea::vertical().id_salt("libraries").show(ui, |ui| {
         egui::Grid::new("libraries grid").num_columns(3).striped(true).spacing([16.0, 8.0]).show(ui, |ui| {
             ui.label(RichText::new("call").strong());
-            ui.label(RichText::new("returns").strong());
+            ui.label(RichText::new("returns (nats)").strong());
             ui.label(RichText::new("klscope").strong());
             ui.end_row();
             for (call, value, ours, note) in rows {
@@ -63,7 +63,7 @@ pub fn libraries_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) ->
                     ui.label(RichText::new(call).monospace());
                     ui.label(RichText::new(note).small().italics());
                 });
-                ui.label(RichText::new(format::sig4(value)).size(18.0).strong());
+                ui.label(RichText::new(format::sig4(value)).size(18.0).strong()).on_hover_text("nats");
                 ui.label(ours);
                 ui.end_row();
             }

@@ -78,13 +78,16 @@ pub struct KlApp {
     pub folders: Folders,
     pub dialogs: FileDialogs,
     user_scenarios: Vec<PathBuf>,
-    confirm_replace: Option<PathBuf>,
+    confirm_replace: Option<(PathBuf, files::Replace)>,
     renderer: Option<OffscreenRenderer>,
     /// True while drawing a picture for export: adds the caption.
     exporting: bool,
     pub plot_rects: PlotRects,
     /// The size of the window's content in points, for exports of the same layout.
     screen_size: egui::Vec2,
+    /// The window's pixels per point (screen density × zoom), so a 1× export has the
+    /// window's own pixels.
+    screen_pixels_per_point: f32,
     /// Text for the clipboard, handed to egui at the end of the frame.
     clipboard: Option<String>,
     /// The probability at the top of the bar editors.
@@ -130,6 +133,7 @@ impl KlApp {
             exporting: false,
             plot_rects: PlotRects::default(),
             screen_size: egui::vec2(1280.0, 800.0),
+            screen_pixels_per_point: 1.0,
             clipboard: None,
             bar_top: 1.0,
             table: Default::default(),
@@ -218,7 +222,7 @@ impl KlApp {
                 None
             }
             View::Fit => {
-                fit_view::fit_ui(ui, &mut self.state, &self.analysis, &mut self.fit);
+                fit_view::fit_ui(ui, &mut self.state, &self.analysis, &mut self.fit, !self.exporting);
                 None
             }
             View::Sampling => {
@@ -275,6 +279,7 @@ impl KlApp {
         self.apply_theme(&ctx);
         if !self.exporting {
             self.screen_size = ctx.content_rect().size();
+            self.screen_pixels_per_point = ctx.pixels_per_point();
             self.state.zoom = ctx.zoom_factor();
         }
         for command in commands::pressed(&ctx) {

@@ -24,10 +24,11 @@ impl Default for SamplingState {
 }
 
 impl SamplingState {
-    /// The run for the current P, Q, n and seed; drawn again only when one changes.
-    fn run(&mut self, analysis: &Analysis) -> Option<&SampleRun> {
+    /// The run for the current P, Q, n and seed; drawn again only when one changes, and
+    /// not while a bar or slider is held (a million samples take longer than a frame).
+    fn run(&mut self, analysis: &Analysis, held: bool) -> Option<&SampleRun> {
         let key = (analysis.revision, self.samples, self.seed);
-        if self.cache_key != Some(key) {
+        if self.cache_key != Some(key) && !(held && self.run.is_some()) {
             self.run = Some(sampling::sample(&analysis.p, &analysis.q, self.samples, self.seed));
             self.cache_key = Some(key);
         }
@@ -46,7 +47,8 @@ pub fn sampling_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, sam
             sampling.seed = sampling.seed.wrapping_add(1);
         }
     });
-    let Some(run) = sampling.run(analysis) else {
+    let held = ui.input(|i| i.pointer.any_down());
+    let Some(run) = sampling.run(analysis, held) else {
         return;
     };
     let exact_kl = unit.from_nats(analysis.report.kl_pq);

@@ -21,6 +21,10 @@ pub struct Document {
     pub p: Distribution,
     pub q: Distribution,
     pub zero_rule: ZeroRule,
+    /// The file this scenario was opened from or last saved to: Ctrl+S writes there.
+    /// Part of the document so that undoing an Open also forgets the file.
+    #[serde(default)]
+    pub file: Option<std::path::PathBuf>,
 }
 
 impl Default for Document {
@@ -43,6 +47,7 @@ impl Document {
             p: even.clone(),
             q: even,
             zero_rule: ZeroRule::Exact,
+            file: None,
         }
     }
 
@@ -54,6 +59,7 @@ impl Document {
             p: s.distribution_p()?,
             q: s.distribution_q()?,
             zero_rule: ZeroRule::Exact,
+            file: None,
         })
     }
 
@@ -207,8 +213,6 @@ pub struct AppState {
     pub selected: usize,
     /// The distribution that arrow keys and the outcome strip act on.
     pub active: Side,
-    /// The file the scenario was opened from or last saved to: Ctrl+S writes there.
-    pub file: Option<std::path::PathBuf>,
     /// Pixel density of exported pictures: 1 or 2.
     pub export_scale: u8,
     /// The window's zoom (Ctrl + / Ctrl −), kept between runs.
@@ -227,7 +231,6 @@ impl Default for AppState {
             theme: ThemeChoice::Dark,
             selected: 0,
             active: Side::Q,
-            file: None,
             export_scale: 2,
             zoom: 1.0,
             view: View::Plots,
@@ -241,11 +244,10 @@ impl AppState {
         self.selected = self.selected.min(self.doc.len().saturating_sub(1));
     }
 
-    /// Replaces the document with a scenario, in its own unit. A built-in has no file.
+    /// Replaces the document with a scenario, in its own unit (with no file yet).
     pub fn open_scenario(&mut self, scenario: &Scenario) -> Result<(), DistributionError> {
         self.doc = Document::from_scenario(scenario)?;
         self.unit = scenario.unit;
-        self.file = None;
         self.clamp_selection();
         Ok(())
     }

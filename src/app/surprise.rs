@@ -29,7 +29,9 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
     let (p_index, p_points) = markers(&analysis.p);
     let (q_index, q_points) = markers(&analysis.q);
     let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
-    let cross_color = theme::divergence(ui);
+    // H(P,Q) is the cost with Q's code: Q's colour. The gap, KL, has the divergence colour.
+    let cross_color = theme::color(ui, Side::Q);
+    let gap_color = theme::divergence(ui);
     let curve_color = ui.visuals().text_color().gamma_multiply(0.6);
     let alarm = theme::alarm(ui);
     let entropy = unit.from_nats(report.entropy_p);
@@ -94,11 +96,9 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
                 // The gap between the lines is KL(P||Q): draw it and say so.
                 let gap_x = 0.97;
                 plot_ui.line(
-                    Line::new("", PlotPoints::from(vec![[gap_x, entropy], [gap_x, cross]]))
-                        .color(cross_color)
-                        .width(3.0),
+                    Line::new("", PlotPoints::from(vec![[gap_x, entropy], [gap_x, cross]])).color(gap_color).width(3.0),
                 );
-                let label = RichText::new("KL").size(15.0).color(cross_color);
+                let label = RichText::new("KL").size(15.0).color(gap_color);
                 plot_ui.text(
                     Text::new("", PlotPoint::new(gap_x - 0.02, (entropy + cross) / 2.0), label)
                         .anchor(egui::Align2::RIGHT_CENTER),

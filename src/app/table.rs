@@ -51,10 +51,17 @@ impl Column {
     }
 }
 
-/// How the table is sorted: by a column, descending or not. None: outcome order.
+/// A column and whether it sorts descending.
+type Sort = Option<(Column, bool)>;
+
+/// How the table is sorted (by a column, descending or not; None: outcome order), and
+/// the order that gives, kept until the numbers or the sort change.
 #[derive(Default)]
 pub struct TableState {
-    sort: Option<(Column, bool)>,
+    sort: Sort,
+    order: Vec<usize>,
+    /// The revision, sort and unit `order` was made for.
+    order_for: Option<(u64, Sort, crate::info::Unit)>,
 }
 
 const ROW: f32 = 22.0;
@@ -112,26 +119,13 @@ pub fn table_ui(
         }
     });
     let n = state.doc.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    if let Some((column, descending)) = table.sort {
-        let labels = state.doc.labels();
-        order.sort_by(|&a, &b| {
-            let ordering = match column {
-                Column::Outcome => labels[a].cmp(&labels[b]),
-                _ => {
-                    let k = column as usize - 1;
-                    let (x, y) = (row_values(analysis, unit, a)[k], row_values(analysis, unit, b)[k]);
-                    // Empty cells (NaN) always go last.
-                    match (x.is_nan(), y.is_nan()) {
-                        (true, true) => std::cmp::Ordering::Equal,
-                        (true, false) => return std::cmp::Ordering::Greater,
-                        (false, true) => return std::cmp::Ordering::Less,
-                        _ => x.total_cmp(&y),
-                    }
-                }
-            };
-            if descending { ordering.reverse() } else { ordering }
-        });
+    let key = (analysis.revision, table.sort, unit);
+    if table.order_for != Some(key) || table.order.len() != n {
+        table.order = sorted_order(state.doc.labels(), analysis, unit, table.sort);
+        table.order_for = Some(key);
+    }
+    if state.doc.zero_rule != crate::info::ZeroRule::Exact {
+        ui.label(RichText::new(format!("p and q after the zero rule ({})", state.doc.zero_rule.name())).small());
     }
     let total_width: f32 = Column::ALL.iter().map(|c| c.width()).sum();
     let footer = ROW * 2.0 + 8.0;
@@ -140,13 +134,42 @@ pub fn table_ui(
         ROW,
         n,
         |ui, rows| {
-            for &i in &order[rows] {
+            for &i in &table.order[rows] {
                 row_ui(ui, state, analysis, i, total_width);
             }
         },
     );
     totals_ui(ui, state, analysis);
     command
+}
+
+/// The outcomes in the order of `sort`; empty cells (no log ratio) always last.
+fn sorted_order(labels: &[String], analysis: &Analysis, unit: crate::info::Unit, sort: Sort) -> Vec<usize> {
+    let n = labels.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let Some((column, descending)) = sort else {
+        return order;
+    };
+    if column == Column::Outcome {
+        order.sort_by(|&a, &b| labels[a].cmp(&labels[b]));
+        if descending {
+            order.reverse();
+        }
+        return order;
+    }
+    let k = column as usize - 1;
+    let keys: Vec<f64> = (0..n).map(|i| row_values(analysis, unit, i)[k]).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (keys[a], keys[b]);
+        match (x.is_nan(), y.is_nan()) {
+            (true, true) => std::cmp::Ordering::Equal,
+            (true, false) => std::cmp::Ordering::Greater,
+            (false, true) => std::cmp::Ordering::Less,
+            _ if descending => y.total_cmp(&x),
+            _ => x.total_cmp(&y),
+        }
+    });
+    order
 }
 
 fn row_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, i: usize, width: f32) {
@@ -169,9 +192,9 @@ fn row_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, i: usize
             Column::P => (format::probability(*value), theme::color(ui, Side::P)),
             Column::Q => (format::probability(*value), theme::color(ui, Side::Q)),
             _ if value.is_nan() => ("—".to_string(), text_color),
-            _ if value.is_infinite() => (format::sig4(*value), theme::alarm(ui)),
-            // Negative terms pull a KL down: marked so they stand out.
-            _ if *value < 0.0 => (format!("▼ {}", format::sig4(*value)), negative),
+            _ if *value == f64::INFINITY => (format::sig4(*value), theme::alarm(ui)),
+            // Negative terms pull a KL down: their own colour so they stand out.
+            _ if *value < 0.0 => (format::sig4(*value), negative),
             _ => (format::sig4(*value), text_color),
         };
         let right = x + column.width() - 6.0;

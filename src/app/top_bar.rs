@@ -122,7 +122,7 @@ fn scenario_picker(
         .show_ui(ui, |ui| {
             ui.label(RichText::new("Lessons").small().weak());
             for preset in scenario::builtin() {
-                let selected = preset.id == state.doc.id && state.file.is_none();
+                let selected = preset.id == state.doc.id && state.doc.file.is_none();
                 if ui.selectable_label(selected, &preset.title).on_hover_text(&preset.description).clicked() {
                     chosen = Some(preset);
                 }
@@ -132,7 +132,7 @@ fn scenario_picker(
                 ui.label(RichText::new("Saved").small().weak());
                 for path in user_scenarios {
                     let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                    let selected = state.file.as_ref() == Some(path);
+                    let selected = state.doc.file.as_ref() == Some(path);
                     if ui.selectable_label(selected, name).on_hover_text(path.display().to_string()).clicked() {
                         open = Some(path.clone());
                     }
@@ -143,7 +143,7 @@ fn scenario_picker(
         .labelled_by(label.id);
     if let Some(preset) = chosen {
         // Built-ins are validated by a test; still, never crash on one.
-        state.open_scenario(&preset).map_err(|e| e.message(&preset.id))?;
+        state.open_scenario(preset).map_err(|e| e.message(&preset.id))?;
     }
     Ok(open)
 }

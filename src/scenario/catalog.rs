@@ -21,9 +21,10 @@ pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
     PRESETS.iter().map(|(id, _)| *id)
 }
 
-/// Every built-in scenario that parses (all of them do; a test makes sure).
-pub fn builtin() -> Vec<Scenario> {
-    builtin_ids().filter_map(|id| find_builtin(id).ok()).collect()
+/// Every built-in scenario that parses (all of them do; a test makes sure), parsed once.
+pub fn builtin() -> &'static [Scenario] {
+    static PARSED: std::sync::OnceLock<Vec<Scenario>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| builtin_ids().filter_map(|id| find_builtin(id).ok()).collect())
 }
 
 /// One built-in scenario by id.
