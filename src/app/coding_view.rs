@@ -36,7 +36,9 @@ pub fn coding_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, c
             .id_salt("coding summary")
             .show(&mut columns[1], |ui| summary_ui(ui, coding, p_color, q_color));
         let ui = &mut columns[0];
-        let widths = [90.0, 64.0, 150.0, 64.0, 150.0];
+        // Column widths follow the space there is: a fixed width would push the panel wider.
+        let room = (ui.available_width() - 4.0 * ui.spacing().item_spacing.x).max(200.0);
+        let widths = [0.17, 0.16, 0.26, 0.16, 0.25].map(|share| share * room);
         let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
             ui.add_sized([width, 20.0], egui::Label::new(text).truncate());
         };

@@ -75,7 +75,12 @@ impl KlApp {
             Ok(()) => {
                 self.state.doc.file = Some(path.to_path_buf());
                 self.user_scenarios = user_scenarios(&self.folders.scenarios);
-                self.status = Some(Status::info(format!("Saved to {}", path.display())));
+                let note = if self.state.doc.zero_rule == crate::info::ZeroRule::Exact {
+                    ""
+                } else {
+                    " (the zero rule is a setting of the app, not part of the file)"
+                };
+                self.status = Some(Status::info(format!("Saved to {}{note}", path.display())));
                 true
             }
             Err(e) => {
