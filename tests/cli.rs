@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 mod common;
-use common::klscope;
+use common::{bad_input_problems, klscope};
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {
@@ -364,23 +364,8 @@ const BAD_INPUT: &[(&str, &[&str], &str, By)] = &[
 fn bad_input_exits_2_with_a_short_specific_message() {
     let mut failures = String::new();
     for &(what, args, expected, by) in BAD_INPUT {
-        let run = klscope(args);
-        let lines = run.stderr.lines().count();
-        let mut fail = |problem: String| failures.push_str(&format!("{what} ({args:?}): {problem}\n"));
-        if run.code != Some(2) {
-            fail(format!("exit code {:?}, expected 2", run.code));
-        }
-        if !run.stdout.is_empty() {
-            fail(format!("stdout should be empty, got {:?}", run.stdout));
-        }
-        if !run.stderr.contains(expected) {
-            fail(format!("stderr should contain {expected:?}, got {:?}", run.stderr));
-        }
-        if by == By::Klscope && !(1..=2).contains(&lines) {
-            fail(format!("stderr should have 1 or 2 lines, got {lines}: {:?}", run.stderr));
-        }
-        if by == By::Klscope && !run.stderr.starts_with("klscope: ") {
-            fail(format!("stderr should start with 'klscope: ', got {:?}", run.stderr));
+        for problem in bad_input_problems(&klscope(args), expected, by == By::Klscope, 2) {
+            failures.push_str(&format!("{what} ({args:?}): {problem}\n"));
         }
     }
     assert!(failures.is_empty(), "bad input was not reported as it should be:\n{failures}");

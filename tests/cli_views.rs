@@ -6,7 +6,7 @@ use klscope::info::{Report, Unit};
 use serde_json::{Map, Value};
 
 mod common;
-use common::klscope;
+use common::{bad_input_problems, klscope};
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {
@@ -214,19 +214,8 @@ const BAD_INPUT: &[(&[&str], &str, bool)] = &[
 fn bad_input_exits_2_with_a_short_specific_message() {
     let mut failures = String::new();
     for &(args, expected, by_klscope) in BAD_INPUT {
-        let run = klscope(args);
-        let mut fail = |problem: String| failures.push_str(&format!("{args:?}: {problem}\n"));
-        if run.code != Some(2) {
-            fail(format!("exit code {:?}, expected 2", run.code));
-        }
-        if !run.stdout.is_empty() {
-            fail(format!("stdout should be empty, got {:?}", run.stdout));
-        }
-        if !run.stderr.contains(expected) {
-            fail(format!("stderr should contain {expected:?}, got {:?}", run.stderr));
-        }
-        if by_klscope && (run.stderr.lines().count() != 1 || !run.stderr.starts_with("klscope: ")) {
-            fail(format!("stderr should be one line starting 'klscope: ', got {:?}", run.stderr));
+        for problem in bad_input_problems(&klscope(args), expected, by_klscope, 1) {
+            failures.push_str(&format!("{args:?}: {problem}\n"));
         }
     }
     assert!(failures.is_empty(), "bad input was not reported as it should be:\n{failures}");
