@@ -10,17 +10,7 @@ fn cell(measure: Measure, report: &Report, unit: Unit, latex: bool) -> String {
     }
     let unit_label = measure.unit_label(unit);
     let unit_label = if latex { unit_label.replace('√', "$\\sqrt{}$") } else { unit_label };
-    format!("{} {unit_label}", six_significant(value)).trim_end().to_string()
-}
-
-/// Six significant digits ("0.531004", "1.00000"), scientific for tiny or huge values so
-/// that 1e-8 does not print as 0.
-fn six_significant(x: f64) -> String {
-    if x == 0.0 {
-        return "0".to_string();
-    }
-    let magnitude = x.abs().log10().floor() as i32;
-    if (-4..6).contains(&magnitude) { format!("{x:.*}", (5 - magnitude).max(0) as usize) } else { format!("{x:.5e}") }
+    format!("{} {unit_label}", crate::number::significant(value, 6)).trim_end().to_string()
 }
 
 /// A title on one line (a newline would end a LaTeX comment or a Markdown paragraph).

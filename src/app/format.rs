@@ -9,15 +9,7 @@ pub fn sig4(x: f64) -> String {
     if x.is_nan() {
         return "—".to_string();
     }
-    if x == 0.0 {
-        return "0".to_string();
-    }
-    let magnitude = x.abs().log10().floor() as i32;
-    if !(-4..6).contains(&magnitude) {
-        return format!("{x:.3e}");
-    }
-    let decimals = (3 - magnitude).max(0) as usize;
-    format!("{x:.decimals$}")
+    crate::number::significant(x, 4)
 }
 
 /// A value with its unit, "0.5310 bits"; infinity stands alone as "∞".

@@ -6,10 +6,28 @@ use eframe::egui::{self, RichText};
 use super::commands::Command;
 use super::format;
 use super::state::{Analysis, AppState};
-use crate::info::libraries::library_values;
+use crate::info::libraries::{LibraryValues, library_values};
 
-pub fn libraries_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> Option<Command> {
-    let values = library_values(&analysis.p, &analysis.q);
+/// The library values of the current P and Q, computed again only when they change.
+#[derive(Default)]
+pub struct LibrariesCache {
+    revision: Option<u64>,
+    values: Option<LibraryValues>,
+}
+
+pub fn libraries_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &Analysis,
+    cache: &mut LibrariesCache,
+) -> Option<Command> {
+    if cache.revision != Some(analysis.revision) {
+        cache.values = Some(library_values(&analysis.p, &analysis.q));
+        cache.revision = Some(analysis.revision);
+    }
+    let Some(values) = &cache.values else {
+        return None;
+    };
     let r = &analysis.report;
     let nats = |x: f64| format::with_unit(x, "nats");
     let mut command = None;

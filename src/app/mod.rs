@@ -96,6 +96,7 @@ pub struct KlApp {
     coding: coding_view::CodingCache,
     fit: fit_view::FitState,
     sampling: sampling_view::SamplingState,
+    libraries: libraries_view::LibrariesCache,
 }
 
 impl KlApp {
@@ -140,6 +141,7 @@ impl KlApp {
             coding: Default::default(),
             fit: Default::default(),
             sampling: Default::default(),
+            libraries: Default::default(),
         }
     }
 
@@ -229,7 +231,7 @@ impl KlApp {
                 sampling_view::sampling_ui(ui, &self.state, &self.analysis, &mut self.sampling);
                 None
             }
-            View::Libraries => libraries_view::libraries_ui(ui, &self.state, &self.analysis),
+            View::Libraries => libraries_view::libraries_ui(ui, &self.state, &self.analysis, &mut self.libraries),
         };
         if let Some(command) = command {
             self.run(command);
