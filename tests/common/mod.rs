@@ -1,6 +1,8 @@
-//! Helpers shared by the integration tests: running the binary, reading the clipboard.
+//! Helpers shared by the integration tests: running the binary, reading the clipboard,
+//! checking for a graphics adapter and reading PNG sizes.
 #![allow(dead_code)] // each test file uses some of these
 
+use klscope::app::render::OffscreenRenderer;
 use std::process::Command;
 
 /// What one run of the binary gave.
@@ -64,4 +66,18 @@ pub fn bad_input_problems(run: &Run, expected: &str, by_klscope: bool, max_lines
         problems.push(format!("stderr should start with 'klscope: ', got {:?}", run.stderr));
     }
     problems
+}
+
+/// True when pictures can be drawn off screen; prints a note when they cannot.
+pub fn adapter_available() -> bool {
+    let ok = OffscreenRenderer::new().is_ok();
+    if !ok {
+        eprintln!("note: no graphics adapter (install mesa-vulkan-drivers); export test skipped");
+    }
+    ok
+}
+
+/// Width and height of a PNG file.
+pub fn png_size(path: &std::path::Path) -> (u32, u32) {
+    image::image_dimensions(path).unwrap()
 }

@@ -1,13 +1,9 @@
 //! Whole-screen snapshots, rendered by wgpu on a software adapter (Mesa's lavapipe or
 //! llvmpipe). Where no adapter exists they skip with a note instead of failing.
-//! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites the PNGs in tests/snapshots.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! `UPDATE_SNAPSHOTS=1 cargo test --test app snapshots` rewrites the PNGs in tests/snapshots.
 
-use eframe::egui::vec2;
-use egui_kittest::Harness;
-use klscope::app::state::{AppState, ThemeChoice};
-use klscope::app::{KlApp, theme};
-use klscope::scenario;
+use crate::harness::{harness_with, preset};
+use klscope::app::state::ThemeChoice;
 
 /// True when wgpu can find an adapter; the renderer panics without one.
 fn adapter_available() -> bool {
@@ -18,18 +14,13 @@ fn adapter_available() -> bool {
     probe.is_ok()
 }
 
-fn snapshot(name: &str, preset: &str, theme_choice: ThemeChoice) {
+fn snapshot(name: &str, id: &str, theme_choice: ThemeChoice) {
     if !adapter_available() {
         return;
     }
-    let mut state = AppState::default();
-    state.open_scenario(&scenario::find_builtin(preset).unwrap()).unwrap();
+    let mut state = preset(id);
     state.theme = theme_choice;
-    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
-        theme::apply_text_sizes(&cc.egui_ctx);
-        KlApp::with_state(state)
-    });
-    harness.run();
+    let mut harness = harness_with(state);
     harness.snapshot(name);
 }
 

@@ -1,6 +1,5 @@
 //! Every built-in lesson loads, and its measures match values computed here directly
 //! from the definitions (and, where the lesson quotes numbers, those numbers).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use klscope::info::{Report, Unit};
 use klscope::scenario::{self, Scenario};

@@ -1,24 +1,14 @@
 //! The views under the editors, through the real UI: the table, coding, fitting,
 //! sampling and the libraries panel each open and show the right numbers.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use eframe::egui::vec2;
+use crate::common;
+use crate::harness::{harness_with, preset};
 use egui_kittest::{Harness, kittest::Queryable};
-use klscope::app::state::{AppState, View};
-use klscope::app::{KlApp, theme};
-use klscope::scenario;
+use klscope::app::KlApp;
+use klscope::app::state::View;
 
-mod common;
-
-fn harness(preset: &str) -> Harness<'static, KlApp> {
-    let mut state = AppState::default();
-    state.open_scenario(&scenario::find_builtin(preset).unwrap()).unwrap();
-    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
-        theme::apply_text_sizes(&cc.egui_ctx);
-        KlApp::with_state(state)
-    });
-    harness.run();
-    harness
+fn harness(id: &str) -> Harness<'static, KlApp> {
+    harness_with(preset(id))
 }
 
 fn open(harness: &mut Harness<'_, KlApp>, view: View) {

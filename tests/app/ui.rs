@@ -1,29 +1,14 @@
 //! The app through its real UI (egui_kittest, no GPU): drag, type, click and press keys,
 //! then check the state and the text on screen.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use eframe::egui::{self, Key, Modifiers, vec2};
+use crate::harness::{harness_with, preset};
+use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use klscope::app::editor::{self, BarLayout};
 use klscope::app::state::AppState;
 use klscope::app::{KlApp, theme};
 use klscope::info::Unit;
 use klscope::scenario;
-
-fn harness_with(state: AppState) -> Harness<'static, KlApp> {
-    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
-        theme::apply_text_sizes(&cc.egui_ctx);
-        KlApp::with_state(state)
-    });
-    harness.run();
-    harness
-}
-
-fn preset(id: &str) -> AppState {
-    let mut state = AppState::default();
-    state.open_scenario(&scenario::find_builtin(id).unwrap()).unwrap();
-    state
-}
 
 fn coin() -> Harness<'static, KlApp> {
     harness_with(preset("biased-coin-vs-fair"))

@@ -1,6 +1,5 @@
 //! The information measures: the lessons' worked examples, a high-precision reference,
 //! a million outcomes, and the identities as properties.
-#![allow(clippy::expect_used, clippy::unwrap_used)] // helpers in a test file may panic
 
 use klscope::info::{Measure, Report, Unit};
 use proptest::prelude::*;

@@ -1,12 +1,10 @@
 //! The real `klscope` binary: `fit` and `sample`, their text and JSON output, the lesson
 //! of the mode-seeking preset, and bad input (exit code 2, one line on stderr, no panic).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers in a test file may panic
 
 use klscope::info::{Report, Unit};
 use serde_json::{Map, Value};
 
-mod common;
-use common::{bad_input_problems, klscope};
+use crate::common::{bad_input_problems, klscope};
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {

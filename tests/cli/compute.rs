@@ -3,8 +3,7 @@
 
 use serde_json::Value;
 
-mod common;
-use common::{bad_input_problems, klscope};
+use crate::common::{bad_input_problems, klscope};
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {

@@ -432,7 +432,7 @@ proptest! {
 
 #[test]
 fn a_byte_order_mark_is_ignored() {
-    let text = format!("\u{feff}{}", include_str!("../presets/biased-coin-vs-fair.ron"));
+    let text = format!("\u{feff}{}", include_str!("../../presets/biased-coin-vs-fair.ron"));
     let scenario = Scenario::from_ron(&text, "bom.ron").expect("a BOM does not break a file");
     assert_eq!(scenario.id, "biased-coin-vs-fair");
 }

@@ -1,6 +1,5 @@
 //! What scipy and torch return, checked against independent formulas, the libraries'
 //! documented examples, and (where Python with scipy is installed) scipy itself.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers in a test file may panic
 
 use klscope::info::Report;
 use klscope::info::libraries::{library_values, python_script, rel_entr};

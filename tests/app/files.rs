@@ -1,29 +1,21 @@
 //! Saving, opening, dropping files, stored sessions and the clipboard, through the app's
 //! own commands and widgets.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use eframe::egui::{self, Key, Modifiers, vec2};
+use crate::common;
+use crate::harness::harness_adjusted;
+use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use klscope::app::files::Folders;
 use klscope::app::state::AppState;
-use klscope::app::{KlApp, load_state, theme};
+use klscope::app::{KlApp, load_state};
 use klscope::scenario;
-
-mod common;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 fn harness(folder: &Path) -> Harness<'static, KlApp> {
     let folders = Folders { scenarios: folder.join("scenarios"), pictures: folder.join("pictures") };
-    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
-        theme::apply_text_sizes(&cc.egui_ctx);
-        let mut app = KlApp::with_state(AppState::default());
-        app.folders = folders;
-        app
-    });
-    harness.run();
-    harness
+    harness_adjusted(AppState::default(), move |app| app.folders = folders)
 }
 
 /// Types a path into the path field of the open/save modal and presses Enter.

@@ -1,7 +1,6 @@
 //! Fitting a discretised Gaussian to P: the model, both divergences and their gradients,
 //! the descent, the starts, the grid, and the lesson of the mode-seeking preset (forward
 //! KL covers both modes, reverse KL picks one).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers in a test file may panic
 
 use klscope::info::Report;
 use klscope::info::fit::{

@@ -1,7 +1,6 @@
 //! Monte-Carlo estimates of KL(P‖Q) and H(P,Q): unbiased within their error bars over
 //! many seeds, reproducible per seed, infinite (never NaN) on a support mismatch, and
 //! checkpoints that trace the running means.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers in a test file may panic
 
 use klscope::info::Report;
 use klscope::info::sampling::{CHECKPOINTS, MAX_SAMPLES, SampleRun, checkpoint_counts, sample};

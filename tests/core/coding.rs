@@ -1,6 +1,5 @@
 //! Huffman codes: exact words for the tie rule, prefix-freeness, Kraft, optimality against
 //! an independent cost computation, the entropy bound, and the coding report's numbers.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers in a test file may panic
 
 use klscope::info::coding::{Code, coding_report};
 use klscope::info::{Report, Unit};

@@ -1,0 +1,33 @@
+//! The one way these tests start the app: a 1280×800 window with the app's text sizes,
+//! run until it settles.
+
+use eframe::egui::vec2;
+use egui_kittest::Harness;
+use klscope::app::state::AppState;
+use klscope::app::{KlApp, theme};
+use klscope::scenario;
+
+/// The app on `state`, after its first frames.
+pub fn harness_with(state: AppState) -> Harness<'static, KlApp> {
+    harness_adjusted(state, |_| {})
+}
+
+/// Like [`harness_with`], with `adjust` applied to the app before the first frame (for
+/// what is not in `AppState`, such as the folders).
+pub fn harness_adjusted(state: AppState, adjust: impl FnOnce(&mut KlApp) + 'static) -> Harness<'static, KlApp> {
+    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
+        theme::apply_text_sizes(&cc.egui_ctx);
+        let mut app = KlApp::with_state(state);
+        adjust(&mut app);
+        app
+    });
+    harness.run();
+    harness
+}
+
+/// A fresh state showing the built-in scenario `id`.
+pub fn preset(id: &str) -> AppState {
+    let mut state = AppState::default();
+    state.open_scenario(&scenario::find_builtin(id).unwrap()).unwrap();
+    state
+}

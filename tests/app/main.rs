@@ -1,0 +1,13 @@
+//! The app through egui_kittest: its widgets, views, files, picture export and snapshots.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test may panic
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod harness;
+
+mod export;
+mod files;
+mod snapshots;
+mod ui;
+mod views;

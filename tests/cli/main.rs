@@ -1,0 +1,9 @@
+//! The real `klscope` binary run as a program: output, exit codes and error text.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test may panic
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod cli_views;
+mod compute;
+mod screenshot;
