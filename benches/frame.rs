@@ -4,10 +4,10 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Event, PointerButton, Pos2, RawInput, Rect, pos2, vec2};
-use klscope::app::state::{AppState, View};
-use klscope::app::theme::Side;
+use klscope::app::state::AppState;
+use klscope::app::views::Views;
 use klscope::app::{KlApp, theme};
-use klscope::info::Unit;
+use klscope::info::{Side, Unit};
 use klscope::scenario::Scenario;
 use std::hint::black_box;
 
@@ -32,14 +32,14 @@ struct Bench {
 }
 
 impl Bench {
-    fn new(n: usize, view: View) -> Bench {
+    fn new(n: usize, view: &str) -> Bench {
         let ctx = egui::Context::default();
         theme::apply_text_sizes(&ctx);
         let mut state = AppState::default();
         if let Err(e) = state.open_scenario(&scenario(n)) {
             panic!("bench scenario: {e}");
         }
-        state.view = view;
+        state.view = view.to_string();
         let app = KlApp::with_state(state);
         Bench { ctx, app, screen: Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0)), time: 0.0 }
     }
@@ -58,9 +58,10 @@ impl Bench {
 
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
-    let cases = [(View::Plots, 4usize), (View::Plots, 64), (View::Plots, 1000)]
-        .into_iter()
-        .chain([View::Table, View::Coding, View::Fit, View::Sampling, View::Libraries].map(|v| (v, 64)));
+    // The first view at three sizes, then every other view of the registry at 64.
+    let first = Views::default_id();
+    let others: Vec<&str> = Views::new().ids().into_iter().map(|(id, _)| id).filter(|id| *id != first).collect();
+    let cases = [(first, 4usize), (first, 64), (first, 1000)].into_iter().chain(others.into_iter().map(|v| (v, 64)));
     for (view, n) in cases {
         let mut bench = Bench::new(n, view);
         // Warm up (fonts, layout), then press on a Q bar in the middle of the Q editor.
@@ -83,17 +84,13 @@ fn frame(c: &mut Criterion) {
             modifiers: Default::default(),
         }]);
         // Make sure the pointer really drags a bar before anything is measured.
-        let before = bench.app.recomputations;
+        let before = bench.app.recomputations();
         for dy in [8.0, 12.0, 16.0] {
             bench.frame(vec![Event::PointerMoved(pos2(x, top_y - dy))]);
         }
-        assert!(bench.app.recomputations >= before + 3, "{view:?}/{n}: the pointer does not drag a bar");
+        assert!(bench.app.recomputations() >= before + 3, "{view}/{n}: the pointer does not drag a bar");
         let mut step = 0u32;
-        let id = if view == View::Plots {
-            BenchmarkId::from_parameter(n)
-        } else {
-            BenchmarkId::new(view.title().to_lowercase().replace(' ', "-"), n)
-        };
+        let id = if view == first { BenchmarkId::from_parameter(n) } else { BenchmarkId::new(view, n) };
         group.bench_with_input(id, &n, |b, _| {
             b.iter(|| {
                 step += 1;

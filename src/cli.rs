@@ -2,12 +2,11 @@
 //! `sample` are in cli_views.rs). The argument parsing itself lives in main.rs; everything
 //! here is plain functions, easy to test.
 
+use crate::info::UnknownDirection;
 use crate::info::distribution::{check_labels, default_labels};
-use crate::info::fit::UnknownDirection;
-use crate::info::glossary::short_number;
 use crate::info::{Distribution, DistributionError, Measure, Report, Unit};
-use crate::number::{NumberError, parse_number};
 use crate::scenario::{Scenario, ScenarioError};
+use crate::text::{NumberError, fixed6, json_number, parse_number, short_number};
 use serde_json::{Map, Value, json};
 
 /// Why a command could not run. Each message names the argument and the item.
@@ -90,16 +89,11 @@ pub fn parse_list(text: &str, field: &'static str) -> Result<Vec<f64>, CliError>
         .collect()
 }
 
-/// A value with six decimals, or "∞".
-pub(crate) fn format_value(value: f64) -> String {
-    if value.is_infinite() { "∞".to_string() } else { format!("{value:.6}") }
-}
-
 /// The aligned table printed by `klscope compute`.
 pub fn report_text(pair: &Pair, report: &Report, unit: Unit) -> String {
     let mut out = format!("P vs Q over {} outcomes, in {}\n\n", pair.labels.len(), unit.name());
     for measure in Measure::ALL {
-        let value = format_value(measure.value(report, unit));
+        let value = fixed6(measure.value(report, unit));
         let unit_label = measure.unit_label(unit);
         out.push_str(&format!("  {:<10} {:<27} {:>12} {:<6}", measure.symbol(), measure.name(), value, unit_label));
         if let Some(cause) = measure.infinite_because(report) {
@@ -133,7 +127,7 @@ fn outcome_table(pair: &Pair, report: &Report, unit: Unit) -> String {
         if n > 40 && row == 20 {
             out.push_str(&format!("  … {} more outcomes …\n", n - 40));
         }
-        let term = |nats: f64| format_value(unit.from_nats(nats));
+        let term = |nats: f64| fixed6(unit.from_nats(nats));
         out.push_str(&format!(
             "  {:<width$} {:>10} {:>10} {:>14} {:>14} {:>10} {:>10}\n",
             truncate(&pair.labels[i], 24),
@@ -155,11 +149,6 @@ fn truncate(text: &str, max: usize) -> String {
         let cut: String = text.chars().take(max - 1).collect();
         format!("{cut}…")
     }
-}
-
-/// A number for JSON: full precision, or the string "inf".
-pub(crate) fn json_number(x: f64) -> Value {
-    if x.is_finite() { json!(x) } else { json!("inf") }
 }
 
 /// The object printed by `klscope compute --json`.

@@ -1,11 +1,13 @@
 //! What the `fit` and `sample` commands print, as text or JSON, and the checks of their
 //! numeric arguments. Like cli.rs: plain functions; main.rs only parses and dispatches.
 
-use crate::cli::{CliError, format_value, json_number};
-use crate::info::fit::{Direction, FitResult, sigma_range};
+use crate::cli::CliError;
+use crate::info::Direction;
+use crate::info::fit::{FitResult, sigma_range};
 use crate::info::sampling::{MAX_SAMPLES, SampleRun};
 use crate::info::{Report, Unit};
 use crate::scenario::Scenario;
+use crate::text::{fixed6, json_number};
 use serde_json::json;
 
 /// The most start points `fit --starts` accepts.
@@ -91,7 +93,7 @@ pub fn fit_text(
         format!("{:.6}", result.params.sigma),
         sigma_note(n, result.params.sigma)
     ));
-    let value = format_value(unit.from_nats(result.divergence));
+    let value = fixed6(unit.from_nats(result.divergence));
     out.push_str(&format!("  {:<10} {:>12} {}\n\n", direction.symbol(), value, unit.name()));
     out.push_str(match direction {
         Direction::Forward => "  Forward KL punishes Q for missing any place P uses: Q spreads to cover all of P.\n",
@@ -132,7 +134,7 @@ pub fn sample_text(scenario: &Scenario, run: &SampleRun, seed: u64, unit: Unit) 
         ("H(P,Q)", run.cross_entropy_estimate, run.cross_entropy_stderr, exact.cross_entropy_pq),
     ];
     for (name, estimate, stderr, exact) in rows {
-        let value = |nats: f64| format_value(unit.from_nats(nats));
+        let value = |nats: f64| fixed6(unit.from_nats(nats));
         out.push_str(&format!("  {name:<10} {:>12} ± {:>14}   {:>12}\n", value(estimate), value(stderr), value(exact)));
     }
     if run.kl_estimate.is_infinite() {

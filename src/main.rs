@@ -1,9 +1,8 @@
 //! The `klscope` command: opens the app, or runs a command-line subcommand.
 
 use clap::{ArgGroup, Args, Parser, Subcommand};
-use klscope::app::KlApp;
-use klscope::app::export::Target;
-use klscope::app::state::{AppState, ThemeChoice};
+use klscope::app::platform::native::launch::{self, Launch};
+use klscope::app::state::ThemeChoice;
 use klscope::cli::{self, CliError, Pair};
 use klscope::cli_views;
 use klscope::info::{Report, Unit};
@@ -239,7 +238,7 @@ fn presets(json: bool) -> String {
 /// Opens the app, or with `--screenshot` draws it off screen into a PNG. Every argument
 /// is checked before anything opens.
 fn window(args: &WindowArgs) -> ExitCode {
-    let overrides = match Overrides::from_args(args) {
+    let overrides = match launch_from(args) {
         Ok(overrides) => overrides,
         Err(message) => {
             eprintln!("klscope: {message}");
@@ -253,86 +252,39 @@ fn window(args: &WindowArgs) -> ExitCode {
 }
 
 /// What the arguments ask to change about the starting state, checked before anything
-/// opens. Applied on top of the stored session, which is otherwise kept.
-struct Overrides {
-    scenario: Option<(scenario::Scenario, Option<PathBuf>)>,
-    theme: Option<ThemeChoice>,
-    unit: Option<Unit>,
+/// opens.
+fn launch_from(args: &WindowArgs) -> Result<Launch, String> {
+    let scenario = match &args.preset {
+        Some(preset) => {
+            let scenario = scenario::resolve(preset).map_err(|e| e.to_string())?;
+            // Ctrl+S writes back to a scenario that came from a file.
+            let file = std::path::Path::new(preset).is_file().then(|| PathBuf::from(preset));
+            Some((scenario, file))
+        }
+        None => None,
+    };
+    Ok(Launch { scenario, theme: args.theme, unit: args.unit })
 }
 
-impl Overrides {
-    fn from_args(args: &WindowArgs) -> Result<Overrides, String> {
-        let scenario = match &args.preset {
-            Some(preset) => {
-                let scenario = scenario::resolve(preset).map_err(|e| e.to_string())?;
-                // Ctrl+S writes back to a scenario that came from a file.
-                let file = std::path::Path::new(preset).is_file().then(|| PathBuf::from(preset));
-                Some((scenario, file))
-            }
-            None => None,
-        };
-        Ok(Overrides { scenario, theme: args.theme, unit: args.unit })
-    }
-
-    fn apply(self, state: &mut AppState) -> Result<(), String> {
-        if let Some((scenario, file)) = self.scenario {
-            state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
-            state.doc.file = file;
-        }
-        if let Some(theme) = self.theme {
-            state.theme = theme;
-        }
-        if let Some(unit) = self.unit {
-            state.unit = unit;
-        }
-        Ok(())
-    }
-}
-
-fn screenshot(overrides: Overrides, args: &WindowArgs, out: &std::path::Path) -> ExitCode {
-    let (width, height) = args.size.unwrap_or((1280, 800));
-    let scale = args.scale.unwrap_or(1.0);
-    let mut state = AppState::default();
-    if let Err(message) = overrides.apply(&mut state) {
-        eprintln!("klscope: {message}");
-        return ExitCode::from(2);
-    }
-    let mut app = KlApp::with_state(state);
-    let size = eframe::egui::vec2(width as f32, height as f32);
-    match app.export_to(out, size, scale, Target::Window) {
+fn screenshot(launch: Launch, args: &WindowArgs, out: &std::path::Path) -> ExitCode {
+    let size = args.size.unwrap_or((1280, 800));
+    match launch::screenshot(launch, out, size, args.scale.unwrap_or(1.0)) {
         Ok((w, h)) => {
             println!("wrote {} ({w}×{h} pixels)", out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("klscope: cannot make the screenshot: {e}");
+            eprintln!("klscope: {e}");
             ExitCode::from(1)
         }
     }
 }
 
-fn open_app(overrides: Overrides) -> ExitCode {
-    let options = eframe::NativeOptions {
-        viewport: eframe::egui::ViewportBuilder::default()
-            .with_title("klscope")
-            .with_app_id("klscope")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 560.0]),
-        ..Default::default()
-    };
-    let create = Box::new(|cc: &eframe::CreationContext<'_>| {
-        klscope::app::theme::apply_text_sizes(&cc.egui_ctx);
-        let mut app = KlApp::new(cc);
-        // Arguments change only what they name; the rest of the stored session stays.
-        if let Err(message) = overrides.apply(&mut app.state) {
-            app.status = Some(klscope::app::Status::error(message));
-        }
-        Ok(Box::new(app) as Box<dyn eframe::App>)
-    });
-    match eframe::run_native("klscope", options, create) {
+fn open_app(launch: Launch) -> ExitCode {
+    match launch::open_window(launch) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("klscope: cannot open the window: {error}");
+            eprintln!("klscope: {error}");
             ExitCode::from(1)
         }
     }

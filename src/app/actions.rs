@@ -1,32 +1,28 @@
-//! Carrying out commands: edits, undo and redo, files, exports, the clipboard, and the
-//! arrow keys. The buttons, menus and shortcuts that ask for them live with their panels.
-
-use eframe::egui::{self, Key, Modifiers};
-use std::path::PathBuf;
+//! Carrying out commands: one exhaustive match. The buttons, menus and keys that ask for
+//! them live with their panels; files, pictures and the clipboard go through the platform.
 
 use super::commands::Command;
-use super::export::{self, Target};
-use super::file_dialog::Purpose;
-use super::render::OffscreenRenderer;
-use super::state::ThemeChoice;
-use super::{KlApp, Status, editor, side_index};
+use super::picture::Target;
+use super::platform::{Event, SaveJob};
+use super::{KlApp, Status};
+use crate::export::{python, tables};
+use crate::info::ZeroRule;
+use crate::scenario;
 
 impl KlApp {
     pub fn run(&mut self, command: Command) {
-        if self.run_file_command(command) {
-            return;
-        }
         let state = &mut self.state;
-        let message = match command {
+        // Edits report why they did not happen in the outcome strip.
+        let refused: Option<String> = match command {
             Command::Undo => {
-                if let Some(previous) = self.undoer.undo(&state.doc) {
-                    state.doc = previous.clone();
+                if let Some(previous) = self.history.undo(&state.doc) {
+                    state.doc = previous;
                 }
                 None
             }
             Command::Redo => {
-                if let Some(next) = self.undoer.redo(&state.doc) {
-                    state.doc = next.clone();
+                if let Some(next) = self.history.redo(&state.doc) {
+                    state.doc = next;
                 }
                 None
             }
@@ -42,159 +38,156 @@ impl KlApp {
                 state.doc.swap();
                 None
             }
-            Command::AddOutcome => match state.doc.add_outcome() {
-                Ok(index) => {
-                    state.selected = index;
-                    None
-                }
-                Err(message) => Some(message),
-            },
+            Command::AddOutcome => state.doc.add_outcome().map(|index| state.selected = index).err(),
             Command::RemoveOutcome => state.doc.remove_outcome(state.selected).err(),
+            Command::Select(index) => {
+                state.selected = index;
+                None
+            }
+            Command::SelectPrevious => self.move_selection(-1),
+            Command::SelectNext => self.move_selection(1),
+            Command::NudgeUp => self.nudge(0.01),
+            Command::NudgeDown => self.nudge(-0.01),
+            Command::NudgeUpFine => self.nudge(0.001),
+            Command::NudgeDownFine => self.nudge(-0.001),
+            Command::UseAsQ(q) => state.doc.q.set_all(&q).err().map(|e| e.message("Q")),
             Command::ToggleTheme => {
-                state.theme = match state.theme {
-                    ThemeChoice::Dark => ThemeChoice::Light,
-                    ThemeChoice::Light => ThemeChoice::Dark,
-                };
+                state.theme = state.theme.toggled();
                 None
             }
             Command::Help => {
-                self.show_help = !self.show_help;
+                self.panels.help.open = !self.panels.help.open;
                 None
             }
-            // Handled by run_file_command.
-            _ => None,
-        };
-        self.rename.message = message;
-        self.state.clamp_selection();
-    }
-
-    /// Files, exports and the clipboard; returns false for other commands.
-    fn run_file_command(&mut self, command: Command) -> bool {
-        let doc = &self.state.doc;
-        match command {
+            Command::OpenBuiltin(index) => self.open_builtin(index),
+            Command::OpenSaved(index) => {
+                self.platform.open_saved(index);
+                None
+            }
             Command::Open => {
-                let folder =
-                    self.state.doc.file.as_deref().and_then(|f| f.parent()).filter(|p| !p.as_os_str().is_empty());
-                let folder = folder.unwrap_or(&self.folders.scenarios).to_path_buf();
-                self.request_dialog(Purpose::Open, &folder, "");
+                self.platform.open(self.state.doc.file.as_deref());
+                None
             }
-            Command::Save => self.save(),
-            Command::SaveAs => {
-                let folder = self.folders.scenarios.clone();
-                let name = format!("{}.ron", super::files::safe_stem(&doc.id));
-                self.request_dialog(Purpose::SaveAs, &folder, &name);
+            Command::Save => self.save(false),
+            Command::SaveAs => self.save(true),
+            Command::ExportPng => self.export(Target::Window, false),
+            Command::ExportPngAs => self.export(Target::Window, true),
+            Command::ExportContributions => self.export(Target::Contributions, false),
+            Command::ExportSurprise => self.export(Target::Surprise, false),
+            Command::CopyMarkdown => {
+                let (doc, report) = (&state.doc, &self.analysis.report);
+                let text = tables::markdown(&doc.title, report, state.unit, &doc.zero_rule);
+                self.copy(text, "Measures copied to the clipboard.")
             }
-            Command::ExportPng => self.export(Target::Window, None),
-            Command::ExportPngAs => {
-                let name = export::file_name(&doc.id, Target::Window, chrono::Local::now());
-                let folder = self.folders.pictures.clone();
-                self.request_dialog(Purpose::ExportPng, &folder, &name);
-            }
-            Command::ExportContributions => self.export(Target::Contributions, None),
-            Command::ExportSurprise => self.export(Target::Surprise, None),
-            Command::CopyMarkdown | Command::CopyLatex => {
-                let (report, unit, rule) = (&self.analysis.report, self.state.unit, &doc.zero_rule);
-                let text = if command == Command::CopyMarkdown {
-                    crate::tables::markdown(&doc.title, report, unit, rule)
-                } else {
-                    crate::tables::latex(&doc.title, report, unit, rule)
-                };
-                self.clipboard = Some(text);
-                self.status = Some(Status::info("Measures copied to the clipboard.".to_string()));
+            Command::CopyLatex => {
+                let (doc, report) = (&state.doc, &self.analysis.report);
+                let text = tables::latex(&doc.title, report, state.unit, &doc.zero_rule);
+                self.copy(text, "Measures copied to the clipboard.")
             }
             Command::CopyCsv => {
                 let a = &self.analysis;
-                self.clipboard =
-                    Some(crate::tables::outcomes_csv(doc.labels(), &a.p, &a.q, &a.report, self.state.unit));
-                self.status = Some(Status::info("The table is on the clipboard as CSV.".to_string()));
+                let text = tables::outcomes_csv(state.doc.labels(), &a.p, &a.q, &a.report, state.unit);
+                self.copy(text, "The table is on the clipboard as CSV.")
             }
             Command::CopyPython => {
                 let a = &self.analysis;
-                self.clipboard = Some(crate::info::libraries::python_script(doc.labels(), &a.p, &a.q));
-                self.status = Some(Status::info("A Python script is on the clipboard.".to_string()));
+                let text = python::python_script(state.doc.labels(), &a.p, &a.q);
+                self.copy(text, "A Python script is on the clipboard.")
             }
-            _ => return false,
-        }
-        true
+        };
+        self.panels.editing.strip.message = refused;
+        self.state.clamp_selection();
+        self.handle_platform_events();
     }
 
-    fn request_dialog(&mut self, purpose: Purpose, folder: &std::path::Path, name: &str) {
-        if !self.dialogs.request(purpose, folder, name) {
-            self.status = Some(Status::info("A file dialog is already open.".to_string()));
+    /// Hands the scenario to the platform: to its file or the default place, or (`choose`)
+    /// where the user says.
+    fn save(&mut self, choose: bool) -> Option<String> {
+        let doc = &self.state.doc;
+        let job = SaveJob { scenario: doc.to_scenario(self.state.unit), file: doc.file.clone() };
+        self.platform.save(job, choose);
+        None
+    }
+
+    /// Puts `text` on the clipboard at the end of the frame, and says so.
+    fn copy(&mut self, text: String, done: &str) -> Option<String> {
+        self.clipboard = Some(text);
+        self.status = Some(Status::info(done.to_string()));
+        None
+    }
+
+    /// ← and →: moves the selection, staying inside the outcomes.
+    fn move_selection(&mut self, step: i64) -> Option<String> {
+        let last = self.state.doc.len().saturating_sub(1) as i64;
+        self.state.selected = (self.state.selected as i64 + step).clamp(0, last) as usize;
+        None
+    }
+
+    /// ↑ and ↓: nudges the selected outcome of the distribution last touched. A locked
+    /// outcome says so in its editor.
+    fn nudge(&mut self, by: f64) -> Option<String> {
+        let (side, index) = (self.state.active, self.state.selected);
+        let distribution = self.state.doc.get_mut(side);
+        let editor = self.panels.editing.editor_mut(side);
+        if distribution.is_locked(index) {
+            let label = distribution.label(index).unwrap_or_default();
+            editor.message = Some(super::panels::bar_editor::locked_message(side, label));
+        } else if let Some(value) = distribution.prob(index) {
+            let _ = distribution.set(index, value + by);
+            editor.message = None;
+        }
+        None
+    }
+
+    fn open_builtin(&mut self, index: usize) -> Option<String> {
+        let preset = scenario::builtin().get(index)?;
+        // Built-ins are checked by a test; still, never crash on one.
+        match self.state.open_scenario(preset) {
+            Ok(()) => None,
+            Err(e) => {
+                self.status = Some(Status::error(e.message(&preset.id)));
+                None
+            }
         }
     }
 
-    /// Saves a picture: to `path`, or to the Pictures folder under a dated name.
-    pub fn export(&mut self, target: Target, path: Option<PathBuf>) {
-        let path = path.unwrap_or_else(|| {
-            let name = export::file_name(&self.state.doc.id, target, chrono::Local::now());
-            export::unused_path(&self.folders.pictures.join(name))
-        });
+    /// Draws a picture of `target` as large as the window (times the chosen density) and
+    /// hands it to the platform to write.
+    fn export(&mut self, target: Target, choose: bool) -> Option<String> {
         // 1× is as many pixels as the window shows (zoom and screen density included).
-        let scale = f32::from(self.state.export_scale) * self.screen_pixels_per_point;
-        match self.export_to(&path, self.screen_size, scale, target) {
-            Ok((width, height)) => {
-                self.status = Some(Status::info(format!("Exported {} ({width}×{height} pixels)", path.display())))
-            }
+        let scale = f32::from(self.state.export_scale) * self.screen.pixels_per_point;
+        match self.draw_picture(self.screen.size, scale, target) {
+            Ok(picture) => self.platform.export(picture, choose),
             Err(e) => self.status = Some(Status::error(format!("Export failed: {e}"))),
         }
+        None
     }
 
-    /// Draws off screen at `logical` size and `scale`, writes the PNG, returns its size.
-    pub fn export_to(
-        &mut self,
-        path: &std::path::Path,
-        logical: egui::Vec2,
-        scale: f32,
-        target: Target,
-    ) -> Result<(u32, u32), export::ExportError> {
-        let mut renderer = match self.renderer.take() {
-            Some(renderer) => renderer,
-            None => OffscreenRenderer::new()?,
-        };
-        let image = export::render(self, &mut renderer, logical, scale, target);
-        self.renderer = Some(renderer);
-        let image = image?;
-        export::write_png(&image, path)?;
-        Ok((image.width(), image.height()))
-    }
-
-    /// Arrow keys: ← → move the selection, ↑ ↓ nudge the selected outcome of the active
-    /// distribution by 0.01 (with Shift 0.001). Not while a text field has the keyboard.
-    pub(super) fn arrow_keys(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() {
-            return;
-        }
-        let mut nudge = 0.0;
-        let mut step: i64 = 0;
-        ctx.input_mut(|input| {
-            for (modifiers, size) in [(Modifiers::SHIFT, 0.001), (Modifiers::NONE, 0.01)] {
-                if input.consume_key(modifiers, Key::ArrowUp) {
-                    nudge += size;
+    /// Acts on what the platform reports; returns true if anything arrived.
+    pub(super) fn handle_platform_events(&mut self) -> bool {
+        let events = self.platform.take_events();
+        let any = !events.is_empty();
+        for event in events {
+            self.status = Some(match event {
+                Event::Opened { scenario, file, from } => match self.state.open_scenario(&scenario) {
+                    Ok(()) => {
+                        self.state.doc.file = file;
+                        Status::info(format!("Opened {from}"))
+                    }
+                    Err(e) => Status::error(format!("{from}: {}", e.message("the scenario"))),
+                },
+                Event::Saved { file, to } => {
+                    self.state.doc.file = file;
+                    let note = if self.state.doc.zero_rule == ZeroRule::Exact {
+                        ""
+                    } else {
+                        " (the zero rule is a setting of the app, not part of the file)"
+                    };
+                    Status::info(format!("Saved to {to}{note}"))
                 }
-                if input.consume_key(modifiers, Key::ArrowDown) {
-                    nudge -= size;
-                }
-            }
-            if input.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-                step -= 1;
-            }
-            if input.consume_key(Modifiers::NONE, Key::ArrowRight) {
-                step += 1;
-            }
-        });
-        let n = self.state.doc.len() as i64;
-        self.state.selected = (self.state.selected as i64 + step).clamp(0, n - 1) as usize;
-        if nudge != 0.0 {
-            let (side, index) = (self.state.active, self.state.selected);
-            let distribution = self.state.doc.get_mut(side);
-            let editor = &mut self.editors[side_index(side)];
-            if distribution.is_locked(index) {
-                editor.message = Some(editor::locked_message(side, distribution.label(index).unwrap_or_default()));
-            } else if let Some(value) = distribution.prob(index) {
-                let _ = distribution.set(index, value + nudge);
-                editor.message = None;
-            }
+                Event::Status(status) => status,
+            });
         }
+        any
     }
 }

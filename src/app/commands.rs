@@ -1,9 +1,12 @@
-//! Every action that has a button, a menu entry or a shortcut: one enum, one place for
-//! labels, tooltips and keys. `KlApp::run` carries them out.
+//! Every action that has a button, a menu entry or a key: one enum, one place for labels,
+//! tooltips and shortcuts. `KlApp::run` carries them out. Every match over `Command` is
+//! exhaustive, and the shortcut list is derived from the enum, so a new command cannot be
+//! forgotten anywhere.
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, strum::EnumIter)]
 pub enum Command {
     Undo,
     Redo,
@@ -12,8 +15,22 @@ pub enum Command {
     SwapPQ,
     AddOutcome,
     RemoveOutcome,
+    /// Makes this outcome the selected one.
+    Select(usize),
+    SelectPrevious,
+    SelectNext,
+    NudgeUp,
+    NudgeDown,
+    NudgeUpFine,
+    NudgeDownFine,
+    /// Replaces Q with these probabilities (fitting's "Use as Q").
+    UseAsQ(Vec<f64>),
     ToggleTheme,
     Help,
+    /// Opens the built-in scenario at this index of `scenario::builtin()`.
+    OpenBuiltin(usize),
+    /// Opens the scenario the user saved, at this index of the platform's list.
+    OpenSaved(usize),
     Open,
     Save,
     SaveAs,
@@ -27,30 +44,31 @@ pub enum Command {
     CopyPython,
 }
 
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+
+const UNDO: [KeyboardShortcut; 1] = [key(CTRL, Key::Z)];
+const REDO: [KeyboardShortcut; 2] = [key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)];
+const HELP: [KeyboardShortcut; 1] = [key(NONE, Key::F1)];
+const OPEN: [KeyboardShortcut; 1] = [key(CTRL, Key::O)];
+const SAVE: [KeyboardShortcut; 1] = [key(CTRL, Key::S)];
+const SAVE_AS: [KeyboardShortcut; 1] = [key(CTRL_SHIFT, Key::S)];
+const EXPORT: [KeyboardShortcut; 1] = [key(CTRL, Key::E)];
+const LEFT: [KeyboardShortcut; 1] = [key(NONE, Key::ArrowLeft)];
+const RIGHT: [KeyboardShortcut; 1] = [key(NONE, Key::ArrowRight)];
+const UP: [KeyboardShortcut; 1] = [key(NONE, Key::ArrowUp)];
+const DOWN: [KeyboardShortcut; 1] = [key(NONE, Key::ArrowDown)];
+const SHIFT_UP: [KeyboardShortcut; 1] = [key(SHIFT, Key::ArrowUp)];
+const SHIFT_DOWN: [KeyboardShortcut; 1] = [key(SHIFT, Key::ArrowDown)];
 
 impl Command {
-    /// In the order their shortcuts are checked: Redo (Ctrl+Shift+Z) before Undo
-    /// (Ctrl+Z) and Save as before Save, because egui matches Ctrl+Z even when Shift is
-    /// also held.
-    pub const WITH_SHORTCUTS: [Command; 7] = [
-        Command::Redo,
-        Command::Undo,
-        Command::Help,
-        Command::Open,
-        Command::SaveAs,
-        Command::Save,
-        Command::ExportPng,
-    ];
-
-    pub fn label(self) -> &'static str {
+    pub fn label(&self) -> &'static str {
         match self {
             Command::Undo => "↶ Undo",
             Command::Redo => "↷ Redo",
@@ -59,8 +77,18 @@ impl Command {
             Command::SwapPQ => "Swap P ↔ Q",
             Command::AddOutcome => "+ Add outcome",
             Command::RemoveOutcome => "Remove",
+            Command::Select(_) => "Select",
+            Command::SelectPrevious => "Previous outcome",
+            Command::SelectNext => "Next outcome",
+            Command::NudgeUp => "Nudge up",
+            Command::NudgeDown => "Nudge down",
+            Command::NudgeUpFine => "Nudge up a little",
+            Command::NudgeDownFine => "Nudge down a little",
+            Command::UseAsQ(_) => "Use as Q",
             Command::ToggleTheme => "Light / dark",
             Command::Help => "? Help",
+            Command::OpenBuiltin(_) => "Open lesson",
+            Command::OpenSaved(_) => "Open saved scenario",
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
@@ -75,7 +103,7 @@ impl Command {
         }
     }
 
-    pub fn tooltip(self) -> &'static str {
+    pub fn tooltip(&self) -> &'static str {
         match self {
             Command::Undo => "Undo the last edit (a whole drag is one step)",
             Command::Redo => "Redo what was undone",
@@ -84,8 +112,18 @@ impl Command {
             Command::SwapPQ => "Exchange P and Q: watch the two KL values trade places",
             Command::AddOutcome => "Add an outcome with probability 0 in P and Q",
             Command::RemoveOutcome => "Remove the selected outcome; its probability goes to the unlocked others",
+            Command::Select(_) => "Select this outcome (highlighted everywhere)",
+            Command::SelectPrevious => "Select the outcome to the left",
+            Command::SelectNext => "Select the outcome to the right",
+            Command::NudgeUp => "Raise the selected outcome by 0.01 in the distribution you last touched",
+            Command::NudgeDown => "Lower the selected outcome by 0.01 in the distribution you last touched",
+            Command::NudgeUpFine => "Raise the selected outcome by 0.001",
+            Command::NudgeDownFine => "Lower the selected outcome by 0.001",
+            Command::UseAsQ(_) => "Copy this fitted Gaussian into the Q editor (undoable)",
             Command::ToggleTheme => "Switch between a dark and a light background",
             Command::Help => "What each measure means, and the keyboard shortcuts",
+            Command::OpenBuiltin(_) => "Open this built-in lesson",
+            Command::OpenSaved(_) => "Open a scenario you saved",
             Command::Open => "Open a scenario file (.ron)",
             Command::Save => "Save this scenario: to its file, or to your scenario folder as <id>.ron",
             Command::SaveAs => "Save this scenario to a file you choose",
@@ -100,36 +138,68 @@ impl Command {
         }
     }
 
-    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
         match self {
-            Command::Undo => &[UNDO],
-            Command::Redo => &[REDO, REDO_Y],
-            Command::Help => &[HELP],
-            Command::Open => &[OPEN],
-            Command::Save => &[SAVE],
-            Command::SaveAs => &[SAVE_AS],
-            Command::ExportPng => &[EXPORT],
-            _ => &[],
+            Command::Undo => &UNDO,
+            Command::Redo => &REDO,
+            Command::Help => &HELP,
+            Command::Open => &OPEN,
+            Command::Save => &SAVE,
+            Command::SaveAs => &SAVE_AS,
+            Command::ExportPng => &EXPORT,
+            Command::SelectPrevious => &LEFT,
+            Command::SelectNext => &RIGHT,
+            Command::NudgeUp => &UP,
+            Command::NudgeDown => &DOWN,
+            Command::NudgeUpFine => &SHIFT_UP,
+            Command::NudgeDownFine => &SHIFT_DOWN,
+            Command::Uniform
+            | Command::CopyPToQ
+            | Command::SwapPQ
+            | Command::AddOutcome
+            | Command::RemoveOutcome
+            | Command::Select(_)
+            | Command::UseAsQ(_)
+            | Command::ToggleTheme
+            | Command::OpenBuiltin(_)
+            | Command::OpenSaved(_)
+            | Command::ExportPngAs
+            | Command::ExportContributions
+            | Command::ExportSurprise
+            | Command::CopyMarkdown
+            | Command::CopyLatex
+            | Command::CopyCsv
+            | Command::CopyPython => &[],
         }
     }
 
+    /// Every command that has a keyboard shortcut, in declaration order.
+    pub fn with_shortcuts() -> impl Iterator<Item = Command> {
+        Command::iter().filter(|command| !command.shortcuts().is_empty())
+    }
+
     /// "Ctrl+Z" (or "⌘Z" on a Mac), for menus and tooltips.
-    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
         let texts: Vec<String> = self.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
         (!texts.is_empty()).then(|| texts.join(" or "))
     }
 
     /// A button for this command, with its tooltip and shortcut in the hover text.
-    pub fn button(self, ui: &mut egui::Ui, enabled: bool) -> bool {
+    pub fn button(&self, ui: &mut egui::Ui, enabled: bool) -> bool {
+        self.button_labelled(ui, self.label(), enabled)
+    }
+
+    /// The same with a label of the caller's ("Light theme" for the theme toggle).
+    pub fn button_labelled(&self, ui: &mut egui::Ui, label: &str, enabled: bool) -> bool {
         let hover = match self.shortcut_text(ui.ctx()) {
             Some(keys) => format!("{} ({keys})", self.tooltip()),
             None => self.tooltip().to_string(),
         };
-        ui.add_enabled(enabled, egui::Button::new(self.label())).on_hover_text(hover).clicked()
+        ui.add_enabled(enabled, egui::Button::new(label)).on_hover_text(hover).clicked()
     }
 
     /// A menu entry for this command, with its shortcut on the right.
-    pub fn menu_item(self, ui: &mut egui::Ui) -> bool {
+    pub fn menu_item(&self, ui: &mut egui::Ui) -> bool {
         let mut button = egui::Button::new(self.label());
         if let Some(keys) = self.shortcut_text(ui.ctx()) {
             button = button.shortcut_text(keys);
@@ -138,19 +208,55 @@ impl Command {
     }
 }
 
+/// How many modifiers a shortcut needs: checked most specific first, because egui
+/// matches Ctrl+Z even when Shift is also held.
+fn specificity(shortcut: &KeyboardShortcut) -> usize {
+    let m = shortcut.modifiers;
+    [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift].into_iter().filter(|&held| held).count()
+}
+
 /// The commands whose shortcuts were pressed this frame. Nothing while a text field has
-/// the keyboard: there Ctrl+Z belongs to the field.
+/// the keyboard: there Ctrl+Z and the arrow keys belong to the field.
 pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
+    let mut keyed: Vec<(KeyboardShortcut, Command)> = Command::with_shortcuts()
+        .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command.clone())))
+        .collect();
+    keyed.sort_by_key(|(shortcut, _)| std::cmp::Reverse(specificity(shortcut)));
     let mut pressed = Vec::new();
     ctx.input_mut(|input| {
-        for command in Command::WITH_SHORTCUTS {
-            if command.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
+        for (shortcut, command) in keyed {
+            if input.consume_shortcut(&shortcut) {
                 pressed.push(command);
             }
         }
     });
     pressed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let keyed: Vec<(KeyboardShortcut, Command)> = Command::with_shortcuts()
+            .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command.clone())))
+            .collect();
+        for (i, (a, first)) in keyed.iter().enumerate() {
+            for (b, second) in &keyed[i + 1..] {
+                assert!(a != b, "{first:?} and {second:?} share the shortcut {a:?}");
+            }
+        }
+        assert!(keyed.len() >= 14, "the arrow keys are commands too: {}", keyed.len());
+    }
+
+    #[test]
+    fn every_command_has_words() {
+        for command in Command::iter() {
+            assert!(!command.label().is_empty() && !command.tooltip().is_empty(), "{command:?}");
+        }
+    }
 }

@@ -1,42 +1,32 @@
-//! The interactive window: P and Q editors, live measures, identity view and plots.
-//! This file lays out the panels and carries out commands; each panel has its own file.
+//! The interactive app: `KlApp` holds the persisted state, the history, the analysis, the
+//! panels, the views and the platform. One frame is a short list of panel calls; the same
+//! layout draws pictures for export in picture mode.
 
 mod actions;
-mod coding_view;
+pub mod analysis;
 pub mod commands;
-mod contributions;
-pub mod editor;
-pub mod export;
-pub mod file_dialog;
-pub mod files;
-mod fit_view;
-pub mod format;
-mod help;
-mod identity;
-mod lesson;
-mod libraries_view;
-pub mod metrics_ui;
-mod outcomes;
-pub mod render;
-mod sampling_view;
+pub mod history;
+pub mod panels;
+pub mod picture;
+pub mod platform;
 pub mod state;
-mod surprise;
-mod table;
 pub mod theme;
-mod top_bar;
+pub mod views;
 
-use eframe::egui::{self, util::undoer::Undoer};
+use eframe::egui;
 
-use crate::info::Report;
+use analysis::Analysis;
 use commands::Command;
-use editor::EditorState;
-use file_dialog::FileDialogs;
-use files::Folders;
-use outcomes::RenameState;
-use render::OffscreenRenderer;
-use state::{Analysis, AppState, Document, ThemeChoice, View};
-use std::path::PathBuf;
-use theme::Side;
+use history::History;
+use panels::Panels;
+use panels::bar_editor::BarLayout;
+use picture::{Picture, PictureError, Target};
+use platform::Platform;
+use platform::native::{FileDialogs, Folders, NativePlatform};
+use state::AppState;
+use views::{ViewInput, Views};
+
+use crate::info::{Report, Side};
 
 /// A message in the top bar: what just happened, or what went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,99 +45,73 @@ impl Status {
     }
 }
 
-/// Where the two plots were drawn in the last frame, for cropped exports.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct PlotRects {
-    pub contributions: Option<egui::Rect>,
-    pub surprise: Option<egui::Rect>,
+/// The live window, or a picture drawn for export: caption on, no hover, no status, no
+/// animation, nothing the user could type into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Live,
+    Picture,
 }
 
-/// The klscope window.
+/// The window's size and density, so a 1× picture has the window's own pixels.
+#[derive(Debug, Clone, Copy)]
+struct Screen {
+    size: egui::Vec2,
+    pixels_per_point: f32,
+}
+
+/// The klscope app.
 pub struct KlApp {
     pub state: AppState,
     analysis: Analysis,
-    undoer: Undoer<Document>,
-    editors: [EditorState; 2],
-    rename: RenameState,
-    show_help: bool,
+    history: History,
+    panels: Panels,
+    views: Views,
+    platform: Box<dyn Platform>,
     /// The latest message for the top bar (a stored session that could not be read, a
     /// file saved, an error).
     pub status: Option<Status>,
-    /// How many times the report was recomputed (a test checks that idle frames do not).
-    pub recomputations: u64,
-    pub folders: Folders,
-    pub dialogs: FileDialogs,
-    user_scenarios: Vec<PathBuf>,
-    confirm_replace: Option<(PathBuf, files::Replace)>,
-    renderer: Option<OffscreenRenderer>,
-    /// True while drawing a picture for export: adds the caption.
-    exporting: bool,
-    pub plot_rects: PlotRects,
-    /// The size of the window's content in points, for exports of the same layout.
-    screen_size: egui::Vec2,
-    /// The window's pixels per point (screen density × zoom), so a 1× export has the
-    /// window's own pixels.
-    screen_pixels_per_point: f32,
-    /// Text for the clipboard, handed to egui at the end of the frame.
+    screen: Screen,
+    /// Text for the clipboard, handed over at the end of the frame.
     clipboard: Option<String>,
-    /// The probability at the top of the bar editors.
-    bar_top: f64,
-    table: table::TableState,
-    coding: coding_view::CodingCache,
-    fit: fit_view::FitState,
-    sampling: sampling_view::SamplingState,
-    libraries: libraries_view::LibrariesCache,
 }
 
 impl KlApp {
-    /// The app as eframe starts it: stored state if it is readable, else defaults.
+    /// The app as eframe starts it: the stored session if it is readable, else defaults,
+    /// on the desktop's own folders and dialogs.
     pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
-        let (state, notice) = load_state(cc.storage);
+        theme::apply_text_sizes(&cc.egui_ctx);
+        let (state, notice) = platform::session::load_state(cc.storage);
         cc.egui_ctx.set_zoom_factor(state.zoom);
-        let mut app = Self::with_state(state);
+        let mut app = Self::with_platform(state, Box::new(NativePlatform::for_this_user()));
         app.status = notice.map(Status::error);
-        app.folders = Folders::for_this_user();
-        app.dialogs = FileDialogs::for_this_desktop();
-        app.user_scenarios = files::user_scenarios(&app.folders.scenarios);
         app
     }
 
-    /// An app on `state`, with folders in the system temp folder and no native file
-    /// dialogs (as in tests); `new` sets up the real ones.
-    pub fn with_state(mut state: AppState) -> Self {
+    /// An app on `state` whose files go to the system's temporary folder and whose paths
+    /// are typed into a field (as in tests and for pictures from the command line).
+    pub fn with_state(state: AppState) -> Self {
+        Self::with_platform(state, Box::new(NativePlatform::new(Folders::in_temp(), FileDialogs::default())))
+    }
+
+    pub fn with_platform(mut state: AppState, platform: Box<dyn Platform>) -> Self {
         state.sanitize();
-        let temp = std::env::temp_dir();
         KlApp {
             state,
             analysis: Analysis::default(),
-            undoer: Undoer::default(),
-            editors: Default::default(),
-            rename: RenameState::default(),
-            show_help: false,
+            history: History::default(),
+            panels: Panels::default(),
+            views: Views::new(),
+            platform,
             status: None,
-            recomputations: 0,
-            folders: Folders { scenarios: temp.join("klscope-scenarios"), pictures: temp },
-            dialogs: FileDialogs::default(),
-            user_scenarios: Vec::new(),
-            confirm_replace: None,
-            renderer: None,
-            exporting: false,
-            plot_rects: PlotRects::default(),
-            screen_size: egui::vec2(1280.0, 800.0),
-            screen_pixels_per_point: 1.0,
+            screen: Screen { size: egui::vec2(1280.0, 800.0), pixels_per_point: 1.0 },
             clipboard: None,
-            bar_top: 1.0,
-            table: Default::default(),
-            coding: Default::default(),
-            fit: Default::default(),
-            sampling: Default::default(),
-            libraries: Default::default(),
         }
     }
 
     /// Where the bars of `side` were drawn in the last frame.
-    pub fn bar_layout(&self, side: Side) -> Option<editor::BarLayout> {
-        self.editors[side_index(side)].layout
+    pub fn bar_layout(&self, side: Side) -> Option<BarLayout> {
+        self.panels.editing.bar_layout(side)
     }
 
     /// The measures as currently shown.
@@ -155,162 +119,58 @@ impl KlApp {
         &self.analysis.report
     }
 
-    fn apply_theme(&self, ctx: &egui::Context) {
-        let wanted = match self.state.theme {
-            ThemeChoice::Dark => egui::Theme::Dark,
-            ThemeChoice::Light => egui::Theme::Light,
-        };
-        if ctx.theme() != wanted {
-            ctx.set_theme(wanted);
-        }
+    /// How many times the measures were computed (idle frames must not add to it).
+    pub fn recomputations(&self) -> u64 {
+        self.analysis.revision
+    }
+
+    /// Every view's (id, title), in tab order.
+    pub fn view_ids(&self) -> Vec<(&'static str, &'static str)> {
+        self.views.ids()
     }
 
     fn refresh_analysis(&mut self) {
-        if self.analysis.refresh(&self.state.doc) {
-            self.recomputations += 1;
-        }
+        self.analysis.refresh(&self.state.doc);
     }
 
-    /// Editors, the outcome strip and the plots. Drawn first, so that the measures drawn
-    /// after them already include this frame's edit.
-    fn editing_ui(&mut self, ui: &mut egui::Ui) {
-        let height = ui.available_height();
-        let editor_height = (height * 0.26).max(150.0);
-        // One scale for both editors, held still while a bar is being dragged.
-        if !ui.input(|i| i.pointer.any_down()) {
-            self.bar_top = editor::scale_top(self.state.doc.p.probs(), self.state.doc.q.probs());
-        }
-        let top = self.bar_top;
-        let [p_editor, q_editor] = &mut self.editors;
-        let mut commands: Vec<Command> = Vec::new();
-        commands.extend(editor::editor_ui(ui, Side::P, &mut self.state, p_editor, editor_height, top));
-        ui.add_space(4.0);
-        commands.extend(editor::editor_ui(ui, Side::Q, &mut self.state, q_editor, editor_height, top));
-        let fields_fit = editor::fields_fit(ui.available_width(), self.state.doc.len());
-        commands.extend(outcomes::outcomes_ui(ui, &mut self.state, &mut self.editors, &mut self.rename, fields_fit));
-        for editor in &mut self.editors {
-            editor.forget_hidden_typing();
-        }
-        for command in commands {
-            self.run(command);
-        }
-        self.refresh_analysis();
-        ui.separator();
-        ui.horizontal(|ui| {
-            for view in View::ALL {
-                ui.selectable_value(&mut self.state.view, view, view.title()).on_hover_text(view.tooltip());
-            }
-        });
-        self.view_ui(ui);
-    }
-
-    /// The view under the editors. Views that change P or Q (fitting's "Use as Q")
-    /// take effect in the measures of the same frame, which are drawn after this.
-    fn view_ui(&mut self, ui: &mut egui::Ui) {
-        self.plot_rects = PlotRects::default();
-        let command = match self.state.view {
-            View::Plots => {
-                ui.columns(2, |columns| {
-                    self.plot_rects.contributions =
-                        Some(contributions::contributions_ui(&mut columns[0], &self.state, &self.analysis));
-                    self.plot_rects.surprise =
-                        Some(surprise::surprise_ui(&mut columns[1], &self.state, &self.analysis));
-                });
-                None
-            }
-            View::Table => table::table_ui(ui, &mut self.state, &self.analysis, &mut self.table),
-            View::Coding => {
-                coding_view::coding_ui(ui, &mut self.state, &self.analysis, &mut self.coding);
-                None
-            }
-            View::Fit => {
-                fit_view::fit_ui(ui, &mut self.state, &self.analysis, &mut self.fit, !self.exporting);
-                None
-            }
-            View::Sampling => {
-                sampling_view::sampling_ui(ui, &self.state, &self.analysis, &mut self.sampling);
-                None
-            }
-            View::Libraries => libraries_view::libraries_ui(ui, &self.state, &self.analysis, &mut self.libraries),
-        };
-        if let Some(command) = command {
-            self.run(command);
-        }
-        self.refresh_analysis();
-    }
-
-    fn measures_ui(&mut self, ui: &mut egui::Ui) {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            if !self.exporting {
-                lesson::lesson_ui(ui, &mut self.state.doc);
-            }
-            metrics_ui::heading_ui(ui, self.state.unit);
-            // The zero rule comes first, so that every number below already uses it.
-            if metrics_ui::zero_rule_ui(ui, &mut self.state) {
-                self.refresh_analysis();
-                // The plots on the left were drawn with the old rule: draw again.
-                ui.ctx().request_repaint();
-            }
-            metrics_ui::metrics_ui(ui, &self.state, &self.analysis);
-            ui.separator();
-            identity::identity_ui(ui, &self.state, &self.analysis);
-        });
-    }
-
-    /// Records an undo step once an edit is finished: not in the middle of a drag or
-    /// while a value is being typed, so a whole drag is one step.
-    fn record_undo(&mut self, ctx: &egui::Context) {
-        let busy = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
-        if !busy {
-            // A new edit after an undo starts a new branch: the undone steps can no longer
-            // be redone. egui's add_undo keeps them, but redo() drops them when the state
-            // differs from the last undo point (and does nothing when it does not).
-            if !self.undoer.has_redo(&self.state.doc) {
-                let _ = self.undoer.redo(&self.state.doc);
-            }
-            self.undoer.add_undo(&self.state.doc);
-        }
-    }
-}
-
-impl KlApp {
-    /// One frame of the whole window. eframe calls it through [`eframe::App::ui`]; the
+    /// One frame of the live window. eframe calls it through [`eframe::App::ui`]; the
     /// frame benchmark calls it directly.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.apply_theme(&ctx);
-        if !self.exporting {
-            self.screen_size = ctx.content_rect().size();
-            self.screen_pixels_per_point = ctx.pixels_per_point();
-            self.state.zoom = ctx.zoom_factor();
-        }
+        theme::apply_theme(&ctx, self.state.theme);
+        self.screen = Screen { size: ctx.content_rect().size(), pixels_per_point: ctx.pixels_per_point() };
+        self.state.zoom = ctx.zoom_factor();
         for command in commands::pressed(&ctx) {
             self.run(command);
         }
-        self.dropped_files(&ctx);
-        self.arrow_keys(&ctx);
         self.refresh_analysis();
+        self.layout_ui(ui, Mode::Live, None);
+        self.panels.help.ui(&ctx, self.state.unit);
+        self.platform.ui(&ctx);
+        if self.handle_platform_events() {
+            ctx.request_repaint();
+        }
+        if let Some(text) = self.clipboard.take() {
+            self.platform.copy_text(&ctx, text);
+        }
+        self.history.record(&ctx, &self.state.doc);
+    }
 
-        egui::Panel::top("top bar").show(ui, |ui| {
-            let bar = top_bar::TopBar {
-                undoer: &self.undoer,
-                status: self.status.as_ref(),
-                user_scenarios: &self.user_scenarios,
-                exporting: self.exporting,
-            };
-            let asked = bar.ui(ui, &mut self.state);
-            if let Some(path) = asked.open {
-                self.open_path(&path);
-            }
-            if let Some(error) = asked.error {
-                self.status = Some(Status::error(error));
-            }
-            for command in asked.commands {
-                self.run(command);
-            }
-        });
-        if self.exporting {
-            let caption = export::caption(self);
+    /// The layout shared by the window and its pictures: top bar, editors and the view
+    /// on the left, measures on the right. `view` overrides the open view (pictures of
+    /// one plot). Commands asked for in a picture are ignored.
+    fn layout_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
+        let bar = panels::top_bar::TopBar {
+            can_undo: self.history.can_undo(&self.state.doc),
+            can_redo: self.history.can_redo(&self.state.doc),
+            status: self.status.as_ref(),
+            saved: self.platform.saved_scenarios(),
+            mode,
+        };
+        let commands = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state)).inner;
+        self.run_all(commands, mode);
+        if mode == Mode::Picture {
+            let caption = picture::caption(&self.state);
             egui::Panel::bottom("caption").show(ui, |ui| {
                 ui.label(egui::RichText::new(caption).size(14.0));
             });
@@ -321,22 +181,86 @@ impl KlApp {
             .default_size(width * 0.6)
             .min_size(width * 0.4)
             .max_size(width * 0.75)
-            .show(ui, |ui| self.editing_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| self.measures_ui(ui));
+            .show(ui, |ui| self.editing_ui(ui, mode, view));
+        egui::CentralPanel::default().show(ui, |ui| self.measures_ui(ui, mode));
+    }
 
-        let mut open = self.show_help;
-        help::help_ui(&ctx, &mut open, self.state.unit);
-        self.show_help = open;
-        if !self.exporting {
-            if let Some((purpose, path)) = self.dialogs.ui(&ctx) {
-                self.path_chosen(purpose, path);
+    /// Editors, the outcome strip, the tabs and the view. Drawn before the measures, so
+    /// that they already include this frame's edit.
+    fn editing_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
+        let commands = self.panels.editing.ui(ui, &mut self.state);
+        self.run_all(commands, mode);
+        ui.separator();
+        self.views.tabs_ui(ui, &mut self.state.view);
+        let id = view.unwrap_or(&self.state.view).to_string();
+        let command = self.views.get_mut(&id).and_then(|view| {
+            let input = ViewInput { state: &self.state, analysis: &self.analysis, mode };
+            view.ui(ui, &input)
+        });
+        self.run_all(command, mode);
+    }
+
+    fn measures_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if mode == Mode::Live {
+                panels::lesson::lesson_ui(ui, &mut self.state.doc);
             }
-            self.confirm_replace_ui(&ctx);
+            panels::measures::heading_ui(ui, self.state.unit);
+            // The zero rule comes first, so that every number below already uses it.
+            if panels::measures::zero_rule_ui(ui, &mut self.state) {
+                self.refresh_analysis();
+                // The plots on the left were drawn with the old rule: draw again.
+                ui.ctx().request_repaint();
+            }
+            panels::measures::metrics_ui(ui, &self.state, &self.analysis);
+            ui.separator();
+            panels::identity::identity_ui(ui, &self.state, &self.analysis);
+        });
+    }
+
+    /// Carries out commands asked for while drawing (live only), and brings the measures
+    /// up to date for what is drawn next.
+    fn run_all(&mut self, commands: impl IntoIterator<Item = Command>, mode: Mode) {
+        if mode == Mode::Live {
+            for command in commands {
+                self.run(command);
+            }
         }
-        if let Some(text) = self.clipboard.take() {
-            ctx.copy_text(text);
+        self.refresh_analysis();
+    }
+
+    /// Draws the app off screen at `logical` size and `scale` pixels per point, with the
+    /// caption, cropped to `target`, and encodes it. The live window is not touched.
+    pub fn draw_picture(&mut self, logical: egui::Vec2, scale: f32, target: Target) -> Result<Picture, PictureError> {
+        let ctx = egui::Context::default();
+        theme::apply_text_sizes(&ctx);
+        theme::apply_theme(&ctx, self.state.theme);
+        let view = target.view(&self.state.view).to_string();
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, logical);
+        let mut output: Option<egui::FullOutput> = None;
+        // A few passes: the first loads fonts and applies the theme, later ones lay out
+        // with the final sizes. Texture updates of every pass are kept for the renderer.
+        for pass in 0..3 {
+            let mut input =
+                egui::RawInput { screen_rect: Some(screen), time: Some(pass as f64 * 0.1), ..Default::default() };
+            input.viewports.entry(egui::ViewportId::ROOT).or_default().native_pixels_per_point = Some(scale);
+            let next = ctx.run_ui(input, |ui| self.layout_ui(ui, Mode::Picture, Some(&view)));
+            output = Some(match output.take() {
+                Some(mut earlier) => {
+                    earlier.textures_delta.append(next.textures_delta);
+                    egui::FullOutput { textures_delta: earlier.textures_delta, ..next }
+                }
+                None => next,
+            });
         }
-        self.record_undo(&ctx);
+        let Some(output) = output else {
+            return Err(PictureError::Encode("nothing was drawn".into()));
+        };
+        let pixels_per_point = output.pixels_per_point;
+        let image = self.platform.render(&ctx, output).map_err(PictureError::Render)?;
+        let image = picture::crop(&ctx, image, target, pixels_per_point)?;
+        let name = picture::file_name(&self.state.doc.id, target, chrono::Local::now());
+        picture::encode(&image, name)
     }
 }
 
@@ -346,28 +270,6 @@ impl eframe::App for KlApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state);
-    }
-}
-
-fn side_index(side: Side) -> usize {
-    match side {
-        Side::P => 0,
-        Side::Q => 1,
-    }
-}
-
-/// Reads the stored session. Unreadable or inconsistent state gives the defaults and a
-/// message saying so, once.
-pub fn load_state(storage: Option<&dyn eframe::Storage>) -> (AppState, Option<String>) {
-    let Some(text) = storage.and_then(|s| s.get_string(eframe::APP_KEY)) else {
-        return (AppState::default(), None);
-    };
-    match ron::from_str::<AppState>(&text) {
-        Ok(mut state) if state.doc.is_consistent() => {
-            state.sanitize();
-            (state, None)
-        }
-        _ => (AppState::default(), Some("The saved session could not be read, so klscope started fresh.".to_string())),
+        platform::session::store(storage, &self.state);
     }
 }

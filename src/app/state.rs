@@ -1,11 +1,11 @@
 //! What the app remembers: the document being edited (undoable) and the view settings,
 //! persisted between runs. Deserialising validates; anything odd falls back to defaults.
 
-use crate::info::{Distribution, DistributionError, Report, Unit, ZeroRule};
+use crate::info::{Distribution, DistributionError, Side, Unit, ZeroRule};
 use crate::scenario::{self, Scenario};
 use serde::{Deserialize, Serialize};
 
-use super::theme::Side;
+use super::views::Views;
 
 /// The most outcomes the editor lets you add (scenarios may hold more).
 pub const MAX_EDITOR_OUTCOMES: usize = 64;
@@ -150,56 +150,21 @@ impl Document {
     }
 }
 
-/// Which view fills the space under the editors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum View {
-    /// Contributions per outcome and the surprise curve.
-    #[default]
-    Plots,
-    /// Every outcome's numbers, sortable.
-    Table,
-    /// Huffman codes built for P and for Q.
-    Coding,
-    /// Fitting a Gaussian Q to P, forward against reverse KL.
-    Fit,
-    /// Estimates from samples of P converging to the exact values.
-    Sampling,
-    /// What scipy and torch return for this P and Q.
-    Libraries,
-}
-
-impl View {
-    pub const ALL: [View; 6] = [View::Plots, View::Table, View::Coding, View::Fit, View::Sampling, View::Libraries];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            View::Plots => "Plots",
-            View::Table => "Table",
-            View::Coding => "Coding",
-            View::Fit => "Fit Q to P",
-            View::Sampling => "Sampling",
-            View::Libraries => "Libraries",
-        }
-    }
-
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            View::Plots => "Each outcome's contribution to both KLs, and the surprise curve",
-            View::Table => "Every outcome's probabilities, surprises and KL terms, sortable",
-            View::Coding => "Huffman codes for P and for Q: the bits a wrong code wastes",
-            View::Fit => "Fit a Gaussian Q to P by forward or reverse KL: mode covering against mode seeking",
-            View::Sampling => "Draw samples from P and watch the estimates converge to KL and cross-entropy",
-            View::Libraries => "What scipy and torch return for this P and Q, and their conventions",
-        }
-    }
-}
-
 /// Light or dark background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ThemeChoice {
     #[default]
     Dark,
     Light,
+}
+
+impl ThemeChoice {
+    pub fn toggled(self) -> ThemeChoice {
+        match self {
+            ThemeChoice::Dark => ThemeChoice::Light,
+            ThemeChoice::Light => ThemeChoice::Dark,
+        }
+    }
 }
 
 /// Everything persisted between runs.
@@ -217,8 +182,10 @@ pub struct AppState {
     pub export_scale: u8,
     /// The window's zoom (Ctrl + / Ctrl −), kept between runs.
     pub zoom: f32,
-    /// The view under the editors.
-    pub view: View,
+    /// The id of the view under the editors (see `views::Views`). Stored under a new
+    /// name: sessions from before views had ids keep everything else.
+    #[serde(rename = "open_view")]
+    pub view: String,
 }
 
 impl Default for AppState {
@@ -233,7 +200,7 @@ impl Default for AppState {
             active: Side::Q,
             export_scale: 2,
             zoom: 1.0,
-            view: View::Plots,
+            view: Views::default_id().to_string(),
         }
     }
 }
@@ -259,38 +226,5 @@ impl AppState {
             self.zoom = 1.0;
         }
         self.export_scale = self.export_scale.clamp(1, 2);
-    }
-}
-
-/// The measures of the current document, recomputed only when P, Q or the zero rule
-/// change (compared by value, so no edit can forget to invalidate it).
-#[derive(Default)]
-pub struct Analysis {
-    key: Option<(Vec<f64>, Vec<f64>, ZeroRule)>,
-    /// Counts recomputations: views cache their own work by it.
-    pub revision: u64,
-    /// P and Q after the zero rule: what the measures are of.
-    pub p: Vec<f64>,
-    pub q: Vec<f64>,
-    pub report: Report,
-}
-
-impl Analysis {
-    /// Brings the report up to date; returns true if it had to recompute.
-    pub fn refresh(&mut self, doc: &Document) -> bool {
-        let fresh = self
-            .key
-            .as_ref()
-            .is_some_and(|(p, q, rule)| p == doc.p.probs() && q == doc.q.probs() && *rule == doc.zero_rule);
-        if fresh {
-            return false;
-        }
-        let (p, q) = doc.zero_rule.apply(doc.p.probs(), doc.q.probs());
-        self.report.recompute(&p, &q);
-        self.p = p;
-        self.q = q;
-        self.key = Some((doc.p.probs().to_vec(), doc.q.probs().to_vec(), doc.zero_rule));
-        self.revision += 1;
-        true
     }
 }

@@ -4,28 +4,8 @@
 
 use eframe::egui::{self, Color32, FontId, TextStyle};
 
-/// Which distribution something belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Side {
-    P,
-    Q,
-}
-
-impl Side {
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::P => "P",
-            Side::Q => "Q",
-        }
-    }
-
-    pub fn role(self) -> &'static str {
-        match self {
-            Side::P => "the truth",
-            Side::Q => "the model",
-        }
-    }
-}
+use super::state::ThemeChoice;
+use crate::info::Side;
 
 /// The colour of P or Q on the current background.
 pub fn color(ui: &egui::Ui, side: Side) -> Color32 {
@@ -59,6 +39,17 @@ pub fn alarm(ui: &egui::Ui) -> Color32 {
 /// The highlight of the selected outcome.
 pub fn selection(ui: &egui::Ui) -> Color32 {
     ui.visuals().text_color().gamma_multiply(0.09)
+}
+
+/// Switches egui to the chosen background (only when it differs: switching repaints).
+pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
+    let wanted = match choice {
+        ThemeChoice::Dark => egui::Theme::Dark,
+        ThemeChoice::Light => egui::Theme::Light,
+    };
+    if ctx.theme() != wanted {
+        ctx.set_theme(wanted);
+    }
 }
 
 /// Larger text than egui's defaults (this is read from the back of a classroom), and

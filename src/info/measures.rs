@@ -113,6 +113,16 @@ impl Report {
     }
 }
 
+/// ln(p/q): ∞ when only q is 0, −∞ when only p is 0, NaN (no value) when both are.
+pub fn log_ratio(p: f64, q: f64) -> f64 {
+    match (p > 0.0, q > 0.0) {
+        (true, true) => (p / q).ln(),
+        (true, false) => f64::INFINITY,
+        (false, true) => f64::NEG_INFINITY,
+        (false, false) => f64::NAN,
+    }
+}
+
 /// Where the per-outcome values of one stretch of outcomes go.
 struct Terms<'a> {
     pq: &'a mut [f64],

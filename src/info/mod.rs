@@ -2,17 +2,21 @@
 //! (Huffman codes, Gaussian fits, sampling, what libraries return). No egui, no I/O.
 
 pub mod coding;
+pub mod direction;
 pub mod distribution;
 pub mod fit;
-pub mod glossary;
 pub mod libraries;
+pub mod measure;
 pub mod measures;
 pub mod sampling;
+pub mod side;
 pub mod unit;
 pub mod zero_rule;
 
+pub use direction::{Direction, UnknownDirection};
 pub use distribution::{Distribution, DistributionError};
-pub use glossary::Measure;
-pub use measures::Report;
+pub use measure::Measure;
+pub use measures::{Report, log_ratio};
+pub use side::Side;
 pub use unit::Unit;
 pub use zero_rule::ZeroRule;

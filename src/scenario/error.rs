@@ -1,5 +1,6 @@
 //! Everything that can go wrong with a scenario file, each naming the file and the spot.
 
+use crate::export::atomic::describe as describe_io;
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
@@ -27,23 +28,4 @@ pub enum ScenarioError {
 
     #[error("unknown preset '{name}': the built-in scenarios are {known}")]
     UnknownPreset { name: String, known: String },
-}
-
-/// An I/O error in plain words ("no such file" rather than "os error 2").
-fn describe_io(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "no such file or folder".to_string(),
-        ErrorKind::PermissionDenied => "permission denied".to_string(),
-        ErrorKind::StorageFull => "the disk is full".to_string(),
-        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_string(),
-        _ => {
-            // Drop the " (os error N)" tail: the words are enough.
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_string(),
-                None => text,
-            }
-        }
-    }
 }

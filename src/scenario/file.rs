@@ -1,7 +1,7 @@
 //! Reading and writing scenario files. Writes are atomic (see `crate::atomic`).
 
 use super::{Scenario, ScenarioError};
-use crate::atomic::write_atomically;
+use crate::export::atomic::write_atomically;
 use std::path::Path;
 
 /// Reads and validates a scenario file.

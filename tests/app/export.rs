@@ -5,10 +5,28 @@
 use crate::common::{adapter_available, png_size};
 use eframe::egui::vec2;
 use klscope::app::KlApp;
-use klscope::app::export::Target;
-use klscope::app::files::Folders;
+use klscope::app::commands::Command;
+use klscope::app::picture::{self, Target};
+use klscope::app::platform::native::{FileDialogs, Folders, NativePlatform, write_picture};
 use klscope::app::state::AppState;
 use klscope::scenario;
+
+/// Draws `app` at `size` and `scale`, writes the PNG to `path`, returns its size in pixels.
+fn export_to(
+    app: &mut KlApp,
+    path: &std::path::Path,
+    size: eframe::egui::Vec2,
+    scale: f32,
+    target: Target,
+) -> (u32, u32) {
+    let picture = app.draw_picture(size, scale, target).unwrap();
+    write_picture(&picture, path).unwrap();
+    (picture.width, picture.height)
+}
+
+fn app_in(state: AppState, folders: Folders) -> KlApp {
+    KlApp::with_platform(state, Box::new(NativePlatform::new(folders, FileDialogs::default())))
+}
 
 #[test]
 fn the_window_exports_at_1x_and_2x_with_the_caption() {
@@ -19,13 +37,12 @@ fn the_window_exports_at_1x_and_2x_with_the_caption() {
     let mut app = KlApp::with_state(AppState::default());
     for (scale, expected) in [(1.0, (900, 700)), (2.0, (1800, 1400))] {
         let path = dir.path().join(format!("window-{scale}.png"));
-        let size = app.export_to(&path, vec2(900.0, 700.0), scale, Target::Window).unwrap();
+        let size = export_to(&mut app, &path, vec2(900.0, 700.0), scale, Target::Window);
         assert_eq!(size, expected);
         assert_eq!(png_size(&path), expected);
     }
     assert!(
-        klscope::app::export::caption(&app)
-            .contains("Biased coin, fair-coin model (biased-coin-vs-fair) · values in bits")
+        picture::caption(&app.state).contains("Biased coin, fair-coin model (biased-coin-vs-fair) · values in bits")
     );
 }
 
@@ -38,7 +55,7 @@ fn a_single_plot_exports_cropped_to_its_rectangle() {
     let mut app = KlApp::with_state(AppState::default());
     for target in [Target::Contributions, Target::Surprise] {
         let path = dir.path().join("plot.png");
-        let (width, height) = app.export_to(&path, vec2(1280.0, 800.0), 2.0, target).unwrap();
+        let (width, height) = export_to(&mut app, &path, vec2(1280.0, 800.0), 2.0, target);
         assert!(width > 300 && width < 1280, "{target:?}: {width}");
         assert!(height > 150 && height < 800, "{target:?}: {height}");
     }
@@ -53,9 +70,8 @@ fn export_png_writes_a_dated_file_into_the_pictures_folder_and_says_where() {
     let mut state = AppState::default();
     state.open_scenario(&scenario::find_builtin("movie-genres").unwrap()).unwrap();
     state.export_scale = 1;
-    let mut app = KlApp::with_state(state);
-    app.folders = Folders { scenarios: dir.path().join("s"), pictures: dir.path().to_path_buf() };
-    app.export(Target::Window, None);
+    let mut app = app_in(state, Folders { scenarios: dir.path().join("s"), pictures: dir.path().to_path_buf() });
+    app.run(Command::ExportPng);
     let files: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(files.len(), 1, "{files:?}");
@@ -70,9 +86,9 @@ fn an_export_into_a_missing_folder_reports_the_error() {
     if !adapter_available() {
         return;
     }
-    let mut app = KlApp::with_state(AppState::default());
-    app.folders.pictures = "/nonexistent/folder".into();
-    app.export(Target::Window, None);
+    let folders = Folders { pictures: "/nonexistent/folder".into(), ..Folders::in_temp() };
+    let mut app = app_in(AppState::default(), folders);
+    app.run(Command::ExportPng);
     let status = app.status.clone().unwrap();
     assert!(status.is_error && status.text.contains("/nonexistent/folder"), "{status:?}");
 }

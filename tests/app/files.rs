@@ -2,12 +2,13 @@
 //! own commands and widgets.
 
 use crate::common;
-use crate::harness::harness_adjusted;
+use crate::harness::harness_in;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
-use klscope::app::files::Folders;
+use klscope::app::KlApp;
+use klscope::app::platform::native::Folders;
+use klscope::app::platform::session::load_state;
 use klscope::app::state::AppState;
-use klscope::app::{KlApp, load_state};
 use klscope::scenario;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use std::sync::Arc;
 
 fn harness(folder: &Path) -> Harness<'static, KlApp> {
     let folders = Folders { scenarios: folder.join("scenarios"), pictures: folder.join("pictures") };
-    harness_adjusted(AppState::default(), move |app| app.folders = folders)
+    harness_in(AppState::default(), folders)
 }
 
 /// Types a path into the path field of the open/save modal and presses Enter.
@@ -124,8 +125,9 @@ fn a_failed_save_says_why() {
     let mut harness = harness(dir.path());
     let blocked = dir.path().join("a-file");
     std::fs::write(&blocked, "").unwrap();
-    harness.state_mut().save_to(&blocked.join("inside.ron"));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     harness.run();
+    type_path(&mut harness, &blocked.join("inside.ron"));
     assert!(status(&harness).contains("cannot"), "{}", status(&harness));
     assert!(harness.state().status.as_ref().unwrap().is_error);
 }
@@ -251,8 +253,10 @@ fn undoing_an_open_also_forgets_its_file() {
     let opened = dir.path().join("lesson.ron");
     scenario::save(&scenario::find_builtin("movie-genres").unwrap(), &opened).unwrap();
     let mut harness = harness(dir.path());
-    assert!(harness.state_mut().open_path(&opened));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
+    type_path(&mut harness, &opened);
+    assert_eq!(harness.state().state.doc.id, "movie-genres", "opened");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().state.doc.id, "biased-coin-vs-fair");

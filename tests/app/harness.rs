@@ -3,23 +3,22 @@
 
 use eframe::egui::vec2;
 use egui_kittest::Harness;
+use klscope::app::platform::native::{FileDialogs, Folders, NativePlatform};
 use klscope::app::state::AppState;
 use klscope::app::{KlApp, theme};
 use klscope::scenario;
 
 /// The app on `state`, after its first frames.
 pub fn harness_with(state: AppState) -> Harness<'static, KlApp> {
-    harness_adjusted(state, |_| {})
+    harness_in(state, Folders::in_temp())
 }
 
-/// Like [`harness_with`], with `adjust` applied to the app before the first frame (for
-/// what is not in `AppState`, such as the folders).
-pub fn harness_adjusted(state: AppState, adjust: impl FnOnce(&mut KlApp) + 'static) -> Harness<'static, KlApp> {
+/// Like [`harness_with`], with scenarios and pictures going to `folders` and every path
+/// typed into the path field.
+pub fn harness_in(state: AppState, folders: Folders) -> Harness<'static, KlApp> {
     let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
         theme::apply_text_sizes(&cc.egui_ctx);
-        let mut app = KlApp::with_state(state);
-        adjust(&mut app);
-        app
+        KlApp::with_platform(state, Box::new(NativePlatform::new(folders, FileDialogs::default())))
     });
     harness.run();
     harness

@@ -4,10 +4,10 @@
 use crate::harness::{harness_with, preset};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
-use klscope::app::editor::{self, BarLayout};
+use klscope::app::KlApp;
+use klscope::app::panels::bar_editor::{self as editor, BarLayout};
 use klscope::app::state::AppState;
-use klscope::app::{KlApp, theme};
-use klscope::info::Unit;
+use klscope::info::{Side, Unit};
 use klscope::scenario;
 
 fn coin() -> Harness<'static, KlApp> {
@@ -30,7 +30,7 @@ fn layout(harness: &Harness<'_, KlApp>, side: &str) -> BarLayout {
 /// Drags the top of bar `index` of `side` to probability `to`.
 fn drag_bar(harness: &mut Harness<'_, KlApp>, side: &str, index: usize, to: f64) {
     let bars = layout(harness, side);
-    let p = harness.state().state.doc.get(if side == "P" { theme::Side::P } else { theme::Side::Q }).probs()[index];
+    let p = harness.state().state.doc.get(if side == "P" { Side::P } else { Side::Q }).probs()[index];
     let from = egui::pos2(bars.center_x(index), bars.y_of(p) + 4.0);
     let target = egui::pos2(bars.center_x(index), bars.y_of(to));
     harness.hover_at(from);
@@ -267,13 +267,13 @@ fn the_help_window_opens_with_f1() {
 #[test]
 fn an_idle_window_does_not_recompute() {
     let mut harness = coin();
-    let before = harness.state().recomputations;
+    let before = harness.state().recomputations();
     for _ in 0..5 {
         harness.step();
     }
-    assert_eq!(harness.state().recomputations, before);
+    assert_eq!(harness.state().recomputations(), before);
     drag_bar(&mut harness, "Q", 0, 0.7);
-    assert!(harness.state().recomputations > before);
+    assert!(harness.state().recomputations() > before);
 }
 
 #[test]

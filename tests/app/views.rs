@@ -5,22 +5,35 @@ use crate::common;
 use crate::harness::{harness_with, preset};
 use egui_kittest::{Harness, kittest::Queryable};
 use klscope::app::KlApp;
-use klscope::app::state::View;
 
 fn harness(id: &str) -> Harness<'static, KlApp> {
     harness_with(preset(id))
 }
 
-fn open(harness: &mut Harness<'_, KlApp>, view: View) {
-    harness.get_by_label(view.title()).click();
+/// Clicks the tab of the view with `id` and checks that it is the one shown.
+fn open(harness: &mut Harness<'_, KlApp>, id: &str) {
+    let views = harness.state().view_ids();
+    let (_, title) = views.iter().find(|(known, _)| *known == id).unwrap();
+    harness.get_by_label(title).click();
     harness.run();
-    assert_eq!(harness.state().state.view, view);
+    assert_eq!(harness.state().state.view, id);
+}
+
+#[test]
+fn every_view_in_the_registry_opens_from_its_tab_and_follows_a_drag() {
+    let mut harness = harness("fair-vs-loaded-die");
+    for (id, _) in harness.state().view_ids() {
+        open(&mut harness, id);
+        harness.state_mut().state.doc.q.set(0, 0.5).unwrap();
+        harness.run();
+        assert_eq!(harness.state().state.view, id, "{id} stays open after an edit");
+    }
 }
 
 #[test]
 fn the_table_shows_totals_sorts_and_copies_csv() {
     let mut harness = harness("biased-coin-vs-fair");
-    open(&mut harness, View::Table);
+    open(&mut harness, "table");
     harness.get_by_label("KL(P||Q) = 0.5310 bits");
     harness.get_by_label("H(P,Q) = 1.000 bits");
     let y = |harness: &Harness<'_, KlApp>, label: &str| harness.get_by_label(label).rect().top();
@@ -45,7 +58,7 @@ fn the_table_shows_totals_sorts_and_copies_csv() {
 #[test]
 fn coding_shows_average_lengths_against_entropy() {
     let mut harness = harness("movie-genres");
-    open(&mut harness, View::Coding);
+    open(&mut harness, "coding");
     // Huffman on (0.4, 0.3, 0.2, 0.1): lengths 1, 2, 3, 3 → L_P = 1.9 bits.
     harness.get_by_label("L_P = 1.900 bits");
     harness.get_by_label_contains("≤ L_P < H(P) + 1");
@@ -55,7 +68,7 @@ fn coding_shows_average_lengths_against_entropy() {
 #[test]
 fn fitting_steps_and_can_replace_q() {
     let mut harness = harness("mode-seeking");
-    open(&mut harness, View::Fit);
+    open(&mut harness, "fit");
     harness.get_by_label("Step").click();
     harness.run();
     harness.get_by_label_contains("after 1 steps");
@@ -71,7 +84,7 @@ fn fitting_steps_and_can_replace_q() {
 #[test]
 fn sampling_estimates_converge_near_the_exact_values() {
     let mut harness = harness("biased-coin-vs-fair");
-    open(&mut harness, View::Sampling);
+    open(&mut harness, "sampling");
     let text = harness.get_by_label_contains("After 10000 samples").value().unwrap_or_default();
     assert!(text.contains("(exact 0.5310 bits)") && text.contains("(exact 1.000 bits)"), "{text}");
 }
@@ -79,7 +92,7 @@ fn sampling_estimates_converge_near_the_exact_values() {
 #[test]
 fn the_libraries_panel_shows_scipy_and_torch_and_copies_python() {
     let mut harness = harness("biased-coin-vs-fair");
-    open(&mut harness, View::Libraries);
+    open(&mut harness, "libraries");
     // KL(P||Q) = 0.3681 nats; KLDivLoss 'mean' divides it by the 2 outcomes.
     assert!(harness.query_all_by_label("0.3681").count() >= 3);
     harness.get_by_label("0.1840");
@@ -94,7 +107,7 @@ fn the_libraries_panel_shows_scipy_and_torch_and_copies_python() {
 #[test]
 fn playing_the_fit_shows_mode_seeking_and_mode_covering() {
     let mut harness = harness("mode-seeking");
-    open(&mut harness, View::Fit);
+    open(&mut harness, "fit");
     for (direction, check) in [("reverse KL(Q||P)", "reverse"), ("forward KL(P||Q)", "forward")] {
         harness.get_by_label(direction).click();
         harness.run();

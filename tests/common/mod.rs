@@ -2,7 +2,7 @@
 //! checking for a graphics adapter and reading PNG sizes.
 #![allow(dead_code)] // each test file uses some of these
 
-use klscope::app::render::OffscreenRenderer;
+use klscope::app::platform::native::render::OffscreenRenderer;
 use std::process::Command;
 
 /// What one run of the binary gave.

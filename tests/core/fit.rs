@@ -2,10 +2,11 @@
 //! the descent, the starts, the grid, and the lesson of the mode-seeking preset (forward
 //! KL covers both modes, reverse KL picks one).
 
+use klscope::info::Direction;
 use klscope::info::Report;
 use klscope::info::fit::{
-    Descent, Direction, MAX_STEPS, Params, divergence, fit, gaussian, gradient, grid, log_gaussian, moment_matched,
-    mu_range, sigma_range, start_points,
+    Descent, MAX_STEPS, Params, divergence, fit, gaussian, gradient, grid, log_gaussian, moment_matched, mu_range,
+    sigma_range, start_points,
 };
 use proptest::prelude::*;
 

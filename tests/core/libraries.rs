@@ -1,8 +1,9 @@
 //! What scipy and torch return, checked against independent formulas, the libraries'
 //! documented examples, and (where Python with scipy is installed) scipy itself.
 
+use klscope::export::python::python_script;
 use klscope::info::Report;
-use klscope::info::libraries::{library_values, python_script, rel_entr};
+use klscope::info::libraries::{library_values, rel_entr};
 use std::process::Command;
 
 const LN2: f64 = std::f64::consts::LN_2;

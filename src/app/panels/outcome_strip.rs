@@ -3,24 +3,28 @@
 
 use eframe::egui::{self, RichText};
 
-use super::commands::Command;
-use super::editor::{self, EditorState};
-use super::state::{AppState, MAX_EDITOR_OUTCOMES, MIN_EDITOR_OUTCOMES};
-use super::theme::Side;
+use super::bar_editor::BarEditor;
+use super::value_field::{lock_toggle, value_field};
+use crate::app::commands::Command;
+use crate::app::state::{AppState, MAX_EDITOR_OUTCOMES, MIN_EDITOR_OUTCOMES};
+use crate::app::theme;
+use crate::info::Side;
 
-/// The rename field while it is being typed in: (outcome, text).
+/// The strip's own state: the rename field while it is typed in, and the last message.
 #[derive(Default)]
-pub struct RenameState {
+pub struct OutcomeStrip {
+    /// (outcome, text) while the name is being typed.
     typing: Option<(usize, String)>,
+    /// Why the last edit from the strip (or an edit command) did not happen.
     pub message: Option<String>,
 }
 
 /// Draws the strip; returns the commands its buttons asked for.
-pub fn outcomes_ui(
+pub fn outcome_strip_ui(
     ui: &mut egui::Ui,
     state: &mut AppState,
-    editors: &mut [EditorState; 2],
-    rename: &mut RenameState,
+    editors: &mut [BarEditor; 2],
+    rename: &mut OutcomeStrip,
     fields_fit: bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -48,9 +52,9 @@ pub fn outcomes_ui(
             }
         }
         if !fields_fit {
-            for (side, editor_state) in [Side::P, Side::Q].into_iter().zip(editors.iter_mut()) {
-                editor::value_field(ui, side, index, state, editor_state, 70.0);
-                editor::lock_toggle(ui, side, index, state);
+            for (side, editor_state) in Side::BOTH.into_iter().zip(editors.iter_mut()) {
+                value_field(ui, side, index, state, editor_state, 70.0);
+                lock_toggle(ui, side, index, state);
             }
         }
         if Command::RemoveOutcome.button(ui, n > MIN_EDITOR_OUTCOMES) {
@@ -66,7 +70,7 @@ pub fn outcomes_ui(
             }
         }
         if let Some(message) = &rename.message {
-            ui.label(RichText::new(message.clone()).color(super::theme::alarm(ui)));
+            ui.label(RichText::new(message.clone()).color(theme::alarm(ui)));
         }
     });
     commands

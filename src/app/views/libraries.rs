@@ -3,33 +3,45 @@
 
 use eframe::egui::{self, RichText};
 
-use super::commands::Command;
-use super::format;
-use super::state::{Analysis, AppState};
+use super::{Cached, View, ViewInput};
+use crate::app::commands::Command;
 use crate::info::libraries::{LibraryValues, library_values};
+use crate::text;
 
 /// The library values of the current P and Q, computed again only when they change.
 #[derive(Default)]
-pub struct LibrariesCache {
-    revision: Option<u64>,
-    values: Option<LibraryValues>,
+pub struct LibrariesView {
+    values: Cached<u64, LibraryValues>,
 }
 
-pub fn libraries_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    analysis: &Analysis,
-    cache: &mut LibrariesCache,
-) -> Option<Command> {
-    if cache.revision != Some(analysis.revision) {
-        cache.values = Some(library_values(&analysis.p, &analysis.q));
-        cache.revision = Some(analysis.revision);
+impl View for LibrariesView {
+    fn id(&self) -> &'static str {
+        "libraries"
     }
-    let Some(values) = &cache.values else {
-        return None;
-    };
+
+    fn title(&self) -> &'static str {
+        "Libraries"
+    }
+
+    fn tooltip(&self) -> &'static str {
+        "What scipy and torch return for this P and Q, and their conventions"
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        let (state, analysis) = (input.state, input.analysis);
+        let values = *self.values.get(analysis.revision, || library_values(&analysis.p, &analysis.q));
+        libraries_ui(ui, state.doc.len(), analysis, &values)
+    }
+}
+
+fn libraries_ui(
+    ui: &mut egui::Ui,
+    n: usize,
+    analysis: &crate::app::analysis::Analysis,
+    values: &LibraryValues,
+) -> Option<Command> {
     let r = &analysis.report;
-    let nats = |x: f64| format::with_unit(x, "nats");
+    let nats = |x: f64| text::with_unit(x, "nats");
     let mut command = None;
     ui.horizontal(|ui| {
         ui.label(RichText::new("The same P and Q in scipy and torch (their default unit is nats)").strong());
@@ -53,7 +65,7 @@ pub fn libraries_ui(
         (
             "scipy.spatial.distance.jensenshannon(P, Q)",
             values.jensenshannon,
-            format!("√JS = {}", format::sig4(r.js_distance(crate::info::Unit::Nats))),
+            format!("√JS = {}", text::sig4(r.js_distance(crate::info::Unit::Nats))),
             "Returns the distance √JS, not the divergence JS; natural log by default.",
         ),
         (
@@ -65,7 +77,7 @@ pub fn libraries_ui(
         (
             "torch.nn.KLDivLoss(reduction='mean')(Q.log(), P)",
             values.kldivloss_mean,
-            format!("KL(P||Q) / {} = {}", state.doc.len(), nats(r.kl_pq / state.doc.len().max(1) as f64)),
+            format!("KL(P||Q) / {} = {}", n, nats(r.kl_pq / n.max(1) as f64)),
             "'mean' divides by the number of elements, not the batch size: not a KL at all.",
         ),
     ];
@@ -81,7 +93,7 @@ pub fn libraries_ui(
                     ui.label(RichText::new(call).monospace());
                     ui.label(RichText::new(note).small().italics());
                 });
-                ui.label(RichText::new(format::sig4(value)).size(18.0).strong()).on_hover_text("nats");
+                ui.label(RichText::new(text::sig4(value)).size(18.0).strong()).on_hover_text("nats");
                 ui.label(ours);
                 ui.end_row();
             }

@@ -1,9 +1,11 @@
-//! The measures by name: symbol, formula, one sentence of meaning, and how to read each
-//! from a [`Report`] in a unit. The CLI and the app list measures from here so that both
-//! say the same thing.
+//! What each measure is: its name, symbol, formula, one sentence of meaning, and how to
+//! read it from a [`Report`] in a unit. The CLI and the app list measures from here so
+//! that both say the same thing.
 
+use super::direction::Direction;
 use super::measures::Report;
 use super::unit::Unit;
+use crate::text::short_number;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Measure {
@@ -163,24 +165,16 @@ impl Measure {
     /// measures, q > 0 with p = 0 for the reverse ones.
     pub fn infinite_because(self, report: &Report) -> Option<InfiniteCause<'_>> {
         let (outcomes, direction) = match self {
-            Measure::CrossEntropyPQ | Measure::KlPQ => (&report.p_without_q, Direction::QMissesP),
-            Measure::CrossEntropyQP | Measure::KlQP => (&report.q_without_p, Direction::PMissesQ),
+            Measure::CrossEntropyPQ | Measure::KlPQ => (&report.p_without_q, Direction::Forward),
+            Measure::CrossEntropyQP | Measure::KlQP => (&report.q_without_p, Direction::Reverse),
             _ => return None,
         };
         (!outcomes.is_empty()).then_some(InfiniteCause { outcomes, direction })
     }
 }
 
-/// Which model rules out an outcome the other one uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    /// Q gives probability 0 where P does not.
-    QMissesP,
-    /// P gives probability 0 where Q does not.
-    PMissesQ,
-}
-
-/// Why a measure is infinite: the outcomes one distribution rules out.
+/// Why a measure is infinite: the outcomes one distribution rules out. Forward: Q gives
+/// them 0 where P does not; reverse: P gives them 0 where Q does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InfiniteCause<'a> {
     pub outcomes: &'a [usize],
@@ -191,8 +185,8 @@ impl InfiniteCause<'_> {
     /// "Q gives 'tails' probability 0, but P gives it 0.1" (and "+ 2 more").
     pub fn explain(&self, labels: &[String], p: &[f64], q: &[f64]) -> String {
         let (zero, other, values) = match self.direction {
-            Direction::QMissesP => ("Q", "P", p),
-            Direction::PMissesQ => ("P", "Q", q),
+            Direction::Forward => ("Q", "P", p),
+            Direction::Reverse => ("P", "Q", q),
         };
         let Some(&first) = self.outcomes.first() else {
             return String::new();
@@ -207,14 +201,4 @@ impl InfiniteCause<'_> {
         }
         text
     }
-}
-
-/// A probability written briefly: up to 4 significant digits, no trailing zeros.
-pub fn short_number(x: f64) -> String {
-    if x != 0.0 && (x.abs() < 1e-4 || x.abs() >= 1e6) {
-        return format!("{x:.3e}");
-    }
-    let digits = 4 - 1 - (x.abs().max(1e-300).log10().floor() as i32);
-    let text = format!("{:.*}", digits.clamp(0, 12) as usize, x);
-    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
 }

@@ -1,33 +1,34 @@
 //! The top bar: File menu, scenario picker, unit switch, theme, undo/redo, help, and the
 //! line of lesson text and status under it.
 
-use eframe::egui::{self, RichText, util::undoer::Undoer};
-use std::path::PathBuf;
+use eframe::egui::{self, RichText};
 
-use super::Status;
-use super::commands::Command;
-use super::state::{AppState, Document, ThemeChoice};
+use crate::app::commands::Command;
+use crate::app::platform::SavedScenario;
+use crate::app::state::{AppState, ThemeChoice};
+use crate::app::{Mode, Status, theme};
 use crate::info::Unit;
 use crate::scenario;
 
+/// What the top bar shows besides the state it edits.
 pub struct TopBar<'a> {
-    pub undoer: &'a Undoer<Document>,
+    pub can_undo: bool,
+    pub can_redo: bool,
     pub status: Option<&'a Status>,
-    pub user_scenarios: &'a [PathBuf],
-    pub exporting: bool,
+    pub saved: &'a [SavedScenario],
+    pub mode: Mode,
 }
 
 impl TopBar<'_> {
-    /// Draws the bar; returns what the user asked for.
-    pub fn ui(self, ui: &mut egui::Ui, state: &mut AppState) -> Asked {
+    /// Draws the bar; returns the commands the user asked for.
+    pub fn ui(self, ui: &mut egui::Ui, state: &mut AppState) -> Vec<Command> {
         let mut commands = Vec::new();
-        let mut open = Ok(None);
         ui.add_space(2.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("klscope").heading().strong());
             ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
             ui.separator();
-            open = scenario_picker(ui, state, self.user_scenarios);
+            commands.extend(scenario_picker(ui, state, self.saved));
             ui.separator();
             ui.label("Unit:");
             for unit in Unit::ALL {
@@ -42,14 +43,14 @@ impl TopBar<'_> {
                 ThemeChoice::Dark => "Light theme",
                 ThemeChoice::Light => "Dark theme",
             };
-            if ui.button(theme_label).on_hover_text(Command::ToggleTheme.tooltip()).clicked() {
+            if Command::ToggleTheme.button_labelled(ui, theme_label, true) {
                 commands.push(Command::ToggleTheme);
             }
             ui.separator();
-            if Command::Undo.button(ui, self.undoer.has_undo(&state.doc)) {
+            if Command::Undo.button(ui, self.can_undo) {
                 commands.push(Command::Undo);
             }
-            if Command::Redo.button(ui, self.undoer.has_redo(&state.doc)) {
+            if Command::Redo.button(ui, self.can_redo) {
                 commands.push(Command::Redo);
             }
             if Command::Help.button(ui, true) {
@@ -59,25 +60,13 @@ impl TopBar<'_> {
         if !state.doc.description.is_empty() {
             ui.label(RichText::new(&state.doc.description).italics());
         }
-        if let Some(status) = self.status.filter(|_| !self.exporting) {
-            let color = if status.is_error { super::theme::alarm(ui) } else { ui.visuals().strong_text_color() };
+        if let Some(status) = self.status.filter(|_| self.mode == Mode::Live) {
+            let color = if status.is_error { theme::alarm(ui) } else { ui.visuals().strong_text_color() };
             ui.label(RichText::new(&status.text).color(color));
         }
         ui.add_space(2.0);
-        match open {
-            Ok(open) => Asked { commands, open, error: None },
-            Err(error) => Asked { commands, open: None, error: Some(error) },
-        }
+        commands
     }
-}
-
-/// What the top bar asked for this frame.
-pub struct Asked {
-    pub commands: Vec<Command>,
-    /// A saved scenario to open.
-    pub open: Option<PathBuf>,
-    /// A built-in scenario that could not be opened.
-    pub error: Option<String>,
 }
 
 fn file_menu(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
@@ -105,45 +94,38 @@ fn file_menu(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command
     }
 }
 
-/// The built-in lessons and the user's saved scenarios. Returns a saved file to open, or
-/// why a built-in could not be opened.
-fn scenario_picker(
-    ui: &mut egui::Ui,
-    state: &mut AppState,
-    user_scenarios: &[PathBuf],
-) -> Result<Option<PathBuf>, String> {
+/// The built-in lessons and the user's saved scenarios; returns the one chosen.
+fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario]) -> Option<Command> {
     let label = ui.label("Scenario:");
     let mut chosen = None;
-    let mut open = None;
     egui::ComboBox::from_id_salt("scenario")
         .selected_text(state.doc.title.clone())
         .width(260.0)
         .height(460.0)
         .show_ui(ui, |ui| {
             ui.label(RichText::new("Lessons").small().weak());
-            for preset in scenario::builtin() {
+            for (index, preset) in scenario::builtin().iter().enumerate() {
                 let selected = preset.id == state.doc.id && state.doc.file.is_none();
                 if ui.selectable_label(selected, &preset.title).on_hover_text(&preset.description).clicked() {
-                    chosen = Some(preset);
+                    chosen = Some(Command::OpenBuiltin(index));
                 }
             }
-            if !user_scenarios.is_empty() {
+            if !saved.is_empty() {
                 ui.separator();
                 ui.label(RichText::new("Saved").small().weak());
-                for path in user_scenarios {
-                    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                    let selected = state.doc.file.as_ref() == Some(path);
-                    if ui.selectable_label(selected, name).on_hover_text(path.display().to_string()).clicked() {
-                        open = Some(path.clone());
+                for (index, entry) in saved.iter().enumerate() {
+                    let selected = state.doc.file.as_ref() == Some(&entry.path);
+                    if ui
+                        .selectable_label(selected, &entry.name)
+                        .on_hover_text(entry.path.display().to_string())
+                        .clicked()
+                    {
+                        chosen = Some(Command::OpenSaved(index));
                     }
                 }
             }
         })
         .response
         .labelled_by(label.id);
-    if let Some(preset) = chosen {
-        // Built-ins are validated by a test; still, never crash on one.
-        state.open_scenario(preset).map_err(|e| e.message(&preset.id))?;
-    }
-    Ok(open)
+    chosen
 }

@@ -3,9 +3,11 @@
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, pos2, vec2};
 
-use super::format;
-use super::state::{Analysis, AppState};
-use super::theme::{self, Side};
+use crate::app::analysis::Analysis;
+use crate::app::state::AppState;
+use crate::app::theme;
+use crate::info::Side;
+use crate::text;
 
 pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     let unit = state.unit;
@@ -21,7 +23,7 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     ui.label(egui::RichText::new("Cross-entropy = entropy + KL").strong());
     for (side, title, entropy, kl, entropy_name, kl_name) in rows {
         let total = entropy + kl;
-        ui.label(format!("{title} = {}", format::with_unit(total, unit)));
+        ui.label(format!("{title} = {}", text::with_unit(total, unit)));
         let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 26.0), Sense::hover());
         let painter = ui.painter_at(rect);
         // Bars use 70% of the width; the rest holds labels of segments too thin for them.
@@ -39,19 +41,22 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
         segment_label(
             &painter,
             entropy_rect,
-            &format!("{entropy_name} {}", format::sig4(entropy)),
+            &format!("{entropy_name} {}", text::sig4(entropy)),
             font.clone(),
             text,
             outside,
             entropy_rect.right(),
         );
-        let kl_text =
-            if kl.is_finite() { format!("{kl_name} {}", format::sig4(kl)) } else { format!("{kl_name} → ∞") };
+        let kl_text = if kl.is_finite() {
+            format!("{kl_name} {}", text::sig4(kl))
+        } else {
+            format!("{kl_name} → {}", text::INFINITY)
+        };
         segment_label(&painter, kl_rect, &kl_text, font, text, outside, limit);
         response.on_hover_text(format!(
             "{title}\n{entropy_name} = {} {unit}, {kl_name} = {} {unit}",
-            format::full(entropy),
-            format::full(kl)
+            text::full(entropy),
+            text::full(kl)
         ));
     }
 }

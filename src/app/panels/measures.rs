@@ -3,10 +3,11 @@
 
 use eframe::egui::{self, RichText, text::LayoutJob};
 
-use super::format;
-use super::state::{Analysis, AppState};
-use super::theme;
+use crate::app::analysis::Analysis;
+use crate::app::state::AppState;
+use crate::app::theme;
 use crate::info::{Measure, Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
+use crate::text;
 
 /// Measures in pairs: each row puts a forward measure beside its reverse or partner.
 const ROWS: [(Measure, Measure); 5] = [
@@ -20,7 +21,7 @@ const ROWS: [(Measure, Measure); 5] = [
 /// The text of one measure's cell: "KL(P||Q)\n0.5310 bits". Tests read it back.
 pub fn cell_text(measure: Measure, value: f64, unit: Unit) -> String {
     let unit_label = measure.unit_label(unit);
-    let number = format::sig4(value);
+    let number = text::sig4(value);
     if unit_label.is_empty() || value.is_infinite() {
         format!("{}\n{number}", measure.symbol())
     } else {
@@ -41,7 +42,11 @@ pub fn metrics_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     for measure in [Measure::KlPQ, Measure::KlQP] {
         if let Some(cause) = measure.infinite_because(report) {
             let why = cause.explain(state.doc.labels(), &analysis.p, &analysis.q);
-            ui.label(RichText::new(format!("{} = ∞: {why}.", measure.symbol())).color(theme::alarm(ui)).strong());
+            ui.label(
+                RichText::new(format!("{} = {}: {why}.", measure.symbol(), text::INFINITY))
+                    .color(theme::alarm(ui))
+                    .strong(),
+            );
         }
     }
     ui.label(RichText::new(format!("Zero rule: {}", state.doc.zero_rule.describe())).small());
@@ -95,7 +100,7 @@ fn hover_text(measure: Measure, value: f64, unit: Unit) -> String {
         measure.symbol(),
         measure.name(),
         measure.formula(unit),
-        format::full(value),
+        text::full(value),
         measure.meaning()
     )
 }

@@ -27,33 +27,9 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     }
 }
 
-/// `x` with `digits` significant digits ("0.5310" for 4), in scientific notation when it
-/// is below 1e-4 or at least 1e6 so that tiny values keep their digits. Finite `x` only.
-pub fn significant(x: f64, digits: usize) -> String {
-    if x == 0.0 {
-        return "0".to_string();
-    }
-    let digits = digits.max(1);
-    let magnitude = x.abs().log10().floor() as i32;
-    if (-4..6).contains(&magnitude) {
-        format!("{x:.*}", (digits as i32 - 1 - magnitude).max(0) as usize)
-    } else {
-        format!("{x:.*e}", digits - 1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn significant_digits() {
-        assert_eq!(significant(0.531004, 4), "0.5310");
-        assert_eq!(significant(0.5310044, 6), "0.531004");
-        assert_eq!(significant(12.3456, 4), "12.35");
-        assert_eq!(significant(2e-10, 6), "2.00000e-10");
-        assert_eq!(significant(0.0, 4), "0");
-    }
 
     #[test]
     fn decimals_and_fractions() {

@@ -4,9 +4,11 @@
 use eframe::egui::{self, RichText, Stroke};
 use egui_plot::{Bar, BarChart, HLine, PlotPoint, Text};
 
-use super::format;
-use super::state::{Analysis, AppState};
-use super::theme::{self, Side};
+use crate::app::analysis::Analysis;
+use crate::app::state::AppState;
+use crate::app::theme;
+use crate::info::Side;
+use crate::text;
 
 /// Returns where the plot was drawn.
 pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> egui::Rect {
@@ -34,7 +36,7 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
                 let mut bar = Bar::new(i as f64 + offset, shown)
                     .width(bar_width)
                     .fill(color.gamma_multiply(if i == state.selected { 1.0 } else { 0.7 }))
-                    .name(format!("{}: {formula} = {}", labels[i], format::with_unit(t, unit)));
+                    .name(format!("{}: {formula} = {}", labels[i], text::with_unit(t, unit)));
                 if i == state.selected {
                     bar = bar.stroke(Stroke::new(2.0, text_color));
                 }
@@ -43,8 +45,8 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
             .collect()
     };
     let log = unit.log_name();
-    let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {}", format::with_unit(unit.from_nats(report.kl_pq), unit));
-    let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {}", format::with_unit(unit.from_nats(report.kl_qp), unit));
+    let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {}", text::with_unit(unit.from_nats(report.kl_pq), unit));
+    let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {}", text::with_unit(unit.from_nats(report.kl_qp), unit));
     let forward_bars = make_bars(&forward, -0.19, p_color, &format!("p·{log}(p/q)"));
     let reverse_bars = make_bars(&reverse, 0.19, q_color, &format!("q·{log}(q/p)"));
 
@@ -80,7 +82,7 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
             for (i, (&f, &r)) in forward.iter().zip(&reverse).enumerate() {
                 for (t, offset) in [(f, -0.19), (r, 0.19)] {
                     if t.is_infinite() {
-                        let marker = RichText::new("∞").size(22.0).strong().color(alarm);
+                        let marker = RichText::new(text::INFINITY).size(22.0).strong().color(alarm);
                         plot_ui.text(
                             Text::new("", PlotPoint::new(i as f64 + offset, clip), marker)
                                 .anchor(egui::Align2::CENTER_BOTTOM),

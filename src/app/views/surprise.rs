@@ -4,9 +4,11 @@
 use eframe::egui::{self, RichText};
 use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
 
-use super::format;
-use super::state::{Analysis, AppState};
-use super::theme::{self, Side};
+use crate::app::analysis::Analysis;
+use crate::app::state::AppState;
+use crate::app::theme;
+use crate::info::Side;
+use crate::text;
 
 /// Returns where the plot was drawn.
 pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> egui::Rect {
@@ -53,28 +55,24 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
             } else if *plot_name == q_name {
                 ("q", &q_index)
             } else {
-                return Some(format!(
-                    "x = {}\nsurprise = {} {unit}",
-                    format::sig4(position.x),
-                    format::sig4(position.y)
-                ));
+                return Some(format!("x = {}\nsurprise = {} {unit}", text::sig4(position.x), text::sig4(position.y)));
             };
             let outcome = outcomes.get(*index).and_then(|&i| labels.get(i)).cloned().unwrap_or_default();
             Some(format!(
                 "{outcome}: {side} = {}\nsurprise −{} {side} = {} {unit}",
-                format::probability(position.x),
+                text::probability(position.x),
                 unit.log_name(),
-                format::sig4(position.y)
+                text::sig4(position.y)
             ))
         }
     };
 
     ui.label(RichText::new(format!("Surprise −{} x of an outcome with probability x", unit.log_name())).strong());
     ui.label(
-        RichText::new(format!("── H(P) = {}: P's average surprise", format::with_unit(entropy, unit))).color(p_color),
+        RichText::new(format!("── H(P) = {}: P's average surprise", text::with_unit(entropy, unit))).color(p_color),
     );
     if cross.is_finite() {
-        let text = format!("- - H(P,Q) = {}: the gap is KL(P||Q)", format::with_unit(cross, unit));
+        let text = format!("- - H(P,Q) = {}: the gap is KL(P||Q)", text::with_unit(cross, unit));
         ui.label(RichText::new(text).color(cross_color));
     } else {
         ui.label(RichText::new("H(P,Q) = ∞: Q gives probability 0 to an outcome of P").color(alarm).strong());

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::state::Document;
+use crate::app::state::Document;
 
 pub fn lesson_ui(ui: &mut egui::Ui, doc: &mut Document) {
     egui::CollapsingHeader::new(RichText::new("Lesson text").strong()).id_salt("lesson text").show(ui, |ui| {

@@ -3,11 +3,13 @@
 
 use eframe::egui::{self, Align2, FontId, RichText, Sense, vec2};
 
-use super::commands::Command;
-use super::format;
-use super::state::{Analysis, AppState};
-use super::theme::{self, Side};
-use crate::tables::log_ratio;
+use super::{Cached, View, ViewInput};
+use crate::app::analysis::Analysis;
+use crate::app::commands::Command;
+use crate::app::state::AppState;
+use crate::app::theme;
+use crate::info::{Side, Unit, log_ratio};
+use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -55,19 +57,35 @@ impl Column {
 type Sort = Option<(Column, bool)>;
 
 /// How the table is sorted (by a column, descending or not; None: outcome order), and
-/// the order that gives, kept until the numbers or the sort change.
+/// the order that gives, kept until the numbers, the sort or the unit change.
 #[derive(Default)]
-pub struct TableState {
+pub struct TableView {
     sort: Sort,
-    order: Vec<usize>,
-    /// The revision, sort and unit `order` was made for.
-    order_for: Option<(u64, Sort, crate::info::Unit)>,
+    order: Cached<(u64, Sort, Unit), Vec<usize>>,
+}
+
+impl View for TableView {
+    fn id(&self) -> &'static str {
+        "table"
+    }
+
+    fn title(&self) -> &'static str {
+        "Table"
+    }
+
+    fn tooltip(&self) -> &'static str {
+        "Every outcome's probabilities, surprises and KL terms, sortable"
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        table_ui(ui, input.state, input.analysis, self)
+    }
 }
 
 const ROW: f32 = 22.0;
 
 /// One outcome's numbers in the shown unit (p and q as probabilities).
-fn row_values(analysis: &Analysis, unit: crate::info::Unit, i: usize) -> [f64; 7] {
+fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
     let r = &analysis.report;
     let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
     let (p, q) = (at(&analysis.p), at(&analysis.q));
@@ -82,19 +100,14 @@ fn row_values(analysis: &Analysis, unit: crate::info::Unit, i: usize) -> [f64; 7
     ]
 }
 
-/// Draws the table; returns Copy-as-CSV when asked.
-pub fn table_ui(
-    ui: &mut egui::Ui,
-    state: &mut AppState,
-    analysis: &Analysis,
-    table: &mut TableState,
-) -> Option<Command> {
+/// Draws the table; returns Copy as CSV, or the row clicked.
+fn table_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, table: &mut TableView) -> Option<Command> {
     let unit = state.unit;
     let log = unit.log_name();
     let mut command = None;
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Every outcome, in {}", unit.name())).strong());
-        if ui.button("Copy as CSV").on_hover_text("Put this table on the clipboard, full precision").clicked() {
+        if Command::CopyCsv.button(ui, true) {
             command = Some(Command::CopyCsv);
         }
         ui.label(RichText::new("Click a heading to sort, a row to select.").small().weak());
@@ -119,11 +132,9 @@ pub fn table_ui(
         }
     });
     let n = state.doc.len();
-    let key = (analysis.revision, table.sort, unit);
-    if table.order_for != Some(key) || table.order.len() != n {
-        table.order = sorted_order(state.doc.labels(), analysis, unit, table.sort);
-        table.order_for = Some(key);
-    }
+    let sort = table.sort;
+    let order =
+        table.order.get((analysis.revision, sort, unit), || sorted_order(state.doc.labels(), analysis, unit, sort));
     if state.doc.zero_rule != crate::info::ZeroRule::Exact {
         ui.label(RichText::new(format!("p and q after the zero rule ({})", state.doc.zero_rule.name())).small());
     }
@@ -134,8 +145,10 @@ pub fn table_ui(
         ROW,
         n,
         |ui, rows| {
-            for &i in &table.order[rows] {
-                row_ui(ui, state, analysis, i, total_width);
+            for &i in order.get(rows).unwrap_or_default() {
+                if row_ui(ui, state, analysis, i, total_width) {
+                    command = Some(Command::Select(i));
+                }
             }
         },
     );
@@ -144,7 +157,7 @@ pub fn table_ui(
 }
 
 /// The outcomes in the order of `sort`; empty cells (no log ratio) always last.
-fn sorted_order(labels: &[String], analysis: &Analysis, unit: crate::info::Unit, sort: Sort) -> Vec<usize> {
+fn sorted_order(labels: &[String], analysis: &Analysis, unit: Unit, sort: Sort) -> Vec<usize> {
     let n = labels.len();
     let mut order: Vec<usize> = (0..n).collect();
     let Some((column, descending)) = sort else {
@@ -172,7 +185,8 @@ fn sorted_order(labels: &[String], analysis: &Analysis, unit: crate::info::Unit,
     order
 }
 
-fn row_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, i: usize, width: f32) {
+/// One row; returns true when it was clicked.
+fn row_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, i: usize, width: f32) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(width, ROW), Sense::click());
     let painter = ui.painter_at(rect);
     if i == state.selected {
@@ -189,13 +203,13 @@ fn row_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, i: usize
     for (k, value) in values.iter().enumerate() {
         let column = Column::ALL[k + 1];
         let (text, color) = match column {
-            Column::P => (format::probability(*value), theme::color(ui, Side::P)),
-            Column::Q => (format::probability(*value), theme::color(ui, Side::Q)),
+            Column::P => (text::probability(*value), theme::color(ui, Side::P)),
+            Column::Q => (text::probability(*value), theme::color(ui, Side::Q)),
             _ if value.is_nan() => ("—".to_string(), text_color),
-            _ if *value == f64::INFINITY => (format::sig4(*value), theme::alarm(ui)),
+            _ if *value == f64::INFINITY => (text::sig4(*value), theme::alarm(ui)),
             // Negative terms pull a KL down: their own colour so they stand out.
-            _ if *value < 0.0 => (format::sig4(*value), negative),
-            _ => (format::sig4(*value), text_color),
+            _ if *value < 0.0 => (text::sig4(*value), negative),
+            _ => (text::sig4(*value), text_color),
         };
         let right = x + column.width() - 6.0;
         painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, text, font.clone(), color);
@@ -203,9 +217,7 @@ fn row_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, i: usize
     }
     let response = response.on_hover_text(format!("{label}: click to select"));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, format!("row {label}")));
-    if response.clicked() {
-        state.selected = i;
-    }
+    response.clicked()
 }
 
 /// The sums of the table's columns: the measures themselves.
@@ -215,12 +227,12 @@ fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Σ p·(−log p) =").weak());
-        ui.label(format!("H(P) = {}", format::with_unit(unit.from_nats(r.entropy_p), unit)));
+        ui.label(format!("H(P) = {}", text::with_unit(unit.from_nats(r.entropy_p), unit)));
         ui.label(RichText::new("  Σ p·(−log q) =").weak());
-        ui.label(format!("H(P,Q) = {}", format::with_unit(unit.from_nats(r.cross_entropy_pq), unit)));
+        ui.label(format!("H(P,Q) = {}", text::with_unit(unit.from_nats(r.cross_entropy_pq), unit)));
         ui.label(RichText::new("  Σ p·log(p/q) =").weak());
-        ui.label(format!("KL(P||Q) = {}", format::with_unit(unit.from_nats(r.kl_pq), unit)));
+        ui.label(format!("KL(P||Q) = {}", text::with_unit(unit.from_nats(r.kl_pq), unit)));
         ui.label(RichText::new("  Σ q·log(q/p) =").weak());
-        ui.label(format!("KL(Q||P) = {}", format::with_unit(unit.from_nats(r.kl_qp), unit)));
+        ui.label(format!("KL(Q||P) = {}", text::with_unit(unit.from_nats(r.kl_qp), unit)));
     });
 }

@@ -6,10 +6,13 @@
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Bar, BarChart, Heatmap, Line, MarkerShape, PlotPoint, PlotPoints, Points};
 
-use super::format;
-use super::state::{Analysis, AppState};
-use super::theme::{self, Side};
-use crate::info::fit::{self, Descent, Direction, FitResult, Grid, Params};
+use super::{Cached, View, ViewInput};
+use crate::app::Mode;
+use crate::app::commands::Command;
+use crate::app::theme;
+use crate::info::fit::{self, Descent, FitResult, Grid, Params};
+use crate::info::{Direction, Side};
+use crate::text;
 
 /// Steps taken per frame while playing: slow enough to watch.
 const STEPS_PER_FRAME: usize = 1;
@@ -26,57 +29,68 @@ fn grid_steps(n: usize) -> (usize, usize) {
     if n > 200 { (24, 18) } else { (48, 36) }
 }
 
-pub struct FitState {
-    pub direction: Direction,
+pub struct FitView {
+    direction: Direction,
     descent: Option<Descent>,
     path: Vec<Params>,
-    pub playing: bool,
-    /// Why "Use as Q" did not work, if it did not.
-    message: Option<String>,
+    playing: bool,
     /// Which start point the next Reset uses.
     next_start: usize,
-    /// The P and direction the map and optima below were computed for (they depend on
-    /// nothing else, so dragging Q costs nothing here).
-    cached_for: Option<(Vec<f64>, Direction)>,
-    grid: Option<Grid>,
-    optima: Option<(FitResult, FitResult)>,
+    /// The divergence over (μ, σ) for P and the direction; it depends on nothing else, so
+    /// dragging Q costs nothing here.
+    grid: Cached<(u64, Direction), Grid>,
+    /// The best forward and reverse fits of P.
+    optima: Cached<u64, (FitResult, FitResult)>,
 }
 
-impl Default for FitState {
+impl Default for FitView {
     fn default() -> Self {
-        FitState {
+        FitView {
             direction: Direction::Reverse,
             descent: None,
             path: Vec::new(),
             playing: false,
-            message: None,
             next_start: 0,
-            cached_for: None,
-            grid: None,
-            optima: None,
+            grid: Cached::default(),
+            optima: Cached::default(),
         }
     }
 }
 
-impl FitState {
+impl View for FitView {
+    fn id(&self) -> &'static str {
+        "fit"
+    }
+
+    fn title(&self) -> &'static str {
+        "Fit Q to P"
+    }
+
+    fn tooltip(&self) -> &'static str {
+        "Fit a Gaussian Q to P by forward or reverse KL: mode covering against mode seeking"
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        fit_ui(ui, input, self)
+    }
+}
+
+impl FitView {
     /// Recomputes the map and the optima when P or the direction changed. While a bar is
     /// being dragged the old ones stay (fitting from eight starts takes longer than a
     /// frame); they follow when the bar is let go.
-    fn refresh(&mut self, p: &[f64], dragging: bool) {
-        let same_p = self.cached_for.as_ref().is_some_and(|(cached, _)| cached == p);
-        let same = same_p && self.cached_for.as_ref().is_some_and(|(_, d)| *d == self.direction);
-        if same || (dragging && self.grid.is_some()) {
-            return;
-        }
+    fn refresh(&mut self, p: &[f64], p_revision: u64, dragging: bool) {
+        let direction = self.direction;
         let (mu_steps, sigma_steps) = grid_steps(p.len());
-        self.grid = Some(fit::grid(p, self.direction, mu_steps, sigma_steps));
-        if !same_p || self.optima.is_none() {
+        let new_map =
+            self.grid.update((p_revision, direction), dragging, || fit::grid(p, direction, mu_steps, sigma_steps));
+        self.optima.update(p_revision, dragging, || {
             let starts = starts(p.len());
-            self.optima =
-                Some((fit::fit(p, Direction::Forward, starts, SEED), fit::fit(p, Direction::Reverse, starts, SEED)));
+            (fit::fit(p, Direction::Forward, starts, SEED), fit::fit(p, Direction::Reverse, starts, SEED))
+        });
+        if new_map {
+            self.reset(p);
         }
-        self.cached_for = Some((p.to_vec(), self.direction));
-        self.reset(p);
     }
 
     /// Starts again from the next start point (the reverse direction's starts are
@@ -114,12 +128,14 @@ fn animation_starts(p: &[f64], direction: Direction) -> Vec<Params> {
     std::iter::once(demo.clamped(n)).chain(fit::start_points(p, direction, starts(n), SEED)).collect()
 }
 
-/// Draws the view; `animate` is false while drawing a picture for export, so exporting
-/// does not move the animation on.
-pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_state: &mut FitState, animate: bool) {
+/// Draws the view. A picture for export does not move the animation on.
+fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> Option<Command> {
+    let analysis = input.analysis;
+    let animate = input.mode == Mode::Live;
     let dragging = ui.input(|i| i.pointer.any_down());
-    fit_state.refresh(&analysis.p, dragging);
-    let unit = state.unit;
+    fit_state.refresh(&analysis.p, analysis.p_revision, dragging);
+    let unit = input.state.unit;
+    let mut command = None;
     let p = &analysis.p;
     let n = p.len();
     ui.horizontal_wrapped(|ui| {
@@ -131,7 +147,7 @@ pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_
             .on_hover_text("Punishes Q for putting mass where P has little: Q locks onto one mode");
         if fit_state.direction != before {
             fit_state.next_start = 0;
-            fit_state.refresh(p, false);
+            fit_state.refresh(p, analysis.p_revision, false);
         }
         ui.separator();
         let play = if fit_state.playing { "■ Pause" } else { "▶ Play" };
@@ -146,12 +162,9 @@ pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_
             fit_state.reset(p);
         }
         if let Some(descent) = &fit_state.descent
-            && ui.button("Use as Q").on_hover_text("Copy this fitted Gaussian into the Q editor (undoable)").clicked()
+            && Command::UseAsQ(Vec::new()).button(ui, true)
         {
-            let q = fit::gaussian(n, descent.params);
-            if let Err(e) = state.doc.q.set_all(&q) {
-                fit_state.message = Some(e.message("Q"));
-            }
+            command = Some(Command::UseAsQ(fit::gaussian(n, descent.params)));
         }
     });
     if fit_state.playing && animate {
@@ -164,9 +177,6 @@ pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_
         } else {
             fit_state.playing = false;
         }
-    }
-    if let Some(message) = &fit_state.message {
-        ui.label(RichText::new(message).color(theme::alarm(ui)));
     }
     if fit_state.descent.as_ref().is_some_and(|d| !d.value.is_finite()) {
         ui.label(
@@ -186,7 +196,7 @@ pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_
             "μ = {:.2}, σ = {:.2}: {name} = {} after {} steps ({status})",
             descent.params.mu,
             descent.params.sigma,
-            format::with_unit(unit.from_nats(descent.value), unit),
+            text::with_unit(unit.from_nats(descent.value), unit),
             descent.steps
         ));
     }
@@ -195,11 +205,12 @@ pub fn fit_ui(ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, fit_
         map_ui(&mut columns[0], fit_state, height);
         shapes_ui(&mut columns[1], p, fit_state, height);
     });
+    command
 }
 
 /// The divergence over (μ, σ), the path taken, and both optima.
-fn map_ui(ui: &mut egui::Ui, fit_state: &FitState, height: f32) {
-    let Some(grid) = &fit_state.grid else {
+fn map_ui(ui: &mut egui::Ui, fit_state: &FitView, height: f32) {
+    let Some(grid) = fit_state.grid.value() else {
         return;
     };
     let path_color = ui.visuals().strong_text_color();
@@ -216,7 +227,7 @@ fn map_ui(ui: &mut egui::Ui, fit_state: &FitState, height: f32) {
         if let Some(point) = current {
             plot_ui.points(Points::new("", vec![point]).radius(6.0).color(path_color).filled(true));
         }
-        if let Some((forward, reverse)) = &fit_state.optima {
+        if let Some((forward, reverse)) = fit_state.optima.value() {
             let marker = |name: &str, r: &FitResult, color: Color32, shape| {
                 Points::new(name.to_string(), vec![[r.params.mu, r.params.sigma]])
                     .radius(8.0)
@@ -261,7 +272,7 @@ fn heatmap_of(grid: &Grid) -> Option<Heatmap> {
 }
 
 /// P as bars and the current Gaussian Q as a line over the outcomes.
-fn shapes_ui(ui: &mut egui::Ui, p: &[f64], fit_state: &FitState, height: f32) {
+fn shapes_ui(ui: &mut egui::Ui, p: &[f64], fit_state: &FitView, height: f32) {
     let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
     let q = fit_state.descent.as_ref().map(|d| fit::gaussian(p.len(), d.params)).unwrap_or_default();
     let bars: Vec<Bar> = p.iter().enumerate().map(|(i, &v)| Bar::new(i as f64, v).width(0.8)).collect();

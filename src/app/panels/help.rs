@@ -2,10 +2,22 @@
 
 use eframe::egui::{self, RichText};
 
-use super::commands::Command;
+use crate::app::commands::Command;
 use crate::info::{Measure, Unit};
 
-pub fn help_ui(ctx: &egui::Context, open: &mut bool, unit: Unit) {
+/// The help window's own state: whether it is open.
+#[derive(Default)]
+pub struct HelpWindow {
+    pub open: bool,
+}
+
+impl HelpWindow {
+    pub fn ui(&mut self, ctx: &egui::Context, unit: Unit) {
+        help_ui(ctx, &mut self.open, unit);
+    }
+}
+
+fn help_ui(ctx: &egui::Context, open: &mut bool, unit: Unit) {
     egui::Window::new("Help").open(open).default_width(560.0).vscroll(true).show(ctx, |ui| {
         ui.label(RichText::new("Measures").heading());
         egui::Grid::new("help measures").num_columns(2).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
@@ -31,19 +43,18 @@ pub fn help_ui(ctx: &egui::Context, open: &mut bool, unit: Unit) {
         ui.add_space(8.0);
         ui.label(RichText::new("Mouse and keyboard").heading());
         egui::Grid::new("help keys").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
-            let rows: Vec<(String, &str)> = vec![
-                ("drag a bar's top".into(), "set that probability; the unlocked others rescale"),
-                ("click a bar".into(), "select the outcome (highlighted everywhere)"),
-                ("← →".into(), "move the selection"),
-                ("↑ ↓".into(), "nudge the selected outcome by 0.01 (Shift: 0.001)"),
-                ("Ctrl + / Ctrl −".into(), "zoom the whole window (for projectors)"),
+            let rows = [
+                ("drag a bar's top", "set that probability; the unlocked others rescale"),
+                ("click a bar", "select the outcome (highlighted everywhere)"),
+                ("Ctrl + / Ctrl −", "zoom the whole window (for projectors)"),
             ];
             for (keys, what) in rows {
                 ui.label(RichText::new(keys).strong());
                 ui.label(what);
                 ui.end_row();
             }
-            for command in [Command::Undo, Command::Redo, Command::Help] {
+            // Every command that has a shortcut, straight from the command list.
+            for command in Command::with_shortcuts() {
                 if let Some(keys) = command.shortcut_text(ui.ctx()) {
                     ui.label(RichText::new(keys).strong());
                     ui.label(command.tooltip());

@@ -1,16 +1,18 @@
-//! The measures as tables to paste into lessons: Markdown and LaTeX.
+//! The measures as tables to paste into lessons: Markdown and LaTeX, and the per-outcome
+//! table as CSV.
 
-use crate::info::{Measure, Report, Unit, ZeroRule};
+use crate::info::{Measure, Report, Unit, ZeroRule, log_ratio};
+use crate::text;
 
 /// The value as a table shows it: 6 significant decimals, or ∞.
 fn cell(measure: Measure, report: &Report, unit: Unit, latex: bool) -> String {
     let value = measure.value(report, unit);
     if value.is_infinite() {
-        return if latex { "$\\infty$".to_string() } else { "∞".to_string() };
+        return if latex { "$\\infty$".to_string() } else { text::INFINITY.to_string() };
     }
     let unit_label = measure.unit_label(unit);
     let unit_label = if latex { unit_label.replace('√', "$\\sqrt{}$") } else { unit_label };
-    format!("{} {unit_label}", crate::number::significant(value, 6)).trim_end().to_string()
+    format!("{} {unit_label}", text::significant(value, 6)).trim_end().to_string()
 }
 
 /// A title on one line (a newline would end a LaTeX comment or a Markdown paragraph).
@@ -73,9 +75,7 @@ pub fn outcomes_csv(labels: &[String], p: &[f64], q: &[f64], report: &Report, un
         Unit::Bans => "log10",
     };
     let mut out = format!("outcome,p,q,-{log} p,-{log} q,{log}(p/q),p*{log}(p/q),q*{log}(q/p)\n");
-    let number = |x: f64| {
-        if x.is_infinite() { if x > 0.0 { "inf".to_string() } else { "-inf".to_string() } } else { format!("{x}") }
-    };
+    let number = text::csv_number;
     for (i, label) in labels.iter().enumerate() {
         let (pi, qi) = (p.get(i).copied().unwrap_or(0.0), q.get(i).copied().unwrap_or(0.0));
         let ratio = unit.from_nats(log_ratio(pi, qi));
@@ -91,16 +91,6 @@ pub fn outcomes_csv(labels: &[String], p: &[f64], q: &[f64], report: &Report, un
         out.push_str(&format!("{},{}\n", csv_field(label), cells.join(",")));
     }
     out
-}
-
-/// ln(p/q): ∞ when only q is 0, −∞ when only p is 0, NaN (no value) when both are.
-pub fn log_ratio(p: f64, q: f64) -> f64 {
-    match (p > 0.0, q > 0.0) {
-        (true, true) => (p / q).ln(),
-        (true, false) => f64::INFINITY,
-        (false, true) => f64::NEG_INFINITY,
-        (false, false) => f64::NAN,
-    }
 }
 
 fn csv_field(text: &str) -> String {

@@ -1,0 +1,20 @@
+//! The panels around the views: the top bar, the bar editors and the outcome strip, the
+//! measures with the identity view and the lesson text, and the help window. Each panel
+//! that remembers something between frames owns that state.
+
+pub mod bar_editor;
+pub mod editing;
+pub mod help;
+pub mod identity;
+pub mod lesson;
+pub mod measures;
+pub mod outcome_strip;
+pub mod top_bar;
+pub mod value_field;
+
+/// The panels' state that lives only while the app runs.
+#[derive(Default)]
+pub struct Panels {
+    pub editing: editing::EditingPanel,
+    pub help: help::HelpWindow,
+}

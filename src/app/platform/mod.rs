@@ -1,0 +1,69 @@
+//! Everything that touches the operating system or the browser: choosing, reading and
+//! writing files, dropped files, the clipboard, turning a drawn picture into pixels, and
+//! the stored session. The app asks through [`Platform`] and hears back through
+//! [`Event`]s; panels and views never see it. `native` is the desktop; a browser
+//! implementation goes beside it.
+
+pub mod native;
+pub mod session;
+
+use eframe::egui;
+use image::RgbaImage;
+use std::path::PathBuf;
+
+use super::Status;
+use super::picture::Picture;
+use crate::scenario::Scenario;
+
+/// A scenario the user saved earlier, offered in the scenario picker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedScenario {
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// A scenario to save, and the file it came from (saving there needs no question).
+#[derive(Debug, Clone)]
+pub struct SaveJob {
+    pub scenario: Scenario,
+    pub file: Option<PathBuf>,
+}
+
+/// What the platform tells the app, sooner or later, after a request or a dropped file.
+#[derive(Debug)]
+pub enum Event {
+    /// A scenario was read and checked; `file` is where Save writes it back.
+    Opened { scenario: Scenario, file: Option<PathBuf>, from: String },
+    /// The scenario was written to `to`; `file` is the file it now belongs to.
+    Saved { file: Option<PathBuf>, to: String },
+    /// Something to tell the user: a picture written, an error, a question answered no.
+    Status(Status),
+}
+
+/// The operating system (or the browser) as the app sees it.
+pub trait Platform {
+    /// Lets the user choose a scenario to open, starting near `near`; it arrives as
+    /// [`Event::Opened`].
+    fn open(&mut self, near: Option<&std::path::Path>);
+    /// Opens the saved scenario at `index` of [`Platform::saved_scenarios`].
+    fn open_saved(&mut self, index: usize);
+    /// Saves to the scenario's own file or the default place, or (`choose`) to a place
+    /// the user chooses; asks before replacing another file.
+    fn save(&mut self, job: SaveJob, choose: bool);
+    /// Writes a picture to the default place under its own name, or (`choose`) where the
+    /// user says.
+    fn export(&mut self, picture: Picture, choose: bool);
+    /// Turns one finished egui pass of `ctx` into pixels.
+    fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String>;
+    /// Puts text on the clipboard.
+    fn copy_text(&mut self, ctx: &egui::Context, text: String) {
+        ctx.copy_text(text);
+    }
+    /// Once a frame: the platform's own dialogs and questions, dropped files, answers
+    /// that arrived.
+    fn ui(&mut self, ctx: &egui::Context);
+    /// What happened since the last call.
+    fn take_events(&mut self) -> Vec<Event>;
+    /// The scenarios the user saved before, for the picker.
+    fn saved_scenarios(&self) -> &[SavedScenario];
+}

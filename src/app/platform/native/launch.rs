@@ -1,0 +1,72 @@
+//! Starting the desktop app from the command line: a window, or a picture of the app made
+//! without one. Arguments change only what they name; the rest of the stored session
+//! stays.
+
+use eframe::egui;
+use std::path::{Path, PathBuf};
+
+use super::write_picture;
+use crate::app::picture::Target;
+use crate::app::state::{AppState, ThemeChoice};
+use crate::app::{KlApp, Status};
+use crate::info::Unit;
+use crate::scenario::Scenario;
+
+/// What the command line asks to change about the starting state, checked before
+/// anything opens.
+#[derive(Debug, Default)]
+pub struct Launch {
+    /// A scenario to open, and the file it came from (Ctrl+S writes back there).
+    pub scenario: Option<(Scenario, Option<PathBuf>)>,
+    pub theme: Option<ThemeChoice>,
+    pub unit: Option<Unit>,
+}
+
+impl Launch {
+    fn apply(self, state: &mut AppState) -> Result<(), String> {
+        if let Some((scenario, file)) = self.scenario {
+            state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
+            state.doc.file = file;
+        }
+        if let Some(theme) = self.theme {
+            state.theme = theme;
+        }
+        if let Some(unit) = self.unit {
+            state.unit = unit;
+        }
+        Ok(())
+    }
+}
+
+/// Opens the window and returns when it closes.
+pub fn open_window(launch: Launch) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("klscope")
+            .with_app_id("klscope")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 560.0]),
+        ..Default::default()
+    };
+    let create = Box::new(|cc: &eframe::CreationContext<'_>| {
+        let mut app = KlApp::new(cc);
+        if let Err(message) = launch.apply(&mut app.state) {
+            app.status = Some(Status::error(message));
+        }
+        Ok(Box::new(app) as Box<dyn eframe::App>)
+    });
+    eframe::run_native("klscope", options, create).map_err(|e| format!("cannot open the window: {e}"))
+}
+
+/// Draws the app on the default session at `size` (logical points) and `scale` pixels per
+/// point and writes the PNG to `out`; returns its size in pixels.
+pub fn screenshot(launch: Launch, out: &Path, size: (u32, u32), scale: f32) -> Result<(u32, u32), String> {
+    let mut state = AppState::default();
+    launch.apply(&mut state)?;
+    let mut app = KlApp::with_state(state);
+    let logical = egui::vec2(size.0 as f32, size.1 as f32);
+    let picture =
+        app.draw_picture(logical, scale, Target::Window).map_err(|e| format!("cannot make the screenshot: {e}"))?;
+    write_picture(&picture, out)?;
+    Ok((picture.width, picture.height))
+}

@@ -1,0 +1,256 @@
+//! The desktop: scenario and picture files in the user's folders, the desktop's file
+//! dialogs (or a path field), files dropped on the window, and wgpu for pictures.
+
+mod dialogs;
+mod folders;
+pub mod launch;
+pub mod render;
+
+pub use dialogs::FileDialogs;
+pub use folders::Folders;
+
+use eframe::egui::{self, RichText};
+use image::RgbaImage;
+use std::path::{Path, PathBuf};
+
+use super::{Event, Platform, SaveJob, SavedScenario};
+use crate::app::Status;
+use crate::app::picture::Picture;
+use crate::export::atomic::{describe, write_atomically};
+use crate::scenario;
+use dialogs::Purpose;
+use render::OffscreenRenderer;
+
+/// What waits for a file name from a dialog, or for an answer to "Replace the file?".
+enum Pending {
+    Save(SaveJob),
+    Picture(Picture),
+}
+
+pub struct NativePlatform {
+    folders: Folders,
+    dialogs: FileDialogs,
+    /// Created at the first export (it takes a moment) and kept.
+    renderer: Option<OffscreenRenderer>,
+    saved: Vec<SavedScenario>,
+    /// What the open Save-as or Export-as dialog is for.
+    waiting: Option<Pending>,
+    /// A file that would be replaced, and what would replace it.
+    confirm: Option<(PathBuf, Pending)>,
+    events: Vec<Event>,
+}
+
+impl NativePlatform {
+    /// The user's own folders and the desktop's file dialogs.
+    pub fn for_this_user() -> Self {
+        Self::new(Folders::for_this_user(), FileDialogs::for_this_desktop())
+    }
+
+    /// Files go to `folders`; with `FileDialogs::default()` every path is typed into a
+    /// field (as in tests and where no native dialog works).
+    pub fn new(folders: Folders, dialogs: FileDialogs) -> Self {
+        let saved = folders::saved_scenarios(&folders.scenarios);
+        NativePlatform { folders, dialogs, renderer: None, saved, waiting: None, confirm: None, events: Vec::new() }
+    }
+
+    fn status(&mut self, status: Status) {
+        self.events.push(Event::Status(status));
+    }
+
+    fn request(&mut self, purpose: Purpose, folder: &Path, name: &str) {
+        if !self.dialogs.request(purpose, folder, name) {
+            self.status(Status::info("A file dialog is already open.".to_string()));
+        }
+    }
+
+    /// Reads and checks a scenario file; the app opens it, or the error is shown.
+    fn load(&mut self, path: &Path) {
+        let event = match scenario::load(path) {
+            Ok(scenario) => {
+                Event::Opened { scenario, file: Some(path.to_path_buf()), from: path.display().to_string() }
+            }
+            Err(e) => Event::Status(Status::error(e.to_string())),
+        };
+        self.events.push(event);
+    }
+
+    /// Saves to `path`, first asking if that would replace a file that is not this
+    /// scenario's own.
+    fn save_checked(&mut self, job: SaveJob, path: PathBuf) {
+        let own = job.file.as_deref() == Some(path.as_path());
+        if path.exists() && !own {
+            self.confirm = Some((path, Pending::Save(job)));
+        } else {
+            self.save_to(&job, &path);
+        }
+    }
+
+    fn save_to(&mut self, job: &SaveJob, path: &Path) {
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(folder)
+        {
+            let message = format!("cannot create the folder {}: {}", folder.display(), describe(&e));
+            self.status(Status::error(message));
+            return;
+        }
+        match scenario::save(&job.scenario, path) {
+            Ok(()) => {
+                self.saved = folders::saved_scenarios(&self.folders.scenarios);
+                let to = path.display().to_string();
+                self.events.push(Event::Saved { file: Some(path.to_path_buf()), to });
+            }
+            Err(e) => self.status(Status::error(e.to_string())),
+        }
+    }
+
+    /// Writes a picture to `path`, first asking if a file is already there.
+    fn export_checked(&mut self, picture: Picture, path: PathBuf) {
+        if path.exists() {
+            self.confirm = Some((path, Pending::Picture(picture)));
+        } else {
+            self.export_to(&picture, &path);
+        }
+    }
+
+    fn export_to(&mut self, picture: &Picture, path: &Path) {
+        let status = match write_picture(picture, path) {
+            Ok(()) => {
+                Status::info(format!("Exported {} ({}×{} pixels)", path.display(), picture.width, picture.height))
+            }
+            Err(e) => Status::error(format!("Export failed: {e}")),
+        };
+        self.status(status);
+    }
+
+    /// Acts on a path chosen in a dialog.
+    fn path_chosen(&mut self, purpose: Purpose, path: PathBuf) {
+        match (purpose, self.waiting.take()) {
+            (Purpose::Open, _) => self.load(&path),
+            (Purpose::SaveAs, Some(Pending::Save(job))) => self.save_checked(job, path),
+            (Purpose::ExportPng, Some(Pending::Picture(picture))) => self.export_checked(picture, path),
+            (Purpose::SaveAs | Purpose::ExportPng, _) => {
+                self.status(Status::error("Nothing to save: try again.".to_string()));
+            }
+        }
+    }
+
+    /// A `.ron` file dropped on the window opens; anything else is refused with a note.
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        let Some(path) = dropped.first().map(|file| file.path().to_path_buf()) else {
+            return;
+        };
+        if path.extension().is_some_and(|x| x == "ron") {
+            self.load(&path);
+        } else {
+            self.status(Status::error(format!("{} is not a scenario (.ron) file", path.display())));
+        }
+    }
+
+    /// Asks "Replace …?" while a save or an export waits for an answer.
+    fn confirm_replace_ui(&mut self, ctx: &egui::Context) {
+        let Some((path, pending)) = &self.confirm else {
+            return;
+        };
+        let what = match pending {
+            Pending::Save(_) => "this scenario",
+            Pending::Picture(_) => "the picture",
+        };
+        let mut answer = None;
+        let modal = egui::Modal::new(egui::Id::unique("confirm replace")).show(ctx, |ui| {
+            ui.heading("Replace the file?");
+            ui.label(format!("{} already exists. Replace it with {what}?", path.display()));
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new("Replace").strong()).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        if modal.should_close() && answer.is_none() {
+            answer = Some(false);
+        }
+        let Some(replace) = answer else {
+            return;
+        };
+        let Some((path, pending)) = self.confirm.take() else {
+            return;
+        };
+        match (replace, pending) {
+            (true, Pending::Save(job)) => self.save_to(&job, &path),
+            (true, Pending::Picture(picture)) => self.export_to(&picture, &path),
+            (false, _) => self.status(Status::info("Not saved.".to_string())),
+        }
+    }
+}
+
+impl Platform for NativePlatform {
+    fn open(&mut self, near: Option<&Path>) {
+        let folder = near.and_then(Path::parent).filter(|p| !p.as_os_str().is_empty());
+        let folder = folder.unwrap_or(&self.folders.scenarios).to_path_buf();
+        self.request(Purpose::Open, &folder, "");
+    }
+
+    fn open_saved(&mut self, index: usize) {
+        if let Some(entry) = self.saved.get(index).cloned() {
+            self.load(&entry.path);
+        }
+    }
+
+    fn save(&mut self, job: SaveJob, choose: bool) {
+        let name = format!("{}.ron", folders::safe_stem(&job.scenario.id));
+        if choose {
+            self.waiting = Some(Pending::Save(job));
+            let folder = self.folders.scenarios.clone();
+            self.request(Purpose::SaveAs, &folder, &name);
+        } else {
+            let path = job.file.clone().unwrap_or_else(|| self.folders.scenarios.join(name));
+            self.save_checked(job, path);
+        }
+    }
+
+    fn export(&mut self, picture: Picture, choose: bool) {
+        if choose {
+            let name = picture.name.clone();
+            self.waiting = Some(Pending::Picture(picture));
+            let folder = self.folders.pictures.clone();
+            self.request(Purpose::ExportPng, &folder, &name);
+        } else {
+            let path = folders::unused_path(&self.folders.pictures.join(&picture.name));
+            self.export_to(&picture, &path);
+        }
+    }
+
+    fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String> {
+        let mut renderer = match self.renderer.take() {
+            Some(renderer) => renderer,
+            None => OffscreenRenderer::new().map_err(|e| e.to_string())?,
+        };
+        let image = renderer.render(ctx, output).map_err(|e| e.to_string());
+        self.renderer = Some(renderer);
+        image
+    }
+
+    fn ui(&mut self, ctx: &egui::Context) {
+        self.dropped_files(ctx);
+        if let Some((purpose, path)) = self.dialogs.ui(ctx) {
+            self.path_chosen(purpose, path);
+        }
+        self.confirm_replace_ui(ctx);
+    }
+
+    fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    fn saved_scenarios(&self) -> &[SavedScenario] {
+        &self.saved
+    }
+}
+
+/// Writes a picture's PNG bytes atomically; errors say what went wrong in plain words.
+pub fn write_picture(picture: &Picture, path: &Path) -> Result<(), String> {
+    write_atomically(path, &picture.png).map_err(|e| format!("cannot write {}: {}", path.display(), describe(&e)))
+}

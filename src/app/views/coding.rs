@@ -1,0 +1,124 @@
+//! The coding view: Huffman codes built for P and for Q, the average code lengths when
+//! the data come from P, and how they compare with entropy, cross-entropy and KL.
+
+use eframe::egui::{self, RichText};
+
+use super::{Cached, View, ViewInput};
+use crate::app::commands::Command;
+use crate::app::theme;
+use crate::info::Side;
+use crate::info::coding::{CodingReport, coding_report};
+use crate::text;
+
+/// The codes of the current P and Q, rebuilt only when they change.
+#[derive(Default)]
+pub struct CodingView {
+    codes: Cached<u64, CodingReport>,
+}
+
+impl View for CodingView {
+    fn id(&self) -> &'static str {
+        "coding"
+    }
+
+    fn title(&self) -> &'static str {
+        "Coding"
+    }
+
+    fn tooltip(&self) -> &'static str {
+        "Huffman codes for P and for Q: the bits a wrong code wastes"
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        let (state, analysis) = (input.state, input.analysis);
+        let coding = self.codes.get(analysis.revision, || coding_report(&analysis.p, &analysis.q));
+        let mut command = None;
+        let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
+        ui.label(
+            RichText::new("Huffman codes, in bits: outcomes drawn from P, sent with P's code and with Q's").strong(),
+        );
+        ui.columns(2, |columns| {
+            egui::ScrollArea::vertical()
+                .id_salt("coding summary")
+                .show(&mut columns[1], |ui| summary_ui(ui, coding, p_color, q_color));
+            let ui = &mut columns[0];
+            // Column widths follow the space there is: a fixed width would push the panel wider.
+            let room = (ui.available_width() - 4.0 * ui.spacing().item_spacing.x).max(200.0);
+            let widths = [0.17, 0.16, 0.26, 0.16, 0.25].map(|share| share * room);
+            let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
+                ui.add_sized([width, 20.0], egui::Label::new(text).truncate());
+            };
+            ui.horizontal(|ui| {
+                cell(ui, widths[0], RichText::new("outcome").strong());
+                cell(ui, widths[1], RichText::new("p").strong().color(p_color));
+                cell(ui, widths[2], RichText::new("P's code").strong().color(p_color));
+                cell(ui, widths[3], RichText::new("q").strong().color(q_color));
+                cell(ui, widths[4], RichText::new("Q's code").strong().color(q_color));
+            });
+            let n = state.doc.len();
+            // Only the rows in view are laid out, so a thousand outcomes cost what twenty do.
+            egui::ScrollArea::vertical().id_salt("code words").show_rows(ui, 22.0, n, |ui, rows| {
+                for i in rows {
+                    let label = state.doc.labels().get(i).cloned().unwrap_or_default();
+                    ui.horizontal(|ui| {
+                        let name =
+                            if i == state.selected { RichText::new(&label).strong() } else { RichText::new(&label) };
+                        if ui.add_sized([widths[0], 20.0], egui::Button::new(name).frame(false)).clicked() {
+                            command = Some(Command::Select(i));
+                        }
+                        cell(
+                            ui,
+                            widths[1],
+                            RichText::new(text::probability(analysis.p.get(i).copied().unwrap_or(0.0))),
+                        );
+                        cell(ui, widths[2], RichText::new(short_word(&coding.code_p, i)).monospace().color(p_color));
+                        cell(
+                            ui,
+                            widths[3],
+                            RichText::new(text::probability(analysis.q.get(i).copied().unwrap_or(0.0))),
+                        );
+                        cell(ui, widths[4], RichText::new(short_word(&coding.code_q, i)).monospace().color(q_color));
+                    });
+                }
+            });
+        });
+        command
+    }
+}
+
+/// A code word, shortened to its first 14 bits and its length when it is long.
+fn short_word(code: &crate::info::coding::Code, i: usize) -> String {
+    let word = code.words.get(i).map(String::as_str).unwrap_or("");
+    if word.len() <= 16 { word.to_string() } else { format!("{}… ({} bits)", &word[..14], word.len()) }
+}
+
+fn summary_ui(ui: &mut egui::Ui, coding: &CodingReport, p_color: egui::Color32, q_color: egui::Color32) {
+    let bits = |x: f64| text::with_unit(x, "bits");
+    let big = |text: String, color| RichText::new(text).size(18.0).color(color);
+    ui.label(big(format!("L_P = {}", bits(coding.l_p)), p_color))
+        .on_hover_text("Average code length of P's outcomes with the code built for P: Σ p·len_P");
+    let holds = coding.entropy_p <= coding.l_p + 1e-12 && coding.l_p < coding.entropy_p + 1.0;
+    let bound = format!(
+        "H(P) = {} ≤ L_P < H(P) + 1 = {}: {}",
+        bits(coding.entropy_p),
+        bits(coding.entropy_p + 1.0),
+        if holds { "holds" } else { "at the edge: a certain outcome still needs one bit" }
+    );
+    ui.label(bound);
+    ui.add_space(6.0);
+    ui.label(big(format!("L_Q = {}", bits(coding.l_q)), q_color))
+        .on_hover_text("Average code length of P's outcomes with the code built for Q: Σ p·len_Q");
+    ui.label(format!("H(P,Q) = {}: the ideal lengths −log₂ q would give this", bits(coding.cross_entropy)));
+    ui.add_space(6.0);
+    let wasted = coding.l_q - coding.l_p;
+    ui.label(big(format!("L_Q − L_P = {}", bits(wasted)), ui.visuals().strong_text_color()));
+    ui.label(format!("KL(P||Q) = H(P,Q) − H(P) = {}", bits(coding.kl)));
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(
+            "Code words have whole-bit lengths, so the bits wasted by Q's code are close to \
+             KL(P||Q) but not exactly it: KL is the waste of ideal lengths −log₂ q against −log₂ p.",
+        )
+        .italics(),
+    );
+}

@@ -1,0 +1,156 @@
+//! Sampling: draw n outcomes from P and watch the running means of log(p/q) and −log q
+//! converge to KL(P||Q) and H(P,Q), inside a band of ±2 standard errors.
+
+use eframe::egui::{self, RichText};
+use egui_plot::{FilledArea, HLine, Line, LineStyle, PlotPoints};
+
+use super::{Cached, View, ViewInput};
+use crate::app::commands::Command;
+use crate::app::theme;
+use crate::info::sampling::{self, SampleRun};
+use crate::info::{Side, Unit};
+use crate::text;
+
+pub struct SamplingView {
+    samples: usize,
+    seed: u64,
+    /// The run for the current P, Q, n and seed.
+    run: Cached<(u64, usize, u64), SampleRun>,
+}
+
+impl Default for SamplingView {
+    fn default() -> Self {
+        SamplingView { samples: 10_000, seed: 1, run: Cached::default() }
+    }
+}
+
+impl View for SamplingView {
+    fn id(&self) -> &'static str {
+        "sampling"
+    }
+
+    fn title(&self) -> &'static str {
+        "Sampling"
+    }
+
+    fn tooltip(&self) -> &'static str {
+        "Draw samples from P and watch the estimates converge to KL and cross-entropy"
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        sampling_ui(ui, input, self);
+        None
+    }
+}
+
+fn sampling_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, sampling: &mut SamplingView) {
+    let (unit, analysis) = (input.state.unit, input.analysis);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Samples from P:").strong());
+        ui.add(egui::Slider::new(&mut sampling.samples, 10..=sampling::MAX_SAMPLES).logarithmic(true).text("samples"));
+        ui.label("seed");
+        ui.add(egui::DragValue::new(&mut sampling.seed).range(0..=u64::MAX)).on_hover_text("Same seed, same samples");
+        if ui.button("New seed").on_hover_text("Draw a fresh set of samples").clicked() {
+            sampling.seed = sampling.seed.wrapping_add(1);
+        }
+    });
+    // Drawn again only when P, Q, n or the seed change, and not while a bar or slider is
+    // held: a million samples take longer than a frame.
+    let held = ui.input(|i| i.pointer.any_down());
+    let (samples, seed) = (sampling.samples, sampling.seed);
+    sampling
+        .run
+        .update((analysis.revision, samples, seed), held, || sampling::sample(&analysis.p, &analysis.q, samples, seed));
+    let Some(run) = sampling.run.value() else {
+        return;
+    };
+    let exact_kl = unit.from_nats(analysis.report.kl_pq);
+    let exact_cross = unit.from_nats(analysis.report.cross_entropy_pq);
+    let estimate = |mean: f64, stderr: f64, exact: f64| {
+        format!(
+            "{} ± {} (exact {})",
+            text::sig4(unit.from_nats(mean)),
+            text::sig4(2.0 * unit.from_nats(stderr)),
+            text::with_unit(exact, unit)
+        )
+    };
+    ui.label(format!(
+        "After {} samples: KL(P||Q) ≈ {};  H(P,Q) ≈ {}",
+        run.n,
+        estimate(run.kl_estimate, run.kl_stderr, exact_kl),
+        estimate(run.cross_entropy_estimate, run.cross_entropy_stderr, exact_cross)
+    ));
+    if !run.kl_estimate.is_finite() {
+        ui.label(
+            RichText::new("A sample fell where Q gives probability 0: log(p/q) is infinite, and so is the estimate.")
+                .color(theme::alarm(ui)),
+        );
+    }
+    let height = ui.available_height().max(120.0);
+    let divergence = theme::divergence(ui);
+    let cross_color = theme::color(ui, Side::Q);
+    let kl = Convergence {
+        id: "sampling kl",
+        name: "mean of log(p/q)",
+        points: run.checkpoints.iter().map(|c| [c.n as f64, c.kl_mean, c.kl_stderr]).collect(),
+        exact: exact_kl,
+        color: divergence,
+    };
+    let cross = Convergence {
+        id: "sampling cross",
+        name: "mean of −log q",
+        points: run.checkpoints.iter().map(|c| [c.n as f64, c.cross_mean, c.cross_stderr]).collect(),
+        exact: exact_cross,
+        color: cross_color,
+    };
+    ui.columns(2, |columns| {
+        kl.plot_ui(&mut columns[0], unit, height);
+        cross.plot_ui(&mut columns[1], unit, height);
+    });
+}
+
+/// One running mean to plot: (sample count, mean, standard error) at each checkpoint, in
+/// nats, and the exact value it converges to (in the shown unit).
+struct Convergence {
+    id: &'static str,
+    name: &'static str,
+    points: Vec<[f64; 3]>,
+    exact: f64,
+    color: egui::Color32,
+}
+
+impl Convergence {
+    /// The running mean against log10 of the sample count, with its ±2 SE band and the
+    /// exact value.
+    fn plot_ui(&self, ui: &mut egui::Ui, unit: Unit, height: f32) {
+        let (id, name, exact, color) = (self.id, self.name, self.exact, self.color);
+        let finite: Vec<&[f64; 3]> =
+            self.points.iter().filter(|p| p[1].is_finite() && p[2].is_finite() && p[0] >= 1.0).collect();
+        let xs: Vec<f64> = finite.iter().map(|p| p[0].log10()).collect();
+        let mean: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1])).collect();
+        let low: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1] - 2.0 * p[2])).collect();
+        let high: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1] + 2.0 * p[2])).collect();
+        let line: Vec<[f64; 2]> = xs.iter().zip(&mean).map(|(&x, &y)| [x, y]).collect();
+        let text_color = ui.visuals().strong_text_color();
+        theme::still_plot(id, height)
+            .x_axis_label("samples")
+            .y_axis_label(unit.name())
+            .x_axis_formatter(|mark, _| format!("{}", 10f64.powf(mark.value).round()))
+            .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightTop))
+            .show(ui, |plot_ui| {
+                if xs.len() >= 2 {
+                    plot_ui.add(
+                        FilledArea::new("±2 standard errors", &xs, &low, &high).fill_color(color.gamma_multiply(0.25)),
+                    );
+                }
+                plot_ui.line(Line::new(name.to_string(), PlotPoints::from(line)).color(color).width(2.0));
+                if exact.is_finite() {
+                    plot_ui.hline(
+                        HLine::new(format!("exact {}", text::with_unit(exact, unit)), exact)
+                            .color(text_color)
+                            .style(LineStyle::dashed_dense()),
+                    );
+                }
+            });
+    }
+}

@@ -1,0 +1,128 @@
+//! Numbers as people read them: on screen (four significant digits), in hover texts
+//! (full precision), in the terminal (six decimals), in copied tables and JSON. Infinity
+//! is `∞` wherever a person reads it and `"inf"` where a program does; `-0` never shows.
+
+use serde_json::{Value, json};
+
+/// Infinity as a person reads it.
+pub const INFINITY: &str = "∞";
+
+/// `x` with `digits` significant digits ("0.5310" for 4), in scientific notation when it
+/// is below 1e-4 or at least 1e6 so that tiny values keep their digits. Finite `x` only.
+pub fn significant(x: f64, digits: usize) -> String {
+    if x == 0.0 {
+        return "0".to_string();
+    }
+    let digits = digits.max(1);
+    let magnitude = x.abs().log10().floor() as i32;
+    if (-4..6).contains(&magnitude) {
+        format!("{x:.*}", (digits as i32 - 1 - magnitude).max(0) as usize)
+    } else {
+        format!("{x:.*e}", digits - 1)
+    }
+}
+
+/// Four significant digits for the screen ("0.5310", "1.000", "0.04150"), "∞" for
+/// infinity, "—" for no value.
+pub fn sig4(x: f64) -> String {
+    if x.is_infinite() {
+        return if x > 0.0 { INFINITY.to_string() } else { format!("−{INFINITY}") };
+    }
+    if x.is_nan() {
+        return "—".to_string();
+    }
+    significant(x, 4)
+}
+
+/// A value with its unit, "0.5310 bits"; infinity stands alone as "∞".
+pub fn with_unit(x: f64, unit: impl std::fmt::Display) -> String {
+    if x.is_infinite() { sig4(x) } else { format!("{} {unit}", sig4(x)) }
+}
+
+/// A probability for a bar or a field: up to 4 decimals, trailing zeros dropped.
+pub fn probability(x: f64) -> String {
+    if x != 0.0 && x < 1e-4 {
+        return format!("{x:.2e}");
+    }
+    let text = format!("{x:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.is_empty() { "0".to_string() } else { text.to_string() }
+}
+
+/// Full precision, for hover texts.
+pub fn full(x: f64) -> String {
+    if x.is_infinite() { INFINITY.to_string() } else { format!("{x}") }
+}
+
+/// A probability written briefly: up to 4 significant digits, no trailing zeros.
+pub fn short_number(x: f64) -> String {
+    if x != 0.0 && (x.abs() < 1e-4 || x.abs() >= 1e6) {
+        return format!("{x:.3e}");
+    }
+    let digits = 4 - 1 - (x.abs().max(1e-300).log10().floor() as i32);
+    let text = format!("{:.*}", digits.clamp(0, 12) as usize, x);
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_string() } else { text }
+}
+
+/// Six decimals for the terminal's tables, or "∞".
+pub fn fixed6(x: f64) -> String {
+    if x.is_infinite() { INFINITY.to_string() } else { format!("{x:.6}") }
+}
+
+/// A number for JSON: full precision, or the string "inf" (JSON has no infinity).
+pub fn json_number(x: f64) -> Value {
+    if x.is_finite() { json!(x) } else { json!("inf") }
+}
+
+/// A number for CSV: full precision, "inf" or "-inf" (what spreadsheets and pandas read).
+pub fn csv_number(x: f64) -> String {
+    if x.is_infinite() { if x > 0.0 { "inf".to_string() } else { "-inf".to_string() } } else { format!("{x}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn significant_digits() {
+        assert_eq!(significant(0.531004, 4), "0.5310");
+        assert_eq!(significant(0.5310044, 6), "0.531004");
+        assert_eq!(significant(12.3456, 4), "12.35");
+        assert_eq!(significant(2e-10, 6), "2.00000e-10");
+        assert_eq!(significant(0.0, 4), "0");
+        assert_eq!(significant(-0.0, 4), "0", "no negative zero");
+    }
+
+    #[test]
+    fn four_significant_digits() {
+        assert_eq!(sig4(0.531004), "0.5310");
+        assert_eq!(sig4(1.0), "1.000");
+        assert_eq!(sig4(0.0415037), "0.04150");
+        assert_eq!(sig4(12.3456), "12.35");
+        assert_eq!(sig4(f64::INFINITY), "∞");
+        assert_eq!(sig4(0.0), "0");
+        assert_eq!(sig4(1.5e-7), "1.500e-7");
+        assert_eq!(with_unit(0.5, "bits"), "0.5000 bits");
+        assert_eq!(with_unit(f64::INFINITY, "bits"), "∞");
+    }
+
+    #[test]
+    fn probabilities_are_short() {
+        assert_eq!(probability(0.9), "0.9");
+        assert_eq!(probability(1.0 / 3.0), "0.3333");
+        assert_eq!(probability(0.0), "0");
+        assert_eq!(probability(1.0), "1");
+        assert_eq!(probability(5e-7), "5.00e-7");
+        assert_eq!(short_number(0.1), "0.1");
+        assert_eq!(short_number(1.0 / 3.0), "0.3333");
+    }
+
+    #[test]
+    fn programs_read_inf() {
+        assert_eq!(json_number(f64::INFINITY), json!("inf"));
+        assert_eq!(json_number(0.5), json!(0.5));
+        assert_eq!(csv_number(f64::NEG_INFINITY), "-inf");
+        assert_eq!(fixed6(f64::INFINITY), "∞");
+        assert_eq!(fixed6(0.5), "0.500000");
+    }
+}

@@ -1,0 +1,11 @@
+//! Numbers as people type and read them: parsing decimals and fractions, significant
+//! digits, `∞` on screen and `"inf"` in JSON, no `-0`. One home, used by the app, the
+//! tables and the command line, so a number reads the same everywhere.
+
+mod format;
+mod parse;
+
+pub use format::{
+    INFINITY, csv_number, fixed6, full, json_number, probability, short_number, sig4, significant, with_unit,
+};
+pub use parse::{NumberError, parse_number};
