@@ -2,7 +2,6 @@
 
 pub mod app;
 pub mod cli;
-pub mod cli_views;
 pub mod export;
 pub mod info;
 pub mod scenario;

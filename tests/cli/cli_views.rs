@@ -189,30 +189,30 @@ fn a_support_mismatch_samples_to_infinity() {
 // Bad input: exit 2, nothing on stdout, one short message on stderr
 // ---------------------------------------------------------------------------------------
 
-/// (arguments, text stderr must contain, reported by klscope itself (one line) or clap).
-const BAD_INPUT: &[(&[&str], &str, bool)] = &[
-    (&["sample", "--preset", "mode-seeking", "--n", "0"], "--n: '0' is not a whole number from 1 to 1000000", true),
-    (&["sample", "--preset", "mode-seeking", "--n", "1000001"], "--n: '1000001' is not a whole number", true),
-    (&["sample", "--preset", "mode-seeking", "--n", "-3"], "--n: '-3' is not a whole number", true),
-    (&["sample", "--preset", "mode-seeking", "--n", "1e3"], "--n: '1e3' is not a whole number", true),
-    (&["sample", "--preset", "mode-seeking", "--n", "10", "--seed", "x"], "--seed: 'x' is not a whole number", true),
-    (&["sample", "--preset", "nope", "--n", "10"], "unknown preset 'nope'", true),
-    (&["sample", "--preset", "tests/data/bad/negative.ron", "--n", "10"], "probabilities cannot be negative", true),
-    (&["fit", "--preset", "mode-seeking", "--direction", "up"], "--direction: unknown direction 'up'", true),
-    (&["fit", "--preset", "mode-seeking", "--direction", "forward", "--starts", "0"], "--starts: '0'", true),
-    (&["fit", "--preset", "mode-seeking", "--direction", "forward", "--starts", "1001"], "from 1 to 1000", true),
-    (&["fit", "--preset", "tests/data/no-such-file.ron", "--direction", "forward"], "no such file or folder", true),
-    (&["fit", "--preset", "mode-seeking", "--direction", "forward", "--unit", "furlongs"], "unknown unit", false),
-    (&["fit", "--preset", "mode-seeking"], "--direction", false),
-    (&["fit", "--direction", "forward"], "--preset", false),
-    (&["sample", "--preset", "mode-seeking"], "--n", false),
+/// (arguments, text stderr must contain), each reported on one line starting "klscope: ".
+const BAD_INPUT: &[(&[&str], &str)] = &[
+    (&["sample", "--preset", "mode-seeking", "--n", "0"], "--n: '0' is not a whole number from 1 to 1000000"),
+    (&["sample", "--preset", "mode-seeking", "--n", "1000001"], "--n: '1000001' is not a whole number"),
+    (&["sample", "--preset", "mode-seeking", "--n", "-3"], "--n: '-3' is not a whole number"),
+    (&["sample", "--preset", "mode-seeking", "--n", "1e3"], "--n: '1e3' is not a whole number"),
+    (&["sample", "--preset", "mode-seeking", "--n", "10", "--seed", "x"], "--seed: 'x' is not a whole number"),
+    (&["sample", "--preset", "nope", "--n", "10"], "unknown preset 'nope'"),
+    (&["sample", "--preset", "tests/data/bad/negative.ron", "--n", "10"], "probabilities cannot be negative"),
+    (&["fit", "--preset", "mode-seeking", "--direction", "up"], "--direction: unknown direction 'up'"),
+    (&["fit", "--preset", "mode-seeking", "--direction", "forward", "--starts", "0"], "--starts: '0'"),
+    (&["fit", "--preset", "mode-seeking", "--direction", "forward", "--starts", "1001"], "from 1 to 1000"),
+    (&["fit", "--preset", "tests/data/no-such-file.ron", "--direction", "forward"], "no such file or folder"),
+    (&["fit", "--preset", "mode-seeking", "--direction", "forward", "--unit", "furlongs"], "unknown unit"),
+    (&["fit", "--preset", "mode-seeking"], "--direction"),
+    (&["fit", "--direction", "forward"], "--preset"),
+    (&["sample", "--preset", "mode-seeking"], "--n"),
 ];
 
 #[test]
 fn bad_input_exits_2_with_a_short_specific_message() {
     let mut failures = String::new();
-    for &(args, expected, by_klscope) in BAD_INPUT {
-        for problem in bad_input_problems(&klscope(args), expected, by_klscope, 1) {
+    for &(args, expected) in BAD_INPUT {
+        for problem in bad_input_problems(&klscope(args), expected, 1) {
             failures.push_str(&format!("{args:?}: {problem}\n"));
         }
     }

@@ -238,132 +238,96 @@ fn presets_json_is_an_array_of_id_title_outcomes() {
 // Bad input: exit 2, nothing on stdout, one short message on stderr
 // ---------------------------------------------------------------------------------------
 
-/// Who reports the error: klscope itself (one line, starting "klscope: "), or clap (a
-/// usage message of several lines).
-#[derive(Clone, Copy, PartialEq)]
-enum By {
-    Klscope,
-    Clap,
-}
-
-/// (what is wrong, arguments, text stderr must contain, who reports it).
-const BAD_INPUT: &[(&str, &[&str], &str, By)] = &[
-    (
-        "unparsable number",
-        &["compute", "--p", "0.9,abc", "--q", "0.5,0.5"],
-        "--p: p[1] 'abc' is not a number",
-        By::Klscope,
-    ),
-    ("empty item", &["compute", "--p", "0.9,", "--q", "0.5,0.5"], "--p: p[1] '' is not a number", By::Klscope),
+/// (what is wrong, arguments, text stderr must contain). klscope reports each itself, on
+/// one line starting "klscope: ", also the mistakes clap finds.
+const BAD_INPUT: &[(&str, &[&str], &str)] = &[
+    ("unparsable number", &["compute", "--p", "0.9,abc", "--q", "0.5,0.5"], "--p: p[1] 'abc' is not a number"),
+    ("empty item", &["compute", "--p", "0.9,", "--q", "0.5,0.5"], "--p: p[1] '' is not a number"),
     (
         "negative",
         &["compute", "--p", "-0.5,1.5", "--q", "0.5,0.5"],
         "--p: p[0] ('x1') is -0.5: probabilities cannot be negative",
-        By::Klscope,
     ),
     (
         "negative in q",
         &["compute", "--p", "0.5,0.5", "--q", "1.5,-0.5"],
         "--q: q[1] ('x2') is -0.5: probabilities cannot be negative",
-        By::Klscope,
     ),
     (
         "NaN",
         &["compute", "--p", "NaN,1", "--q", "0.5,0.5"],
         "--p: p[0] ('x1') is NaN: probabilities must be finite numbers",
-        By::Klscope,
     ),
     (
         "inf",
         &["compute", "--p", "0.5,0.5", "--q", "inf,0"],
         "--q: q[0] ('x1') is inf: probabilities must be finite numbers",
-        By::Klscope,
     ),
-    ("lengths differ", &["compute", "--p", "0.5,0.5", "--q", "1"], "--p has 2 values but --q has 1", By::Klscope),
+    ("lengths differ", &["compute", "--p", "0.5,0.5", "--q", "1"], "--p has 2 values but --q has 1"),
     (
         "sum not 1",
         &["compute", "--p", "0.5,0.6", "--q", "0.5,0.5"],
         "--p: p sums to 1.1: probabilities must sum to 1 (within 1e-9); pass --normalize",
-        By::Klscope,
     ),
     (
         "all-zero weights",
         &["compute", "--p", "0,0", "--q", "1,1", "--normalize"],
         "--p: p is all zeros: at least one weight must be positive",
-        By::Klscope,
     ),
     (
         "duplicate labels",
         &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--labels", "a,a"],
         "--labels: labels[1] 'a' is used twice",
-        By::Klscope,
     ),
-    (
-        "division by zero",
-        &["compute", "--p", "1/0,1", "--q", "0.5,0.5"],
-        "--p: p[0] '1/0' divides by zero",
-        By::Klscope,
-    ),
+    ("division by zero", &["compute", "--p", "1/0,1", "--q", "0.5,0.5"], "--p: p[0] '1/0' divides by zero"),
     (
         "labels count wrong",
         &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--labels", "a,b,c"],
         "p has 2 values but there are 3 labels",
-        By::Klscope,
     ),
     (
         "duplicate labels",
         &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--labels", "a,a"],
         "labels[1] 'a' is used twice",
-        By::Klscope,
     ),
-    (
-        "unknown preset",
-        &["compute", "--preset", "nope"],
-        "unknown preset 'nope': the built-in scenarios are",
-        By::Klscope,
-    ),
+    ("unknown preset", &["compute", "--preset", "nope"], "unknown preset 'nope': the built-in scenarios are"),
     (
         "missing file",
         &["compute", "--preset", "tests/data/no-such-file.ron"],
         "cannot read tests/data/no-such-file.ron: no such file or folder",
-        By::Klscope,
     ),
     (
         "a directory",
         &["compute", "--preset", "tests/data/bad"],
         "cannot read tests/data/bad: it is a folder, not a scenario file",
-        By::Klscope,
     ),
     (
         "malformed file",
         &["compute", "--preset", "tests/data/bad/syntax.ron"],
         "tests/data/bad/syntax.ron:5:22: Expected comma",
-        By::Klscope,
     ),
     (
         "invalid file",
         &["compute", "--preset", "tests/data/bad/negative.ron"],
         "p[1] ('tails') is -0.5 in tests/data/bad/negative.ron: probabilities cannot be negative",
-        By::Klscope,
     ),
-    ("binary file", &["compute", "--preset", "tests/data/bad/random_bytes.ron"], "it is not a text file", By::Klscope),
+    ("binary file", &["compute", "--preset", "tests/data/bad/random_bytes.ron"], "it is not a text file"),
     (
         "unknown unit",
         &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--unit", "furlongs"],
         "unknown unit 'furlongs': use bits, nats or bans",
-        By::Clap,
     ),
-    ("--p without --q", &["compute", "--p", "0.5,0.5"], "--q", By::Clap),
-    ("nothing to compute", &["compute"], "required", By::Clap),
-    ("--preset with --p", &["compute", "--preset", "support-mismatch", "--p", "1", "--q", "1"], "", By::Clap),
-    ("unknown subcommand", &["frobnicate"], "frobnicate", By::Clap),
+    ("--p without --q", &["compute", "--p", "0.5,0.5"], "--q"),
+    ("nothing to compute", &["compute"], "required"),
+    ("--preset with --p", &["compute", "--preset", "support-mismatch", "--p", "1", "--q", "1"], ""),
+    ("unknown subcommand", &["frobnicate"], "frobnicate"),
 ];
 
 #[test]
 fn bad_input_exits_2_with_a_short_specific_message() {
     let mut failures = String::new();
-    for &(what, args, expected, by) in BAD_INPUT {
-        for problem in bad_input_problems(&klscope(args), expected, by == By::Klscope, 2) {
+    for &(what, args, expected) in BAD_INPUT {
+        for problem in bad_input_problems(&klscope(args), expected, 2) {
             failures.push_str(&format!("{what} ({args:?}): {problem}\n"));
         }
     }

@@ -7,3 +7,4 @@ mod common;
 mod cli_views;
 mod compute;
 mod screenshot;
+mod usage;

@@ -2,7 +2,7 @@
 //! graphics adapter (Mesa's software Vulkan is enough); where none exists the drawing test
 //! skips with a note.
 
-use crate::common::{adapter_available, png_size};
+use crate::common::{self, adapter_available, png_size};
 use std::process::Command;
 
 fn klscope(args: &[&str]) -> std::process::Output {
@@ -46,4 +46,32 @@ fn bad_screenshot_arguments_exit_2_before_drawing() {
         assert!(run.stdout.is_empty(), "{args:?}");
     }
     assert!(!dir.path().join("never.png").exists());
+}
+
+#[test]
+fn a_screenshot_into_a_missing_folder_exits_2_naming_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("no-such-folder");
+    let out = folder.join("out.png");
+    let run = common::klscope(&["--preset", "movie-genres", "--screenshot", out.to_str().unwrap()]);
+    let expected = format!("there is no folder {}", folder.display());
+    let problems = common::bad_input_problems(&run, &expected, 1);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(!folder.exists(), "no folder is made");
+}
+
+#[test]
+fn a_screenshot_not_named_png_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["out.txt", "out", "out.png.txt"] {
+        let out = dir.path().join(name);
+        let run = common::klscope(&["--screenshot", out.to_str().unwrap()]);
+        let problems = common::bad_input_problems(&run, "does not end in .png", 1);
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+        assert!(run.stderr.starts_with("klscope: --screenshot: "), "{name}: {}", run.stderr);
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing is written");
+    // The case of the extension does not matter.
+    let run = common::klscope(&["--screenshot", "OUT.PNG", "--scale", "99"]);
+    assert!(run.stderr.contains("--scale"), "{}", run.stderr);
 }

@@ -45,9 +45,9 @@ pub fn copied<State>(harness: &egui_kittest::Harness<'_, State>) -> String {
 }
 
 /// What is wrong with how a run reported bad input: it must exit 2, print nothing on
-/// stdout, mention `expected` on stderr and, when klscope itself (not clap) reports it,
-/// use at most `max_lines` lines starting "klscope: ".
-pub fn bad_input_problems(run: &Run, expected: &str, by_klscope: bool, max_lines: usize) -> Vec<String> {
+/// stdout, mention `expected` on stderr and use at most `max_lines` lines starting
+/// "klscope: ".
+pub fn bad_input_problems(run: &Run, expected: &str, max_lines: usize) -> Vec<String> {
     let mut problems = Vec::new();
     if run.code != Some(2) {
         problems.push(format!("exit code {:?}, expected 2", run.code));
@@ -59,10 +59,10 @@ pub fn bad_input_problems(run: &Run, expected: &str, by_klscope: bool, max_lines
         problems.push(format!("stderr should contain {expected:?}, got {:?}", run.stderr));
     }
     let lines = run.stderr.lines().count();
-    if by_klscope && !(1..=max_lines).contains(&lines) {
+    if !(1..=max_lines).contains(&lines) {
         problems.push(format!("stderr should have 1 to {max_lines} lines, got {lines}: {:?}", run.stderr));
     }
-    if by_klscope && !run.stderr.starts_with("klscope: ") {
+    if !run.stderr.starts_with("klscope: ") {
         problems.push(format!("stderr should start with 'klscope: ', got {:?}", run.stderr));
     }
     problems

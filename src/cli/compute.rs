@@ -1,44 +1,49 @@
-//! What the `compute` and `presets` commands print, as text tables or JSON (`fit` and
-//! `sample` are in cli_views.rs). The argument parsing itself lives in main.rs; everything
-//! here is plain functions, easy to test.
+//! `klscope compute`: every measure of P against Q and the per-outcome terms, as an
+//! aligned table or JSON.
 
-use crate::info::UnknownDirection;
-use crate::info::distribution::{check_labels, default_labels};
-use crate::info::{Distribution, DistributionError, Measure, Report, Unit};
-use crate::scenario::{Scenario, ScenarioError};
-use crate::text::{NumberError, fixed6, json_number, parse_number, short_number};
+use super::args::{Labels, PValues, QValues};
+use super::{CliError, OutputArgs};
+use crate::info::distribution::default_labels;
+use crate::info::{Distribution, Measure, Report, Unit};
+use crate::scenario::{self, Scenario};
+use crate::text::{fixed6, json_number, short_number};
+use clap::{ArgGroup, Args};
 use serde_json::{Map, Value, json};
 
-/// Why a command could not run. Each message names the argument and the item.
-#[derive(Debug, thiserror::Error)]
-pub enum CliError {
-    #[error("--{field}: {field}[{index}] {source}")]
-    Number { field: &'static str, index: usize, source: NumberError },
-
-    #[error("--{field}: {}{}", .source.message(field), hint(.source))]
-    Distribution { field: &'static str, source: DistributionError },
-
-    #[error("--p has {p} values but --q has {q}: P and Q need one value per outcome each")]
-    LengthsDiffer { p: usize, q: usize },
-
-    #[error("give --p and --q, or --preset")]
-    MissingInput,
-
-    #[error("{0}")]
-    Scenario(#[from] ScenarioError),
-
-    #[error("--{flag}: '{value}' is not a whole number from {min} to {max}")]
-    NotInRange { flag: &'static str, value: String, min: u64, max: u64 },
-
-    #[error("--direction: {0}")]
-    Direction(#[from] UnknownDirection),
+#[derive(Args)]
+#[command(group(ArgGroup::new("input").required(true).args(["p", "preset"])))]
+pub struct ComputeArgs {
+    /// P, the truth: comma-separated probabilities, e.g. 0.9,0.1 or 1/3,2/3.
+    #[arg(long, value_name = "LIST", requires = "q", allow_hyphen_values = true)]
+    p: Option<PValues>,
+    /// Q, the model: comma-separated probabilities.
+    #[arg(long, value_name = "LIST", requires = "p", allow_hyphen_values = true)]
+    q: Option<QValues>,
+    /// Outcome names, comma-separated (default x1, x2, …).
+    #[arg(long, value_name = "LIST", requires = "p")]
+    labels: Option<Labels>,
+    /// Rescale each list to sum to 1 (so counts such as 9,1 work).
+    #[arg(long, requires = "p")]
+    normalize: bool,
+    /// A built-in scenario id (see `klscope presets`) or a scenario file.
+    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p", "q", "labels", "normalize"])]
+    preset: Option<String>,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
-fn hint(error: &DistributionError) -> &'static str {
-    match error {
-        DistributionError::SumNotOne { .. } => "; pass --normalize to rescale counts or weights",
-        _ => "",
-    }
+pub fn run(args: &ComputeArgs) -> Result<String, CliError> {
+    let (pair, scenario_unit) = match (&args.preset, &args.p, &args.q) {
+        (Some(preset), _, _) => {
+            let scenario = scenario::resolve(preset)?;
+            (Pair::from_scenario(&scenario), scenario.unit)
+        }
+        (None, Some(p), Some(q)) => (Pair::from_lists(p, q, args.labels.as_ref(), args.normalize)?, Unit::Bits),
+        _ => return Err(CliError::MissingInput),
+    };
+    let unit = args.output.unit.unwrap_or(scenario_unit);
+    let report = Report::compute(&pair.p, &pair.q);
+    Ok(if args.output.json { report_json(&pair, &report, unit) + "\n" } else { report_text(&pair, &report, unit) })
 }
 
 /// Labels, P and Q ready to measure.
@@ -50,23 +55,21 @@ pub struct Pair {
 }
 
 impl Pair {
-    /// From comma-separated lists, as typed after `--p`, `--q` and `--labels`.
-    pub fn from_lists(p: &str, q: &str, labels: Option<&str>, rescale: bool) -> Result<Pair, CliError> {
-        let p = parse_list(p, "p")?;
-        let q = parse_list(q, "q")?;
+    /// From the lists typed after `--p`, `--q` and `--labels`; `rescale` is `--normalize`.
+    pub fn from_lists(p: &PValues, q: &QValues, labels: Option<&Labels>, rescale: bool) -> Result<Pair, CliError> {
+        let (p, q) = (&p.0, &q.0);
         if p.len() != q.len() {
             return Err(CliError::LengthsDiffer { p: p.len(), q: q.len() });
         }
-        let labels: Vec<String> = match labels {
-            Some(text) => text.split(',').map(|l| l.trim().to_string()).collect(),
+        let labels = match labels {
+            Some(labels) => labels.0.clone(),
             None => default_labels(p.len()),
         };
-        check_labels(&labels).map_err(|source| CliError::Distribution { field: "labels", source })?;
-        let make = |field, values: Vec<f64>| {
+        let make = |field, values: &[f64]| {
             let result = if rescale {
-                Distribution::from_weights(labels.clone(), values)
+                Distribution::from_weights(labels.clone(), values.to_vec())
             } else {
-                Distribution::new(labels.clone(), values)
+                Distribution::new(labels.clone(), values.to_vec())
             };
             result.map_err(|source| CliError::Distribution { field, source })
         };
@@ -78,15 +81,6 @@ impl Pair {
     pub fn from_scenario(scenario: &Scenario) -> Pair {
         Pair { labels: scenario.labels.clone(), p: scenario.p.clone(), q: scenario.q.clone() }
     }
-}
-
-/// Parses "0.9, 0.1" or "1/3,2/3" into numbers. Signs and non-finite values pass through
-/// here and are judged by [`Distribution`], which names the outcome.
-pub fn parse_list(text: &str, field: &'static str) -> Result<Vec<f64>, CliError> {
-    text.split(',')
-        .enumerate()
-        .map(|(index, item)| parse_number(item).map_err(|source| CliError::Number { field, index, source }))
-        .collect()
 }
 
 /// The aligned table printed by `klscope compute`.
@@ -165,23 +159,4 @@ pub fn report_json(pair: &Pair, report: &Report, unit: Unit) -> String {
     object.insert("terms_pq".into(), terms(&report.terms_pq));
     object.insert("terms_qp".into(), terms(&report.terms_qp));
     Value::Object(object).to_string()
-}
-
-/// The list printed by `klscope presets`.
-pub fn presets_text(scenarios: &[Scenario]) -> String {
-    let width = scenarios.iter().map(|s| s.id.len()).max().unwrap_or(0);
-    let mut out = String::new();
-    for s in scenarios {
-        out.push_str(&format!("{:<width$}  {:>2} outcomes  {}\n", s.id, s.labels.len(), s.title));
-    }
-    out
-}
-
-/// The array printed by `klscope presets --json`.
-pub fn presets_json(scenarios: &[Scenario]) -> String {
-    let list: Vec<Value> = scenarios
-        .iter()
-        .map(|s| json!({ "id": s.id, "title": s.title, "outcomes": s.labels.len(), "unit": s.unit.name() }))
-        .collect();
-    Value::Array(list).to_string()
 }

@@ -1,0 +1,231 @@
+//! Typed values for the command-line arguments. Each parses with `FromStr` and fails with
+//! one plain sentence; clap's derive uses `FromStr` as the value parser, and error.rs puts
+//! the flag in front: "--n: '0' is not a whole number from 1 to 1000000".
+
+use crate::app::state::ThemeChoice;
+use crate::info::DistributionError;
+use crate::info::distribution::check_labels;
+use crate::info::sampling::MAX_SAMPLES;
+use crate::text::{NumberError, parse_number};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// A whole number from `MIN` to `MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Whole<const MIN: u64, const MAX: u64>(pub u64);
+
+/// `fit --starts`: how many start points to descend from.
+pub type Starts = Whole<1, 1000>;
+/// `sample --n`: how many samples to draw.
+pub type Samples = Whole<1, { MAX_SAMPLES as u64 }>;
+/// `--seed`: any `u64`.
+pub type Seed = Whole<0, { u64::MAX }>;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{text}' is not a whole number from {min} to {max}")]
+pub struct NotWhole {
+    text: String,
+    min: u64,
+    max: u64,
+}
+
+impl<const MIN: u64, const MAX: u64> FromStr for Whole<MIN, MAX> {
+    type Err = NotWhole;
+
+    fn from_str(text: &str) -> Result<Self, NotWhole> {
+        match text.trim().parse::<u64>() {
+            Ok(value) if (MIN..=MAX).contains(&value) => Ok(Whole(value)),
+            _ => Err(NotWhole { text: text.to_string(), min: MIN, max: MAX }),
+        }
+    }
+}
+
+impl<const MIN: u64, const MAX: u64> Whole<MIN, MAX> {
+    /// The number as a count; `MAX` of the counts above fits any `usize`.
+    pub fn count(self) -> usize {
+        usize::try_from(self.0).unwrap_or(usize::MAX)
+    }
+}
+
+/// Which item of a comma-separated list is not a number, e.g. "p[1] 'abc' is not a number".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}[{index}] {source}")]
+pub struct ListError {
+    field: &'static str,
+    index: usize,
+    source: NumberError,
+}
+
+/// Parses "0.9, 0.1" or "1/3,2/3". Signs and non-finite values pass through here: the
+/// distribution check judges them later, naming the outcome.
+fn numbers(text: &str, field: &'static str) -> Result<Vec<f64>, ListError> {
+    text.split(',')
+        .enumerate()
+        .map(|(index, item)| parse_number(item).map_err(|source| ListError { field, index, source }))
+        .collect()
+}
+
+/// `--p`: P's values, comma-separated decimals or fractions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PValues(pub Vec<f64>);
+
+impl FromStr for PValues {
+    type Err = ListError;
+
+    fn from_str(text: &str) -> Result<Self, ListError> {
+        numbers(text, "p").map(PValues)
+    }
+}
+
+/// `--q`: Q's values, comma-separated decimals or fractions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QValues(pub Vec<f64>);
+
+impl FromStr for QValues {
+    type Err = ListError;
+
+    fn from_str(text: &str) -> Result<Self, ListError> {
+        numbers(text, "q").map(QValues)
+    }
+}
+
+/// `--labels`: outcome names, comma-separated, none empty and no two the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labels(pub Vec<String>);
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", .0.message("labels"))]
+pub struct BadLabels(DistributionError);
+
+impl FromStr for Labels {
+    type Err = BadLabels;
+
+    fn from_str(text: &str) -> Result<Self, BadLabels> {
+        let labels: Vec<String> = text.split(',').map(|l| l.trim().to_string()).collect();
+        check_labels(&labels).map_err(BadLabels)?;
+        Ok(Labels(labels))
+    }
+}
+
+/// `--theme`: dark or light.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme(pub ThemeChoice);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown theme '{0}': use dark or light")]
+pub struct UnknownTheme(String);
+
+impl FromStr for Theme {
+    type Err = UnknownTheme;
+
+    fn from_str(text: &str) -> Result<Self, UnknownTheme> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "dark" => Ok(Theme(ThemeChoice::Dark)),
+            "light" => Ok(Theme(ThemeChoice::Light)),
+            _ => Err(UnknownTheme(text.to_string())),
+        }
+    }
+}
+
+/// `--size`: the picture's logical size, WIDTHxHEIGHT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadSize {
+    #[error("'{0}' is not a size: write WIDTHxHEIGHT, e.g. 1280x800")]
+    NotASize(String),
+    #[error("{0}x{1} is outside 320x240 to 8192x8192")]
+    OutOfRange(u32, u32),
+}
+
+impl FromStr for Size {
+    type Err = BadSize;
+
+    fn from_str(text: &str) -> Result<Self, BadSize> {
+        let bad = || BadSize::NotASize(text.to_string());
+        let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+        let (width, height): (u32, u32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+        if !(320..=8192).contains(&width) || !(240..=8192).contains(&height) {
+            return Err(BadSize::OutOfRange(width, height));
+        }
+        Ok(Size { width, height })
+    }
+}
+
+/// `--scale`: pixels per logical point, 0.5 to 4.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale(pub f32);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a scale between 0.5 and 4")]
+pub struct BadScale(String);
+
+impl FromStr for Scale {
+    type Err = BadScale;
+
+    fn from_str(text: &str) -> Result<Self, BadScale> {
+        match text.trim().parse::<f32>() {
+            Ok(scale) if (0.5..=4.0).contains(&scale) => Ok(Scale(scale)),
+            _ => Err(BadScale(text.to_string())),
+        }
+    }
+}
+
+/// `--screenshot`: where to write the picture; always a PNG, so the name must say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PngPath(pub PathBuf);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' does not end in .png, and the picture is always a PNG")]
+pub struct NotPng(String);
+
+impl FromStr for PngPath {
+    type Err = NotPng;
+
+    fn from_str(text: &str) -> Result<Self, NotPng> {
+        let path = Path::new(text);
+        match path.extension() {
+            Some(extension) if extension.eq_ignore_ascii_case("png") => Ok(PngPath(path.to_path_buf())),
+            _ => Err(NotPng(text.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_in_range() {
+        assert_eq!("1000000".parse::<Samples>().map(Whole::count), Ok(1_000_000));
+        assert_eq!(" 8 ".parse::<Starts>().map(Whole::count), Ok(8));
+        assert_eq!("18446744073709551615".parse::<Seed>(), Ok(Whole(u64::MAX)));
+        let error = "0".parse::<Samples>().map_err(|e| e.to_string());
+        assert_eq!(error, Err("'0' is not a whole number from 1 to 1000000".to_string()));
+        assert!(["1001", "-1", "2.5", ""].iter().all(|text| text.parse::<Starts>().is_err()));
+    }
+
+    #[test]
+    fn lists_name_the_bad_item() {
+        assert_eq!("0.9, 1/10".parse::<PValues>(), Ok(PValues(vec![0.9, 0.1])));
+        let error = "0.5,abc".parse::<QValues>().map_err(|e| e.to_string());
+        assert!(error.is_err_and(|e| e.starts_with("q[1] 'abc' is not a number")));
+        let error = "a, a".parse::<Labels>().map_err(|e| e.to_string());
+        assert_eq!(error, Err("labels[1] 'a' is used twice: outcome names must be different".to_string()));
+    }
+
+    #[test]
+    fn pictures_sizes_and_scales() {
+        assert_eq!("800×600".parse::<Size>(), Ok(Size { width: 800, height: 600 }));
+        assert_eq!("10x10".parse::<Size>(), Err(BadSize::OutOfRange(10, 10)));
+        assert!("1280".parse::<Size>().is_err() && "NaN".parse::<Scale>().is_err());
+        assert_eq!("2".parse::<Scale>(), Ok(Scale(2.0)));
+        assert!("out.PNG".parse::<PngPath>().is_ok() && "dir/x.png".parse::<PngPath>().is_ok());
+        assert!(["out.txt", "out", ".png", "png"].iter().all(|text| text.parse::<PngPath>().is_err()));
+        assert_eq!("Light".parse::<Theme>(), Ok(Theme(ThemeChoice::Light)));
+    }
+}

@@ -1,0 +1,113 @@
+//! Why a command could not run, each as one line for stderr, and how the program exits.
+
+use crate::info::DistributionError;
+use crate::scenario::ScenarioError;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use std::path::PathBuf;
+
+/// Why a command could not run. Each message names the argument and the item.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A mistake clap found while parsing: an unknown flag, a missing or bad value.
+    #[error("{0}")]
+    Usage(String),
+
+    #[error("--{field}: {}{}", .source.message(field), hint(.source))]
+    Distribution { field: &'static str, source: DistributionError },
+
+    #[error("--p has {p} values but --q has {q}: P and Q need one value per outcome each")]
+    LengthsDiffer { p: usize, q: usize },
+
+    #[error("give --p and --q, or --preset")]
+    MissingInput,
+
+    #[error("{0}")]
+    Scenario(#[from] ScenarioError),
+
+    #[error("cannot write {}: there is no folder {}", file.display(), folder.display())]
+    NoFolder { file: PathBuf, folder: PathBuf },
+
+    #[error("{0}")]
+    Screenshot(String),
+
+    #[error("cannot open the window: {0}")]
+    Window(String),
+}
+
+fn hint(error: &DistributionError) -> &'static str {
+    match error {
+        DistributionError::SumNotOne { .. } => "; pass --normalize to rescale counts or weights",
+        _ => "",
+    }
+}
+
+impl CliError {
+    /// 2 for a mistake in the arguments (nothing was done), 1 when the work itself failed.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Screenshot(_) | CliError::Window(_) => 1,
+            _ => 2,
+        }
+    }
+
+    /// One line in klscope's own words for a mistake clap found: clap's text adds a usage
+    /// block and tips, and prefixes bad values with "invalid value … for …".
+    pub fn from_clap(error: &clap::Error) -> CliError {
+        let message = match error.kind() {
+            ErrorKind::ValueValidation => {
+                match (context(error, ContextKind::InvalidArg), std::error::Error::source(error)) {
+                    (Some(flag), Some(why)) => format!("{flag}: {why}"),
+                    _ => first_line(error),
+                }
+            }
+            ErrorKind::MissingRequiredArgument => match context(error, ContextKind::InvalidArg) {
+                Some(flags) if flags.contains(" and ") => format!("{flags} are required"),
+                Some(flags) => format!("{flags} is required"),
+                None => first_line(error),
+            },
+            ErrorKind::ArgumentConflict => {
+                let subject = context(error, ContextKind::InvalidArg)
+                    .or_else(|| {
+                        context(error, ContextKind::InvalidSubcommand).map(|name| format!("the {name} command"))
+                    })
+                    .unwrap_or_else(|| "this argument".to_string());
+                match context(error, ContextKind::PriorArg) {
+                    Some(prior) if prior == subject => format!("{subject} cannot be given twice"),
+                    Some(prior) => format!("{subject} cannot be used with {prior}"),
+                    None => format!("{subject} cannot be used with the other arguments"),
+                }
+            }
+            _ => first_line(error),
+        };
+        let suggestion =
+            context(error, ContextKind::SuggestedArg).or_else(|| context(error, ContextKind::SuggestedSubcommand));
+        CliError::Usage(match suggestion {
+            Some(suggestion) => format!("{message}; did you mean {suggestion}?"),
+            None => message,
+        })
+    }
+}
+
+/// A context value of `error` as flags, without value names: "--n", "--p or --preset".
+fn context(error: &clap::Error, kind: ContextKind) -> Option<String> {
+    let names = match error.get(kind)? {
+        ContextValue::String(name) => vec![flag(name)],
+        ContextValue::Strings(names) => names.iter().map(|name| flag(name)).collect(),
+        _ => return None,
+    };
+    Some(names.join(" and "))
+}
+
+/// "--n <N>" → "--n"; a group "<--p <LIST>|--preset <ID|FILE.ron>>" → "--p or --preset".
+fn flag(name: &str) -> String {
+    let flags: Vec<&str> =
+        name.split(|c: char| c.is_whitespace() || "<>|".contains(c)).filter(|part| part.starts_with('-')).collect();
+    if flags.is_empty() { name.to_string() } else { flags.join(" or ") }
+}
+
+/// clap's own message without its "error: " prefix and the lines after the first.
+fn first_line(error: &clap::Error) -> String {
+    let text = error.render().to_string();
+    let line = text.lines().next().unwrap_or_default();
+    line.strip_prefix("error: ").unwrap_or(line).to_string()
+}
