@@ -1,6 +1,7 @@
 //! klscope: see and touch surprise, entropy, cross-entropy, KL and Jensen–Shannon divergence.
 
 pub mod app;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod export;
 pub mod info;

@@ -7,7 +7,7 @@ use super::platform::{Event, SaveJob};
 use super::{KlApp, Status};
 use crate::export::{python, tables};
 use crate::info::ZeroRule;
-use crate::scenario;
+use crate::scenario::{self, link};
 
 impl KlApp {
     pub fn run(&mut self, command: Command) {
@@ -68,6 +68,10 @@ impl KlApp {
                 self.platform.open(self.state.doc.file.as_deref());
                 None
             }
+            Command::OpenLink => {
+                self.platform.open_link();
+                None
+            }
             Command::Save => self.save(false),
             Command::SaveAs => self.save(true),
             Command::ExportPng => self.export(Target::Window, false),
@@ -88,6 +92,11 @@ impl KlApp {
                 let a = &self.analysis;
                 let text = tables::outcomes_csv(state.doc.labels(), &a.p, &a.q, &a.report, state.unit);
                 self.copy(text, "The table is on the clipboard as CSV.")
+            }
+            Command::CopyLink => {
+                let scenario = state.doc.to_scenario(state.unit);
+                let text = link::encode(&scenario, state.doc.zero_rule, &self.platform.link_base());
+                self.copy(text, "A link to this scenario is on the clipboard.")
             }
             Command::CopyPython => {
                 let a = &self.analysis;
@@ -169,9 +178,12 @@ impl KlApp {
         let any = !events.is_empty();
         for event in events {
             self.status = Some(match event {
-                Event::Opened { scenario, file, from } => match self.state.open_scenario(&scenario) {
+                Event::Opened { scenario, file, from, zero_rule } => match self.state.open_scenario(&scenario) {
                     Ok(()) => {
                         self.state.doc.file = file;
+                        if let Some(rule) = zero_rule {
+                            self.state.doc.zero_rule = rule;
+                        }
                         Status::info(format!("Opened {from}"))
                     }
                     Err(e) => Status::error(format!("{from}: {}", e.message("the scenario"))),
@@ -188,6 +200,8 @@ impl KlApp {
                 Event::Status(status) => status,
             });
         }
+        // What is read between frames (the page's `state()`) must match the new scenario.
+        self.refresh_analysis();
         any
     }
 }

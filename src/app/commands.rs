@@ -32,6 +32,8 @@ pub enum Command {
     /// Opens the scenario the user saved, at this index of the platform's list.
     OpenSaved(usize),
     Open,
+    /// Opens a share link pasted into a field.
+    OpenLink,
     Save,
     SaveAs,
     ExportPng,
@@ -42,6 +44,8 @@ pub enum Command {
     CopyLatex,
     CopyCsv,
     CopyPython,
+    /// Puts a share link to this scenario on the clipboard.
+    CopyLink,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -90,6 +94,7 @@ impl Command {
             Command::OpenBuiltin(_) => "Open lesson",
             Command::OpenSaved(_) => "Open saved scenario",
             Command::Open => "Open…",
+            Command::OpenLink => "Open link…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::ExportPng => "Export PNG",
@@ -100,6 +105,7 @@ impl Command {
             Command::CopyLatex => "Copy measures (LaTeX)",
             Command::CopyCsv => "Copy as CSV",
             Command::CopyPython => "Copy as Python",
+            Command::CopyLink => "Copy link",
         }
     }
 
@@ -125,6 +131,7 @@ impl Command {
             Command::OpenBuiltin(_) => "Open this built-in lesson",
             Command::OpenSaved(_) => "Open a scenario you saved",
             Command::Open => "Open a scenario file (.ron)",
+            Command::OpenLink => "Open a scenario from a share link (paste it)",
             Command::Save => "Save this scenario: to its file, or to your scenario folder as <id>.ron",
             Command::SaveAs => "Save this scenario to a file you choose",
             Command::ExportPng => "Save the whole window as PNG, with a caption, into your Pictures folder",
@@ -135,6 +142,9 @@ impl Command {
             Command::CopyLatex => "Put every measure on the clipboard as a LaTeX tabular",
             Command::CopyCsv => "Put the per-outcome table on the clipboard as CSV, full precision",
             Command::CopyPython => "Put a short scipy script on the clipboard that reproduces these numbers",
+            Command::CopyLink => {
+                "Put a link on the clipboard that opens exactly this scenario, in a browser or in klscope"
+            }
         }
     }
 
@@ -163,6 +173,8 @@ impl Command {
             | Command::ToggleTheme
             | Command::OpenBuiltin(_)
             | Command::OpenSaved(_)
+            | Command::OpenLink
+            | Command::CopyLink
             | Command::ExportPngAs
             | Command::ExportContributions
             | Command::ExportSurprise

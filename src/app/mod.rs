@@ -10,6 +10,7 @@ pub mod panels;
 pub mod picture;
 pub mod platform;
 pub mod state;
+mod summary;
 pub mod theme;
 pub mod views;
 
@@ -22,6 +23,7 @@ use panels::Panels;
 use panels::bar_editor::BarLayout;
 use picture::{Picture, PictureError, Target};
 use platform::Platform;
+#[cfg(not(target_arch = "wasm32"))]
 use platform::native::{FileDialogs, Folders, NativePlatform};
 use state::AppState;
 use views::{ViewInput, Views};
@@ -74,6 +76,10 @@ pub struct KlApp {
     screen: Screen,
     /// Text for the clipboard, handed over at the end of the frame.
     clipboard: Option<String>,
+    /// The analysis revision when the session was last stored.
+    saved_revision: u64,
+    /// The CPU time of the previous frame, as eframe measured it.
+    previous_frame_seconds: Option<f32>,
 }
 
 impl KlApp {
@@ -83,13 +89,14 @@ impl KlApp {
         theme::apply_text_sizes(&cc.egui_ctx);
         let (state, notice) = platform::session::load_state(cc.storage);
         cc.egui_ctx.set_zoom_factor(state.zoom);
-        let mut app = Self::with_platform(state, Box::new(NativePlatform::for_this_user()));
+        let mut app = Self::with_platform(state, platform::for_this_device(cc));
         app.status = notice.map(Status::error);
         app
     }
 
     /// An app on `state` whose files go to the system's temporary folder and whose paths
     /// are typed into a field (as in tests and for pictures from the command line).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn with_state(state: AppState) -> Self {
         Self::with_platform(state, Box::new(NativePlatform::new(Folders::in_temp(), FileDialogs::default())))
     }
@@ -106,6 +113,8 @@ impl KlApp {
             status: None,
             screen: Screen { size: egui::vec2(1280.0, 800.0), pixels_per_point: 1.0 },
             clipboard: None,
+            saved_revision: 0,
+            previous_frame_seconds: None,
         }
     }
 
@@ -122,6 +131,11 @@ impl KlApp {
     /// How many times the measures were computed (idle frames must not add to it).
     pub fn recomputations(&self) -> u64 {
         self.analysis.revision
+    }
+
+    /// The CPU time of the previous frame in the window, as eframe measured it.
+    pub fn previous_frame_seconds(&self) -> Option<f32> {
+        self.previous_frame_seconds
     }
 
     /// Every view's (id, title), in tab order.
@@ -154,18 +168,27 @@ impl KlApp {
             self.platform.copy_text(&ctx, text);
         }
         self.history.record(&ctx, &self.state.doc);
+        #[cfg(target_arch = "wasm32")]
+        if self.saved_revision != self.analysis.revision {
+            // A browser tab may close without saving, and eframe saves only during a frame:
+            // make sure one comes soon after each edit.
+            ctx.request_repaint_after(platform::session::SAVE_EVERY + std::time::Duration::from_millis(100));
+        }
     }
 
     /// The layout shared by the window and its pictures: top bar, editors and the view
     /// on the left, measures on the right. `view` overrides the open view (pictures of
     /// one plot). Commands asked for in a picture are ignored.
     fn layout_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
+        let platform = &self.platform;
+        let offered = |command: &Command| platform.offers(command);
         let bar = panels::top_bar::TopBar {
             can_undo: self.history.can_undo(&self.state.doc),
             can_redo: self.history.can_redo(&self.state.doc),
             status: self.status.as_ref(),
             saved: self.platform.saved_scenarios(),
             mode,
+            offered: &offered,
         };
         let commands = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state)).inner;
         self.run_all(commands, mode);
@@ -265,11 +288,26 @@ impl KlApp {
 }
 
 impl eframe::App for KlApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.previous_frame_seconds = frame.info().cpu_usage;
         self.frame_ui(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         platform::session::store(storage, &self.state);
+        self.saved_revision = self.analysis.revision;
+    }
+
+    /// In a browser a closed tab may not get to save, so the session is saved soon after
+    /// every edit (see `frame_ui`).
+    #[cfg(target_arch = "wasm32")]
+    fn auto_save_interval(&self) -> std::time::Duration {
+        platform::session::SAVE_EVERY
+    }
+
+    /// Lets the page reach the app (`WebHandle::state`).
+    #[cfg(target_arch = "wasm32")]
+    fn as_any_mut(&mut self) -> Option<&mut dyn std::any::Any> {
+        Some(&mut *self)
     }
 }

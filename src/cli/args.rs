@@ -195,6 +195,28 @@ impl FromStr for PngPath {
     }
 }
 
+/// `--base`: the address of the klscope page that links open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(pub String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a page address: write one starting with http:// or https://, without a #")]
+pub struct NotAPage(String);
+
+impl FromStr for BaseUrl {
+    type Err = NotAPage;
+
+    fn from_str(text: &str) -> Result<Self, NotAPage> {
+        let text = text.trim();
+        let web = text.starts_with("http://") || text.starts_with("https://");
+        if web && !text.contains('#') && !text.contains(char::is_whitespace) {
+            Ok(BaseUrl(text.to_string()))
+        } else {
+            Err(NotAPage(text.to_string()))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

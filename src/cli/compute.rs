@@ -3,12 +3,13 @@
 
 use super::args::{Labels, PValues, QValues};
 use super::{CliError, OutputArgs};
+use crate::export::json;
 use crate::info::distribution::default_labels;
 use crate::info::{Distribution, Measure, Report, Unit};
 use crate::scenario::{self, Scenario};
-use crate::text::{fixed6, json_number, short_number};
+use crate::text::{fixed6, short_number};
 use clap::{ArgGroup, Args};
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 #[derive(Args)]
 #[command(group(ArgGroup::new("input").required(true).args(["p", "preset"])))]
@@ -147,16 +148,5 @@ fn truncate(text: &str, max: usize) -> String {
 
 /// The object printed by `klscope compute --json`.
 pub fn report_json(pair: &Pair, report: &Report, unit: Unit) -> String {
-    let mut object = Map::new();
-    object.insert("unit".into(), json!(unit.name()));
-    object.insert("labels".into(), json!(pair.labels));
-    object.insert("p".into(), json!(pair.p));
-    object.insert("q".into(), json!(pair.q));
-    for measure in Measure::ALL {
-        object.insert(measure.json_key().into(), json_number(measure.value(report, unit)));
-    }
-    let terms = |values: &[f64]| Value::Array(values.iter().map(|&t| json_number(unit.from_nats(t))).collect());
-    object.insert("terms_pq".into(), terms(&report.terms_pq));
-    object.insert("terms_qp".into(), terms(&report.terms_qp));
-    Value::Object(object).to_string()
+    Value::Object(json::report_object(&pair.labels, &pair.p, &pair.q, report, unit)).to_string()
 }

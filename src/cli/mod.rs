@@ -5,6 +5,7 @@ mod args;
 mod compute;
 mod error;
 mod fit;
+mod link;
 mod presets;
 mod sample;
 mod window;
@@ -41,6 +42,8 @@ enum Command {
     Fit(fit::FitArgs),
     /// Estimate KL(P||Q) and H(P,Q) from random samples of P.
     Sample(sample::SampleArgs),
+    /// Print the share link that opens a scenario in the browser.
+    Link(link::LinkArgs),
 }
 
 /// How a command prints: the unit and text or JSON.
@@ -62,6 +65,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Presets(args)) => Ok(presets::run(&args)),
         Some(Command::Fit(args)) => fit::run(&args),
         Some(Command::Sample(args)) => sample::run(&args),
+        Some(Command::Link(args)) => link::run(&args),
     })
 }
 

@@ -1,9 +1,11 @@
 //! Atomic file writes: a temporary file in the target's folder, flushed to disk, then
 //! renamed over the target. A crash or a full disk never leaves half a file behind.
 
-use std::io::{self, Write};
-use std::path::Path;
+use std::io;
+#[cfg(not(target_arch = "wasm32"))]
+use std::{io::Write, path::Path};
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Writes `bytes` to `path` atomically. Errors are plain: the temporary file's name never
 /// shows (callers name the target).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -52,7 +54,7 @@ pub fn describe(error: &io::Error) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

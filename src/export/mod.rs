@@ -2,5 +2,6 @@
 //! Python script that reproduces the library values, and atomic file writes.
 
 pub mod atomic;
+pub mod json;
 pub mod python;
 pub mod tables;

@@ -1,7 +1,6 @@
 //! The built-in scenarios: `presets/*.ron`, compiled into the binary.
 
 use super::{Scenario, ScenarioError};
-use std::path::Path;
 
 /// (id, RON text). The id is the file stem; a test checks that every file is listed.
 const PRESETS: &[(&str, &str)] = &[
@@ -38,12 +37,18 @@ pub fn find_builtin(id: &str) -> Result<Scenario, ScenarioError> {
     Scenario::from_ron(text, &format!("presets/{id}.ron"))
 }
 
-/// A built-in id, or else a path to a `.ron` file.
+/// A share link, a built-in id, or else a path to a `.ron` file.
 pub fn resolve(id_or_path: &str) -> Result<Scenario, ScenarioError> {
-    let looks_like_path = id_or_path.ends_with(".ron") || id_or_path.contains(['/', '\\']);
-    if looks_like_path || Path::new(id_or_path).exists() && !PRESETS.iter().any(|(id, _)| *id == id_or_path) {
-        super::load(Path::new(id_or_path))
-    } else {
-        find_builtin(id_or_path)
+    if super::link::is_link(id_or_path) {
+        return Ok(super::link::decode(id_or_path)?.scenario);
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let looks_like_path = id_or_path.ends_with(".ron") || id_or_path.contains(['/', '\\']);
+        let is_builtin = PRESETS.iter().any(|(id, _)| *id == id_or_path);
+        if looks_like_path || std::path::Path::new(id_or_path).exists() && !is_builtin {
+            return super::load(std::path::Path::new(id_or_path));
+        }
+    }
+    find_builtin(id_or_path)
 }

@@ -28,4 +28,7 @@ pub enum ScenarioError {
 
     #[error("unknown preset '{name}': the built-in scenarios are {known}")]
     UnknownPreset { name: String, known: String },
+
+    #[error("{0}")]
+    Link(super::link::LinkError),
 }

@@ -2,10 +2,13 @@
 
 mod catalog;
 mod error;
+#[cfg(not(target_arch = "wasm32"))]
 mod file;
+pub mod link;
 
 pub use catalog::{builtin, builtin_ids, find_builtin, resolve};
 pub use error::ScenarioError;
+#[cfg(not(target_arch = "wasm32"))]
 pub use file::{load, save};
 
 use crate::info::distribution::check_labels;

@@ -17,6 +17,8 @@ pub struct TopBar<'a> {
     pub status: Option<&'a Status>,
     pub saved: &'a [SavedScenario],
     pub mode: Mode,
+    /// False for commands this platform cannot carry out: they are not offered.
+    pub offered: &'a dyn Fn(&Command) -> bool,
 }
 
 impl TopBar<'_> {
@@ -26,7 +28,7 @@ impl TopBar<'_> {
         ui.add_space(2.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("klscope").heading().strong());
-            ui.menu_button("File", |ui| file_menu(ui, state, &mut commands));
+            ui.menu_button("File", |ui| file_menu(ui, state, self.offered, &mut commands));
             ui.separator();
             commands.extend(scenario_picker(ui, state, self.saved));
             ui.separator();
@@ -69,29 +71,26 @@ impl TopBar<'_> {
     }
 }
 
-fn file_menu(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
-    for command in [Command::Open, Command::Save, Command::SaveAs] {
-        if command.menu_item(ui) {
-            commands.push(command);
+fn file_menu(ui: &mut egui::Ui, state: &mut AppState, offered: &dyn Fn(&Command) -> bool, commands: &mut Vec<Command>) {
+    let mut items = |ui: &mut egui::Ui, group: &[Command]| {
+        for command in group.iter().filter(|command| offered(command)) {
+            if command.menu_item(ui) {
+                commands.push(command.clone());
+            }
         }
+    };
+    items(ui, &[Command::Open, Command::OpenLink, Command::Save, Command::SaveAs]);
+    ui.separator();
+    items(ui, &[Command::ExportPng, Command::ExportPngAs, Command::ExportContributions, Command::ExportSurprise]);
+    if offered(&Command::ExportPng) {
+        ui.horizontal(|ui| {
+            ui.label("Pixel density:");
+            ui.selectable_value(&mut state.export_scale, 1, "1×").on_hover_text("Pictures as large as the window");
+            ui.selectable_value(&mut state.export_scale, 2, "2×").on_hover_text("Twice the pixels: sharp on slides");
+        });
     }
     ui.separator();
-    for command in [Command::ExportPng, Command::ExportPngAs, Command::ExportContributions, Command::ExportSurprise] {
-        if command.menu_item(ui) {
-            commands.push(command);
-        }
-    }
-    ui.horizontal(|ui| {
-        ui.label("Pixel density:");
-        ui.selectable_value(&mut state.export_scale, 1, "1×").on_hover_text("Pictures as large as the window");
-        ui.selectable_value(&mut state.export_scale, 2, "2×").on_hover_text("Twice the pixels: sharp on slides");
-    });
-    ui.separator();
-    for command in [Command::CopyMarkdown, Command::CopyLatex] {
-        if command.menu_item(ui) {
-            commands.push(command);
-        }
-    }
+    items(ui, &[Command::CopyLink, Command::CopyMarkdown, Command::CopyLatex]);
 }
 
 /// The built-in lessons and the user's saved scenarios; returns the one chosen.

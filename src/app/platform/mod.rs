@@ -4,16 +4,22 @@
 //! [`Event`]s; panels and views never see it. `native` is the desktop; a browser
 //! implementation goes beside it.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 pub mod session;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use eframe::egui;
 use image::RgbaImage;
 use std::path::PathBuf;
 
 use super::Status;
+use super::commands::Command;
 use super::picture::Picture;
+use crate::info::ZeroRule;
 use crate::scenario::Scenario;
+use crate::scenario::link::{self, Shared};
 
 /// A scenario the user saved earlier, offered in the scenario picker.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +38,9 @@ pub struct SaveJob {
 /// What the platform tells the app, sooner or later, after a request or a dropped file.
 #[derive(Debug)]
 pub enum Event {
-    /// A scenario was read and checked; `file` is where Save writes it back.
-    Opened { scenario: Scenario, file: Option<PathBuf>, from: String },
+    /// A scenario was read and checked; `file` is where Save writes it back; a share link
+    /// also brings the zero rule it was shown with.
+    Opened { scenario: Scenario, file: Option<PathBuf>, from: String, zero_rule: Option<ZeroRule> },
     /// The scenario was written to `to`; `file` is the file it now belongs to.
     Saved { file: Option<PathBuf>, to: String },
     /// Something to tell the user: a picture written, an error, a question answered no.
@@ -47,6 +54,16 @@ pub trait Platform {
     fn open(&mut self, near: Option<&std::path::Path>);
     /// Opens the saved scenario at `index` of [`Platform::saved_scenarios`].
     fn open_saved(&mut self, index: usize);
+    /// Lets the user paste a share link; it arrives as [`Event::Opened`].
+    fn open_link(&mut self);
+    /// The page address that share links start with.
+    fn link_base(&self) -> String {
+        link::DEFAULT_BASE.to_string()
+    }
+    /// False for what this platform cannot do, so that it is not offered.
+    fn offers(&self, _command: &Command) -> bool {
+        true
+    }
     /// Saves to the scenario's own file or the default place, or (`choose`) to a place
     /// the user chooses; asks before replacing another file.
     fn save(&mut self, job: SaveJob, choose: bool);
@@ -66,4 +83,28 @@ pub trait Platform {
     fn take_events(&mut self) -> Vec<Event>;
     /// The scenarios the user saved before, for the picker.
     fn saved_scenarios(&self) -> &[SavedScenario];
+}
+
+impl Event {
+    /// The event for a share link: its scenario and zero rule, or why it opens nothing.
+    pub fn from_link(text: &str) -> Event {
+        match link::decode(text) {
+            Ok(Shared { scenario, zero_rule }) => {
+                Event::Opened { scenario, file: None, from: "the link".to_string(), zero_rule: Some(zero_rule) }
+            }
+            Err(e) => Event::Status(Status::error(format!("The link opens nothing: {e}."))),
+        }
+    }
+}
+
+/// The platform of the device the app runs on.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn for_this_device(_cc: &eframe::CreationContext<'_>) -> Box<dyn Platform> {
+    Box::new(native::NativePlatform::for_this_user())
+}
+
+/// The platform of the device the app runs on.
+#[cfg(target_arch = "wasm32")]
+pub fn for_this_device(cc: &eframe::CreationContext<'_>) -> Box<dyn Platform> {
+    Box::new(web::WebPlatform::new(&cc.egui_ctx))
 }

@@ -3,6 +3,9 @@
 
 use crate::app::state::AppState;
 
+/// How often the session is stored while it changes.
+pub const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Reads the stored session. Unreadable or inconsistent state gives the defaults and a
 /// message saying so, once.
 pub fn load_state(storage: Option<&dyn eframe::Storage>) -> (AppState, Option<String>) {

@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Open,
+    /// A share link, pasted: always the text field, never the file dialog.
+    OpenLink,
     SaveAs,
     ExportPng,
 }
@@ -19,6 +21,7 @@ impl Purpose {
     fn title(self) -> &'static str {
         match self {
             Purpose::Open => "Open a scenario",
+            Purpose::OpenLink => "Open a share link",
             Purpose::SaveAs => "Save the scenario as",
             Purpose::ExportPng => "Export PNG",
         }
@@ -26,7 +29,7 @@ impl Purpose {
 
     fn extension(self) -> &'static str {
         match self {
-            Purpose::Open | Purpose::SaveAs => "ron",
+            Purpose::Open | Purpose::OpenLink | Purpose::SaveAs => "ron",
             Purpose::ExportPng => "png",
         }
     }
@@ -78,7 +81,7 @@ impl FileDialogs {
         if self.is_busy() {
             return false;
         }
-        if self.native {
+        if self.native && purpose != Purpose::OpenLink {
             let (sender, answer) = mpsc::channel();
             let dialog = rfd::AsyncFileDialog::new()
                 .set_title(purpose.title())
@@ -89,7 +92,7 @@ impl FileDialogs {
                 let name = name.to_string();
                 move || {
                     let chosen = match purpose {
-                        Purpose::Open => pollster::block_on(dialog.pick_file()),
+                        Purpose::Open | Purpose::OpenLink => pollster::block_on(dialog.pick_file()),
                         Purpose::SaveAs | Purpose::ExportPng => {
                             pollster::block_on(dialog.set_file_name(name).save_file())
                         }
@@ -116,7 +119,9 @@ impl FileDialogs {
     }
 
     fn open_modal(&mut self, purpose: Purpose, folder: &Path, name: &str, note: Option<String>) {
-        let text = if purpose == Purpose::Open && name.is_empty() {
+        let text = if purpose == Purpose::OpenLink {
+            String::new()
+        } else if purpose == Purpose::Open && name.is_empty() {
             format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
         } else {
             folder.join(name).display().to_string()
@@ -163,7 +168,7 @@ impl FileDialogs {
                 ui.label(RichText::new(note).italics());
             }
             let field = ui.add(egui::TextEdit::singleline(&mut modal.text).desired_width(f32::INFINITY));
-            let field = field.accessible_name("file path");
+            let field = field.accessible_name(if modal.purpose == Purpose::OpenLink { "link" } else { "file path" });
             if !modal.focused {
                 field.request_focus();
                 modal.focused = true;
@@ -190,7 +195,7 @@ impl FileDialogs {
 /// typo cannot write PNG bytes over a scenario file.
 fn with_extension(path: PathBuf, purpose: Purpose) -> PathBuf {
     match purpose {
-        Purpose::Open => path,
+        Purpose::Open | Purpose::OpenLink => path,
         Purpose::SaveAs if path.extension().is_some() => path,
         Purpose::SaveAs => path.with_extension("ron"),
         Purpose::ExportPng if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("png")) => path,

@@ -17,7 +17,7 @@ use super::{Event, Platform, SaveJob, SavedScenario};
 use crate::app::Status;
 use crate::app::picture::Picture;
 use crate::export::atomic::{describe, write_atomically};
-use crate::scenario;
+use crate::scenario::{self, link};
 use dialogs::Purpose;
 use render::OffscreenRenderer;
 
@@ -63,13 +63,22 @@ impl NativePlatform {
         }
     }
 
-    /// Reads and checks a scenario file; the app opens it, or the error is shown.
+    /// Reads and checks a scenario file (or a share link typed where a path goes); the app
+    /// opens it, or the error is shown.
     fn load(&mut self, path: &Path) {
-        let event = match scenario::load(path) {
-            Ok(scenario) => {
-                Event::Opened { scenario, file: Some(path.to_path_buf()), from: path.display().to_string() }
+        let text = path.to_string_lossy();
+        let event = if link::is_link(&text) {
+            Event::from_link(&text)
+        } else {
+            match scenario::load(path) {
+                Ok(scenario) => Event::Opened {
+                    scenario,
+                    file: Some(path.to_path_buf()),
+                    from: path.display().to_string(),
+                    zero_rule: None,
+                },
+                Err(e) => Event::Status(Status::error(e.to_string())),
             }
-            Err(e) => Event::Status(Status::error(e.to_string())),
         };
         self.events.push(event);
     }
@@ -125,7 +134,7 @@ impl NativePlatform {
     /// Acts on a path chosen in a dialog.
     fn path_chosen(&mut self, purpose: Purpose, path: PathBuf) {
         match (purpose, self.waiting.take()) {
-            (Purpose::Open, _) => self.load(&path),
+            (Purpose::Open | Purpose::OpenLink, _) => self.load(&path),
             (Purpose::SaveAs, Some(Pending::Save(job))) => self.save_checked(job, path),
             (Purpose::ExportPng, Some(Pending::Picture(picture))) => self.export_checked(picture, path),
             (Purpose::SaveAs | Purpose::ExportPng, _) => {
@@ -197,6 +206,11 @@ impl Platform for NativePlatform {
         if let Some(entry) = self.saved.get(index).cloned() {
             self.load(&entry.path);
         }
+    }
+
+    fn open_link(&mut self) {
+        let folder = self.folders.scenarios.clone();
+        self.request(Purpose::OpenLink, &folder, "");
     }
 
     fn save(&mut self, job: SaveJob, choose: bool) {

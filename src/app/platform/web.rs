@@ -1,0 +1,211 @@
+//! The browser: scenarios come from the file picker, a dropped file or a share link in the
+//! page's address; saving and pictures are downloads; the session lives in the page's
+//! local storage (eframe's storage). What a browser cannot do is not offered.
+
+use eframe::egui;
+use image::RgbaImage;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+
+use super::{Event, Platform, SaveJob, SavedScenario};
+use crate::app::Status;
+use crate::app::commands::Command;
+use crate::app::picture::Picture;
+use crate::scenario::{Scenario, link};
+
+/// Events that arrive from the browser's callbacks, between frames.
+type Inbox = Rc<RefCell<Vec<Event>>>;
+
+pub struct WebPlatform {
+    inbox: Inbox,
+    events: Vec<Event>,
+    ctx: egui::Context,
+}
+
+impl WebPlatform {
+    /// Opens the link in the page's address, if there is one, and listens for the next.
+    pub fn new(ctx: &egui::Context) -> Self {
+        let platform = WebPlatform { inbox: Inbox::default(), events: Vec::new(), ctx: ctx.clone() };
+        platform.take_link_from_address();
+        let (inbox, ctx) = (platform.inbox.clone(), ctx.clone());
+        let on_hash_change = Closure::<dyn FnMut()>::new(move || {
+            if let Some(event) = link_in_address() {
+                inbox.borrow_mut().push(event);
+                ctx.request_repaint();
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("hashchange", on_hash_change.as_ref().unchecked_ref());
+        }
+        // The listener lives as long as the page.
+        on_hash_change.forget();
+        platform
+    }
+
+    fn take_link_from_address(&self) {
+        if let Some(event) = link_in_address() {
+            self.inbox.borrow_mut().push(event);
+        }
+    }
+
+    fn status(&mut self, status: Status) {
+        self.events.push(Event::Status(status));
+    }
+}
+
+/// The scenario of a share link in the page's address (or why it opens nothing). The link
+/// is then taken out of the address, so that a reload keeps the edits made since.
+fn link_in_address() -> Option<Event> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    if !hash.contains("s=") {
+        return None;
+    }
+    let event = Event::from_link(&hash);
+    if let (Ok(history), Ok(path)) = (window.history(), window.location().pathname()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+    Some(event)
+}
+
+/// The scenario in a file's text, or why not.
+fn scenario_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
+    let text = match bytes.map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => return Event::Status(Status::error(format!("{name} is not a text file, so not a scenario"))),
+        Err(e) => return Event::Status(Status::error(format!("cannot read {name}: {e}"))),
+    };
+    match Scenario::from_ron(&text, name) {
+        Ok(scenario) => Event::Opened { scenario, file: None, from: name.to_string(), zero_rule: None },
+        Err(e) => Event::Status(Status::error(e.to_string())),
+    }
+}
+
+/// Lets the browser offer `bytes` as a download named `name`.
+fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let failed = |e: wasm_bindgen::JsValue| format!("the browser refused the download ({e:?})");
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no page to download from")?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let anchor: HtmlAnchorElement =
+        document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| "no link element".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Shows the browser's file picker; the chosen file arrives in `inbox`.
+fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no page to pick a file from")?;
+    let input: HtmlInputElement = document
+        .create_element("input")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into()
+        .map_err(|_| "no file input".to_string())?;
+    input.set_type("file");
+    input.set_accept(".ron,text/plain");
+    let chosen = input.clone();
+    let on_change = Closure::once_into_js(move || {
+        let Some(file) = chosen.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let name = file.name();
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let bytes =
+                text.map(|value| value.as_string().unwrap_or_default().into_bytes()).map_err(|e| format!("{e:?}"));
+            inbox.borrow_mut().push(scenario_event(&name, bytes));
+            ctx.request_repaint();
+        });
+    });
+    input.set_onchange(Some(on_change.unchecked_ref()));
+    input.click();
+    Ok(())
+}
+
+impl Platform for WebPlatform {
+    fn open(&mut self, _near: Option<&std::path::Path>) {
+        if let Err(e) = pick_file(self.inbox.clone(), self.ctx.clone()) {
+            self.status(Status::error(format!("Cannot open a file here: {e}")));
+        }
+    }
+
+    fn open_saved(&mut self, _index: usize) {}
+
+    fn open_link(&mut self) {}
+
+    fn link_base(&self) -> String {
+        let location = web_sys::window().map(|w| w.location());
+        let page = location.and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)));
+        page.unwrap_or_else(|| link::DEFAULT_BASE.to_string())
+    }
+
+    fn offers(&self, command: &Command) -> bool {
+        // A download goes where the browser puts downloads: there is no "as…". A link is
+        // opened by pasting it into the address bar; no picture can be drawn off screen.
+        !matches!(
+            command,
+            Command::SaveAs
+                | Command::ExportPngAs
+                | Command::OpenSaved(_)
+                | Command::OpenLink
+                | Command::ExportPng
+                | Command::ExportContributions
+                | Command::ExportSurprise
+        )
+    }
+
+    fn save(&mut self, job: SaveJob, _choose: bool) {
+        let name = format!("{}.ron", job.scenario.id.replace(|c: char| !c.is_alphanumeric() && c != '-', "-"));
+        let result = job.scenario.validate(&name).and_then(|()| job.scenario.to_ron()).map_err(|e| e.to_string());
+        match result.and_then(|text| download(&name, text.as_bytes(), "text/plain")) {
+            Ok(()) => self.events.push(Event::Saved { file: None, to: format!("{name} (a download)") }),
+            Err(e) => self.status(Status::error(format!("Not saved: {e}"))),
+        }
+    }
+
+    fn export(&mut self, picture: Picture, _choose: bool) {
+        let status = match download(&picture.name, &picture.png, "image/png") {
+            Ok(()) => {
+                Status::info(format!("Downloaded {} ({}×{} pixels)", picture.name, picture.width, picture.height))
+            }
+            Err(e) => Status::error(format!("Export failed: {e}")),
+        };
+        self.status(status);
+    }
+
+    fn render(&mut self, _ctx: &egui::Context, _output: egui::FullOutput) -> Result<RgbaImage, String> {
+        Err("pictures cannot be drawn off screen in the browser".to_string())
+    }
+
+    fn ui(&mut self, ctx: &egui::Context) {
+        // A browser reads a dropped file only asynchronously: it arrives in the inbox.
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        if let Some(file) = dropped.first().cloned() {
+            let (inbox, ctx) = (self.inbox.clone(), ctx.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.path().display().to_string();
+                let bytes = file.bytes_async().await;
+                inbox.borrow_mut().push(scenario_event(&name, bytes));
+                ctx.request_repaint();
+            });
+        }
+        self.events.append(&mut self.inbox.borrow_mut());
+    }
+
+    fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    fn saved_scenarios(&self) -> &[SavedScenario] {
+        &[]
+    }
+}

@@ -1,0 +1,22 @@
+//! The app's state as JSON, for a lesson page that embeds klscope and for the browser
+//! test: the scenario, every measure in the shown unit, the zero rule and the last message.
+
+use serde_json::{Value, json};
+
+use super::KlApp;
+use crate::export::json::report_object;
+
+impl KlApp {
+    pub fn summary(&self) -> Value {
+        let (doc, a) = (&self.state.doc, &self.analysis);
+        let mut object = report_object(doc.labels(), doc.p.probs(), doc.q.probs(), &a.report, self.state.unit);
+        object.insert("id".into(), json!(doc.id));
+        object.insert("title".into(), json!(doc.title));
+        object.insert("description".into(), json!(doc.description));
+        object.insert("zero_rule".into(), json!(doc.zero_rule.describe()));
+        object.insert("view".into(), json!(self.state.view));
+        let status = self.status.as_ref().map(|s| json!({ "text": s.text, "is_error": s.is_error }));
+        object.insert("status".into(), status.unwrap_or(Value::Null));
+        Value::Object(object)
+    }
+}

@@ -1,0 +1,216 @@
+//! Share links: a scenario and its zero rule carried in a URL's fragment
+//! (`…/#s=<base64url of JSON>`), so no server is needed. A link is untrusted input: it is
+//! decoded with limits, checked like a scenario file, and every problem is one sentence.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+
+use super::{Scenario, ScenarioError};
+use crate::info::{Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
+
+/// Where `web/serve.sh` serves the site: the base of links made on the desktop.
+pub const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
+/// The longest link accepted, in characters (browsers and chat programs cut longer ones).
+pub const MAX_LINK_CHARS: usize = 100_000;
+/// The most outcomes a link may carry.
+pub const MAX_LINK_OUTCOMES: usize = 1000;
+/// The longest label a link may carry, in characters.
+pub const MAX_LABEL_CHARS: usize = 100;
+/// The longest title and description a link may carry, in characters.
+pub const MAX_TEXT_CHARS: usize = 4000;
+/// The version of the link format this klscope writes and reads.
+const VERSION: u32 = 1;
+/// What precedes the scenario in the fragment.
+const KEY: &str = "s=";
+
+/// A scenario as shared by a link, with the zero rule it was shown with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shared {
+    pub scenario: Scenario,
+    pub zero_rule: ZeroRule,
+}
+
+/// Why a link opens nothing.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LinkError {
+    #[error("this link has no scenario in it: it should end in #s= followed by the scenario")]
+    NoScenario,
+    #[error("this link is too long ({0} characters; a link holds at most 100000)")]
+    TooLong(usize),
+    #[error("this link is damaged: its scenario has characters a link never contains (was it cut or changed?)")]
+    NotBase64,
+    #[error("this link is damaged: its scenario is not text (was it cut or changed?)")]
+    NotText,
+    #[error("this link is damaged or cut short: {0}")]
+    Damaged(String),
+    #[error("this link was made by a newer klscope (link version {0}); this one reads version 1")]
+    Version(u32),
+    #[error("this link has {0} outcomes; a link holds at most 1000 (share a scenario file instead)")]
+    TooManyOutcomes(usize),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The scenario as it travels: short keys, everything a scenario file holds plus the rule.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Payload {
+    v: u32,
+    id: String,
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    unit: Unit,
+    labels: Vec<String>,
+    p: Vec<f64>,
+    q: Vec<f64>,
+    #[serde(default)]
+    zero: ZeroRule,
+}
+
+/// True when `text` looks like a share link rather than a file name or preset id.
+pub fn is_link(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with("http://") || text.starts_with("https://") || text.contains("#s=")
+}
+
+/// The link that opens `scenario` with `zero_rule` at `base` (a page address).
+pub fn encode(scenario: &Scenario, zero_rule: ZeroRule, base: &str) -> String {
+    let payload = Payload {
+        v: VERSION,
+        id: scenario.id.clone(),
+        title: scenario.title.clone(),
+        description: scenario.description.clone(),
+        unit: scenario.unit,
+        labels: scenario.labels.clone(),
+        p: scenario.p.clone(),
+        q: scenario.q.clone(),
+        zero: zero_rule,
+    };
+    // Plain data with string keys: serialising it cannot fail.
+    let json = serde_json::to_string(&payload).unwrap_or_default();
+    let base = base.split('#').next().unwrap_or(base);
+    format!("{base}#{KEY}{}", URL_SAFE_NO_PAD.encode(json))
+}
+
+/// The scenario a link carries, checked as strictly as a scenario file, or why not.
+pub fn decode(link: &str) -> Result<Shared, LinkError> {
+    let link = link.trim();
+    if link.chars().count() > MAX_LINK_CHARS {
+        return Err(LinkError::TooLong(link.chars().count()));
+    }
+    let fragment = link.rsplit_once('#').map_or(link, |(_, fragment)| fragment);
+    let encoded = fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(KEY))
+        .filter(|encoded| !encoded.is_empty())
+        .ok_or(LinkError::NoScenario)?;
+    let bytes = URL_SAFE_NO_PAD.decode(encoded.trim_end_matches('=')).map_err(|_| LinkError::NotBase64)?;
+    let text = String::from_utf8(bytes).map_err(|_| LinkError::NotText)?;
+    let payload: Payload = serde_json::from_str(&text).map_err(|e| LinkError::Damaged(plain_json_error(&e)))?;
+    if payload.v != VERSION {
+        return Err(LinkError::Version(payload.v));
+    }
+    check_sizes(&payload)?;
+    let scenario = Scenario {
+        id: payload.id,
+        title: payload.title,
+        description: payload.description,
+        unit: payload.unit,
+        labels: payload.labels,
+        p: payload.p,
+        q: payload.q,
+    };
+    scenario.validate("the link").map_err(|e| LinkError::Invalid(e.to_string()))?;
+    Ok(Shared { scenario, zero_rule: checked_rule(payload.zero)? })
+}
+
+/// Limits a file does not need but a link from a stranger does.
+fn check_sizes(payload: &Payload) -> Result<(), LinkError> {
+    let n = payload.labels.len().max(payload.p.len()).max(payload.q.len());
+    if n > MAX_LINK_OUTCOMES {
+        return Err(LinkError::TooManyOutcomes(n));
+    }
+    for (index, label) in payload.labels.iter().enumerate() {
+        if label.chars().count() > MAX_LABEL_CHARS {
+            return Err(LinkError::Invalid(format!(
+                "label {index} in the link is {} characters long; a label holds at most {MAX_LABEL_CHARS}",
+                label.chars().count()
+            )));
+        }
+    }
+    let texts = [("id", &payload.id), ("title", &payload.title), ("description", &payload.description)];
+    for (name, text) in texts.into_iter().chain(payload.labels.iter().map(|label| ("a label", label))) {
+        if text.chars().count() > MAX_TEXT_CHARS {
+            return Err(LinkError::Invalid(format!(
+                "the {name} in the link is longer than {MAX_TEXT_CHARS} characters"
+            )));
+        }
+        if text.chars().any(|c| c.is_control() && c != '\n') {
+            return Err(LinkError::Invalid(format!("{name} in the link holds control characters")));
+        }
+    }
+    Ok(())
+}
+
+/// The zero rule, with its parameter inside the range the app offers.
+fn checked_rule(rule: ZeroRule) -> Result<ZeroRule, LinkError> {
+    let parameter = match rule {
+        ZeroRule::Exact => return Ok(rule),
+        ZeroRule::FloorQ { epsilon } => epsilon,
+        ZeroRule::Smooth { alpha } => alpha,
+    };
+    if PARAMETER_RANGE.contains(&parameter) {
+        Ok(rule)
+    } else {
+        Err(LinkError::Invalid(format!(
+            "the zero rule in the link has parameter {parameter}, outside {:e} to {:e}",
+            PARAMETER_RANGE.start(),
+            PARAMETER_RANGE.end()
+        )))
+    }
+}
+
+/// serde_json's message without its "at line 1 column N" tail, with the column kept.
+fn plain_json_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text).to_string();
+    format!("{text} (at character {} of its scenario)", error.column())
+}
+
+impl From<LinkError> for ScenarioError {
+    fn from(error: LinkError) -> Self {
+        ScenarioError::Link(error)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn coin() -> Scenario {
+        super::super::find_builtin("biased-coin-vs-fair").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_link_round_trips_scenario_and_rule() {
+        let rule = ZeroRule::FloorQ { epsilon: 1e-6 };
+        let link = encode(&coin(), rule, "http://example.org/klscope/#old");
+        assert!(link.starts_with("http://example.org/klscope/#s="), "{link}");
+        assert!(is_link(&link));
+        assert_eq!(decode(&link), Ok(Shared { scenario: coin(), zero_rule: rule }));
+    }
+
+    #[test]
+    fn damaged_links_say_why() {
+        let link = encode(&coin(), ZeroRule::Exact, DEFAULT_BASE);
+        assert_eq!(decode(DEFAULT_BASE), Err(LinkError::NoScenario));
+        assert_eq!(decode(&format!("{link}*")), Err(LinkError::NotBase64));
+        let cut = &link[..link.len() - 20];
+        assert!(matches!(decode(cut), Err(LinkError::Damaged(_)) | Err(LinkError::NotText)), "{:?}", decode(cut));
+        let long = format!("{link}{}", "A".repeat(MAX_LINK_CHARS));
+        assert_eq!(decode(&long), Err(LinkError::TooLong(long.chars().count())));
+    }
+}

@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""The browser test: serves web/dist on 127.0.0.1, drives headless Chromium through
+WebDriver (chromium-driver) and checks values, not only pixels:
+
+- the page draws the app and logs no panic (and how long the first frame took);
+- a drag on a Q bar changes KL(P||Q) to what klscope's own core computes (the native
+  `klscope compute`) for the P and Q the page then shows (and the frame time while dragging);
+- a share link opens its scenario with the right numbers and zero rule;
+- damaged and hostile links show one sentence of why and change nothing;
+- a stored session survives a reload.
+
+Values come from `window.klscope.state()` (see README, "Embedding klscope"). Run after
+web/build.sh: `python3 web/test.py`. Needs `pip install selenium`, chromium and chromedriver.
+"""
+
+import base64
+import json
+import math
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.actions.mouse_button import MouseButton
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "web" / "dist"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def native_klscope(*args):
+    """klscope's own core, run as the command line: the reference for the page's numbers."""
+    for candidate in (ROOT / "target" / "debug" / "klscope", ROOT / "target" / "release" / "klscope"):
+        if candidate.exists():
+            command = [str(candidate)]
+            break
+    else:
+        command = ["cargo", "run", "--quiet", "--"]
+    result = subprocess.run(command + list(args), cwd=ROOT, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def link_payload(**fields):
+    """A share link carrying exactly `fields` (for hostile and damaged links)."""
+    data = json.dumps(fields, allow_nan=True).encode()
+    return "#s=" + base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+class Browser(unittest.TestCase):
+    server = None
+    port = None
+
+    @classmethod
+    def setUpClass(cls):
+        if not (DIST / "index.html").exists():
+            raise unittest.SkipTest("no web/dist: run web/build.sh first")
+        cls.port = free_port()
+        cls.server = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(cls.port), "--bind", "127.0.0.1", "--directory", str(DIST)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cls.base = f"http://127.0.0.1:{cls.port}/"
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", cls.port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.server:
+            cls.server.terminate()
+            cls.server.wait(timeout=10)
+
+    def setUp(self):
+        self.profile = tempfile.mkdtemp(prefix="klscope-chromium-")
+        options = webdriver.ChromeOptions()
+        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        for flag in ("--headless=new", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+                     "--window-size=1280,800", "--disable-background-networking", "--disable-component-update",
+                     "--disable-sync", "--no-first-run", "--disable-quic", f"--user-data-dir={self.profile}"):
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+        self.driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+        self.driver.set_script_timeout(30)
+
+    def tearDown(self):
+        logs = self.driver.get_log("browser")
+        self.driver.quit()
+        shutil.rmtree(self.profile, ignore_errors=True)
+        panics = [entry["message"] for entry in logs if "panicked" in entry["message"]]
+        self.assertEqual(panics, [], "the page logged a panic")
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def open_page(self, suffix=""):
+        """Navigates, waits for the first drawn frame, returns milliseconds since navigation."""
+        self.driver.get(self.base + suffix)
+        return self.wait_for_frame()
+
+    def wait_for_frame(self):
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            shown = self.driver.execute_script(
+                "return window.klscope && window.klscope.bar('Q', 0) ? performance.now() : null")
+            if shown is not None:
+                return shown
+            time.sleep(0.02)
+        self.fail("the app drew no frame within 60 s: " + self.driver.find_element("id", "note").text)
+
+    def state(self):
+        text = self.driver.execute_script("return window.klscope.state()")
+        self.assertIsNotNone(text, "the app is not running (panic: %s)" %
+                             self.driver.execute_script("return window.klscope.panic_message()"))
+        return json.loads(text)
+
+    def wait_for(self, condition, what, seconds=10):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            state = self.state()
+            if condition(state):
+                return state
+            time.sleep(0.05)
+        self.fail(f"{what}; the page shows {json.dumps(self.state())[:600]}")
+
+    def drag_bar(self, side, index, to, steps=12):
+        """Drags the top of bar `index` of `side` to probability `to`; returns frame times (ms)."""
+        x, y_zero, y_one = self.driver.execute_script(f"return window.klscope.bar('{side}', {index})")
+        current = self.state()[side.lower()][index]
+        y_from = y_zero + (y_one - y_zero) * current + 3
+        y_to = y_zero + (y_one - y_zero) * to
+        actions = ActionBuilder(self.driver, duration=16)
+        pointer = actions.pointer_action
+        pointer.move_to_location(int(x), int(y_from))
+        pointer.pointer_down(MouseButton.LEFT)
+        for k in range(1, steps + 1):
+            pointer.move_to_location(int(x), int(round(y_from + (y_to - y_from) * k / steps)))
+        pointer.release(MouseButton.LEFT)
+        frame_times = []
+        actions.perform()
+        ms = self.driver.execute_script("return window.klscope.frame_ms()")
+        if ms is not None:
+            frame_times.append(ms)
+        return frame_times
+
+    # --- tests -------------------------------------------------------------------------
+
+    def test_the_page_draws_the_app_and_a_drag_changes_kl_to_what_the_core_computes(self):
+        first_frame_ms = self.open_page()
+        print(f"\nfirst frame {first_frame_ms:.0f} ms after navigation", file=sys.stderr)
+        state = self.state()
+        self.assertEqual(state["id"], "biased-coin-vs-fair")
+        self.assertAlmostEqual(state["kl_pq"], 0.5310044064107189, places=12)
+        frame_times = []
+        for step in range(8):
+            frame_times += self.drag_bar("Q", 1, 0.3 - 0.02 * (step % 3))
+        state = self.wait_for(lambda s: abs(s["q"][1] - 0.5) > 0.05, "the drag did not move Q")
+        self.assertAlmostEqual(sum(state["q"]), 1.0, places=12)
+        p, q = state["p"], state["q"]
+        self.assertTrue(0.2 < q[1] < 0.35, f"Q(tails) dragged to about 0.26-0.3: {q}")
+        core = json.loads(native_klscope("compute", "--p", ",".join(map(repr, p)), "--q",
+                                         ",".join(map(repr, q)), "--json"))
+        self.assertAlmostEqual(state["kl_pq"], core["kl_pq"], places=12)
+        self.assertAlmostEqual(state["kl_pq"], sum(a * math.log2(a / b) for a, b in zip(p, q)), places=12)
+        self.assertNotAlmostEqual(state["kl_pq"], 0.5310044064107189, places=3)
+        frame_times = [t for t in frame_times if t is not None]
+        if frame_times:
+            frame_times.sort()
+            print(f"frame while dragging: median {frame_times[len(frame_times) // 2]:.2f} ms, "
+                  f"max {frame_times[-1]:.2f} ms over {len(frame_times)} drags", file=sys.stderr)
+
+    def test_a_share_link_opens_its_scenario_with_the_right_numbers(self):
+        link = native_klscope("link", "--preset", "support-mismatch", "--base", self.base).strip()
+        self.open_page(link[len(self.base):])
+        state = self.wait_for(lambda s: s["id"] == "support-mismatch", "the link did not open its scenario")
+        self.assertEqual(state["labels"], ["rock", "paper", "scissors"])
+        self.assertEqual((state["p"], state["q"]), ([0.4, 0.4, 0.2], [0.5, 0.5, 0.0]))
+        self.assertEqual(state["kl_pq"], "inf")
+        core = json.loads(native_klscope("compute", "--preset", "support-mismatch", "--json"))
+        self.assertAlmostEqual(state["kl_qp"], core["kl_qp"], places=12)
+        self.assertFalse(state["status"]["is_error"])
+        # The zero rule travels too.
+        floor = link_payload(v=1, id="floored", title="Floored", unit="Nats", labels=["a", "b"],
+                             p=[0.5, 0.5], q=[1.0, 0.0], zero={"FloorQ": {"epsilon": 1e-6}})
+        self.driver.get(self.base + floor)
+        state = self.wait_for(lambda s: s["id"] == "floored", "the floored link did not open")
+        self.assertIn("ε-floor", state["zero_rule"])
+        self.assertEqual(state["unit"], "nats")
+        self.assertNotEqual(state["kl_pq"], "inf")
+
+    def test_damaged_and_hostile_links_say_why_and_change_nothing(self):
+        self.open_page()
+        before = self.state()
+        cases = [
+            ("#s=%%%not-base64", "damaged"),
+            ("#s=" + native_klscope("link", "--preset", "movie-genres").strip().split("#s=")[1][:40], "damaged"),
+            (link_payload(v=1, id="x", title="x", labels=["a", "b"], p=[1.5, -0.5], q=[0.5, 0.5]), "negative"),
+            (link_payload(v=1, id="x", title="x", labels=["a", "b"], p=[float("nan"), 1], q=[0.5, 0.5]), "damaged"),
+            (link_payload(v=1, id="x", title="x", labels=["a" * 5000, "b"], p=[0.5, 0.5], q=[0.5, 0.5]),
+             "at most 100"),
+            (link_payload(v=1, id="x", title="<script>alert(1)</script>", labels=["<b>a</b>", "b\u0000"],
+                          p=[0.5, 0.5], q=[0.5, 0.5]), "control characters"),
+            ("#s=" + "A" * 120000, "too long"),
+            ("#s=" + base64.urlsafe_b64encode(b"\xff\xfe\x00bad").decode().rstrip("="), "not text"),
+        ]
+        for number, (fragment, expected) in enumerate(cases):
+            self.driver.get(self.base + fragment)
+            state = self.wait_for(lambda s: s["status"] is not None and s["status"]["is_error"]
+                                  and expected in s["status"]["text"],
+                                  f"link {number} ({fragment[:40]}) gave no error mentioning '{expected}'")
+            self.assertEqual(state["status"]["text"].count("\n"), 0, "one sentence, one line")
+            self.assertEqual((state["id"], state["p"], state["q"]), (before["id"], before["p"], before["q"]),
+                             f"link {number} changed the scenario")
+            # Clear the message so the next case is seen anew.
+            self.driver.execute_script("window.klscope.clear_status()")
+        # Markup in a label is shown as text, never run.
+        self.assertEqual(self.driver.execute_script("return document.querySelectorAll('script').length"), 1)
+
+    def test_a_stored_session_survives_a_reload(self):
+        self.open_page()
+        self.drag_bar("Q", 0, 0.8)
+        dragged = self.wait_for(lambda s: s["q"][0] > 0.7, "the drag did not move Q")
+        time.sleep(3.5)  # the session is stored 2 s after an edit
+        self.driver.refresh()
+        self.wait_for_frame()
+        state = self.wait_for(lambda s: s["q"] == dragged["q"], "the reload lost the edit")
+        self.assertEqual(state["id"], "biased-coin-vs-fair")
+
+
+if __name__ == "__main__":
+    result = unittest.main(verbosity=2, exit=False).result
+    failed = len(result.failures) + len(result.errors)
+    print(f"web: {result.testsRun - failed - len(result.skipped)} passed, {failed} failed, "
+          f"{len(result.skipped)} skipped")
+    sys.exit(1 if failed or result.skipped else 0)
