@@ -8,6 +8,7 @@ mod harness;
 
 mod export;
 mod files;
+mod links;
 mod snapshots;
 mod ui;
 mod views;

@@ -6,5 +6,6 @@ mod common;
 
 mod cli_views;
 mod compute;
+mod link;
 mod screenshot;
 mod usage;

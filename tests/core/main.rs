@@ -8,6 +8,7 @@ mod coding;
 mod distribution;
 mod fit;
 mod libraries;
+mod links;
 mod measures;
 mod presets;
 mod sampling;

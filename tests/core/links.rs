@@ -1,0 +1,104 @@
+//! Share links: every preset round-trips with its zero rule, and every damaged or hostile
+//! link is refused with its own sentence.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use klscope::info::ZeroRule;
+use klscope::scenario::link::{self, LinkError, Shared};
+use klscope::scenario::{self, ScenarioError};
+
+/// A link carrying exactly this JSON text.
+fn carrying(json: &str) -> String {
+    format!("{}#s={}", link::DEFAULT_BASE, URL_SAFE_NO_PAD.encode(json))
+}
+
+fn error_of(text: &str) -> String {
+    match link::decode(text) {
+        Ok(shared) => panic!("{text:.80} opened {}", shared.scenario.id),
+        Err(error) => error.to_string(),
+    }
+}
+
+#[test]
+fn every_preset_round_trips_with_every_kind_of_zero_rule() {
+    let rules = [ZeroRule::Exact, ZeroRule::FloorQ { epsilon: 1e-6 }, ZeroRule::Smooth { alpha: 0.01 }];
+    for preset in scenario::builtin() {
+        for rule in rules {
+            let text = link::encode(preset, rule, "https://example.org/klscope/");
+            assert!(text.starts_with("https://example.org/klscope/#s="), "{text}");
+            assert_eq!(link::decode(&text), Ok(Shared { scenario: preset.clone(), zero_rule: rule }), "{}", preset.id);
+            // Everywhere a scenario is accepted.
+            assert_eq!(scenario::resolve(&text).unwrap(), *preset);
+        }
+    }
+}
+
+#[test]
+fn hostile_and_damaged_links_each_say_why() {
+    let coin = r#""v":1,"id":"c","title":"Coin","labels":["h","t"]"#;
+    let cases: Vec<(String, &str)> = vec![
+        (link::DEFAULT_BASE.to_string(), "has no scenario in it"),
+        (format!("{}#s=", link::DEFAULT_BASE), "has no scenario in it"),
+        (format!("{}#s=ab$cd", link::DEFAULT_BASE), "characters a link never contains"),
+        (format!("{}#s={}", link::DEFAULT_BASE, URL_SAFE_NO_PAD.encode([0xff, 0xfe, 0x00])), "not text"),
+        (carrying(&format!(r#"{{{coin},"p":[0.9,0.1],"q":[0.5"#)), "damaged or cut short"),
+        (carrying(&format!(r#"{{{coin},"p":[NaN,0.1],"q":[0.5,0.5]}}"#)), "damaged or cut short"),
+        (carrying(&format!(r#"{{{coin},"p":[1.5,-0.5],"q":[0.5,0.5]}}"#)), "cannot be negative"),
+        (carrying(&format!(r#"{{{coin},"p":[0.9,0.2],"q":[0.5,0.5]}}"#)), "p sums to"),
+        (carrying(&format!(r#"{{{coin},"p":[0.9,0.1],"q":[0.5,0.5],"extra":1}}"#)), "unknown field"),
+        (carrying(r#"{"v":2,"id":"c","title":"C","labels":["h"],"p":[1],"q":[1]}"#), "newer klscope"),
+        (
+            carrying(&format!(r#"{{{coin},"p":[0.9,0.1],"q":[0.5,0.5],"zero":{{"FloorQ":{{"epsilon":5.0}}}}}}"#)),
+            "outside 1e-12 to 1e-1",
+        ),
+        (
+            carrying(&format!(
+                r#"{{"v":1,"id":"c","title":"C","labels":["{}","t"],"p":[0.5,0.5],"q":[0.5,0.5]}}"#,
+                "x".repeat(500)
+            )),
+            "holds at most 100",
+        ),
+        (
+            carrying(
+                r#"{"v":1,"id":"c","title":"<b>C</b>","labels":["<script>","t\u0007"],"p":[0.5,0.5],"q":[0.5,0.5]}"#,
+            ),
+            "control characters",
+        ),
+        (format!("{}#s={}", link::DEFAULT_BASE, "A".repeat(link::MAX_LINK_CHARS)), "too long"),
+    ];
+    for (text, expected) in &cases {
+        let message = error_of(text);
+        assert!(message.contains(expected), "{text:.100}: {message:?} should mention {expected:?}");
+        assert!(!message.contains('\n'), "one line: {message:?}");
+    }
+}
+
+#[test]
+fn a_million_outcomes_fit_in_no_link() {
+    let n = 1_000_000;
+    let labels: Vec<String> = (0..n).map(|i| format!("x{i}")).collect();
+    let even = vec![1.0 / n as f64; n];
+    let big = scenario::Scenario {
+        id: "big".into(),
+        title: "Big".into(),
+        description: String::new(),
+        unit: Default::default(),
+        labels,
+        p: even.clone(),
+        q: even,
+    };
+    let text = link::encode(&big, ZeroRule::Exact, link::DEFAULT_BASE);
+    assert!(matches!(link::decode(&text), Err(LinkError::TooLong(_))));
+    // Short enough in characters but too many outcomes: refused all the same.
+    let many = format!(
+        r#"{{"v":1,"id":"m","title":"M","labels":[{}],"p":[],"q":[]}}"#,
+        (0..1500).map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(",")
+    );
+    assert!(error_of(&carrying(&many)).contains("at most 1000"));
+}
+
+#[test]
+fn a_bad_link_given_as_a_scenario_is_a_scenario_error() {
+    let error = scenario::resolve("http://127.0.0.1:8080/#s=%%%").unwrap_err();
+    assert!(matches!(error, ScenarioError::Link(LinkError::NotBase64)), "{error:?}");
+}
