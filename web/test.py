@@ -19,6 +19,7 @@ import math
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,9 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.mouse_button import MouseButton
+from selenium.webdriver.common.keys import Keys
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "web" / "dist"
@@ -95,6 +98,10 @@ class Browser(unittest.TestCase):
                      "--disable-sync", "--no-first-run", "--disable-quic", f"--user-data-dir={self.profile}"):
             options.add_argument(flag)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.downloads = Path(self.profile) / "downloads"
+        self.downloads.mkdir()
+        options.add_experimental_option("prefs", {"download.default_directory": str(self.downloads),
+                                                  "download.prompt_for_download": False})
         driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
         self.driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
         self.driver.set_script_timeout(30)
@@ -230,6 +237,47 @@ class Browser(unittest.TestCase):
             self.driver.execute_script("window.klscope.clear_status()")
         # Markup in a label is shown as text, never run.
         self.assertEqual(self.driver.execute_script("return document.querySelectorAll('script').length"), 1)
+
+    def press(self, *keys):
+        """Presses a shortcut on the page, e.g. press(Keys.CONTROL, "s")."""
+        chain = ActionChains(self.driver)
+        for key in keys[:-1]:
+            chain.key_down(key)
+        chain.send_keys(keys[-1])
+        for key in reversed(keys[:-1]):
+            chain.key_up(key)
+        chain.perform()
+
+    def downloaded(self, suffix, seconds=20):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            done = [p for p in self.downloads.iterdir() if p.name.endswith(suffix)]
+            if done:
+                return done[0]
+            time.sleep(0.1)
+        self.fail(f"no {suffix} was downloaded; the page says {self.state()['status']}")
+
+    def test_save_downloads_the_scenario_and_export_downloads_the_picture(self):
+        self.open_page()
+        self.driver.find_element("id", "klscope_canvas").click()
+        self.press(Keys.CONTROL, "s")
+        saved = self.downloaded(".ron")
+        self.assertEqual(saved.name, "biased-coin-vs-fair.ron")
+        text = saved.read_text()
+        self.assertIn('id: "biased-coin-vs-fair"', text)
+        self.assertIn("p: [0.9, 0.1]", text)
+        self.assertIn("Saved to biased-coin-vs-fair.ron", self.state()["status"]["text"])
+        started = time.time()
+        self.press(Keys.CONTROL, "e")
+        picture = self.downloaded(".png")
+        print(f"\nExport PNG at 2x: downloaded {time.time() - started:.2f} s after Ctrl+E", file=sys.stderr)
+        self.assertTrue(picture.name.startswith("klscope-biased-coin-vs-fair-"), picture.name)
+        width, height = struct.unpack(">II", picture.read_bytes()[16:24])
+        # 2× the window by default: the picture is sharp on slides.
+        canvas = self.driver.execute_script("const c = document.getElementById('klscope_canvas');"
+                                            "return [c.clientWidth, c.clientHeight]")
+        self.assertEqual((width, height), (2 * canvas[0], 2 * canvas[1]))
+        self.assertIn("Downloaded", self.state()["status"]["text"])
 
     def test_a_stored_session_survives_a_reload(self):
         self.open_page()

@@ -92,3 +92,26 @@ fn an_export_into_a_missing_folder_reports_the_error() {
     let status = app.status.clone().unwrap();
     assert!(status.is_error && status.text.contains("/nonexistent/folder"), "{status:?}");
 }
+
+#[test]
+fn pictures_drawn_on_the_cpu_look_like_those_drawn_on_the_gpu() {
+    if !adapter_available() {
+        return;
+    }
+    let mut state = AppState::default();
+    state.open_scenario(&scenario::find_builtin("support-mismatch").unwrap()).unwrap();
+    let pictures = |platform: NativePlatform| {
+        let mut app = KlApp::with_platform(state.clone(), Box::new(platform));
+        let picture = app.draw_picture(vec2(1024.0, 768.0), 1.0, Target::Window).unwrap();
+        image::load_from_memory(&picture.png).unwrap().to_rgba8()
+    };
+    let gpu = pictures(NativePlatform::new(Folders::in_temp(), FileDialogs::default()));
+    let cpu = pictures(NativePlatform::new(Folders::in_temp(), FileDialogs::default()).draw_pictures_on_cpu());
+    assert_eq!(gpu.dimensions(), cpu.dimensions());
+    let channels = gpu.as_raw().len() as f64;
+    let difference: f64 =
+        gpu.as_raw().iter().zip(cpu.as_raw()).map(|(a, b)| f64::from(a.abs_diff(*b))).sum::<f64>() / channels;
+    // Anti-aliased edges differ by a step or two; text, bars and plots are in the same places.
+    assert!(difference < 2.0, "mean difference per channel {difference:.2}");
+
+}

@@ -4,6 +4,7 @@
 //! [`Event`]s; panels and views never see it. `native` is the desktop; a browser
 //! implementation goes beside it.
 
+pub mod cpu_render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 pub mod session;

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 
+use super::cpu_render::CpuRenderer;
 use super::{Event, Platform, SaveJob, SavedScenario};
 use crate::app::Status;
 use crate::app::commands::Command;
@@ -23,12 +24,18 @@ pub struct WebPlatform {
     inbox: Inbox,
     events: Vec<Event>,
     ctx: egui::Context,
+    pictures: CpuRenderer,
 }
 
 impl WebPlatform {
     /// Opens the link in the page's address, if there is one, and listens for the next.
     pub fn new(ctx: &egui::Context) -> Self {
-        let platform = WebPlatform { inbox: Inbox::default(), events: Vec::new(), ctx: ctx.clone() };
+        let platform = WebPlatform {
+            inbox: Inbox::default(),
+            events: Vec::new(),
+            ctx: ctx.clone(),
+            pictures: CpuRenderer::default(),
+        };
         platform.take_link_from_address();
         let (inbox, ctx) = (platform.inbox.clone(), ctx.clone());
         let on_hash_change = Closure::<dyn FnMut()>::new(move || {
@@ -150,17 +157,8 @@ impl Platform for WebPlatform {
 
     fn offers(&self, command: &Command) -> bool {
         // A download goes where the browser puts downloads: there is no "as…". A link is
-        // opened by pasting it into the address bar; no picture can be drawn off screen.
-        !matches!(
-            command,
-            Command::SaveAs
-                | Command::ExportPngAs
-                | Command::OpenSaved(_)
-                | Command::OpenLink
-                | Command::ExportPng
-                | Command::ExportContributions
-                | Command::ExportSurprise
-        )
+        // opened by pasting it into the address bar.
+        !matches!(command, Command::SaveAs | Command::ExportPngAs | Command::OpenSaved(_) | Command::OpenLink)
     }
 
     fn save(&mut self, job: SaveJob, _choose: bool) {
@@ -182,8 +180,8 @@ impl Platform for WebPlatform {
         self.status(status);
     }
 
-    fn render(&mut self, _ctx: &egui::Context, _output: egui::FullOutput) -> Result<RgbaImage, String> {
-        Err("pictures cannot be drawn off screen in the browser".to_string())
+    fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String> {
+        self.pictures.render(ctx, output)
     }
 
     fn ui(&mut self, ctx: &egui::Context) {

@@ -13,6 +13,7 @@ use eframe::egui::{self, RichText};
 use image::RgbaImage;
 use std::path::{Path, PathBuf};
 
+use super::cpu_render::CpuRenderer;
 use super::{Event, Platform, SaveJob, SavedScenario};
 use crate::app::Status;
 use crate::app::picture::Picture;
@@ -32,6 +33,8 @@ pub struct NativePlatform {
     dialogs: FileDialogs,
     /// Created at the first export (it takes a moment) and kept.
     renderer: Option<OffscreenRenderer>,
+    /// Draws pictures where there is no graphics adapter (or when asked to).
+    cpu: Option<CpuRenderer>,
     saved: Vec<SavedScenario>,
     /// What the open Save-as or Export-as dialog is for.
     waiting: Option<Pending>,
@@ -50,7 +53,22 @@ impl NativePlatform {
     /// field (as in tests and where no native dialog works).
     pub fn new(folders: Folders, dialogs: FileDialogs) -> Self {
         let saved = folders::saved_scenarios(&folders.scenarios);
-        NativePlatform { folders, dialogs, renderer: None, saved, waiting: None, confirm: None, events: Vec::new() }
+        NativePlatform {
+            folders,
+            dialogs,
+            renderer: None,
+            cpu: None,
+            saved,
+            waiting: None,
+            confirm: None,
+            events: Vec::new(),
+        }
+    }
+
+    /// Draws pictures on the CPU from now on, as where there is no graphics adapter.
+    pub fn draw_pictures_on_cpu(mut self) -> Self {
+        self.cpu = Some(CpuRenderer::default());
+        self
     }
 
     fn status(&mut self, status: Status) {
@@ -238,13 +256,18 @@ impl Platform for NativePlatform {
     }
 
     fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String> {
-        let mut renderer = match self.renderer.take() {
-            Some(renderer) => renderer,
-            None => OffscreenRenderer::new().map_err(|e| e.to_string())?,
-        };
-        let image = renderer.render(ctx, output).map_err(|e| e.to_string());
-        self.renderer = Some(renderer);
-        image
+        if self.renderer.is_none() && self.cpu.is_none() {
+            // Without a graphics adapter (no GPU, no Mesa) pictures are drawn on the CPU.
+            match OffscreenRenderer::new() {
+                Ok(renderer) => self.renderer = Some(renderer),
+                Err(_) => self.cpu = Some(CpuRenderer::default()),
+            }
+        }
+        match (&mut self.cpu, &mut self.renderer) {
+            (Some(cpu), _) => cpu.render(ctx, output),
+            (None, Some(gpu)) => gpu.render(ctx, output).map_err(|e| e.to_string()),
+            (None, None) => Err("no way to draw a picture here".to_string()),
+        }
     }
 
     fn ui(&mut self, ctx: &egui::Context) {
