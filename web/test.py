@@ -7,7 +7,8 @@ WebDriver (chromium-driver) and checks values, not only pixels:
   `klscope compute`) for the P and Q the page then shows (and the frame time while dragging);
 - a share link opens its scenario with the right numbers and zero rule;
 - damaged and hostile links show one sentence of why and change nothing;
-- a stored session survives a reload.
+- a stored session survives a reload, and the page works offline once loaded;
+- Save and Export PNG download the scenario and the picture.
 
 Values come from `window.klscope.state()` (see README, "Embedding klscope"). Run after
 web/build.sh: `python3 web/test.py`. Needs `pip install selenium`, chromium and chromedriver.
@@ -278,6 +279,26 @@ class Browser(unittest.TestCase):
                                             "return [c.clientWidth, c.clientHeight]")
         self.assertEqual((width, height), (2 * canvas[0], 2 * canvas[1]))
         self.assertIn("Downloaded", self.state()["status"]["text"])
+
+    def test_the_page_works_offline_once_loaded(self):
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(DIST)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(0.5)
+            self.driver.get(f"http://127.0.0.1:{port}/")
+            self.wait_for_frame()
+            # Once the service worker is active, every file of the site is in its cache.
+            self.assertTrue(self.driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "navigator.serviceWorker.ready.then(() => done(true), () => done(false));"))
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        self.driver.refresh()
+        self.wait_for_frame()
+        self.assertEqual(self.state()["id"], "biased-coin-vs-fair")
 
     def test_a_stored_session_survives_a_reload(self):
         self.open_page()

@@ -5,14 +5,14 @@ use super::CliError;
 use super::args::{PngPath, Scale, Size, Theme};
 use crate::app::platform::native::launch::{self, Launch};
 use crate::info::Unit;
-use crate::scenario;
+use crate::scenario::{self, link};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
 /// Options for the window, or for a picture of it made without one.
 #[derive(Args)]
 pub struct WindowArgs {
-    /// Open on this built-in scenario (see `klscope presets`) or scenario file.
+    /// Open on this built-in scenario (see `klscope presets`), scenario file or share link.
     #[arg(long, value_name = "ID|FILE.ron")]
     preset: Option<String>,
     /// Write a PNG of the app showing the scenario, then exit (no window is opened).
@@ -44,16 +44,21 @@ pub fn run(args: &WindowArgs) -> Result<String, CliError> {
 /// What the arguments ask to change about the starting state, checked before anything
 /// opens. Applied on top of the stored session, which is otherwise kept.
 fn launch_from(args: &WindowArgs) -> Result<Launch, CliError> {
-    let scenario = match &args.preset {
+    let (scenario, zero_rule) = match &args.preset {
+        // A share link brings its zero rule along.
+        Some(preset) if link::is_link(preset) => {
+            let shared = link::decode(preset).map_err(scenario::ScenarioError::from)?;
+            (Some((shared.scenario, None)), Some(shared.zero_rule))
+        }
         Some(preset) => {
             let scenario = scenario::resolve(preset)?;
             // Ctrl+S writes back to a scenario that came from a file.
             let file = Path::new(preset).is_file().then(|| PathBuf::from(preset));
-            Some((scenario, file))
+            (Some((scenario, file)), None)
         }
-        None => None,
+        None => (None, None),
     };
-    Ok(Launch { scenario, theme: args.theme.map(|Theme(theme)| theme), unit: args.unit })
+    Ok(Launch { scenario, zero_rule, theme: args.theme.map(|Theme(theme)| theme), unit: args.unit })
 }
 
 /// A missing folder is a typo in the arguments: say so before drawing, not after.
@@ -72,4 +77,28 @@ fn screenshot(launch: Launch, args: &WindowArgs, out: &Path) -> Result<String, C
     let scale = args.scale.map_or(1.0, |Scale(scale)| scale);
     let (w, h) = launch::screenshot(launch, out, (width, height), scale).map_err(CliError::Screenshot)?;
     Ok(format!("wrote {} ({w}×{h} pixels)\n", out.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::info::ZeroRule;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Window {
+        #[command(flatten)]
+        window: WindowArgs,
+    }
+
+    #[test]
+    fn a_link_opens_its_scenario_with_its_zero_rule() {
+        let mismatch = scenario::find_builtin("support-mismatch").unwrap_or_else(|e| panic!("{e}"));
+        let rule = ZeroRule::FloorQ { epsilon: 1e-4 };
+        let text = link::encode(&mismatch, rule, link::DEFAULT_BASE);
+        let args = Window::try_parse_from(["klscope", "--preset", &text]).unwrap_or_else(|e| panic!("{e}"));
+        let launch = launch_from(&args.window).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(launch.zero_rule, Some(rule));
+        assert_eq!(launch.scenario.map(|(s, file)| (s.id, file)), Some(("support-mismatch".to_string(), None)));
+    }
 }

@@ -113,5 +113,4 @@ fn pictures_drawn_on_the_cpu_look_like_those_drawn_on_the_gpu() {
         gpu.as_raw().iter().zip(cpu.as_raw()).map(|(a, b)| f64::from(a.abs_diff(*b))).sum::<f64>() / channels;
     // Anti-aliased edges differ by a step or two; text, bars and plots are in the same places.
     assert!(difference < 2.0, "mean difference per channel {difference:.2}");
-
 }

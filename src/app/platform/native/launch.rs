@@ -9,7 +9,7 @@ use super::write_picture;
 use crate::app::picture::Target;
 use crate::app::state::{AppState, ThemeChoice};
 use crate::app::{KlApp, Status};
-use crate::info::Unit;
+use crate::info::{Unit, ZeroRule};
 use crate::scenario::Scenario;
 
 /// What the command line asks to change about the starting state, checked before
@@ -18,6 +18,8 @@ use crate::scenario::Scenario;
 pub struct Launch {
     /// A scenario to open, and the file it came from (Ctrl+S writes back there).
     pub scenario: Option<(Scenario, Option<PathBuf>)>,
+    /// The zero rule a share link brings with its scenario.
+    pub zero_rule: Option<ZeroRule>,
     pub theme: Option<ThemeChoice>,
     pub unit: Option<Unit>,
 }
@@ -27,6 +29,9 @@ impl Launch {
         if let Some((scenario, file)) = self.scenario {
             state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
             state.doc.file = file;
+        }
+        if let Some(rule) = self.zero_rule {
+            state.doc.zero_rule = rule;
         }
         if let Some(theme) = self.theme {
             state.theme = theme;
