@@ -94,7 +94,8 @@ class Browser(unittest.TestCase):
         self.profile = tempfile.mkdtemp(prefix="klscope-chromium-")
         options = webdriver.ChromeOptions()
         options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-        for flag in ("--headless=new", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--use-angle=swiftshader",
+                     "--enable-unsafe-swiftshader",
                      "--window-size=1280,800", "--disable-background-networking", "--disable-component-update",
                      "--disable-sync", "--no-first-run", "--disable-quic", f"--user-data-dir={self.profile}"):
             options.add_argument(flag)
@@ -222,7 +223,7 @@ class Browser(unittest.TestCase):
             (link_payload(v=1, id="x", title="x", labels=["a" * 5000, "b"], p=[0.5, 0.5], q=[0.5, 0.5]),
              "at most 100"),
             (link_payload(v=1, id="x", title="<script>alert(1)</script>", labels=["<b>a</b>", "b\u0000"],
-                          p=[0.5, 0.5], q=[0.5, 0.5]), "control characters"),
+                          p=[0.5, 0.5], q=[0.5, 0.5]), "control or invisible characters"),
             ("#s=" + "A" * 120000, "too long"),
             ("#s=" + base64.urlsafe_b64encode(b"\xff\xfe\x00bad").decode().rstrip("="), "not text"),
         ]

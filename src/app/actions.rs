@@ -95,8 +95,13 @@ impl KlApp {
             }
             Command::CopyLink => {
                 let scenario = state.doc.to_scenario(state.unit);
-                let text = link::encode(&scenario, state.doc.zero_rule, &self.platform.link_base());
-                self.copy(text, "A link to this scenario is on the clipboard.")
+                match link::encode(&scenario, state.doc.zero_rule, &self.platform.link_base()) {
+                    Ok(text) => self.copy(text, "A link to this scenario is on the clipboard."),
+                    Err(e) => {
+                        self.status = Some(Status::error(format!("No link: {e}.")));
+                        None
+                    }
+                }
             }
             Command::CopyPython => {
                 let a = &self.analysis;

@@ -10,6 +10,14 @@ pub struct History {
 }
 
 impl History {
+    /// A history whose first step is `doc`: what was open before anything the session
+    /// brings (a share link in the address, an Open) can be undone back to.
+    pub fn starting_at(doc: &Document) -> Self {
+        let mut history = History::default();
+        history.undoer.add_undo(doc);
+        history
+    }
+
     pub fn can_undo(&self, doc: &Document) -> bool {
         self.undoer.has_undo(doc)
     }

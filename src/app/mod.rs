@@ -55,6 +55,20 @@ pub enum Mode {
     Picture,
 }
 
+/// A cheap fingerprint of the stored session: the document's revision and the settings.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Saved {
+    revision: u64,
+    settings: (crate::info::Unit, state::ThemeChoice, String, u8),
+}
+
+impl Saved {
+    fn of(app: &KlApp) -> Saved {
+        let s = &app.state;
+        Saved { revision: app.analysis.revision, settings: (s.unit, s.theme, s.view.clone(), s.export_scale) }
+    }
+}
+
 /// The window's size and density, so a 1× picture has the window's own pixels.
 #[derive(Debug, Clone, Copy)]
 struct Screen {
@@ -76,8 +90,8 @@ pub struct KlApp {
     screen: Screen,
     /// Text for the clipboard, handed over at the end of the frame.
     clipboard: Option<String>,
-    /// The analysis revision when the session was last stored.
-    saved_revision: u64,
+    /// What the session held when it was last stored (see `unsaved`).
+    saved: Saved,
     /// The CPU time of the previous frame, as eframe measured it.
     previous_frame_seconds: Option<f32>,
 }
@@ -103,17 +117,21 @@ impl KlApp {
 
     pub fn with_platform(mut state: AppState, platform: Box<dyn Platform>) -> Self {
         state.sanitize();
+        let views = Views::new();
+        if !views.ids().iter().any(|(id, _)| *id == state.view) {
+            state.view = Views::default_id().to_string();
+        }
         KlApp {
+            history: History::starting_at(&state.doc),
             state,
             analysis: Analysis::default(),
-            history: History::default(),
             panels: Panels::default(),
-            views: Views::new(),
+            views,
             platform,
             status: None,
             screen: Screen { size: egui::vec2(1280.0, 800.0), pixels_per_point: 1.0 },
             clipboard: None,
-            saved_revision: 0,
+            saved: Saved::default(),
             previous_frame_seconds: None,
         }
     }
@@ -155,11 +173,14 @@ impl KlApp {
         self.screen = Screen { size: ctx.content_rect().size(), pixels_per_point: ctx.pixels_per_point() };
         self.state.zoom = ctx.zoom_factor();
         for command in commands::pressed(&ctx) {
-            self.run(command);
+            if self.platform.offers(&command) {
+                self.run(command);
+            }
         }
         self.refresh_analysis();
         self.layout_ui(ui, Mode::Live, None);
-        self.panels.help.ui(&ctx, self.state.unit);
+        let platform = &self.platform;
+        self.panels.help.ui(&ctx, self.state.unit, &|command: &Command| platform.offers(command));
         self.platform.ui(&ctx);
         if self.handle_platform_events() {
             ctx.request_repaint();
@@ -169,7 +190,7 @@ impl KlApp {
         }
         self.history.record(&ctx, &self.state.doc);
         #[cfg(target_arch = "wasm32")]
-        if self.saved_revision != self.analysis.revision {
+        if self.saved != Saved::of(self) {
             // A browser tab may close without saving, and eframe saves only during a frame:
             // make sure one comes soon after each edit.
             ctx.request_repaint_after(platform::session::SAVE_EVERY + std::time::Duration::from_millis(100));
@@ -295,7 +316,7 @@ impl eframe::App for KlApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         platform::session::store(storage, &self.state);
-        self.saved_revision = self.analysis.revision;
+        self.saved = Saved::of(self);
     }
 
     /// In a browser a closed tab may not get to save, so the session is saved soon after

@@ -7,6 +7,8 @@ use eframe::egui::{self, Rect};
 use image::RgbaImage;
 
 use super::state::AppState;
+use super::views::Views;
+use crate::export::file_names::safe_stem;
 
 /// What to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,7 +32,7 @@ impl Target {
     pub fn view(self, open: &str) -> &str {
         match self {
             Target::Window => open,
-            Target::Contributions | Target::Surprise => "plots",
+            Target::Contributions | Target::Surprise => Views::default_id(),
         }
     }
 }
@@ -68,9 +70,7 @@ pub fn caption(state: &AppState) -> String {
 
 /// `klscope-<scenario-id>-<YYYYMMDD-HHMMSS>.png`, with the id made safe for file names.
 pub fn file_name(id: &str, target: Target, now: chrono::DateTime<chrono::Local>) -> String {
-    let safe: String =
-        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    format!("klscope-{safe}{}-{}.png", target.file_tag(), now.format("%Y%m%d-%H%M%S"))
+    format!("klscope-{}{}-{}.png", safe_stem(id), target.file_tag(), now.format("%Y%m%d-%H%M%S"))
 }
 
 /// Remembers where a plot was drawn in this pass, so a picture can be cropped to it.

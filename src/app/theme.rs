@@ -31,6 +31,15 @@ pub fn divergence(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode { Color32::from_rgb(204, 121, 167) } else { Color32::from_rgb(160, 70, 130) }
 }
 
+/// The three sample estimators of KL (k1, k2, k3): the divergence colour, then the
+/// Okabe–Ito vermillion and bluish green, so none is mistaken for P or Q.
+pub fn estimator_colors(ui: &egui::Ui) -> [Color32; 3] {
+    let dark = ui.visuals().dark_mode;
+    let k2 = if dark { Color32::from_rgb(230, 120, 40) } else { Color32::from_rgb(213, 94, 0) };
+    let k3 = if dark { Color32::from_rgb(40, 190, 140) } else { Color32::from_rgb(0, 140, 100) };
+    [divergence(ui), k2, k3]
+}
+
 /// Infinity and errors: loud.
 pub fn alarm(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode { Color32::from_rgb(255, 110, 80) } else { Color32::from_rgb(200, 40, 0) }

@@ -24,5 +24,6 @@ pub fn run(args: &LinkArgs) -> Result<String, CliError> {
     } else {
         (scenario::resolve(&args.preset)?, ZeroRule::Exact)
     };
-    Ok(link::encode(&scenario, rule, &args.base.0) + "\n")
+    let text = link::encode(&scenario, rule, &args.base.0).map_err(scenario::ScenarioError::from)?;
+    Ok(text + "\n")
 }

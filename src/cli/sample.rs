@@ -48,19 +48,26 @@ pub fn sample_text(scenario: &Scenario, run: &SampleRun, seed: u64, unit: Unit) 
     let rows = [
         ("KL(P||Q)", run.kl_estimate, run.kl_stderr, exact.kl_pq),
         ("H(P,Q)", run.cross_entropy_estimate, run.cross_entropy_stderr, exact.cross_entropy_pq),
+        ("k2", run.k2_estimate, run.k2_stderr, exact.kl_pq),
+        ("k3", run.k3_estimate, run.k3_stderr, exact.kl_pq),
     ];
     for (name, estimate, stderr, exact) in rows {
         let value = |nats: f64| fixed6(unit.from_nats(nats));
         out.push_str(&format!("  {name:<10} {:>12} ± {:>14}   {:>12}\n", value(estimate), value(stderr), value(exact)));
     }
+    out.push_str(&format!(
+        "\n  KL(P||Q) is the mean of k1 = ln(p/q), negative on {:.1}% of the samples;\n  \
+         k2 = ½ ln²(p/q) is biased (low variance); k3 = q/p − 1 + ln(p/q) is unbiased and never negative.\n",
+        100.0 * run.k1_negative_fraction
+    ));
     if run.kl_estimate.is_infinite() {
         out.push_str("\n  ∞: a sample was an outcome that Q gives probability 0.\n");
     }
     out
 }
 
-/// The object printed by `klscope sample --json`: n, the two estimates and their standard
-/// errors, and the unit.
+/// The object printed by `klscope sample --json`: n, the estimates and their standard
+/// errors (`kl_estimate` is k1), the share of negative k1 samples, and the unit.
 pub fn sample_json(run: &SampleRun, unit: Unit) -> String {
     let value = |nats: f64| json_number(unit.from_nats(nats));
     json!({
@@ -69,6 +76,13 @@ pub fn sample_json(run: &SampleRun, unit: Unit) -> String {
         "kl_stderr": value(run.kl_stderr),
         "cross_entropy_estimate": value(run.cross_entropy_estimate),
         "cross_entropy_stderr": value(run.cross_entropy_stderr),
+        "k1_estimate": value(run.kl_estimate),
+        "k1_stderr": value(run.kl_stderr),
+        "k2_estimate": value(run.k2_estimate),
+        "k2_stderr": value(run.k2_stderr),
+        "k3_estimate": value(run.k3_estimate),
+        "k3_stderr": value(run.k3_stderr),
+        "k1_negative_fraction": run.k1_negative_fraction,
         "unit": unit.name(),
     })
     .to_string()

@@ -95,7 +95,7 @@ mod tests {
     fn a_link_opens_its_scenario_with_its_zero_rule() {
         let mismatch = scenario::find_builtin("support-mismatch").unwrap_or_else(|e| panic!("{e}"));
         let rule = ZeroRule::FloorQ { epsilon: 1e-4 };
-        let text = link::encode(&mismatch, rule, link::DEFAULT_BASE);
+        let text = link::encode(&mismatch, rule, link::DEFAULT_BASE).unwrap_or_else(|e| panic!("{e}"));
         let args = Window::try_parse_from(["klscope", "--preset", &text]).unwrap_or_else(|e| panic!("{e}"));
         let launch = launch_from(&args.window).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(launch.zero_rule, Some(rule));

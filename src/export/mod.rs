@@ -2,6 +2,7 @@
 //! Python script that reproduces the library values, and atomic file writes.
 
 pub mod atomic;
+pub mod file_names;
 pub mod json;
 pub mod python;
 pub mod tables;

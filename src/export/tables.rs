@@ -93,8 +93,11 @@ pub fn outcomes_csv(labels: &[String], p: &[f64], q: &[f64], report: &Report, un
     out
 }
 
+/// A label as a CSV field: quoted when it needs it, and a label that a spreadsheet would
+/// take for a formula (=, +, -, @ first) is marked as text with a leading apostrophe.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
 }
 
 #[cfg(test)]
@@ -116,6 +119,16 @@ mod tests {
             "{}",
             lines[2]
         );
+    }
+
+    #[test]
+    fn a_label_that_looks_like_a_formula_stays_text() {
+        let labels = vec!["=HYPERLINK(\"x\")".to_string(), "-1".to_string()];
+        let report = Report::compute(&[0.5, 0.5], &[0.5, 0.5]);
+        let csv = outcomes_csv(&labels, &[0.5, 0.5], &[0.5, 0.5], &report, Unit::Bits);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[1].starts_with("\"'=HYPERLINK(\"\"x\"\")\","), "{}", lines[1]);
+        assert!(lines[2].starts_with("'-1,"), "{}", lines[2]);
     }
 
     #[test]

@@ -3,6 +3,12 @@
 //! running means settle (and their error bars shrink like 1/√n) shows what an expectation
 //! is, and why sample-based KL estimates in machine learning are noisy.
 //!
+//! The three per-sample estimators of KL(P‖Q) used for RLHF's KL penalty, with
+//! r = q(x)/p(x) (John Schulman, "Approximating KL divergence"):
+//! - k1 = −ln r: unbiased, but negative on every sample where q(x) > p(x);
+//! - k2 = ½ (ln r)²: biased, low variance, close to KL when Q is close to P;
+//! - k3 = (r − 1) − ln r: unbiased and never negative.
+//!
 //! The random numbers come from ChaCha8 seeded with a `u64`, so a seed gives the same
 //! numbers on every machine and every run. Everything is in nats.
 
@@ -17,7 +23,7 @@ pub const MAX_SAMPLES: usize = 1_000_000;
 /// About how many [`Checkpoint`]s a run records.
 pub const CHECKPOINTS: usize = 300;
 
-/// The running estimates after the first `n` samples, in nats.
+/// The running estimates after the first `n` samples, in nats. `kl` is k1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Checkpoint {
     pub n: usize,
@@ -25,6 +31,10 @@ pub struct Checkpoint {
     pub kl_stderr: f64,
     pub cross_mean: f64,
     pub cross_stderr: f64,
+    pub k2_mean: f64,
+    pub k2_stderr: f64,
+    pub k3_mean: f64,
+    pub k3_stderr: f64,
 }
 
 /// The estimates after all samples, and the running means along the way, in nats.
@@ -39,6 +49,14 @@ pub struct SampleRun {
     /// Mean of −ln q(x); +∞ once some x has q(x) = 0.
     pub cross_entropy_estimate: f64,
     pub cross_entropy_stderr: f64,
+    /// Mean of k2 = ½ (ln r)² and its standard error.
+    pub k2_estimate: f64,
+    pub k2_stderr: f64,
+    /// Mean of k3 = (r − 1) − ln r and its standard error.
+    pub k3_estimate: f64,
+    pub k3_stderr: f64,
+    /// The share of samples on which k1 = ln(p/q) is negative (q(x) > p(x)).
+    pub k1_negative_fraction: f64,
     /// About [`CHECKPOINTS`] log-spaced sample counts from 1 to `n`, ending with `n`.
     pub checkpoints: Vec<Checkpoint>,
 }
@@ -51,13 +69,18 @@ impl SampleRun {
             kl_stderr: 0.0,
             cross_entropy_estimate: 0.0,
             cross_entropy_stderr: 0.0,
+            k2_estimate: 0.0,
+            k2_stderr: 0.0,
+            k3_estimate: 0.0,
+            k3_stderr: 0.0,
+            k1_negative_fraction: 0.0,
             checkpoints: Vec::new(),
         }
     }
 }
 
 /// Draws `n` outcomes from `p` (`n` clamped to 1..=[`MAX_SAMPLES`]) with the given seed
-/// and averages ln(p/q) and −ln q over them.
+/// and averages ln(p/q) (k1), −ln q, k2 and k3 over them.
 ///
 /// `p` is sampled in proportion to its values, so it need not sum exactly to 1. If it
 /// cannot be sampled at all (empty, all zero, or a negative or non-finite value) the run
@@ -79,9 +102,13 @@ pub fn sample(p: &[f64], q: &[f64], n: usize, seed: u64) -> SampleRun {
         .collect();
     let log_ratio: Vec<f64> =
         p.iter().zip(&neg_log_q).map(|(&pi, &nlq)| if pi > 0.0 { pi.ln() + nlq } else { 0.0 }).collect();
+    let k2: Vec<f64> = log_ratio.iter().map(|&k1| 0.5 * k1 * k1).collect();
+    let k3: Vec<f64> =
+        p.iter().zip(q.iter().chain(std::iter::repeat(&0.0))).map(|(&pi, &qi)| k3_term(pi, qi)).collect();
 
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let (mut kl, mut cross) = (Welford::default(), Welford::default());
+    let [mut kl, mut cross, mut k2_sum, mut k3_sum] = [Welford::default(); 4];
+    let mut negative = 0usize;
     let mut checkpoints = Vec::with_capacity(CHECKPOINTS + 1);
     let mut drawn = 0;
     for mark in checkpoint_counts(n) {
@@ -89,6 +116,9 @@ pub fn sample(p: &[f64], q: &[f64], n: usize, seed: u64) -> SampleRun {
             let x = index.sample(&mut rng);
             kl.push(log_ratio[x]);
             cross.push(neg_log_q[x]);
+            k2_sum.push(k2[x]);
+            k3_sum.push(k3[x]);
+            negative += usize::from(log_ratio[x] < 0.0);
         }
         drawn = mark;
         checkpoints.push(Checkpoint {
@@ -97,6 +127,10 @@ pub fn sample(p: &[f64], q: &[f64], n: usize, seed: u64) -> SampleRun {
             kl_stderr: kl.stderr(),
             cross_mean: cross.mean(),
             cross_stderr: cross.stderr(),
+            k2_mean: k2_sum.mean(),
+            k2_stderr: k2_sum.stderr(),
+            k3_mean: k3_sum.mean(),
+            k3_stderr: k3_sum.stderr(),
         });
     }
     SampleRun {
@@ -105,7 +139,32 @@ pub fn sample(p: &[f64], q: &[f64], n: usize, seed: u64) -> SampleRun {
         kl_stderr: kl.stderr(),
         cross_entropy_estimate: cross.mean(),
         cross_entropy_stderr: cross.stderr(),
+        k2_estimate: k2_sum.mean(),
+        k2_stderr: k2_sum.stderr(),
+        k3_estimate: k3_sum.mean(),
+        k3_stderr: k3_sum.stderr(),
+        k1_negative_fraction: negative as f64 / n as f64,
         checkpoints,
+    }
+}
+
+/// k3 = (r − 1) − ln r for r = q/p: never negative, and computed without cancellation
+/// where r is close to 1 (there it is about (r − 1)²/2). +∞ where q = 0.
+pub fn k3_term(p: f64, q: f64) -> f64 {
+    if p <= 0.0 {
+        return 0.0;
+    }
+    if q <= 0.0 {
+        return f64::INFINITY;
+    }
+    let r = q / p;
+    let d = r - 1.0;
+    if d.abs() < 1e-2 {
+        // d − ln(1 + d) = d²/2 − d³/3 + d⁴/4 − …, summed from the small end.
+        let terms: f64 = (2..=12).rev().map(|k| (-1f64).powi(k) * d.powi(k) / f64::from(k)).sum();
+        terms.max(0.0)
+    } else {
+        (d - r.ln()).max(0.0)
     }
 }
 

@@ -36,7 +36,7 @@ pub struct Shared {
 pub enum LinkError {
     #[error("this link has no scenario in it: it should end in #s= followed by the scenario")]
     NoScenario,
-    #[error("this link is too long ({0} characters; a link holds at most 100000)")]
+    #[error("this link is too long ({0} characters; a link holds at most {MAX_LINK_CHARS})")]
     TooLong(usize),
     #[error("this link is damaged: its scenario has characters a link never contains (was it cut or changed?)")]
     NotBase64,
@@ -46,7 +46,7 @@ pub enum LinkError {
     Damaged(String),
     #[error("this link was made by a newer klscope (link version {0}); this one reads version 1")]
     Version(u32),
-    #[error("this link has {0} outcomes; a link holds at most 1000 (share a scenario file instead)")]
+    #[error("this link has {0} outcomes; a link holds at most {MAX_LINK_OUTCOMES} (share a scenario file instead)")]
     TooManyOutcomes(usize),
     #[error("{0}")]
     Invalid(String),
@@ -70,14 +70,21 @@ struct Payload {
     zero: ZeroRule,
 }
 
+/// Just the version of a payload, read leniently.
+#[derive(Deserialize)]
+struct Version {
+    v: u32,
+}
+
 /// True when `text` looks like a share link rather than a file name or preset id.
 pub fn is_link(text: &str) -> bool {
     let text = text.trim_start();
     text.starts_with("http://") || text.starts_with("https://") || text.contains("#s=")
 }
 
-/// The link that opens `scenario` with `zero_rule` at `base` (a page address).
-pub fn encode(scenario: &Scenario, zero_rule: ZeroRule, base: &str) -> String {
+/// The link that opens `scenario` with `zero_rule` at `base` (a page address), or why no
+/// link can carry it (one that `decode` would refuse is never made).
+pub fn encode(scenario: &Scenario, zero_rule: ZeroRule, base: &str) -> Result<String, LinkError> {
     let payload = Payload {
         v: VERSION,
         id: scenario.id.clone(),
@@ -89,10 +96,13 @@ pub fn encode(scenario: &Scenario, zero_rule: ZeroRule, base: &str) -> String {
         q: scenario.q.clone(),
         zero: zero_rule,
     };
-    // Plain data with string keys: serialising it cannot fail.
-    let json = serde_json::to_string(&payload).unwrap_or_default();
+    check_sizes(&payload)?;
+    checked_rule(zero_rule)?;
+    let json = serde_json::to_string(&payload).map_err(|e| LinkError::Damaged(e.to_string()))?;
     let base = base.split('#').next().unwrap_or(base);
-    format!("{base}#{KEY}{}", URL_SAFE_NO_PAD.encode(json))
+    let link = format!("{base}#{KEY}{}", URL_SAFE_NO_PAD.encode(json));
+    let length = link.chars().count();
+    if length > MAX_LINK_CHARS { Err(LinkError::TooLong(length)) } else { Ok(link) }
 }
 
 /// The scenario a link carries, checked as strictly as a scenario file, or why not.
@@ -109,10 +119,13 @@ pub fn decode(link: &str) -> Result<Shared, LinkError> {
         .ok_or(LinkError::NoScenario)?;
     let bytes = URL_SAFE_NO_PAD.decode(encoded.trim_end_matches('=')).map_err(|_| LinkError::NotBase64)?;
     let text = String::from_utf8(bytes).map_err(|_| LinkError::NotText)?;
-    let payload: Payload = serde_json::from_str(&text).map_err(|e| LinkError::Damaged(plain_json_error(&e)))?;
-    if payload.v != VERSION {
-        return Err(LinkError::Version(payload.v));
+    // The version first: a newer link may have fields this klscope does not know.
+    if let Ok(Version { v }) = serde_json::from_str::<Version>(&text)
+        && v != VERSION
+    {
+        return Err(LinkError::Version(v));
     }
+    let payload: Payload = serde_json::from_str(&text).map_err(|e| LinkError::Damaged(plain_json_error(&e)))?;
     check_sizes(&payload)?;
     let scenario = Scenario {
         id: payload.id,
@@ -127,32 +140,40 @@ pub fn decode(link: &str) -> Result<Shared, LinkError> {
     Ok(Shared { scenario, zero_rule: checked_rule(payload.zero)? })
 }
 
-/// Limits a file does not need but a link from a stranger does.
+/// Limits a file does not need but a link from a stranger does: counts, lengths, and no
+/// characters that hide or disguise text (controls, bidirectional overrides, zero-width
+/// characters) in labels; titles and descriptions may hold line breaks and tabs.
 fn check_sizes(payload: &Payload) -> Result<(), LinkError> {
     let n = payload.labels.len().max(payload.p.len()).max(payload.q.len());
     if n > MAX_LINK_OUTCOMES {
         return Err(LinkError::TooManyOutcomes(n));
     }
+    let invalid = |what: String| Err(LinkError::Invalid(what));
     for (index, label) in payload.labels.iter().enumerate() {
-        if label.chars().count() > MAX_LABEL_CHARS {
-            return Err(LinkError::Invalid(format!(
-                "label {index} in the link is {} characters long; a label holds at most {MAX_LABEL_CHARS}",
-                label.chars().count()
-            )));
+        let length = label.chars().count();
+        if length > MAX_LABEL_CHARS {
+            return invalid(format!(
+                "label {index} in the link is {length} characters long; a label holds at most {MAX_LABEL_CHARS}"
+            ));
+        }
+        if label.chars().any(|c| c.is_control() || is_disguise(c)) {
+            return invalid(format!("label {index} in the link holds control or invisible characters"));
         }
     }
-    let texts = [("id", &payload.id), ("title", &payload.title), ("description", &payload.description)];
-    for (name, text) in texts.into_iter().chain(payload.labels.iter().map(|label| ("a label", label))) {
+    for (name, text) in [("id", &payload.id), ("title", &payload.title), ("description", &payload.description)] {
         if text.chars().count() > MAX_TEXT_CHARS {
-            return Err(LinkError::Invalid(format!(
-                "the {name} in the link is longer than {MAX_TEXT_CHARS} characters"
-            )));
+            return invalid(format!("the {name} in the link is longer than {MAX_TEXT_CHARS} characters"));
         }
-        if text.chars().any(|c| c.is_control() && c != '\n') {
-            return Err(LinkError::Invalid(format!("{name} in the link holds control characters")));
+        if text.chars().any(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_disguise(c)) {
+            return invalid(format!("the {name} in the link holds control or invisible characters"));
         }
     }
     Ok(())
+}
+
+/// Characters that reorder or hide text: a label could pass itself off as another.
+fn is_disguise(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
 }
 
 /// The zero rule, with its parameter inside the range the app offers.
@@ -173,11 +194,16 @@ fn checked_rule(rule: ZeroRule) -> Result<ZeroRule, LinkError> {
     }
 }
 
-/// serde_json's message without its "at line 1 column N" tail, with the column kept.
+/// serde_json's message without its "at line 1 column N" tail, with the column kept. The
+/// message may quote the link (an unknown field's name): it is cut short and shown escaped.
 fn plain_json_error(error: &serde_json::Error) -> String {
     let text = error.to_string();
-    let text = text.split(" at line ").next().unwrap_or(&text).to_string();
-    format!("{text} (at character {} of its scenario)", error.column())
+    let text = text.split(" at line ").next().unwrap_or(&text);
+    let mut shown: String = text.chars().take(80).flat_map(char::escape_debug).take(160).collect();
+    if text.chars().count() > 80 {
+        shown.push('…');
+    }
+    format!("{shown} (at character {} of its scenario)", error.column())
 }
 
 impl From<LinkError> for ScenarioError {
@@ -197,7 +223,7 @@ mod tests {
     #[test]
     fn a_link_round_trips_scenario_and_rule() {
         let rule = ZeroRule::FloorQ { epsilon: 1e-6 };
-        let link = encode(&coin(), rule, "http://example.org/klscope/#old");
+        let link = encode(&coin(), rule, "http://example.org/klscope/#old").unwrap_or_default();
         assert!(link.starts_with("http://example.org/klscope/#s="), "{link}");
         assert!(is_link(&link));
         assert_eq!(decode(&link), Ok(Shared { scenario: coin(), zero_rule: rule }));
@@ -205,7 +231,7 @@ mod tests {
 
     #[test]
     fn damaged_links_say_why() {
-        let link = encode(&coin(), ZeroRule::Exact, DEFAULT_BASE);
+        let link = encode(&coin(), ZeroRule::Exact, DEFAULT_BASE).unwrap_or_default();
         assert_eq!(decode(DEFAULT_BASE), Err(LinkError::NoScenario));
         assert_eq!(decode(&format!("{link}*")), Err(LinkError::NotBase64));
         let cut = &link[..link.len() - 20];

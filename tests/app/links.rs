@@ -54,7 +54,7 @@ fn copy_link_puts_a_link_to_exactly_this_scenario_on_the_clipboard() {
 fn open_link_opens_the_scenario_with_its_zero_rule_and_undo_brings_the_old_one_back() {
     let mut harness = harness_with(preset("biased-coin-vs-fair"));
     let mismatch = scenario::find_builtin("support-mismatch").unwrap();
-    open_link(&mut harness, &link::encode(&mismatch, ZeroRule::FloorQ { epsilon: 1e-3 }, link::DEFAULT_BASE));
+    open_link(&mut harness, &link::encode(&mismatch, ZeroRule::FloorQ { epsilon: 1e-3 }, link::DEFAULT_BASE).unwrap());
     let doc = &harness.state().state.doc;
     assert_eq!((doc.id.as_str(), doc.zero_rule), ("support-mismatch", ZeroRule::FloorQ { epsilon: 1e-3 }));
     assert_eq!(status(&harness), ("Opened the link".to_string(), false));
@@ -68,7 +68,8 @@ fn open_link_opens_the_scenario_with_its_zero_rule_and_undo_brings_the_old_one_b
 fn a_damaged_link_says_why_and_changes_nothing() {
     let mut harness = harness_with(preset("movie-genres"));
     let before = harness.state().state.doc.clone();
-    let good = link::encode(&scenario::find_builtin("lottery-surprise").unwrap(), ZeroRule::Exact, link::DEFAULT_BASE);
+    let lottery = scenario::find_builtin("lottery-surprise").unwrap();
+    let good = link::encode(&lottery, ZeroRule::Exact, link::DEFAULT_BASE).unwrap();
     open_link(&mut harness, &good[..good.len() - 25]);
     let (text, is_error) = status(&harness);
     assert!(is_error && text.starts_with("The link opens nothing: this link is damaged"), "{text}");

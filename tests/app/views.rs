@@ -87,6 +87,14 @@ fn sampling_estimates_converge_near_the_exact_values() {
     open(&mut harness, "sampling");
     let text = harness.get_by_label_contains("After 10000 samples").value().unwrap_or_default();
     assert!(text.contains("(exact 0.5310 bits)") && text.contains("(exact 1.000 bits)"), "{text}");
+    // RLHF's three estimators: k1 and k3 land near KL; k2 is visibly biased on this coin.
+    let estimate = |name: &str| -> f64 {
+        let after = text.split(&format!("{name} ≈ ")).nth(1).unwrap();
+        after.split(' ').next().unwrap().parse().unwrap()
+    };
+    assert!((estimate("k1") - 0.531).abs() < 0.06 && (estimate("k3") - 0.531).abs() < 0.06, "{text}");
+    assert!(estimate("k2") < 0.46, "k2 is biased low here: {text}");
+    harness.get_by_label_contains("k1 = ln(p/q) is negative on");
 }
 
 #[test]

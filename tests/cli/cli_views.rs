@@ -42,8 +42,21 @@ fn mode_seeking() -> Report {
 }
 
 const FIT_KEYS: [&str; 5] = ["direction", "divergence", "mu", "sigma", "unit"];
-const SAMPLE_KEYS: [&str; 6] =
-    ["cross_entropy_estimate", "cross_entropy_stderr", "kl_estimate", "kl_stderr", "n", "unit"];
+const SAMPLE_KEYS: [&str; 13] = [
+    "cross_entropy_estimate",
+    "cross_entropy_stderr",
+    "k1_estimate",
+    "k1_negative_fraction",
+    "k1_stderr",
+    "k2_estimate",
+    "k2_stderr",
+    "k3_estimate",
+    "k3_stderr",
+    "kl_estimate",
+    "kl_stderr",
+    "n",
+    "unit",
+];
 
 // ---------------------------------------------------------------------------------------
 // fit
@@ -145,6 +158,13 @@ fn sample_estimates_mode_seeking_within_its_error_bars() {
     assert!((kl - exact.kl_pq).abs() < 4.0 * kl_se, "KL {kl} ± {kl_se} vs {}", exact.kl_pq);
     assert!((cross - exact.cross_entropy_pq).abs() < 4.0 * cross_se, "H {cross} ± {cross_se}");
     assert!(kl_se > 0.0 && kl_se < 0.02, "{kl_se}");
+    // RLHF's estimators: k1 is the KL estimate itself; k3 is unbiased too.
+    assert_eq!(object["k1_estimate"], object["kl_estimate"]);
+    assert_eq!(object["k1_stderr"], object["kl_stderr"]);
+    let (k3, k3_se) = (number(&object, "k3_estimate"), number(&object, "k3_stderr"));
+    assert!((k3 - exact.kl_pq).abs() < 4.0 * k3_se, "k3 {k3} ± {k3_se} vs {}", exact.kl_pq);
+    let negative = number(&object, "k1_negative_fraction");
+    assert!((0.0..1.0).contains(&negative) && negative > 0.0, "{negative}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn every_preset_round_trips_with_every_kind_of_zero_rule() {
     let rules = [ZeroRule::Exact, ZeroRule::FloorQ { epsilon: 1e-6 }, ZeroRule::Smooth { alpha: 0.01 }];
     for preset in scenario::builtin() {
         for rule in rules {
-            let text = link::encode(preset, rule, "https://example.org/klscope/");
+            let text = link::encode(preset, rule, "https://example.org/klscope/").unwrap();
             assert!(text.starts_with("https://example.org/klscope/#s="), "{text}");
             assert_eq!(link::decode(&text), Ok(Shared { scenario: preset.clone(), zero_rule: rule }), "{}", preset.id);
             // Everywhere a scenario is accepted.
@@ -46,7 +46,11 @@ fn hostile_and_damaged_links_each_say_why() {
         (carrying(&format!(r#"{{{coin},"p":[1.5,-0.5],"q":[0.5,0.5]}}"#)), "cannot be negative"),
         (carrying(&format!(r#"{{{coin},"p":[0.9,0.2],"q":[0.5,0.5]}}"#)), "p sums to"),
         (carrying(&format!(r#"{{{coin},"p":[0.9,0.1],"q":[0.5,0.5],"extra":1}}"#)), "unknown field"),
-        (carrying(r#"{"v":2,"id":"c","title":"C","labels":["h"],"p":[1],"q":[1]}"#), "newer klscope"),
+        (carrying(r#"{"v":2,"id":"c","title":"C","labels":["h"],"p":[1],"q":[1],"new":true}"#), "newer klscope"),
+        (
+            carrying(r#"{"v":1,"id":"c","title":"C","labels":["pa\u202eyp","t"],"p":[0.5,0.5],"q":[0.5,0.5]}"#),
+            "control or invisible characters",
+        ),
         (
             carrying(&format!(r#"{{{coin},"p":[0.9,0.1],"q":[0.5,0.5],"zero":{{"FloorQ":{{"epsilon":5.0}}}}}}"#)),
             "outside 1e-12 to 1e-1",
@@ -62,7 +66,7 @@ fn hostile_and_damaged_links_each_say_why() {
             carrying(
                 r#"{"v":1,"id":"c","title":"<b>C</b>","labels":["<script>","t\u0007"],"p":[0.5,0.5],"q":[0.5,0.5]}"#,
             ),
-            "control characters",
+            "control or invisible characters",
         ),
         (format!("{}#s={}", link::DEFAULT_BASE, "A".repeat(link::MAX_LINK_CHARS)), "too long"),
     ];
@@ -87,8 +91,7 @@ fn a_million_outcomes_fit_in_no_link() {
         p: even.clone(),
         q: even,
     };
-    let text = link::encode(&big, ZeroRule::Exact, link::DEFAULT_BASE);
-    assert!(matches!(link::decode(&text), Err(LinkError::TooLong(_))));
+    assert_eq!(link::encode(&big, ZeroRule::Exact, link::DEFAULT_BASE), Err(LinkError::TooManyOutcomes(n)));
     // Short enough in characters but too many outcomes: refused all the same.
     let many = format!(
         r#"{{"v":1,"id":"m","title":"M","labels":[{}],"p":[],"q":[]}}"#,
@@ -101,4 +104,28 @@ fn a_million_outcomes_fit_in_no_link() {
 fn a_bad_link_given_as_a_scenario_is_a_scenario_error() {
     let error = scenario::resolve("http://127.0.0.1:8080/#s=%%%").unwrap_err();
     assert!(matches!(error, ScenarioError::Link(LinkError::NotBase64)), "{error:?}");
+}
+
+#[test]
+fn no_link_is_made_that_would_not_open() {
+    let coin = scenario::find_builtin("biased-coin-vs-fair").unwrap();
+    let mut long_label = coin.clone();
+    long_label.labels[0] = "x".repeat(200);
+    assert!(link::encode(&long_label, ZeroRule::Exact, link::DEFAULT_BASE).is_err());
+    assert!(link::encode(&coin, ZeroRule::FloorQ { epsilon: 3.0 }, link::DEFAULT_BASE).is_err());
+    // A description written on Windows, with tabs, travels as it is.
+    let mut windows = coin;
+    windows.description = "Line one,\r\n\tline two.".into();
+    let text = link::encode(&windows, ZeroRule::Exact, link::DEFAULT_BASE).unwrap();
+    assert_eq!(link::decode(&text).unwrap().scenario, windows);
+}
+
+#[test]
+fn an_unknown_field_is_named_short_and_escaped() {
+    let name = format!("x\u{202e}\n{}", "y".repeat(5000));
+    let key = serde_json::to_string(&name).unwrap();
+    let json = format!(r#"{{"v":1,"id":"c","title":"C","labels":["h"],"p":[1],"q":[1],{key}:1}}"#);
+    let message = error_of(&carrying(&json));
+    assert!(message.contains(r"x\u{202e}\n"), "{message}");
+    assert!(message.chars().count() < 300 && !message.contains('\n'), "{message}");
 }

@@ -3,7 +3,7 @@
 //! checkpoints that trace the running means.
 
 use klscope::info::Report;
-use klscope::info::sampling::{CHECKPOINTS, MAX_SAMPLES, SampleRun, checkpoint_counts, sample};
+use klscope::info::sampling::{CHECKPOINTS, MAX_SAMPLES, SampleRun, checkpoint_counts, k3_term, sample};
 use rand::SeedableRng;
 use rand::distr::Distribution;
 use rand::distr::weighted::WeightedIndex;
@@ -220,4 +220,61 @@ fn checkpoints_trace_the_running_means() {
     assert_eq!(short.kl_estimate, run.checkpoints[150].kl_mean);
     // Every count, when there are fewer samples than checkpoints.
     assert_eq!(checkpoint_counts(12), (1..=12).collect::<Vec<_>>());
+}
+
+// ---------------------------------------------------------------------------------------
+// RLHF's three estimators: k1 = −ln r, k2 = ½ (ln r)², k3 = (r − 1) − ln r, r = q/p
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn k1_and_k3_are_unbiased_within_four_standard_errors_over_many_seeds() {
+    for (name, p, q) in pairs() {
+        let exact = Report::compute(&p, &q).kl_pq;
+        let (mut k1_misses, mut k3_misses) = (0, 0);
+        for seed in 0..50 {
+            let run = sample(&p, &q, 10_000, seed);
+            assert_eq!(run.kl_estimate.to_bits(), run.checkpoints.last().unwrap().kl_mean.to_bits(), "k1 is kl");
+            k1_misses += usize::from((run.kl_estimate - exact).abs() > 4.0 * run.kl_stderr);
+            k3_misses += usize::from((run.k3_estimate - exact).abs() > 4.0 * run.k3_stderr);
+            assert!(run.k3_stderr > 0.0 && run.k2_stderr > 0.0, "{name}: some spread");
+        }
+        assert!(k1_misses <= 1 && k3_misses <= 1, "{name}: k1 missed {k1_misses}, k3 missed {k3_misses} of 50");
+    }
+}
+
+#[test]
+fn k3_is_never_negative_and_k1_sometimes_is() {
+    let mut rng = ChaCha8Rng::seed_from_u64(5);
+    use rand::Rng;
+    for _ in 0..20_000 {
+        let (p, q): (f64, f64) = (rng.random_range(1e-12..1.0), rng.random_range(0.0..1.0));
+        let k3 = k3_term(p, q);
+        assert!(k3 >= 0.0, "k3({p}, {q}) = {k3}");
+        // Close to 1, where (r − 1) − ln r cancels, the series keeps its digits.
+        let r = 1.0 + rng.random_range(-1e-3..1e-3);
+        let d: f64 = r - 1.0;
+        let expected: f64 = (2..=7).map(|k| (-d).powi(k) / f64::from(k)).sum();
+        let got = k3_term(1.0, r);
+        assert!((got - expected).abs() <= 1e-14 * expected, "d = {d}: {got} against {expected}");
+    }
+    assert_eq!(k3_term(0.5, 0.0), f64::INFINITY);
+    // The coin against a fair model: q > p on tails, drawn about 10% of the time.
+    let run = sample(&[0.9, 0.1], &[0.5, 0.5], 100_000, 1);
+    assert!((run.k1_negative_fraction - 0.1).abs() < 0.005, "{}", run.k1_negative_fraction);
+    assert!(run.checkpoints.iter().all(|c| c.k3_mean >= 0.0 && c.k2_mean >= 0.0));
+}
+
+#[test]
+fn k2_approaches_kl_as_q_approaches_p() {
+    let p = normalised(&[3.0, 1.0, 4.0, 1.0, 5.0]);
+    let mut relative_bias = Vec::new();
+    for step in [0.3, 0.1, 0.03, 0.01] {
+        let q =
+            normalised(&p.iter().enumerate().map(|(i, &x)| x * (1.0 + step * (i as f64 - 2.0))).collect::<Vec<_>>());
+        let exact = Report::compute(&p, &q).kl_pq;
+        let run = sample(&p, &q, 200_000, 7);
+        relative_bias.push(((run.k2_estimate - exact) / exact).abs());
+    }
+    assert!(relative_bias.windows(2).all(|w| w[1] < w[0]), "k2's bias shrinks as Q nears P: {relative_bias:?}");
+    assert!(relative_bias[3] < 0.05, "{relative_bias:?}");
 }

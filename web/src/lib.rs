@@ -1,6 +1,7 @@
 //! klscope in the browser. `index.html` creates a [`WebHandle`] and starts it on the
 //! page's canvas; the handle's other methods let a lesson page that embeds klscope (and
-//! the browser test) read the numbers and open a scenario. Built for wasm32 only.
+//! the browser test) read the numbers and where the bars are. A scenario is opened with a
+//! share link in the page's address. Built for wasm32 only.
 #![cfg(target_arch = "wasm32")]
 
 use klscope::app::KlApp;

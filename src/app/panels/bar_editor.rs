@@ -186,8 +186,7 @@ fn handle_pointer(
     {
         let distribution = state.doc.get_mut(side);
         if distribution.is_locked(index) {
-            editor.message =
-                Some(format!("'{}' is locked in {}: unlock it to drag", distribution.labels()[index], side.name()));
+            editor.message = Some(locked_message(side, distribution.label(index).unwrap_or_default()));
         } else if distribution.set(index, layout.value_at(pos.y)).is_ok() {
             editor.message = None;
         }

@@ -12,12 +12,13 @@ pub struct HelpWindow {
 }
 
 impl HelpWindow {
-    pub fn ui(&mut self, ctx: &egui::Context, unit: Unit) {
-        help_ui(ctx, &mut self.open, unit);
+    /// The window, listing the shortcuts of the commands `offered` here.
+    pub fn ui(&mut self, ctx: &egui::Context, unit: Unit, offered: &dyn Fn(&Command) -> bool) {
+        help_ui(ctx, &mut self.open, unit, offered);
     }
 }
 
-fn help_ui(ctx: &egui::Context, open: &mut bool, unit: Unit) {
+fn help_ui(ctx: &egui::Context, open: &mut bool, unit: Unit, offered: &dyn Fn(&Command) -> bool) {
     egui::Window::new("Help").open(open).default_width(560.0).vscroll(true).show(ctx, |ui| {
         ui.label(RichText::new("Measures").heading());
         egui::Grid::new("help measures").num_columns(2).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
@@ -54,7 +55,7 @@ fn help_ui(ctx: &egui::Context, open: &mut bool, unit: Unit) {
                 ui.end_row();
             }
             // Every command that has a shortcut, straight from the command list.
-            for command in Command::with_shortcuts() {
+            for command in Command::with_shortcuts().filter(|command| offered(command)) {
                 if let Some(keys) = command.shortcut_text(ui.ctx()) {
                     ui.label(RichText::new(keys).strong());
                     ui.label(command.tooltip());

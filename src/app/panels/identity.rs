@@ -54,11 +54,16 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
         };
         segment_label(&painter, kl_rect, &kl_text, font, text, outside, limit);
         response.on_hover_text(format!(
-            "{title}\n{entropy_name} = {} {unit}, {kl_name} = {} {unit}",
-            text::full(entropy),
-            text::full(kl)
+            "{title}\n{entropy_name} = {}, {kl_name} = {}",
+            full_with_unit(entropy, unit),
+            full_with_unit(kl, unit)
         ));
     }
+}
+
+/// Full precision with the unit; infinity stands alone.
+fn full_with_unit(x: f64, unit: crate::info::Unit) -> String {
+    if x.is_infinite() { text::full(x) } else { format!("{} {unit}", text::full(x)) }
 }
 
 /// Writes a label inside a segment if it fits, else just right of it if there is room

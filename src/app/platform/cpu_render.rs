@@ -31,12 +31,16 @@ pub struct CpuRenderer {
     textures: HashMap<egui::TextureId, Texture>,
 }
 
-/// The pixels being drawn: premultiplied RGBA in 0..=1.
+/// The pixels being drawn: premultiplied RGBA bytes (4 bytes a pixel, so a 2× picture
+/// of a large window stays a few tens of megabytes).
 struct Canvas {
     width: usize,
     height: usize,
-    pixels: Vec<[f32; 4]>,
+    pixels: Vec<[u8; 4]>,
 }
+
+/// The longest side a picture may have, as on the GPU.
+pub const MAX_SIDE: usize = 8192;
 
 impl CpuRenderer {
     /// The pixels of one finished pass of `ctx`: `ctx.content_rect() × pixels_per_point`.
@@ -52,7 +56,10 @@ impl CpuRenderer {
         let ppp = output.pixels_per_point;
         let size = ctx.content_rect().size() * ppp;
         let (width, height) = (size.x.round().max(1.0) as usize, size.y.round().max(1.0) as usize);
-        let background = unit(ctx.global_style().visuals.panel_fill.to_array());
+        if width > MAX_SIDE || height > MAX_SIDE {
+            return Err(format!("the picture would be {width}×{height} pixels; a side may have at most {MAX_SIDE}"));
+        }
+        let background = ctx.global_style().visuals.panel_fill.to_array();
         let mut canvas = Canvas { width, height, pixels: vec![background; width * height] };
         for primitive in ctx.tessellate(output.shapes, ppp) {
             // klscope draws no paint callbacks: meshes are all there is.
@@ -70,7 +77,7 @@ impl CpuRenderer {
         for id in freed {
             self.textures.remove(&id);
         }
-        let bytes = canvas.pixels.iter().flat_map(|p| p.map(|c| (c * 255.0).round().clamp(0.0, 255.0) as u8)).collect();
+        let bytes = canvas.pixels.concat();
         RgbaImage::from_raw(width as u32, height as u32, bytes).ok_or_else(|| "the picture has the wrong size".into())
     }
 
@@ -152,7 +159,7 @@ impl Canvas {
                 let target = &mut self.pixels[y * self.width + x];
                 let keep = 1.0 - source[3];
                 for (d, s) in target.iter_mut().zip(source) {
-                    *d = s + *d * keep;
+                    *d = ((s + f32::from(*d) / 255.0 * keep) * 255.0).round().clamp(0.0, 255.0) as u8;
                 }
             }
         }
@@ -196,6 +203,19 @@ mod tests {
         let bright = (170..230).flat_map(|x| (80..120).map(move |y| (x, y)));
         let bright = bright.filter(|&(x, y)| image.get_pixel(x, y).0[0] > 200).count();
         assert!(bright > 50, "the text is drawn: {bright} bright pixels");
+    }
+
+    #[test]
+    fn a_picture_too_large_is_refused_with_its_size() {
+        let ctx = egui::Context::default();
+        let mut input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(5000.0, 10.0))),
+            ..Default::default()
+        };
+        input.viewports.entry(egui::ViewportId::ROOT).or_default().native_pixels_per_point = Some(2.0);
+        let output = ctx.run_ui(input, |_| {});
+        let error = CpuRenderer::default().render(&ctx, output).err().unwrap_or_default();
+        assert_eq!(error, "the picture would be 10000×20 pixels; a side may have at most 8192");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::{Event, Platform, SaveJob, SavedScenario};
 use crate::app::Status;
 use crate::app::commands::Command;
 use crate::app::picture::Picture;
+use crate::export::file_names::safe_stem;
 use crate::scenario::{Scenario, link};
 
 /// Events that arrive from the browser's callbacks, between frames.
@@ -72,11 +73,15 @@ fn link_in_address() -> Option<Event> {
         return None;
     }
     let event = Event::from_link(&hash);
-    if let (Ok(history), Ok(path)) = (window.history(), window.location().pathname()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    let location = window.location();
+    if let (Ok(history), Ok(path), Ok(query)) = (window.history(), location.pathname(), location.search()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{query}")));
     }
     Some(event)
 }
+
+/// The largest file opened in the browser: a scenario of a million outcomes is about 40 MB.
+const MAX_FILE_BYTES: f64 = 100e6;
 
 /// The scenario in a file's text, or why not.
 fn scenario_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
@@ -104,8 +109,18 @@ fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
         document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| "no link element".to_string())?;
     anchor.set_href(&url);
     anchor.set_download(name);
+    // Some browsers download only from a link that is in the page, and only while the
+    // address still exists: add, click, remove, and let the address go a minute later.
+    let body = document.body().ok_or("no page body")?;
+    body.append_child(&anchor).map_err(failed)?;
     anchor.click();
-    let _ = Url::revoke_object_url(&url);
+    let _ = body.remove_child(&anchor);
+    let revoke = Closure::once_into_js(move || {
+        let _ = Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
     Ok(())
 }
 
@@ -124,11 +139,17 @@ fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), String> {
         let Some(file) = chosen.files().and_then(|files| files.get(0)) else {
             return;
         };
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES {
+            let message = format!("{name} is larger than 100 MB, too large for a scenario");
+            inbox.borrow_mut().push(Event::Status(Status::error(message)));
+            ctx.request_repaint();
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
-            let name = file.name();
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let bytes =
-                text.map(|value| value.as_string().unwrap_or_default().into_bytes()).map_err(|e| format!("{e:?}"));
+            // The bytes, not the text: a file that is not UTF-8 is named, not repaired.
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let bytes = buffer.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()).map_err(|e| format!("{e:?}"));
             inbox.borrow_mut().push(scenario_event(&name, bytes));
             ctx.request_repaint();
         });
@@ -162,7 +183,7 @@ impl Platform for WebPlatform {
     }
 
     fn save(&mut self, job: SaveJob, _choose: bool) {
-        let name = format!("{}.ron", job.scenario.id.replace(|c: char| !c.is_alphanumeric() && c != '-', "-"));
+        let name = format!("{}.ron", safe_stem(&job.scenario.id));
         let result = job.scenario.validate(&name).and_then(|()| job.scenario.to_ron()).map_err(|e| e.to_string());
         match result.and_then(|text| download(&name, text.as_bytes(), "text/plain")) {
             Ok(()) => self.events.push(Event::Saved { file: None, to: format!("{name} (a download)") }),

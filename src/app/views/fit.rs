@@ -141,9 +141,10 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Gaussian Q fitted by").strong());
         let before = fit_state.direction;
-        ui.selectable_value(&mut fit_state.direction, Direction::Forward, "forward KL(P||Q)")
+        let label = |d: Direction| format!("{} {}", d.name(), d.symbol());
+        ui.selectable_value(&mut fit_state.direction, Direction::Forward, label(Direction::Forward))
             .on_hover_text("Punishes Q for missing anything P does: Q spreads to cover every mode");
-        ui.selectable_value(&mut fit_state.direction, Direction::Reverse, "reverse KL(Q||P)")
+        ui.selectable_value(&mut fit_state.direction, Direction::Reverse, label(Direction::Reverse))
             .on_hover_text("Punishes Q for putting mass where P has little: Q locks onto one mode");
         if fit_state.direction != before {
             fit_state.next_start = 0;
@@ -162,6 +163,7 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
             fit_state.reset(p);
         }
         if let Some(descent) = &fit_state.descent
+            // The button's words do not depend on the probabilities it will carry.
             && Command::UseAsQ(Vec::new()).button(ui, true)
         {
             command = Some(Command::UseAsQ(fit::gaussian(n, descent.params)));
@@ -187,10 +189,7 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
             .color(theme::alarm(ui)),
         );
     } else if let Some(descent) = &fit_state.descent {
-        let name = match fit_state.direction {
-            Direction::Forward => "KL(P||Q)",
-            Direction::Reverse => "KL(Q||P)",
-        };
+        let name = fit_state.direction.symbol();
         let status = if descent.converged { "converged" } else { "descending" };
         ui.label(format!(
             "μ = {:.2}, σ = {:.2}: {name} = {} after {} steps ({status})",

@@ -66,20 +66,27 @@ fn sampling_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, sampling: &mut Sampling
     };
     let exact_kl = unit.from_nats(analysis.report.kl_pq);
     let exact_cross = unit.from_nats(analysis.report.cross_entropy_pq);
-    let estimate = |mean: f64, stderr: f64, exact: f64| {
-        format!(
-            "{} ± {} (exact {})",
-            text::sig4(unit.from_nats(mean)),
-            text::sig4(2.0 * unit.from_nats(stderr)),
-            text::with_unit(exact, unit)
-        )
+    let estimate = |mean: f64, stderr: f64| {
+        format!("{} ± {}", text::sig4(unit.from_nats(mean)), text::sig4(2.0 * unit.from_nats(stderr)))
     };
     ui.label(format!(
-        "After {} samples: KL(P||Q) ≈ {};  H(P,Q) ≈ {}",
+        "After {} samples: k1 ≈ {},  k2 ≈ {},  k3 ≈ {} for KL(P||Q) (exact {});  H(P,Q) ≈ {} (exact {})",
         run.n,
-        estimate(run.kl_estimate, run.kl_stderr, exact_kl),
-        estimate(run.cross_entropy_estimate, run.cross_entropy_stderr, exact_cross)
+        estimate(run.kl_estimate, run.kl_stderr),
+        estimate(run.k2_estimate, run.k2_stderr),
+        estimate(run.k3_estimate, run.k3_stderr),
+        text::with_unit(exact_kl, unit),
+        estimate(run.cross_entropy_estimate, run.cross_entropy_stderr),
+        text::with_unit(exact_cross, unit),
     ));
+    ui.label(
+        RichText::new(format!(
+            "k1 = ln(p/q) is negative on {:.1}% of the samples (where q > p), yet its mean is unbiased; \
+             k2 = ½ ln²(p/q) is never negative but biased; k3 = q/p − 1 + ln(p/q) is both unbiased and never negative.",
+            100.0 * run.k1_negative_fraction
+        ))
+        .small(),
+    );
     if !run.kl_estimate.is_finite() {
         ui.label(
             RichText::new("A sample fell where Q gives probability 0: log(p/q) is infinite, and so is the estimate.")
@@ -87,21 +94,32 @@ fn sampling_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, sampling: &mut Sampling
         );
     }
     let height = ui.available_height().max(120.0);
-    let divergence = theme::divergence(ui);
-    let cross_color = theme::color(ui, Side::Q);
+    let [k1_color, k2_color, k3_color] = theme::estimator_colors(ui);
+    let series = |name: &'static str, color, pick: fn(&sampling::Checkpoint) -> [f64; 2]| Series {
+        name,
+        color,
+        points: run
+            .checkpoints
+            .iter()
+            .map(|c| {
+                let [mean, stderr] = pick(c);
+                [c.n as f64, mean, stderr]
+            })
+            .collect(),
+    };
     let kl = Convergence {
         id: "sampling kl",
-        name: "mean of log(p/q)",
-        points: run.checkpoints.iter().map(|c| [c.n as f64, c.kl_mean, c.kl_stderr]).collect(),
+        series: vec![
+            series("k1 = ln(p/q)", k1_color, |c| [c.kl_mean, c.kl_stderr]),
+            series("k2 = ½ ln²(p/q)", k2_color, |c| [c.k2_mean, c.k2_stderr]),
+            series("k3 = q/p − 1 + ln(p/q)", k3_color, |c| [c.k3_mean, c.k3_stderr]),
+        ],
         exact: exact_kl,
-        color: divergence,
     };
     let cross = Convergence {
         id: "sampling cross",
-        name: "mean of −log q",
-        points: run.checkpoints.iter().map(|c| [c.n as f64, c.cross_mean, c.cross_stderr]).collect(),
+        series: vec![series("mean of −ln q", theme::color(ui, Side::Q), |c| [c.cross_mean, c.cross_stderr])],
         exact: exact_cross,
-        color: cross_color,
     };
     ui.columns(2, |columns| {
         kl.plot_ui(&mut columns[0], unit, height);
@@ -109,41 +127,47 @@ fn sampling_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, sampling: &mut Sampling
     });
 }
 
-/// One running mean to plot: (sample count, mean, standard error) at each checkpoint, in
-/// nats, and the exact value it converges to (in the shown unit).
+/// One running mean: (sample count, mean, standard error) at each checkpoint, in nats.
+struct Series {
+    name: &'static str,
+    color: egui::Color32,
+    points: Vec<[f64; 3]>,
+}
+
+/// Running means that converge to one exact value (in the shown unit).
 struct Convergence {
     id: &'static str,
-    name: &'static str,
-    points: Vec<[f64; 3]>,
+    series: Vec<Series>,
     exact: f64,
-    color: egui::Color32,
 }
 
 impl Convergence {
-    /// The running mean against log10 of the sample count, with its ±2 SE band and the
-    /// exact value.
+    /// Each running mean against log10 of the sample count, with its ±2 SE band, and the
+    /// exact value: a band that stays off the exact line shows a bias.
     fn plot_ui(&self, ui: &mut egui::Ui, unit: Unit, height: f32) {
-        let (id, name, exact, color) = (self.id, self.name, self.exact, self.color);
-        let finite: Vec<&[f64; 3]> =
-            self.points.iter().filter(|p| p[1].is_finite() && p[2].is_finite() && p[0] >= 1.0).collect();
-        let xs: Vec<f64> = finite.iter().map(|p| p[0].log10()).collect();
-        let mean: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1])).collect();
-        let low: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1] - 2.0 * p[2])).collect();
-        let high: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1] + 2.0 * p[2])).collect();
-        let line: Vec<[f64; 2]> = xs.iter().zip(&mean).map(|(&x, &y)| [x, y]).collect();
         let text_color = ui.visuals().strong_text_color();
-        theme::still_plot(id, height)
+        let exact = self.exact;
+        theme::still_plot(self.id, height)
             .x_axis_label("samples")
             .y_axis_label(unit.name())
             .x_axis_formatter(|mark, _| format!("{}", 10f64.powf(mark.value).round()))
             .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightTop))
             .show(ui, |plot_ui| {
-                if xs.len() >= 2 {
-                    plot_ui.add(
-                        FilledArea::new("±2 standard errors", &xs, &low, &high).fill_color(color.gamma_multiply(0.25)),
-                    );
+                for series in &self.series {
+                    let finite: Vec<&[f64; 3]> =
+                        series.points.iter().filter(|p| p[1].is_finite() && p[2].is_finite() && p[0] >= 1.0).collect();
+                    let xs: Vec<f64> = finite.iter().map(|p| p[0].log10()).collect();
+                    let low: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1] - 2.0 * p[2])).collect();
+                    let high: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1] + 2.0 * p[2])).collect();
+                    let line: Vec<[f64; 2]> = finite.iter().map(|p| [p[0].log10(), unit.from_nats(p[1])]).collect();
+                    if xs.len() >= 2 {
+                        plot_ui.add(
+                            FilledArea::new(format!("{}: ±2 standard errors", series.name), &xs, &low, &high)
+                                .fill_color(series.color.gamma_multiply(0.2)),
+                        );
+                    }
+                    plot_ui.line(Line::new(series.name, PlotPoints::from(line)).color(series.color).width(2.0));
                 }
-                plot_ui.line(Line::new(name.to_string(), PlotPoints::from(line)).color(color).width(2.0));
                 if exact.is_finite() {
                     plot_ui.hline(
                         HLine::new(format!("exact {}", text::with_unit(exact, unit)), exact)

@@ -56,12 +56,6 @@ pub fn saved_scenarios(folder: &Path) -> Vec<SavedScenario> {
         .collect()
 }
 
-/// A scenario id made safe as a file name.
-pub fn safe_stem(id: &str) -> String {
-    let stem: String = id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    if stem.is_empty() { "scenario".to_string() } else { stem }
-}
-
 /// `path`, or `name-2.png`, `name-3.png`, … if it exists (two exports in one second).
 pub fn unused_path(path: &Path) -> PathBuf {
     if !path.exists() {

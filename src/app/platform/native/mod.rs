@@ -18,6 +18,7 @@ use super::{Event, Platform, SaveJob, SavedScenario};
 use crate::app::Status;
 use crate::app::picture::Picture;
 use crate::export::atomic::{describe, write_atomically};
+use crate::export::file_names::safe_stem;
 use crate::scenario::{self, link};
 use dialogs::Purpose;
 use render::OffscreenRenderer;
@@ -75,10 +76,15 @@ impl NativePlatform {
         self.events.push(Event::Status(status));
     }
 
-    fn request(&mut self, purpose: Purpose, folder: &Path, name: &str) {
-        if !self.dialogs.request(purpose, folder, name) {
+    /// Opens a dialog for `purpose`; `pending` waits for its answer. While another dialog
+    /// is open nothing changes: its own pending job stays.
+    fn request(&mut self, purpose: Purpose, folder: &Path, name: &str, pending: Option<Pending>) {
+        if self.dialogs.is_busy() {
             self.status(Status::info("A file dialog is already open.".to_string()));
+            return;
         }
+        self.waiting = pending;
+        self.dialogs.request(purpose, folder, name);
     }
 
     /// Reads and checks a scenario file (or a share link typed where a path goes); the app
@@ -217,7 +223,7 @@ impl Platform for NativePlatform {
     fn open(&mut self, near: Option<&Path>) {
         let folder = near.and_then(Path::parent).filter(|p| !p.as_os_str().is_empty());
         let folder = folder.unwrap_or(&self.folders.scenarios).to_path_buf();
-        self.request(Purpose::Open, &folder, "");
+        self.request(Purpose::Open, &folder, "", None);
     }
 
     fn open_saved(&mut self, index: usize) {
@@ -228,15 +234,14 @@ impl Platform for NativePlatform {
 
     fn open_link(&mut self) {
         let folder = self.folders.scenarios.clone();
-        self.request(Purpose::OpenLink, &folder, "");
+        self.request(Purpose::OpenLink, &folder, "", None);
     }
 
     fn save(&mut self, job: SaveJob, choose: bool) {
-        let name = format!("{}.ron", folders::safe_stem(&job.scenario.id));
+        let name = format!("{}.ron", safe_stem(&job.scenario.id));
         if choose {
-            self.waiting = Some(Pending::Save(job));
             let folder = self.folders.scenarios.clone();
-            self.request(Purpose::SaveAs, &folder, &name);
+            self.request(Purpose::SaveAs, &folder, &name, Some(Pending::Save(job)));
         } else {
             let path = job.file.clone().unwrap_or_else(|| self.folders.scenarios.join(name));
             self.save_checked(job, path);
@@ -245,10 +250,8 @@ impl Platform for NativePlatform {
 
     fn export(&mut self, picture: Picture, choose: bool) {
         if choose {
-            let name = picture.name.clone();
-            self.waiting = Some(Pending::Picture(picture));
-            let folder = self.folders.pictures.clone();
-            self.request(Purpose::ExportPng, &folder, &name);
+            let (name, folder) = (picture.name.clone(), self.folders.pictures.clone());
+            self.request(Purpose::ExportPng, &folder, &name, Some(Pending::Picture(picture)));
         } else {
             let path = folders::unused_path(&self.folders.pictures.join(&picture.name));
             self.export_to(&picture, &path);
@@ -284,6 +287,15 @@ impl Platform for NativePlatform {
 
     fn saved_scenarios(&self) -> &[SavedScenario] {
         &self.saved
+    }
+
+    /// Links start at the published site when `KLSCOPE_LINK_BASE` names it (e.g. the
+    /// GitHub Pages address), else at the local address `web/serve.sh` uses.
+    fn link_base(&self) -> String {
+        std::env::var("KLSCOPE_LINK_BASE")
+            .ok()
+            .filter(|base| base.starts_with("http://") || base.starts_with("https://"))
+            .unwrap_or_else(|| link::DEFAULT_BASE.to_string())
     }
 }
 
