@@ -109,16 +109,18 @@ fn sampling_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, sampling: &mut Sampling
     };
     let kl = Convergence {
         id: "sampling kl",
+        title: "exact KL(P||Q) dashed; estimates ±2 SE:",
         series: vec![
-            series("k1 = ln(p/q)", k1_color, |c| [c.kl_mean, c.kl_stderr]),
-            series("k2 = ½ ln²(p/q)", k2_color, |c| [c.k2_mean, c.k2_stderr]),
-            series("k3 = q/p − 1 + ln(p/q)", k3_color, |c| [c.k3_mean, c.k3_stderr]),
+            series("k1", k1_color, |c| [c.kl_mean, c.kl_stderr]),
+            series("k2", k2_color, |c| [c.k2_mean, c.k2_stderr]),
+            series("k3", k3_color, |c| [c.k3_mean, c.k3_stderr]),
         ],
         exact: exact_kl,
     };
     let cross = Convergence {
         id: "sampling cross",
-        series: vec![series("mean of −ln q", theme::color(ui, Side::Q), |c| [c.cross_mean, c.cross_stderr])],
+        title: "exact H(P,Q) dashed; estimate ±2 SE:",
+        series: vec![series("−ln q", theme::color(ui, Side::Q), |c| [c.cross_mean, c.cross_stderr])],
         exact: exact_cross,
     };
     ui.columns(2, |columns| {
@@ -137,6 +139,7 @@ struct Series {
 /// Running means that converge to one exact value (in the shown unit).
 struct Convergence {
     id: &'static str,
+    title: &'static str,
     series: Vec<Series>,
     exact: f64,
 }
@@ -147,11 +150,17 @@ impl Convergence {
     fn plot_ui(&self, ui: &mut egui::Ui, unit: Unit, height: f32) {
         let text_color = ui.visuals().strong_text_color();
         let exact = self.exact;
-        theme::still_plot(self.id, height)
+        // The key is a line of coloured names above the plot: no legend on the curves.
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(self.title).small());
+            for series in &self.series {
+                ui.label(RichText::new(format!("━ {}", series.name)).small().strong().color(series.color));
+            }
+        });
+        theme::still_plot(self.id, height - 24.0)
             .x_axis_label("samples")
             .y_axis_label(unit.name())
             .x_axis_formatter(|mark, _| format!("{}", 10f64.powf(mark.value).round()))
-            .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightTop))
             .show(ui, |plot_ui| {
                 for series in &self.series {
                     let finite: Vec<&[f64; 3]> =
@@ -160,20 +169,14 @@ impl Convergence {
                     let low: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1] - 2.0 * p[2])).collect();
                     let high: Vec<f64> = finite.iter().map(|p| unit.from_nats(p[1] + 2.0 * p[2])).collect();
                     let line: Vec<[f64; 2]> = finite.iter().map(|p| [p[0].log10(), unit.from_nats(p[1])]).collect();
+                    // The band has no legend entry of its own: the legend stays small.
                     if xs.len() >= 2 {
-                        plot_ui.add(
-                            FilledArea::new(format!("{}: ±2 standard errors", series.name), &xs, &low, &high)
-                                .fill_color(series.color.gamma_multiply(0.2)),
-                        );
+                        plot_ui.add(FilledArea::new("", &xs, &low, &high).fill_color(series.color.gamma_multiply(0.2)));
                     }
                     plot_ui.line(Line::new(series.name, PlotPoints::from(line)).color(series.color).width(2.0));
                 }
                 if exact.is_finite() {
-                    plot_ui.hline(
-                        HLine::new(format!("exact {}", text::with_unit(exact, unit)), exact)
-                            .color(text_color)
-                            .style(LineStyle::dashed_dense()),
-                    );
+                    plot_ui.hline(HLine::new("exact", exact).color(text_color).style(LineStyle::dashed_dense()));
                 }
             });
     }
