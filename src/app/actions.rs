@@ -103,9 +103,9 @@ impl KlApp {
                     }
                 }
             }
-            Command::CopyPython => {
+            Command::CopyPython(temperature) => {
                 let a = &self.analysis;
-                let text = python::python_script(state.doc.labels(), &a.p, &a.q);
+                let text = python::python_script(state.doc.labels(), &a.p, &a.q, temperature);
                 self.copy(text, "A Python script is on the clipboard.")
             }
         };

@@ -43,7 +43,8 @@ pub enum Command {
     CopyMarkdown,
     CopyLatex,
     CopyCsv,
-    CopyPython,
+    /// Puts a scipy script on the clipboard; the distillation loss in it at this temperature.
+    CopyPython(f64),
     /// Puts a share link to this scenario on the clipboard.
     CopyLink,
 }
@@ -104,7 +105,7 @@ impl Command {
             Command::CopyMarkdown => "Copy measures (Markdown)",
             Command::CopyLatex => "Copy measures (LaTeX)",
             Command::CopyCsv => "Copy as CSV",
-            Command::CopyPython => "Copy as Python",
+            Command::CopyPython(_) => "Copy as Python",
             Command::CopyLink => "Copy link",
         }
     }
@@ -141,7 +142,7 @@ impl Command {
             Command::CopyMarkdown => "Put every measure on the clipboard as a Markdown table",
             Command::CopyLatex => "Put every measure on the clipboard as a LaTeX tabular",
             Command::CopyCsv => "Put the per-outcome table on the clipboard as CSV, full precision",
-            Command::CopyPython => "Put a short scipy script on the clipboard that reproduces these numbers",
+            Command::CopyPython(_) => "Put a short scipy script on the clipboard that reproduces these numbers",
             Command::CopyLink => {
                 "Put a link on the clipboard that opens exactly this scenario, in a browser or in klscope"
             }
@@ -181,7 +182,7 @@ impl Command {
             | Command::CopyMarkdown
             | Command::CopyLatex
             | Command::CopyCsv
-            | Command::CopyPython => &[],
+            | Command::CopyPython(_) => &[],
         }
     }
 

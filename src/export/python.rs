@@ -5,7 +5,7 @@
 /// same numbers as [`library_values`]. Numbers are written in Rust's shortest round-trip
 /// form, so Python reads back exactly these `f64`s; labels appear only in a comment, quoted
 /// and escaped, so no label can break the script.
-pub fn python_script(labels: &[String], p: &[f64], q: &[f64]) -> String {
+pub fn python_script(labels: &[String], p: &[f64], q: &[f64], temperature: f64) -> String {
     let list = |values: &[f64]| values.iter().map(|&v| python_float(v)).collect::<Vec<_>>().join(", ");
     let names = labels.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join(", ");
     format!(
@@ -23,14 +23,30 @@ print("scipy.stats.entropy(P, Q)          =", entropy(P, Q))  # KL(P||Q) in nats
 print("scipy.special.rel_entr(P, Q).sum() =", rel_entr(P, Q).sum())  # KL(P||Q) in nats; no rescaling
 print("jensenshannon(P, Q)                =", jensenshannon(P, Q))  # the JS DISTANCE sqrt(JS), not JS
 
+# Distillation: teacher P, student Q, both softened at temperature T (logits ln P, ln Q).
+T = {t}
+def softmax(z):
+    e = np.exp(z - z.max())
+    return e / e.sum()
+with np.errstate(divide="ignore"):
+    P_T, Q_T = softmax(np.log(P) / T), softmax(np.log(Q) / T)
+print("T**2 * KL(P_T || Q_T)              =", T**2 * rel_entr(P_T, Q_T).sum())  # the soft loss
+
 # import torch
+# import torch.nn.functional as F
 # log_q = torch.log(torch.tensor(Q)).unsqueeze(0)  # input: log-probabilities, shape [1, n]
 # target = torch.tensor(P).unsqueeze(0)            # target: probabilities, shape [1, n]
 # print("KLDivLoss(batchmean) =", torch.nn.KLDivLoss(reduction="batchmean")(log_q, target).item())  # KL(P||Q)
 # print("KLDivLoss(mean)      =", torch.nn.KLDivLoss(reduction="mean")(log_q, target).item())  # KL(P||Q) / n
+# print("F.kl_div(log_q, target)        =", F.kl_div(log_q, target, reduction="batchmean").item())  # input log Q, target P: KL(P||Q)
+# print("F.kl_div(log_p, Q) (swapped)   =", F.kl_div(target.log(), log_q.exp(), reduction="batchmean").item())  # KL(Q||P)
+# print("F.kl_div(..., log_target=True) =", F.kl_div(log_q, target.log(), reduction="batchmean", log_target=True).item())  # KL(P||Q)
+# z_t, z_s = target.log(), log_q  # teacher's and student's logits
+# print("distillation =", T * T * F.kl_div(F.log_softmax(z_s / T, -1), F.softmax(z_t / T, -1), reduction="batchmean").item())
 "#,
         p = list(p),
         q = list(q),
+        t = python_float(temperature),
     )
 }
 

@@ -9,6 +9,15 @@
 //! * `torch.nn.KLDivLoss` takes log Q as its input and P as its target; with
 //!   `reduction='batchmean'` it is KL(P‖Q), with `reduction='mean'` it divides the same
 //!   sum by the number of elements instead, which is a common mistake.
+//! * `torch.nn.functional.kl_div(input, target)` is the same: input log Q, target P,
+//!   result KL(P‖Q). Given the other way round, `kl_div(P.log(), Q)` is KL(Q‖P).
+//!   With `log_target=True` the target is given as log P too.
+//! * Knowledge distillation's soft loss is T²·KL(P_T‖Q_T), with P_T = softmax(z_t/T) the
+//!   teacher's and Q_T = softmax(z_s/T) the student's distribution at temperature T
+//!   (here z = ln p and ln q, so P_T is P at temperature T). The T² keeps its gradients
+//!   on the same scale as the hard loss's whatever T is: softening divides them by T².
+
+use super::softmax::at_temperature;
 
 /// The numbers the libraries return, in nats.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,6 +32,10 @@ pub struct LibraryValues {
     pub kldivloss_batchmean: f64,
     /// `torch.nn.KLDivLoss(reduction='mean')(log Q, P)`: the same sum divided by n.
     pub kldivloss_mean: f64,
+    /// `F.kl_div(P.log(), Q, reduction='batchmean')`: the arguments swapped, KL(Q‖P).
+    pub kl_div_swapped: f64,
+    /// `F.kl_div(Q.log(), P.log(), reduction='batchmean', log_target=True)`: KL(P‖Q).
+    pub kl_div_log_target: f64,
 }
 
 /// Computes every [`LibraryValues`] field for `p` and `q` (if their lengths differ, the
@@ -38,12 +51,30 @@ pub fn library_values(p: &[f64], q: &[f64]) -> LibraryValues {
     let m: Vec<f64> = p_norm.iter().zip(&q_norm).map(|(a, b)| (a + b) / 2.0).collect();
     let js = kl_sum(&p_norm, &m) + kl_sum(&q_norm, &m);
     let torch_sum: f64 = p.iter().zip(q).map(|(&target, &qi)| kl_div_pointwise(qi.ln(), target)).sum();
+    let swapped: f64 = q.iter().zip(p).map(|(&target, &pi)| kl_div_pointwise(pi.ln(), target)).sum();
+    // With log_target=True: Σ exp(t)·(t − input), t = ln p; 0 where p = 0, as in torch.
+    let log_target: f64 = p.iter().zip(q).map(|(&pi, &qi)| if pi > 0.0 { pi * (pi.ln() - qi.ln()) } else { 0.0 }).sum();
+
     LibraryValues {
         scipy_entropy: kl_sum(&p_norm, &q_norm),
         rel_entr_sum: kl_sum(p, q),
         jensenshannon: (js / 2.0).sqrt(),
         kldivloss_batchmean: torch_sum,
         kldivloss_mean: if n > 0 { torch_sum / n as f64 } else { f64::NAN },
+        kl_div_swapped: swapped,
+        kl_div_log_target: log_target,
+    }
+}
+
+/// Knowledge distillation's soft loss with teacher P and student Q at `temperature`:
+/// T²·KL(P_T‖Q_T), P_T = softmax(ln p / T), as
+/// `T*T * F.kl_div(F.log_softmax(z_s / T), F.softmax(z_t / T), reduction='batchmean')`.
+/// NaN when P or Q has no positive value.
+pub fn distillation_loss(p: &[f64], q: &[f64], temperature: f64) -> f64 {
+    let n = p.len().min(q.len());
+    match (at_temperature(&p[..n], temperature), at_temperature(&q[..n], temperature)) {
+        (Ok(pt), Ok(qt)) => temperature * temperature * pt.iter().zip(&qt).map(|(&a, &b)| rel_entr(a, b)).sum::<f64>(),
+        _ => f64::NAN,
     }
 }
 

@@ -10,6 +10,7 @@ pub mod measure;
 pub mod measures;
 pub mod sampling;
 pub mod side;
+pub mod softmax;
 pub mod unit;
 pub mod zero_rule;
 

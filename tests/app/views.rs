@@ -108,6 +108,11 @@ fn the_libraries_panel_shows_scipy_and_torch_and_copies_python() {
     harness.step();
     let script = common::copied(&harness);
     assert!(script.contains("from scipy") && script.contains("0.9"), "{script}");
+    // F.kl_div the other way round is KL(Q||P) = 0.5108 nats; distillation at T = 2 is
+    // 4·KL((0.75, 0.25)||(0.5, 0.5)) = 0.5232 nats, and the script uses that T.
+    harness.get_by_label("0.5108");
+    harness.get_by_label("0.5232");
+    assert!(script.contains("T = 2.0"), "{script}");
 }
 
 /// The lesson of mode-seeking: press Play and watch reverse KL settle on one mode while

@@ -3,7 +3,7 @@
 
 use klscope::export::python::python_script;
 use klscope::info::Report;
-use klscope::info::libraries::{library_values, rel_entr};
+use klscope::info::libraries::{distillation_loss, library_values, rel_entr};
 use std::process::Command;
 
 const LN2: f64 = std::f64::consts::LN_2;
@@ -143,7 +143,7 @@ fn array(script: &str, name: &str) -> Vec<f64> {
 fn the_script_carries_the_exact_numbers() {
     let p = vec![0.1, 0.2, 0.7000000000000001, 1e-300];
     let q = vec![1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0 - 1e-17, 0.0];
-    let script = python_script(&labels(4), &p, &q);
+    let script = python_script(&labels(4), &p, &q, 2.0);
     assert_eq!(array(&script, "P"), p, "P round-trips exactly");
     assert_eq!(array(&script, "Q"), q, "Q round-trips exactly");
     assert!(script.contains("P = np.array([0.1, 0.2, 0.7000000000000001, 1e-300])"), "{script}");
@@ -157,8 +157,8 @@ fn the_script_carries_the_exact_numbers() {
 #[test]
 fn labels_stay_inside_their_comment() {
     let hostile = vec!["rock".to_string(), "paper\nimport os; os.remove('x')".to_string(), "a\"b\\c\r".to_string()];
-    let script = python_script(&hostile, &[0.2, 0.3, 0.5], &[0.3, 0.3, 0.4]);
-    let plain = python_script(&labels(3), &[0.2, 0.3, 0.5], &[0.3, 0.3, 0.4]);
+    let script = python_script(&hostile, &[0.2, 0.3, 0.5], &[0.3, 0.3, 0.4], 1.0);
+    let plain = python_script(&labels(3), &[0.2, 0.3, 0.5], &[0.3, 0.3, 0.4], 1.0);
     assert_eq!(script.lines().count(), plain.lines().count(), "no label adds a line:\n{script}");
     let line = script.lines().find(|l| l.contains("rock")).unwrap();
     assert!(line.starts_with("# ") && line.contains("paper\\nimport os"), "{line}");
@@ -184,17 +184,42 @@ fn the_script_prints_what_library_values_computes() {
         (vec![0.4, 0.4, 0.2], vec![0.5, 0.5, 0.0]),
         (vec![0.0038029309933517792, 0.01801721408619292, 0.978179855], vec![0.2, 0.3, 0.5]),
     ] {
-        let script = python_script(&labels(p.len()), &p, &q);
+        let script = python_script(&labels(p.len()), &p, &q, 2.0);
         let output = Command::new(&python).args(["-c", &script]).output().unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         let stdout = String::from_utf8(output.stdout).unwrap();
         let printed: Vec<f64> = stdout.lines().map(|l| l.rsplit(' ').next().unwrap().parse().unwrap()).collect();
         let v = library_values(&p, &q);
-        let expected = [v.scipy_entropy, v.rel_entr_sum, v.jensenshannon];
-        assert_eq!(printed.len(), 3, "{stdout}");
+        let expected = [v.scipy_entropy, v.rel_entr_sum, v.jensenshannon, distillation_loss(&p, &q, 2.0)];
+        assert_eq!(printed.len(), 4, "{stdout}");
         for (got, want) in printed.iter().zip(expected) {
             let same = got == &want || (got - want).abs() <= 1e-14 * want.abs();
             assert!(same, "scipy printed {got}, klscope computes {want}, for {p:?} {q:?}");
         }
     }
+}
+
+#[test]
+fn kl_div_spelled_out_in_both_orders_and_with_log_targets() {
+    let (p, q) = ([0.9, 0.1], [0.5, 0.5]);
+    let v = library_values(&p, &q);
+    let exact = Report::compute(&p, &q);
+    assert_close(v.kldivloss_batchmean, exact.kl_pq, "kl_div(log Q, P) is KL(P||Q)");
+    assert_close(v.kl_div_swapped, exact.kl_qp, "kl_div(log P, Q) is KL(Q||P)");
+    assert_close(v.kl_div_log_target, exact.kl_pq, "log_target=True gives the same KL(P||Q)");
+}
+
+#[test]
+fn the_distillation_loss_carries_its_t_squared() {
+    let (p, q) = ([0.7, 0.2, 0.1], [0.3, 0.3, 0.4]);
+    // At T = 1 it is KL(P||Q) itself.
+    assert_close(distillation_loss(&p, &q, 1.0), Report::compute(&p, &q).kl_pq, "T = 1");
+    // By hand at T = 2: P_T ∝ √p.
+    let soft = |x: &[f64]| normalised(&x.iter().map(|v| v.sqrt()).collect::<Vec<_>>());
+    let by_hand = 4.0 * Report::compute(&soft(&p), &soft(&q)).kl_pq;
+    assert_close(distillation_loss(&p, &q, 2.0), by_hand, "T = 2");
+    // Softening shrinks KL(P_T||Q_T) like 1/T²: with the T² factor the loss settles.
+    let (hot, hotter) = (distillation_loss(&p, &q, 100.0), distillation_loss(&p, &q, 200.0));
+    assert!((hot / hotter - 1.0).abs() < 0.01, "T²·KL levels off: {hot} and {hotter}");
+    assert!(distillation_loss(&[0.5, 0.5], &[0.0, 0.0], 2.0).is_nan(), "a student with nothing");
 }

@@ -13,3 +13,4 @@ mod measures;
 mod presets;
 mod sampling;
 mod scenario_files;
+mod softmax;

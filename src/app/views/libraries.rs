@@ -5,13 +5,21 @@ use eframe::egui::{self, RichText};
 
 use super::{Cached, View, ViewInput};
 use crate::app::commands::Command;
-use crate::info::libraries::{LibraryValues, library_values};
+use crate::info::libraries::{LibraryValues, distillation_loss, library_values};
 use crate::text;
 
-/// The library values of the current P and Q, computed again only when they change.
-#[derive(Default)]
+/// The library values of the current P and Q, computed again only when they change, and
+/// the distillation loss at the temperature chosen here.
 pub struct LibrariesView {
     values: Cached<u64, LibraryValues>,
+    temperature: f64,
+    distillation: Cached<(u64, u64), f64>,
+}
+
+impl Default for LibrariesView {
+    fn default() -> Self {
+        LibrariesView { values: Cached::default(), temperature: 2.0, distillation: Cached::default() }
+    }
 }
 
 impl View for LibrariesView {
@@ -30,8 +38,23 @@ impl View for LibrariesView {
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
         let (state, analysis) = (input.state, input.analysis);
         let values = *self.values.get(analysis.revision, || library_values(&analysis.p, &analysis.q));
-        libraries_ui(ui, state.doc.len(), analysis, &values)
+        let t = self.temperature;
+        let distillation =
+            *self.distillation.get((analysis.revision, t.to_bits()), || distillation_loss(&analysis.p, &analysis.q, t));
+        libraries_ui(
+            ui,
+            state.doc.len(),
+            analysis,
+            &values,
+            Distillation { temperature: &mut self.temperature, loss: distillation },
+        )
     }
+}
+
+/// The distillation row's temperature (a slider of this view) and its loss.
+struct Distillation<'a> {
+    temperature: &'a mut f64,
+    loss: f64,
 }
 
 fn libraries_ui(
@@ -39,17 +62,25 @@ fn libraries_ui(
     n: usize,
     analysis: &crate::app::analysis::Analysis,
     values: &LibraryValues,
+    distillation: Distillation<'_>,
 ) -> Option<Command> {
     let r = &analysis.report;
     let nats = |x: f64| text::with_unit(x, "nats");
     let mut command = None;
     ui.horizontal(|ui| {
         ui.label(RichText::new("The same P and Q in scipy and torch (their default unit is nats)").strong());
-        if Command::CopyPython.button(ui, true) {
-            command = Some(Command::CopyPython);
+        let python = Command::CopyPython(*distillation.temperature);
+        if python.button(ui, true) {
+            command = Some(python);
         }
     });
-    let rows: [(&str, f64, String, &str); 5] = [
+    ui.horizontal(|ui| {
+        ui.label("Distillation temperature");
+        ui.add(egui::Slider::new(distillation.temperature, 0.5..=20.0).logarithmic(true).text("T"))
+            .on_hover_text("Teacher P and student Q are softened to softmax(ln p / T) and softmax(ln q / T)");
+    });
+    let t = *distillation.temperature;
+    let rows: [(&str, f64, String, &str); 9] = [
         (
             "scipy.stats.entropy(P, Q)",
             values.scipy_entropy,
@@ -79,6 +110,31 @@ fn libraries_ui(
             values.kldivloss_mean,
             format!("KL(P||Q) / {} = {}", n, nats(r.kl_pq / n.max(1) as f64)),
             "'mean' divides by the number of elements, not the batch size: not a KL at all.",
+        ),
+        (
+            "torch.nn.functional.kl_div(Q.log(), P, reduction='batchmean')",
+            values.kldivloss_batchmean,
+            format!("KL(P||Q) = {}", nats(r.kl_pq)),
+            "input is log Q (the model, as log-probabilities), target is P: the result is KL(P||Q), not KL(input||target).",
+        ),
+        (
+            "torch.nn.functional.kl_div(P.log(), Q, reduction='batchmean')",
+            values.kl_div_swapped,
+            format!("KL(Q||P) = {}", nats(r.kl_qp)),
+            "The arguments the other way round measure the other direction: KL(Q||P).",
+        ),
+        (
+            "F.kl_div(Q.log(), P.log(), reduction='batchmean', log_target=True)",
+            values.kl_div_log_target,
+            format!("KL(P||Q) = {}", nats(r.kl_pq)),
+            "log_target=True takes the target as log-probabilities too; the value is the same KL(P||Q).",
+        ),
+        (
+            "T*T * F.kl_div(F.log_softmax(z_s / T), F.softmax(z_t / T), reduction='batchmean')",
+            distillation.loss,
+            format!("T² · KL(P_T||Q_T), T = {}", text::sig4(t)),
+            "Distillation's soft loss, teacher logits z_t = ln P, student z_s = ln Q. Softening by T shrinks \
+             the gradients by 1/T²; the T² factor keeps them on the hard loss's scale.",
         ),
     ];
     egui::ScrollArea::vertical().id_salt("libraries").show(ui, |ui| {
