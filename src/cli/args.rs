@@ -89,6 +89,49 @@ impl FromStr for QValues {
     }
 }
 
+/// `--p-logits`: P as logits z (P = softmax(z / T)), comma-separated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PLogits(pub Vec<f64>);
+
+impl FromStr for PLogits {
+    type Err = ListError;
+
+    fn from_str(text: &str) -> Result<Self, ListError> {
+        numbers(text, "p-logits").map(PLogits)
+    }
+}
+
+/// `--q-logits`: Q as logits, comma-separated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QLogits(pub Vec<f64>);
+
+impl FromStr for QLogits {
+    type Err = ListError;
+
+    fn from_str(text: &str) -> Result<Self, ListError> {
+        numbers(text, "q-logits").map(QLogits)
+    }
+}
+
+/// `--p-temperature`, `--q-temperature`: a positive, finite number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Temperature(pub f64);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a temperature: write a positive number such as 0.7 or 2")]
+pub struct NotATemperature(String);
+
+impl FromStr for Temperature {
+    type Err = NotATemperature;
+
+    fn from_str(text: &str) -> Result<Self, NotATemperature> {
+        match parse_number(text) {
+            Ok(t) if t.is_finite() && t > 0.0 => Ok(Temperature(t)),
+            _ => Err(NotATemperature(text.to_string())),
+        }
+    }
+}
+
 /// `--labels`: outcome names, comma-separated, none empty and no two the same.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Labels(pub Vec<String>);

@@ -1,10 +1,11 @@
 //! `klscope compute`: every measure of P against Q and the per-outcome terms, as an
 //! aligned table or JSON.
 
-use super::args::{Labels, PValues, QValues};
+use super::args::{Labels, PLogits, PValues, QLogits, QValues, Temperature};
 use super::{CliError, OutputArgs};
 use crate::export::json;
 use crate::info::distribution::default_labels;
+use crate::info::softmax::softmax;
 use crate::info::{Distribution, Measure, Report, Unit};
 use crate::scenario::{self, Scenario};
 use crate::text::{fixed6, short_number};
@@ -12,39 +13,89 @@ use clap::{ArgGroup, Args};
 use serde_json::Value;
 
 #[derive(Args)]
-#[command(group(ArgGroup::new("input").required(true).args(["p", "preset"])))]
+#[command(group(ArgGroup::new("input").required(true).args(["p", "p_logits", "preset"])))]
+#[command(group(ArgGroup::new("p_side").args(["p", "p_logits"]).requires("q_side")))]
+#[command(group(ArgGroup::new("q_side").args(["q", "q_logits"]).requires("p_side")))]
 pub struct ComputeArgs {
     /// P, the truth: comma-separated probabilities, e.g. 0.9,0.1 or 1/3,2/3.
-    #[arg(long, value_name = "LIST", requires = "q", allow_hyphen_values = true)]
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
     p: Option<PValues>,
     /// Q, the model: comma-separated probabilities.
-    #[arg(long, value_name = "LIST", requires = "p", allow_hyphen_values = true)]
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true, conflicts_with = "q_logits")]
     q: Option<QValues>,
+    /// P as logits z instead: P = softmax(z / T), e.g. 2,1,0.
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
+    p_logits: Option<PLogits>,
+    /// The temperature T of --p-logits (default 1).
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    p_temperature: Option<Temperature>,
+    /// Q as logits instead: Q = softmax(z / T).
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
+    q_logits: Option<QLogits>,
+    /// The temperature T of --q-logits (default 1).
+    #[arg(long, value_name = "T", allow_hyphen_values = true)]
+    q_temperature: Option<Temperature>,
     /// Outcome names, comma-separated (default x1, x2, …).
-    #[arg(long, value_name = "LIST", requires = "p")]
+    #[arg(long, value_name = "LIST", requires = "p_side")]
     labels: Option<Labels>,
-    /// Rescale each list to sum to 1 (so counts such as 9,1 work).
-    #[arg(long, requires = "p")]
+    /// Rescale each list of probabilities to sum to 1 (so counts such as 9,1 work).
+    #[arg(long, requires = "p_side")]
     normalize: bool,
-    /// A built-in scenario id (see `klscope presets`) or a scenario file.
-    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p", "q", "labels", "normalize"])]
+    /// A built-in scenario id (see `klscope presets`), a scenario file or a share link.
+    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p", "q", "p_logits", "q_logits", "labels", "normalize"])]
     preset: Option<String>,
     #[command(flatten)]
     output: OutputArgs,
 }
 
 pub fn run(args: &ComputeArgs) -> Result<String, CliError> {
-    let (pair, scenario_unit) = match (&args.preset, &args.p, &args.q) {
-        (Some(preset), _, _) => {
+    let (pair, scenario_unit) = match &args.preset {
+        Some(preset) => {
             let scenario = scenario::resolve(preset)?;
             (Pair::from_scenario(&scenario), scenario.unit)
         }
-        (None, Some(p), Some(q)) => (Pair::from_lists(p, q, args.labels.as_ref(), args.normalize)?, Unit::Bits),
-        _ => return Err(CliError::MissingInput),
+        None => {
+            // A temperature belongs to logits: alone it would be silently ignored.
+            for (temperature, logits, flag) in [
+                (args.p_temperature.is_some(), args.p_logits.is_some(), "p"),
+                (args.q_temperature.is_some(), args.q_logits.is_some(), "q"),
+            ] {
+                if temperature && !logits {
+                    return Err(CliError::TemperatureWithoutLogits(flag));
+                }
+            }
+            let p = side(
+                args.p.as_ref().map(|p| &p.0[..]),
+                args.p_logits.as_ref().map(|z| (&z.0[..], args.p_temperature)),
+                "p-logits",
+            )?;
+            let q = side(
+                args.q.as_ref().map(|q| &q.0[..]),
+                args.q_logits.as_ref().map(|z| (&z.0[..], args.q_temperature)),
+                "q-logits",
+            )?;
+            (Pair::from_lists(&p, &q, args.labels.as_ref(), args.normalize)?, Unit::Bits)
+        }
     };
     let unit = args.output.unit.unwrap_or(scenario_unit);
     let report = Report::compute(&pair.p, &pair.q);
     Ok(if args.output.json { report_json(&pair, &report, unit) + "\n" } else { report_text(&pair, &report, unit) })
+}
+
+/// One side's values: its probabilities as typed, or softmax(z / T) of its logits.
+fn side(
+    probabilities: Option<&[f64]>,
+    logits: Option<(&[f64], Option<Temperature>)>,
+    field: &'static str,
+) -> Result<Vec<f64>, CliError> {
+    match (probabilities, logits) {
+        (None, None) => Err(CliError::MissingInput),
+        (Some(values), _) => Ok(values.to_vec()),
+        (None, Some((z, temperature))) => {
+            let t = temperature.map_or(1.0, |Temperature(t)| t);
+            softmax(z, t).map_err(|source| CliError::Logits { field, source })
+        }
+    }
 }
 
 /// Labels, P and Q ready to measure.
@@ -56,9 +107,8 @@ pub struct Pair {
 }
 
 impl Pair {
-    /// From the lists typed after `--p`, `--q` and `--labels`; `rescale` is `--normalize`.
-    pub fn from_lists(p: &PValues, q: &QValues, labels: Option<&Labels>, rescale: bool) -> Result<Pair, CliError> {
-        let (p, q) = (&p.0, &q.0);
+    /// From the values given for P and Q and `--labels`; `rescale` is `--normalize`.
+    pub fn from_lists(p: &[f64], q: &[f64], labels: Option<&Labels>, rescale: bool) -> Result<Pair, CliError> {
         if p.len() != q.len() {
             return Err(CliError::LengthsDiffer { p: p.len(), q: q.len() });
         }

@@ -18,6 +18,12 @@ pub enum CliError {
     #[error("--p has {p} values but --q has {q}: P and Q need one value per outcome each")]
     LengthsDiffer { p: usize, q: usize },
 
+    #[error("--{field}: {source}")]
+    Logits { field: &'static str, source: crate::info::softmax::SoftmaxError },
+
+    #[error("--{0}-temperature is the temperature of --{0}-logits: give the logits, or leave the temperature out")]
+    TemperatureWithoutLogits(&'static str),
+
     #[error("give --p and --q, or --preset")]
     MissingInput,
 

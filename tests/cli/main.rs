@@ -7,5 +7,6 @@ mod common;
 mod cli_views;
 mod compute;
 mod link;
+mod logits;
 mod screenshot;
 mod usage;
