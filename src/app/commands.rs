@@ -221,6 +221,13 @@ impl Command {
     }
 }
 
+/// Every (shortcut, command) pair, in declaration order.
+fn every_shortcut() -> Vec<(KeyboardShortcut, Command)> {
+    Command::with_shortcuts()
+        .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command.clone())))
+        .collect()
+}
+
 /// How many modifiers a shortcut needs: checked most specific first, because egui
 /// matches Ctrl+Z even when Shift is also held.
 fn specificity(shortcut: &KeyboardShortcut) -> usize {
@@ -234,9 +241,7 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
-    let mut keyed: Vec<(KeyboardShortcut, Command)> = Command::with_shortcuts()
-        .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command.clone())))
-        .collect();
+    let mut keyed = every_shortcut();
     keyed.sort_by_key(|(shortcut, _)| std::cmp::Reverse(specificity(shortcut)));
     let mut pressed = Vec::new();
     ctx.input_mut(|input| {
@@ -255,9 +260,7 @@ mod tests {
 
     #[test]
     fn no_two_commands_share_a_shortcut() {
-        let keyed: Vec<(KeyboardShortcut, Command)> = Command::with_shortcuts()
-            .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command.clone())))
-            .collect();
+        let keyed = every_shortcut();
         for (i, (a, first)) in keyed.iter().enumerate() {
             for (b, second) in &keyed[i + 1..] {
                 assert!(a != b, "{first:?} and {second:?} share the shortcut {a:?}");

@@ -90,7 +90,8 @@ pub struct KlApp {
     screen: Screen,
     /// Text for the clipboard, handed over at the end of the frame.
     clipboard: Option<String>,
-    /// What the session held when it was last stored (see `unsaved`).
+    /// What the session held when it was last stored: in a browser, a frame is asked for
+    /// until an edit is stored (see `frame_ui`).
     saved: Saved,
     /// The CPU time of the previous frame, as eframe measured it.
     previous_frame_seconds: Option<f32>,
