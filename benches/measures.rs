@@ -1,4 +1,5 @@
-//! Time of `Report::compute` on random distributions of 10, 1000 and 10^6 outcomes.
+//! Time of `Report::compute` on random distributions of 10, 1000 and 10^6 outcomes
+//! (compare with scipy's five calls on the same sizes: `python3 benches/scipy_measures.py`).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use klscope::info::Report;
@@ -23,11 +24,6 @@ fn report(c: &mut Criterion) {
         }
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| Report::compute(black_box(&p), black_box(&q)))
-        });
-        // What the app pays while a bar is dragged: the same work into reused buffers.
-        let mut reused = Report::compute(&p, &q);
-        group.bench_with_input(BenchmarkId::new("in-place", n), &n, |b, _| {
-            b.iter(|| reused.recompute(black_box(&p), black_box(&q)))
         });
     }
     group.finish();

@@ -90,7 +90,7 @@ impl KlApp {
             }
             Command::CopyCsv => {
                 let a = &self.analysis;
-                let text = tables::outcomes_csv(state.doc.labels(), &a.p, &a.q, &a.report, state.unit);
+                let text = tables::outcomes_csv(state.doc.labels(), &a.p, &a.q, state.unit);
                 self.copy(text, "The table is on the clipboard as CSV.")
             }
             Command::CopyLink => {

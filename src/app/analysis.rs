@@ -30,7 +30,7 @@ impl Analysis {
             return false;
         }
         let (p, q) = doc.zero_rule.apply(doc.p.probs(), doc.q.probs());
-        self.report.recompute(&p, &q);
+        self.report = Report::compute(&p, &q);
         if p != self.p {
             self.p_revision += 1;
         }

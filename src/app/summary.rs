@@ -9,7 +9,7 @@ use crate::export::json::report_object;
 impl KlApp {
     pub fn summary(&self) -> Value {
         let (doc, a) = (&self.state.doc, &self.analysis);
-        let mut object = report_object(doc.labels(), doc.p.probs(), doc.q.probs(), &a.report, self.state.unit);
+        let mut object = report_object(doc.labels(), &a.p, &a.q, &a.report, self.state.unit);
         object.insert("id".into(), json!(doc.id));
         object.insert("title".into(), json!(doc.title));
         object.insert("description".into(), json!(doc.description));

@@ -5,6 +5,7 @@ use super::args::{Labels, PLogits, PValues, QLogits, QValues, Temperature};
 use super::{CliError, OutputArgs};
 use crate::export::json;
 use crate::info::distribution::default_labels;
+use crate::info::measures::outcome_terms;
 use crate::info::softmax::softmax;
 use crate::info::{Distribution, Measure, Report, Unit};
 use crate::scenario::{self, Scenario};
@@ -148,12 +149,12 @@ pub fn report_text(pair: &Pair, report: &Report, unit: Unit) -> String {
         out.push('\n');
     }
     out.push_str(&format!("\n  (√JS is the square root of JS in {}; TV and Hel have no unit.)\n\n", unit.name()));
-    out.push_str(&outcome_table(pair, report, unit));
+    out.push_str(&outcome_table(pair, unit));
     out
 }
 
 /// Per-outcome terms, one row each; long lists are cut to the first and last rows.
-fn outcome_table(pair: &Pair, report: &Report, unit: Unit) -> String {
+fn outcome_table(pair: &Pair, unit: Unit) -> String {
     let log = unit.log_name();
     let width = pair.labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).clamp(7, 24);
     let mut out = format!(
@@ -173,15 +174,16 @@ fn outcome_table(pair: &Pair, report: &Report, unit: Unit) -> String {
             out.push_str(&format!("  … {} more outcomes …\n", n - 40));
         }
         let term = |nats: f64| fixed6(unit.from_nats(nats));
+        let terms = outcome_terms(pair.p[i], pair.q[i]);
         out.push_str(&format!(
             "  {:<width$} {:>10} {:>10} {:>14} {:>14} {:>10} {:>10}\n",
             truncate(&pair.labels[i], 24),
             short_number(pair.p[i]),
             short_number(pair.q[i]),
-            term(report.terms_pq[i]),
-            term(report.terms_qp[i]),
-            term(report.surprise_p[i]),
-            term(report.surprise_q[i]),
+            term(terms.pq),
+            term(terms.qp),
+            term(terms.surprise_p),
+            term(terms.surprise_q),
         ));
     }
     out

@@ -4,9 +4,12 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::info::measures::{OutcomeTerms, outcome_terms};
 use crate::info::{Measure, Report, Unit};
 use crate::text::json_number;
 
+/// `p` and `q` are what the report was computed from (after any zero rule), so that the
+/// per-outcome terms add up to its totals.
 pub fn report_object(labels: &[String], p: &[f64], q: &[f64], report: &Report, unit: Unit) -> Map<String, Value> {
     let mut object = Map::new();
     object.insert("unit".into(), json!(unit.name()));
@@ -16,8 +19,11 @@ pub fn report_object(labels: &[String], p: &[f64], q: &[f64], report: &Report, u
     for measure in Measure::ALL {
         object.insert(measure.json_key().into(), json_number(measure.value(report, unit)));
     }
-    let terms = |values: &[f64]| Value::Array(values.iter().map(|&t| json_number(unit.from_nats(t))).collect());
-    object.insert("terms_pq".into(), terms(&report.terms_pq));
-    object.insert("terms_qp".into(), terms(&report.terms_qp));
+    let terms: Vec<OutcomeTerms> = p.iter().zip(q).map(|(&p, &q)| outcome_terms(p, q)).collect();
+    let column = |term: fn(&OutcomeTerms) -> f64| {
+        Value::Array(terms.iter().map(|t| json_number(unit.from_nats(term(t)))).collect())
+    };
+    object.insert("terms_pq".into(), column(|t| t.pq));
+    object.insert("terms_qp".into(), column(|t| t.qp));
     object
 }

@@ -1,6 +1,7 @@
 //! The measures as tables to paste into lessons: Markdown and LaTeX, and the per-outcome
 //! table as CSV.
 
+use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Report, Unit, ZeroRule, log_ratio};
 use crate::text;
 
@@ -68,7 +69,7 @@ fn escape_latex(text: &str) -> String {
 
 /// The per-outcome table as CSV: one row per outcome, values in `unit` with full
 /// precision, infinity as "inf". Labels are quoted when they need it.
-pub fn outcomes_csv(labels: &[String], p: &[f64], q: &[f64], report: &Report, unit: Unit) -> String {
+pub fn outcomes_csv(labels: &[String], p: &[f64], q: &[f64], unit: Unit) -> String {
     let log = match unit {
         Unit::Bits => "log2",
         Unit::Nats => "ln",
@@ -79,14 +80,15 @@ pub fn outcomes_csv(labels: &[String], p: &[f64], q: &[f64], report: &Report, un
     for (i, label) in labels.iter().enumerate() {
         let (pi, qi) = (p.get(i).copied().unwrap_or(0.0), q.get(i).copied().unwrap_or(0.0));
         let ratio = unit.from_nats(log_ratio(pi, qi));
+        let terms = outcome_terms(pi, qi);
         let cells = [
             number(pi),
             number(qi),
-            number(unit.from_nats(report.surprise_p.get(i).copied().unwrap_or(f64::INFINITY))),
-            number(unit.from_nats(report.surprise_q.get(i).copied().unwrap_or(f64::INFINITY))),
+            number(unit.from_nats(terms.surprise_p)),
+            number(unit.from_nats(terms.surprise_q)),
             if ratio.is_nan() { String::new() } else { number(ratio) },
-            number(unit.from_nats(report.terms_pq.get(i).copied().unwrap_or(0.0))),
-            number(unit.from_nats(report.terms_qp.get(i).copied().unwrap_or(0.0))),
+            number(unit.from_nats(terms.pq)),
+            number(unit.from_nats(terms.qp)),
         ];
         out.push_str(&format!("{},{}\n", csv_field(label), cells.join(",")));
     }
@@ -108,8 +110,7 @@ mod tests {
     fn csv_has_a_row_per_outcome_with_full_precision() {
         let labels = vec!["heads".to_string(), "tails, or \"edge\"".to_string()];
         let (p, q) = ([0.9, 0.1], [1.0, 0.0]);
-        let report = Report::compute(&p, &q);
-        let csv = outcomes_csv(&labels, &p, &q, &report, Unit::Bits);
+        let csv = outcomes_csv(&labels, &p, &q, Unit::Bits);
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0], "outcome,p,q,-log2 p,-log2 q,log2(p/q),p*log2(p/q),q*log2(q/p)");
@@ -124,8 +125,7 @@ mod tests {
     #[test]
     fn a_label_that_looks_like_a_formula_stays_text() {
         let labels = vec!["=HYPERLINK(\"x\")".to_string(), "-1".to_string()];
-        let report = Report::compute(&[0.5, 0.5], &[0.5, 0.5]);
-        let csv = outcomes_csv(&labels, &[0.5, 0.5], &[0.5, 0.5], &report, Unit::Bits);
+        let csv = outcomes_csv(&labels, &[0.5, 0.5], &[0.5, 0.5], Unit::Bits);
         let lines: Vec<&str> = csv.lines().collect();
         assert!(lines[1].starts_with("\"'=HYPERLINK(\"\"x\"\")\","), "{}", lines[1]);
         assert!(lines[2].starts_with("'-1,"), "{}", lines[2]);

@@ -8,6 +8,8 @@
 use super::unit::Unit;
 
 /// All measures of P against Q, in nats (total variation and Hellinger are unitless).
+/// Only totals: the per-outcome terms come from [`outcome_terms`], so that computing a
+/// report of a million outcomes writes no per-outcome memory at all.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
     /// H(P) = −Σ p ln p
@@ -28,18 +30,44 @@ pub struct Report {
     pub total_variation: f64,
     /// sqrt(½ Σ (√p − √q)²), in [0, 1].
     pub hellinger: f64,
-    /// p·ln(p/q) for each outcome.
-    pub terms_pq: Vec<f64>,
-    /// q·ln(q/p) for each outcome.
-    pub terms_qp: Vec<f64>,
-    /// −ln p for each outcome (∞ where p = 0).
-    pub surprise_p: Vec<f64>,
-    /// −ln q for each outcome (∞ where q = 0).
-    pub surprise_q: Vec<f64>,
     /// Outcomes with p > 0 and q = 0: each makes KL(P‖Q) and H(P,Q) infinite.
     pub p_without_q: Vec<usize>,
     /// Outcomes with q > 0 and p = 0: each makes KL(Q‖P) and H(Q,P) infinite.
     pub q_without_p: Vec<usize>,
+    /// How many outcomes the report is of.
+    pub outcomes: usize,
+}
+
+/// What one outcome adds to the measures, in nats.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutcomeTerms {
+    /// p·ln(p/q): ∞ where q = 0 < p, 0 where p = 0.
+    pub pq: f64,
+    /// q·ln(q/p): ∞ where p = 0 < q, 0 where q = 0.
+    pub qp: f64,
+    /// −ln p (∞ where p = 0).
+    pub surprise_p: f64,
+    /// −ln q (∞ where q = 0).
+    pub surprise_q: f64,
+}
+
+/// The terms of one outcome with probabilities `p` and `q`, computed exactly as the
+/// report's sums are (so they add up to its KLs).
+pub fn outcome_terms(p: f64, q: f64) -> OutcomeTerms {
+    let (lp, lq) = (p.ln(), q.ln());
+    // "+ 0.0" turns −0 (from −ln 1) into 0, so nothing prints as "-0".
+    let (surprise_p, surprise_q) = (-lp + 0.0, -lq + 0.0);
+    let (pq, qp) = match (p > 0.0, q > 0.0) {
+        (true, true) => {
+            let log_ratio = kl_parts(p, q).log_ratio;
+            (p * log_ratio + 0.0, -q * log_ratio + 0.0)
+        }
+        (true, false) => (f64::INFINITY, 0.0),
+        (false, true) => (0.0, f64::INFINITY),
+        // 0·log(0/0) = 0.
+        (false, false) => (0.0, 0.0),
+    };
+    OutcomeTerms { pq, qp, surprise_p, surprise_q }
 }
 
 /// Above this many outcomes the work is split in two halves computed side by side. The
@@ -50,52 +78,33 @@ impl Report {
     /// Computes everything for probabilities `p` and `q` (same length, each summing to 1).
     /// If the lengths differ, the extra outcomes of the longer list are ignored.
     pub fn compute(p: &[f64], q: &[f64]) -> Report {
-        let mut report = Report::default();
-        report.recompute(p, q);
-        report
-    }
-
-    /// Like [`compute`](Self::compute), but reuses this report's per-outcome buffers, so
-    /// that recomputing while a bar is dragged allocates nothing.
-    pub fn recompute(&mut self, p: &[f64], q: &[f64]) {
         debug_assert_eq!(p.len(), q.len(), "P and Q need the same outcomes");
         let n = p.len().min(q.len());
         let (p, q) = (&p[..n], &q[..n]);
-        let mut terms = Buffers {
-            terms_pq: std::mem::take(&mut self.terms_pq),
-            terms_qp: std::mem::take(&mut self.terms_qp),
-            surprise_p: std::mem::take(&mut self.surprise_p),
-            surprise_q: std::mem::take(&mut self.surprise_q),
-        };
-        for buffer in [&mut terms.terms_pq, &mut terms.terms_qp, &mut terms.surprise_p, &mut terms.surprise_q] {
-            // Sums::over writes every slot, so old values may stay; fresh memory comes
-            // from calloc, which lets the two threads fault its pages in side by side.
-            if buffer.len() < n {
-                *buffer = vec![0.0; n];
-            } else {
-                buffer.truncate(n);
-            }
-        }
         let sums = if n < PARALLEL_FROM {
-            Sums::over(p, q, terms.slices(0..n), 0)
+            Sums::over(p, q, 0)
         } else {
             let half = n / 2;
-            let (first, second) = terms.split_at(half);
             let (mut sums, rest) = std::thread::scope(|scope| {
-                let later = std::thread::Builder::new()
-                    .spawn_scoped(scope, move || Sums::over(&p[half..], &q[half..], second, half));
-                let sums = Sums::over(&p[..half], &q[..half], first, 0);
+                let later =
+                    std::thread::Builder::new().spawn_scoped(scope, move || Sums::over(&p[half..], &q[half..], half));
+                let sums = Sums::over(&p[..half], &q[..half], 0);
                 // Plain arithmetic cannot panic; should it anyway, pass the panic on.
                 let rest =
                     later.ok().map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
                 (sums, rest)
             });
-            // No thread to be had: do the second half here.
-            let rest = rest.unwrap_or_else(|| Sums::over(&p[half..], &q[half..], terms.slices(half..n), half));
+            // No thread to be had (always so in the browser): do the second half here.
+            let rest = rest.unwrap_or_else(|| Sums::over(&p[half..], &q[half..], half));
             sums.merge(rest);
             sums
         };
-        *self = sums.into_report(terms);
+        sums.into_report(n)
+    }
+
+    /// The terms of outcome `index` of `p` and `q`.
+    pub fn terms(p: &[f64], q: &[f64], index: usize) -> OutcomeTerms {
+        outcome_terms(p.get(index).copied().unwrap_or(0.0), q.get(index).copied().unwrap_or(0.0))
     }
 
     /// The Jensen–Shannon distance √JS, with JS taken in `unit` (as scipy does).
@@ -105,11 +114,11 @@ impl Report {
 
     /// Number of outcomes.
     pub fn len(&self) -> usize {
-        self.terms_pq.len()
+        self.outcomes
     }
 
     pub fn is_empty(&self) -> bool {
-        self.terms_pq.is_empty()
+        self.outcomes == 0
     }
 }
 
@@ -120,45 +129,6 @@ pub fn log_ratio(p: f64, q: f64) -> f64 {
         (true, false) => f64::INFINITY,
         (false, true) => f64::NEG_INFINITY,
         (false, false) => f64::NAN,
-    }
-}
-
-/// Where the per-outcome values of one stretch of outcomes go.
-struct Terms<'a> {
-    pq: &'a mut [f64],
-    qp: &'a mut [f64],
-    surprise_p: &'a mut [f64],
-    surprise_q: &'a mut [f64],
-}
-
-/// The per-outcome vectors being filled.
-struct Buffers {
-    terms_pq: Vec<f64>,
-    terms_qp: Vec<f64>,
-    surprise_p: Vec<f64>,
-    surprise_q: Vec<f64>,
-}
-
-impl Buffers {
-    fn slices(&mut self, range: std::ops::Range<usize>) -> Terms<'_> {
-        Terms {
-            pq: &mut self.terms_pq[range.clone()],
-            qp: &mut self.terms_qp[range.clone()],
-            surprise_p: &mut self.surprise_p[range.clone()],
-            surprise_q: &mut self.surprise_q[range],
-        }
-    }
-
-    /// Two disjoint halves, to fill from two threads.
-    fn split_at(&mut self, mid: usize) -> (Terms<'_>, Terms<'_>) {
-        let (pq_a, pq_b) = self.terms_pq.split_at_mut(mid);
-        let (qp_a, qp_b) = self.terms_qp.split_at_mut(mid);
-        let (sp_a, sp_b) = self.surprise_p.split_at_mut(mid);
-        let (sq_a, sq_b) = self.surprise_q.split_at_mut(mid);
-        (
-            Terms { pq: pq_a, qp: qp_a, surprise_p: sp_a, surprise_q: sq_a },
-            Terms { pq: pq_b, qp: qp_b, surprise_p: sp_b, surprise_q: sq_b },
-        )
     }
 }
 
@@ -186,58 +156,45 @@ struct Sums {
 }
 
 impl Sums {
-    /// Sums over `p`, `q` (outcome numbers start at `offset`), writing per-outcome terms.
-    fn over(p: &[f64], q: &[f64], out: Terms<'_>, offset: usize) -> Sums {
+    /// Sums over `p`, `q` (outcome numbers start at `offset`).
+    fn over(p: &[f64], q: &[f64], offset: usize) -> Sums {
         let mut s = Sums::default();
         for i in 0..p.len() {
             let (pi, qi) = (p[i], q[i]);
-            let lp = pi.ln();
-            let lq = qi.ln();
-            // "+ 0.0" turns −0 (from −ln 1) into 0, so nothing prints as "-0".
-            out.surprise_p[i] = -lp + 0.0;
-            out.surprise_q[i] = -lq + 0.0;
-            if pi > 0.0 {
-                s.entropy_p -= pi * lp;
-            }
-            if qi > 0.0 {
-                s.entropy_q -= qi * lq;
-            }
             s.abs_diff += (pi - qi).abs();
+            // The logarithms are the cost here: two per outcome, a third only where JS
+            // needs ln m.
             match (pi > 0.0, qi > 0.0) {
                 (true, true) => {
+                    let parts = kl_parts(pi, qi);
+                    let (lp, lq) = (parts.lp, parts.lq);
+                    s.entropy_p -= pi * lp;
+                    s.entropy_q -= qi * lq;
                     s.cross_pq -= pi * lq;
                     s.cross_qp -= qi * lp;
-                    let parts = kl_parts(pi, qi, lp, lq);
-                    out.pq[i] = pi * parts.log_ratio + 0.0;
-                    out.qp[i] = -qi * parts.log_ratio + 0.0;
                     s.excess_pq += parts.excess_pq;
                     s.excess_qp += parts.excess_qp;
                     s.diff.add(pi - qi);
-                    s.js2 += js_term(pi, qi, lp, lq);
+                    s.js2 += js_term(pi, qi, &parts);
                     let root_gap = (pi - qi) / (pi.sqrt() + qi.sqrt());
                     s.hellinger2 += root_gap * root_gap;
                 }
                 (true, false) => {
+                    s.entropy_p -= pi * pi.ln();
                     s.cross_pq = f64::INFINITY;
                     s.p_without_q.push(offset + i);
-                    out.pq[i] = f64::INFINITY;
-                    out.qp[i] = 0.0;
                     s.js2 += pi * std::f64::consts::LN_2;
                     s.hellinger2 += pi;
                 }
                 (false, true) => {
+                    s.entropy_q -= qi * qi.ln();
                     s.cross_qp = f64::INFINITY;
                     s.q_without_p.push(offset + i);
-                    out.pq[i] = 0.0;
-                    out.qp[i] = f64::INFINITY;
                     s.js2 += qi * std::f64::consts::LN_2;
                     s.hellinger2 += qi;
                 }
                 // 0·log(0/0) = 0.
-                (false, false) => {
-                    out.pq[i] = 0.0;
-                    out.qp[i] = 0.0;
-                }
+                (false, false) => {}
             }
         }
         s
@@ -260,7 +217,7 @@ impl Sums {
         self.q_without_p.extend(later.q_without_p);
     }
 
-    fn into_report(self, terms: Buffers) -> Report {
+    fn into_report(self, outcomes: usize) -> Report {
         let diff = self.diff.total();
         let kl_pq = if self.p_without_q.is_empty() { (self.excess_pq + diff).max(0.0) } else { f64::INFINITY };
         let kl_qp = if self.q_without_p.is_empty() { (self.excess_qp - diff).max(0.0) } else { f64::INFINITY };
@@ -274,25 +231,26 @@ impl Sums {
             js: (0.5 * self.js2).clamp(0.0, std::f64::consts::LN_2),
             total_variation: (0.5 * self.abs_diff).min(1.0),
             hellinger: (0.5 * self.hellinger2).sqrt().min(1.0),
-            terms_pq: terms.terms_pq,
-            terms_qp: terms.terms_qp,
-            surprise_p: terms.surprise_p,
-            surprise_q: terms.surprise_q,
             p_without_q: self.p_without_q,
             q_without_p: self.q_without_p,
+            outcomes,
         }
     }
 }
 
-/// ln(p/q) and the two non-negative "excess" terms p ln(p/q) − (p − q) and
+/// ln p, ln q, ln(p/q) and the two non-negative "excess" terms p ln(p/q) − (p − q) and
 /// q ln(q/p) − (q − p), for p, q > 0.
 struct KlParts {
+    /// p/q lies in [½, 2], where ln p is derived from ln q (see `kl_parts`).
+    close: bool,
+    lp: f64,
+    lq: f64,
     log_ratio: f64,
     excess_pq: f64,
     excess_qp: f64,
 }
 
-fn kl_parts(p: f64, q: f64, lp: f64, lq: f64) -> KlParts {
+fn kl_parts(p: f64, q: f64) -> KlParts {
     let d = p - q;
     if 0.5 * q <= p && p <= 2.0 * q {
         // Close ratios: d is exact (Sterbenz), so x = p/q − 1 is accurate and
@@ -304,11 +262,15 @@ fn kl_parts(p: f64, q: f64, lp: f64, lq: f64) -> KlParts {
         let excess_pq = q * one_plus_x_log_minus_x(x, log_ratio);
         // excess_pq + excess_qp = d·ln(p/q): both halves are ≥ 0 and of similar size.
         let excess_qp = (d * log_ratio - excess_pq).max(0.0);
-        KlParts { log_ratio, excess_pq, excess_qp }
+        // ln p from ln q and the ratio saves a logarithm; its error is ε·|ln p|, as if
+        // it were computed directly.
+        let lq = q.ln();
+        KlParts { close: true, lp: lq + log_ratio, lq, log_ratio, excess_pq, excess_qp }
     } else {
         // Far ratios: |ln p − ln q| > ln 2, so the subtraction loses nothing.
+        let (lp, lq) = (p.ln(), q.ln());
         let log_ratio = lp - lq;
-        KlParts { log_ratio, excess_pq: p * log_ratio - d, excess_qp: d - q * log_ratio }
+        KlParts { close: false, lp, lq, log_ratio, excess_pq: p * log_ratio - d, excess_qp: d - q * log_ratio }
     }
 }
 
@@ -317,14 +279,7 @@ fn kl_parts(p: f64, q: f64, lp: f64, lq: f64) -> KlParts {
 fn one_plus_x_log_minus_x(x: f64, log1p_x: f64) -> f64 {
     if x.abs() < 0.01 {
         // Σ_{k≥2} (−x)^k / (k(k−1)); 10 terms reach 1e-20 relative at |x| = 0.01.
-        let mut sum = 0.0;
-        let mut power = x * x;
-        for k in 2..12 {
-            let kf = k as f64;
-            sum += power / (kf * (kf - 1.0));
-            power *= -x;
-        }
-        sum
+        x * x * horner(-x, &EXCESS_SERIES)
     } else {
         ((1.0 + x) * log1p_x - x).max(0.0)
     }
@@ -332,25 +287,47 @@ fn one_plus_x_log_minus_x(x: f64, log1p_x: f64) -> f64 {
 
 /// p ln(p/m) + q ln(q/m) with m = (p + q)/2, for p, q > 0. With u = (p − q)/(p + q) this
 /// is m·[(1+u) ln(1+u) + (1−u) ln(1−u)], whose series in u has only positive terms.
-fn js_term(p: f64, q: f64, lp: f64, lq: f64) -> f64 {
+/// `parts` are those of (p, q); the result is the same, bit for bit, for (q, p).
+fn js_term(p: f64, q: f64, parts: &KlParts) -> f64 {
     let sum = p + q;
     let m = 0.5 * sum;
     let u = (p - q) / sum;
     if u.abs() < 0.1 {
         // Σ_{k≥1} u^{2k} / (k(2k−1)); 10 terms reach 1e-20 relative at |u| = 0.1.
         let u2 = u * u;
-        let mut power = u2;
-        let mut series = 0.0;
-        for k in 1..11 {
-            let kf = k as f64;
-            series += power / (kf * (2.0 * kf - 1.0));
-            power *= u2;
-        }
-        m * series
+        m * u2 * horner(u2, &JS_SERIES)
+    } else if parts.close {
+        // p/m and q/m lie in [⅔, 4/3]: their logarithms are accurate to ε absolute, where
+        // ln p − ln m would lose ε·|ln p| (large for tiny p).
+        (p * (2.0 * p / sum).ln() + q * (2.0 * q / sum).ln()).max(0.0)
     } else {
+        // |ln p − ln q| > ln 2 here, so ln m sits well apart from at least one of them.
         let lm = m.ln();
-        (p * (lp - lm) + q * (lq - lm)).max(0.0)
+        (p * (parts.lp - lm) + q * (parts.lq - lm)).max(0.0)
     }
+}
+
+/// 1/(k(k−1)) for k = 2..12: the series of (1 + x) ln(1 + x) − x, over x².
+const EXCESS_SERIES: [f64; 10] = series_coefficients(2.0, 1.0);
+/// 1/(k(2k−1)) for k = 1..11: the series of the JS term, over u².
+const JS_SERIES: [f64; 10] = series_coefficients(1.0, 2.0);
+
+/// 1/(k(slope·k − 1)) for ten consecutive k from `first`, computed at compile time so
+/// the series multiply instead of divide.
+const fn series_coefficients(first: f64, slope: f64) -> [f64; 10] {
+    let mut out = [0.0; 10];
+    let mut i = 0;
+    while i < 10 {
+        let k = first + i as f64;
+        out[i] = 1.0 / (k * (slope * k - 1.0));
+        i += 1;
+    }
+    out
+}
+
+/// c[0] + c[1]·t + c[2]·t² + …
+fn horner(t: f64, coefficients: &[f64]) -> f64 {
+    coefficients.iter().rev().fold(0.0, |sum, &c| sum * t + c)
 }
 
 /// Kahan–Babuška (Neumaier) compensated summation.

@@ -49,8 +49,10 @@ fn support_mismatch_is_infinite_one_way_and_named() {
     assert!(r.q_without_p.is_empty());
     assert_close(r.kl_qp, 1.25f64.ln(), 1e-15, "KL(Q||P)");
     assert!(r.js.is_finite() && r.js < LN2);
-    assert_eq!(r.terms_pq[2], f64::INFINITY);
-    assert_eq!(r.terms_qp[2], 0.0, "0·log(0/p) = 0");
+    let scissors = Report::terms(&[0.4, 0.4, 0.2], &[0.5, 0.5, 0.0], 2);
+    assert_eq!(scissors.pq, f64::INFINITY);
+    assert_eq!(scissors.qp, 0.0, "0·log(0/p) = 0");
+    assert_eq!(scissors.surprise_q, f64::INFINITY);
     let labels: Vec<String> = ["rock", "paper", "scissors"].map(String::from).to_vec();
     let cause = Measure::KlPQ.infinite_because(&r).expect("KL(P||Q) is infinite");
     assert_eq!(
@@ -173,7 +175,7 @@ fn triple() -> impl Strategy<Value = (Vec<f64>, Vec<f64>, Vec<f64>)> {
     (1usize..30).prop_flat_map(|n| (distribution(n), distribution(n), distribution(n)))
 }
 
-fn values(r: &Report) -> Vec<f64> {
+fn values(r: &Report, p: &[f64], q: &[f64]) -> Vec<f64> {
     let mut all = vec![
         r.entropy_p,
         r.entropy_q,
@@ -185,10 +187,10 @@ fn values(r: &Report) -> Vec<f64> {
         r.total_variation,
         r.hellinger,
     ];
-    all.extend(&r.terms_pq);
-    all.extend(&r.terms_qp);
-    all.extend(&r.surprise_p);
-    all.extend(&r.surprise_q);
+    for i in 0..p.len() {
+        let t = Report::terms(p, q, i);
+        all.extend([t.pq, t.qp, t.surprise_p, t.surprise_q]);
+    }
     all
 }
 
@@ -198,7 +200,7 @@ proptest! {
     #[test]
     fn no_nan_ever((p, q) in pair()) {
         let r = Report::compute(&p, &q);
-        for v in values(&r) {
+        for v in values(&r, &p, &q) {
             prop_assert!(!v.is_nan());
         }
     }
@@ -261,17 +263,22 @@ proptest! {
     }
 }
 
-#[test]
-fn recompute_in_place_matches_a_fresh_compute_as_sizes_change() {
-    let pairs: [(&[f64], &[f64]); 4] = [
-        (&[0.2, 0.3, 0.5], &[0.5, 0.5, 0.0]),
-        (&[0.9, 0.1], &[0.5, 0.5]),
-        (&[0.1, 0.2, 0.3, 0.4], &[0.0, 0.5, 0.25, 0.25]),
-        (&[0.0, 1.0], &[1.0, 0.0]),
-    ];
-    let mut reused = Report::default();
-    for (p, q) in pairs {
-        reused.recompute(p, q);
-        assert_eq!(reused, Report::compute(p, q));
+proptest! {
+    #[test]
+    fn the_terms_add_up_to_the_report((p, q) in pair()) {
+        let r = Report::compute(&p, &q);
+        let terms: Vec<_> = (0..p.len()).map(|i| Report::terms(&p, &q, i)).collect();
+        let (forward, reverse): (f64, f64) = (terms.iter().map(|t| t.pq).sum(), terms.iter().map(|t| t.qp).sum());
+        for (sum, total) in [(forward, r.kl_pq), (reverse, r.kl_qp)] {
+            if total.is_infinite() {
+                prop_assert!(sum.is_infinite());
+            } else {
+                // The terms are signed; their sum cancels down to the (compensated) total.
+                prop_assert!((sum - total).abs() <= 1e-12, "{sum} vs {total}");
+            }
+        }
+        let entropy: f64 = p.iter().zip(&terms).filter(|(p, _)| **p > 0.0).map(|(p, t)| p * t.surprise_p).sum();
+        prop_assert!((entropy - r.entropy_p).abs() <= 1e-12 * r.entropy_p.max(1.0));
+        prop_assert_eq!(r.len(), p.len());
     }
 }

@@ -8,6 +8,7 @@ use crate::app::analysis::Analysis;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::info::Side;
+use crate::info::measures::{OutcomeTerms, outcome_terms};
 use crate::text;
 
 /// Returns where the plot was drawn.
@@ -15,8 +16,9 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
     let unit = state.unit;
     let report = &analysis.report;
     let labels = state.doc.labels();
-    let forward: Vec<f64> = report.terms_pq.iter().map(|&t| unit.from_nats(t)).collect();
-    let reverse: Vec<f64> = report.terms_qp.iter().map(|&t| unit.from_nats(t)).collect();
+    let terms: Vec<OutcomeTerms> = analysis.p.iter().zip(&analysis.q).map(|(&p, &q)| outcome_terms(p, q)).collect();
+    let forward: Vec<f64> = terms.iter().map(|t| unit.from_nats(t.pq)).collect();
+    let reverse: Vec<f64> = terms.iter().map(|t| unit.from_nats(t.qp)).collect();
     let largest = forward.iter().chain(&reverse).filter(|t| t.is_finite()).fold(0.0f64, |m, t| m.max(t.abs()));
     // Infinite terms are drawn up to this height, with an ∞ marker.
     let clip = (largest * 1.15).max(0.05);

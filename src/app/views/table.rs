@@ -8,6 +8,7 @@ use crate::app::analysis::Analysis;
 use crate::app::commands::Command;
 use crate::app::state::AppState;
 use crate::app::theme;
+use crate::info::measures::outcome_terms;
 use crate::info::{Side, Unit, log_ratio};
 use crate::text;
 
@@ -86,17 +87,17 @@ const ROW: f32 = 22.0;
 
 /// One outcome's numbers in the shown unit (p and q as probabilities).
 fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
-    let r = &analysis.report;
     let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
     let (p, q) = (at(&analysis.p), at(&analysis.q));
+    let terms = outcome_terms(p, q);
     [
         p,
         q,
-        unit.from_nats(at(&r.surprise_p)),
-        unit.from_nats(at(&r.surprise_q)),
+        unit.from_nats(terms.surprise_p),
+        unit.from_nats(terms.surprise_q),
         unit.from_nats(log_ratio(p, q)),
-        unit.from_nats(at(&r.terms_pq)),
-        unit.from_nats(at(&r.terms_qp)),
+        unit.from_nats(terms.pq),
+        unit.from_nats(terms.qp),
     ]
 }
 
