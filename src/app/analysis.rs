@@ -5,10 +5,14 @@ use crate::info::{Report, ZeroRule};
 use super::state::Document;
 
 /// The measures of the current document, recomputed only when P, Q or the zero rule
-/// change (compared by value, so no edit can forget to invalidate it).
+/// change (compared by value, so no edit can forget to invalidate it). Its buffers are
+/// reused, so that a drag among a million outcomes allocates nothing.
 #[derive(Default)]
 pub struct Analysis {
-    key: Option<(Vec<f64>, Vec<f64>, ZeroRule)>,
+    /// The P, Q and rule the measures are of, as edited (before the rule).
+    edited_p: Vec<f64>,
+    edited_q: Vec<f64>,
+    rule: Option<ZeroRule>,
     /// Counts recomputations: views cache their own work by it.
     pub revision: u64,
     /// Counts changes of P alone, for work that depends on nothing else (fitting).
@@ -22,21 +26,21 @@ pub struct Analysis {
 impl Analysis {
     /// Brings the report up to date; returns true if it had to recompute.
     pub fn refresh(&mut self, doc: &Document) -> bool {
-        let fresh = self
-            .key
-            .as_ref()
-            .is_some_and(|(p, q, rule)| p == doc.p.probs() && q == doc.q.probs() && *rule == doc.zero_rule);
-        if fresh {
+        let same_rule = self.rule == Some(doc.zero_rule);
+        let same_p = self.edited_p == doc.p.probs();
+        if same_rule && same_p && self.edited_q == doc.q.probs() {
             return false;
         }
-        let (p, q) = doc.zero_rule.apply(doc.p.probs(), doc.q.probs());
-        self.report = Report::compute(&p, &q);
-        if p != self.p {
+        doc.zero_rule.apply_into(doc.p.probs(), doc.q.probs(), &mut self.p, &mut self.q);
+        self.report = Report::compute(&self.p, &self.q);
+        if !(same_rule && same_p) {
             self.p_revision += 1;
         }
-        self.p = p;
-        self.q = q;
-        self.key = Some((doc.p.probs().to_vec(), doc.q.probs().to_vec(), doc.zero_rule));
+        for (kept, edited) in [(&mut self.edited_p, doc.p.probs()), (&mut self.edited_q, doc.q.probs())] {
+            kept.clear();
+            kept.extend_from_slice(edited);
+        }
+        self.rule = Some(doc.zero_rule);
         self.revision += 1;
         true
     }

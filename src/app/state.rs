@@ -52,12 +52,15 @@ impl Document {
     }
 
     pub fn from_scenario(s: &Scenario) -> Result<Self, DistributionError> {
+        let p = s.distribution_p()?;
+        // Q shares P's labels (checked once): a vocabulary's labels are held once.
+        let q = p.with_same_labels(s.distribution_q()?.probs().to_vec())?;
         Ok(Document {
             id: s.id.clone(),
             title: s.title.clone(),
             description: s.description.clone(),
-            p: s.distribution_p()?,
-            q: s.distribution_q()?,
+            p,
+            q,
             zero_rule: ZeroRule::Exact,
             file: None,
         })

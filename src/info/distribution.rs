@@ -3,6 +3,7 @@
 //! negative.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// How far from 1 the probabilities may sum before they are rejected.
 pub const SUM_TOLERANCE: f64 = 1e-9;
@@ -84,7 +85,9 @@ impl DistributionError {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "StoredDistribution", into = "StoredDistribution")]
 pub struct Distribution {
-    labels: Vec<String>,
+    /// Shared, not copied: P and Q of a vocabulary of a million tokens, and every undo
+    /// step, hold the same labels (and compare them by pointer first).
+    labels: Arc<Vec<String>>,
     probs: Vec<f64>,
     locked: Vec<bool>,
 }
@@ -93,10 +96,7 @@ impl Distribution {
     /// Probabilities that must already sum to 1 (within [`SUM_TOLERANCE`]).
     pub fn new(labels: Vec<String>, probs: Vec<f64>) -> Result<Self, DistributionError> {
         let probs = check_values(&labels, probs)?;
-        let sum: f64 = probs.iter().sum();
-        if (sum - 1.0).abs() > SUM_TOLERANCE {
-            return Err(DistributionError::SumNotOne { sum });
-        }
+        check_sum(&probs)?;
         Ok(Self::unchecked(labels, probs))
     }
 
@@ -115,7 +115,15 @@ impl Distribution {
 
     fn unchecked(labels: Vec<String>, probs: Vec<f64>) -> Self {
         let locked = vec![false; probs.len()];
-        Self { labels, probs, locked }
+        Self { labels: Arc::new(labels), probs, locked }
+    }
+
+    /// Probabilities (summing to 1) for the outcomes of `self`, sharing its labels: Q of
+    /// a scenario whose P is `self`. The labels are not checked again.
+    pub fn with_same_labels(&self, probs: Vec<f64>) -> Result<Self, DistributionError> {
+        let probs = check_numbers(&self.labels, probs)?;
+        check_sum(&probs)?;
+        Ok(Self { labels: Arc::clone(&self.labels), locked: vec![false; probs.len()], probs })
     }
 
     pub fn len(&self) -> usize {
@@ -168,14 +176,16 @@ impl Distribution {
         if !value.is_finite() {
             return Err(DistributionError::NotFinite { index, label: self.labels[index].clone(), value });
         }
-        let movable: Vec<usize> = self.others(index).filter(|&j| !self.locked[j]).collect();
-        if self.locked[index] || movable.is_empty() {
+        let locked = &self.locked;
+        let movable = |j: usize| j != index && !locked[j];
+        if self.locked[index] || !(0..self.len()).any(movable) {
             return Ok(self.probs[index]);
         }
         let free = self.free_mass(index);
         let value = value.clamp(0.0, free);
         self.probs[index] = value;
-        self.share(&movable, free - value);
+        let locked = &self.locked;
+        share_where(&mut self.probs, |j| j != index && !locked[j], free - value);
         self.settle_sum(Some(index));
         Ok(self.probs[index])
     }
@@ -183,7 +193,7 @@ impl Distribution {
     /// Adds an outcome with probability 0 (so the sum stays 1) and returns its index.
     pub fn add_outcome(&mut self, label: &str) -> Result<usize, DistributionError> {
         let label = self.check_new_label(None, label)?;
-        self.labels.push(label);
+        Arc::make_mut(&mut self.labels).push(label);
         self.probs.push(0.0);
         self.locked.push(false);
         Ok(self.len() - 1)
@@ -195,16 +205,17 @@ impl Distribution {
         if self.len() == 1 {
             return Err(DistributionError::LastOutcome);
         }
-        let movable: Vec<usize> = self.others(index).filter(|&j| !self.locked[j]).collect();
+        let locked = &self.locked;
+        let movable = |j: usize| j != index && !locked[j];
         let mass = self.probs[index];
-        if mass > 0.0 && movable.is_empty() {
+        if mass > 0.0 && !(0..self.len()).any(movable) {
             return Err(DistributionError::OthersLocked);
         }
         if mass > 0.0 {
-            let target = mass + movable.iter().map(|&j| self.probs[j]).sum::<f64>();
-            self.share(&movable, target);
+            let target = mass + (0..self.len()).filter(|&j| movable(j)).map(|j| self.probs[j]).sum::<f64>();
+            share_where(&mut self.probs, movable, target);
         }
-        self.labels.remove(index);
+        Arc::make_mut(&mut self.labels).remove(index);
         self.probs.remove(index);
         self.locked.remove(index);
         self.settle_sum(None);
@@ -215,7 +226,7 @@ impl Distribution {
     pub fn rename(&mut self, index: usize, label: &str) -> Result<(), DistributionError> {
         self.check_index(index)?;
         let label = self.check_new_label(Some(index), label)?;
-        self.labels[index] = label;
+        Arc::make_mut(&mut self.labels)[index] = label;
         Ok(())
     }
 
@@ -236,8 +247,9 @@ impl Distribution {
     /// Replaces all probabilities (e.g. copy P to Q), locked ones too: an explicit copy
     /// wins over locks. Labels and lock flags stay.
     pub fn set_all(&mut self, probs: &[f64]) -> Result<(), DistributionError> {
-        let checked = Distribution::new(self.labels.clone(), probs.to_vec())?;
-        self.probs = checked.probs;
+        let probs = check_numbers(&self.labels, probs.to_vec())?;
+        check_sum(&probs)?;
+        self.probs = probs;
         Ok(())
     }
 
@@ -264,22 +276,6 @@ impl Distribution {
 
     /// Gives the outcomes in `targets` a total of `mass`, in proportion to what they
     /// hold now, or evenly when they hold nothing.
-    fn share(&mut self, targets: &[usize], mass: f64) {
-        let mass = mass.max(0.0);
-        let current: f64 = targets.iter().map(|&j| self.probs[j]).sum();
-        if current > 0.0 {
-            // Divide first: mass / current overflows when `current` is subnormal.
-            for &j in targets {
-                self.probs[j] = self.probs[j] / current * mass;
-            }
-        } else {
-            let each = mass / targets.len() as f64;
-            for &j in targets {
-                self.probs[j] = each;
-            }
-        }
-    }
-
     /// Puts the rounding error of an edit (a few ulps) on the largest unlocked outcome,
     /// preferring one other than `keep`, so the sum is 1 to the last bit we can manage.
     fn settle_sum(&mut self, keep: Option<usize>) {
@@ -294,6 +290,27 @@ impl Distribution {
         };
         if let Some(j) = pick(false).or_else(|| pick(true)) {
             self.probs[j] = (self.probs[j] + error).max(0.0);
+        }
+    }
+}
+
+/// Gives the outcomes that `target` picks a total of `mass`, in proportion to what they
+/// hold now, or evenly when they hold nothing. Picked by a test, not listed, so that a
+/// drag among a million outcomes allocates nothing.
+fn share_where(probs: &mut [f64], target: impl Fn(usize) -> bool, mass: f64) {
+    let mass = mass.max(0.0);
+    let n = probs.len();
+    let current: f64 = (0..n).filter(|&j| target(j)).map(|j| probs[j]).sum();
+    if current > 0.0 {
+        // Divide first: mass / current overflows when `current` is subnormal.
+        for j in (0..n).filter(|&j| target(j)) {
+            probs[j] = probs[j] / current * mass;
+        }
+    } else {
+        let count = (0..n).filter(|&j| target(j)).count().max(1);
+        let each = mass / count as f64;
+        for j in (0..n).filter(|&j| target(j)) {
+            probs[j] = each;
         }
     }
 }
@@ -321,19 +338,40 @@ impl TryFrom<StoredDistribution> for Distribution {
 
 impl From<Distribution> for StoredDistribution {
     fn from(d: Distribution) -> Self {
-        StoredDistribution { labels: d.labels, probs: d.probs, locked: d.locked }
+        let labels = Arc::try_unwrap(d.labels).unwrap_or_else(|shared| shared.as_ref().clone());
+        StoredDistribution { labels, probs: d.probs, locked: d.locked }
     }
 }
 
+fn check_sum(probs: &[f64]) -> Result<(), DistributionError> {
+    let sum: f64 = probs.iter().sum();
+    if (sum - 1.0).abs() > SUM_TOLERANCE {
+        return Err(DistributionError::SumNotOne { sum });
+    }
+    Ok(())
+}
+
 /// Checks lengths, labels and that every value is finite and non-negative. Turns -0 into 0.
-fn check_values(labels: &[String], mut values: Vec<f64>) -> Result<Vec<f64>, DistributionError> {
+fn check_values(labels: &[String], values: Vec<f64>) -> Result<Vec<f64>, DistributionError> {
+    check_lengths(labels, &values)?;
+    check_labels(labels)?;
+    check_numbers(labels, values)
+}
+
+fn check_lengths(labels: &[String], values: &[f64]) -> Result<(), DistributionError> {
     if values.is_empty() && labels.is_empty() {
         return Err(DistributionError::Empty);
     }
     if labels.len() != values.len() {
         return Err(DistributionError::LengthMismatch { labels: labels.len(), values: values.len() });
     }
-    check_labels(labels)?;
+    Ok(())
+}
+
+/// Checks lengths and that every value is finite and non-negative (labels already
+/// checked). Turns -0 into 0.
+fn check_numbers(labels: &[String], mut values: Vec<f64>) -> Result<Vec<f64>, DistributionError> {
+    check_lengths(labels, &values)?;
     for (index, value) in values.iter_mut().enumerate() {
         let label = || labels[index].clone();
         if !value.is_finite() {

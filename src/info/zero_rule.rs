@@ -43,15 +43,35 @@ impl ZeroRule {
 
     /// The P and Q that are measured under this rule.
     pub fn apply(&self, p: &[f64], q: &[f64]) -> (Vec<f64>, Vec<f64>) {
+        let (mut measured_p, mut measured_q) = (Vec::new(), Vec::new());
+        self.apply_into(p, q, &mut measured_p, &mut measured_q);
+        (measured_p, measured_q)
+    }
+
+    /// Like [`apply`](Self::apply), into buffers that are reused from call to call (a
+    /// drag among a million outcomes then allocates nothing).
+    pub fn apply_into(&self, p: &[f64], q: &[f64], measured_p: &mut Vec<f64>, measured_q: &mut Vec<f64>) {
+        let fill = |out: &mut Vec<f64>, values: &[f64], f: &dyn Fn(f64) -> f64| {
+            out.clear();
+            out.extend(values.iter().map(|&x| f(x)));
+        };
         match *self {
-            ZeroRule::Exact => (p.to_vec(), q.to_vec()),
+            ZeroRule::Exact => {
+                fill(measured_p, p, &|x| x);
+                fill(measured_q, q, &|x| x);
+            }
             ZeroRule::FloorQ { epsilon } => {
                 let epsilon = clamp_parameter(epsilon);
-                (p.to_vec(), renormalised(q.iter().map(|&x| x.max(epsilon))))
+                fill(measured_p, p, &|x| x);
+                fill(measured_q, q, &|x| x.max(epsilon));
+                renormalise(measured_q);
             }
             ZeroRule::Smooth { alpha } => {
                 let alpha = clamp_parameter(alpha);
-                (renormalised(p.iter().map(|&x| x + alpha)), renormalised(q.iter().map(|&x| x + alpha)))
+                fill(measured_p, p, &|x| x + alpha);
+                fill(measured_q, q, &|x| x + alpha);
+                renormalise(measured_p);
+                renormalise(measured_q);
             }
         }
     }
@@ -61,13 +81,11 @@ fn clamp_parameter(x: f64) -> f64 {
     if x.is_finite() { x.clamp(*PARAMETER_RANGE.start(), *PARAMETER_RANGE.end()) } else { *PARAMETER_RANGE.start() }
 }
 
-fn renormalised(values: impl Iterator<Item = f64>) -> Vec<f64> {
-    let mut values: Vec<f64> = values.collect();
+fn renormalise(values: &mut [f64]) {
     let total: f64 = values.iter().sum();
     if total > 0.0 {
         values.iter_mut().for_each(|x| *x /= total);
     }
-    values
 }
 
 #[cfg(test)]
