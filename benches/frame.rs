@@ -1,6 +1,6 @@
 //! CPU time of one full frame of the real app (egui pass + tessellation, no GPU) while a
-//! Q bar is being dragged, at 4, 64 and 1000 outcomes. Every measured frame moves the
-//! pointer, so the distribution, the report and every panel change.
+//! Q bar is being dragged, at 4, 64, 1000, 10^5 and 10^6 outcomes. Every measured frame
+//! moves the pointer, so the distribution, the report and every panel change.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Event, PointerButton, Pos2, RawInput, Rect, pos2, vec2};
@@ -61,8 +61,10 @@ fn frame(c: &mut Criterion) {
     // The first view at three sizes, then every other view of the registry at 64.
     let first = Views::default_id();
     let others: Vec<&str> = Views::new().ids().into_iter().map(|(id, _)| id).filter(|id| *id != first).collect();
-    let cases = [(first, 4usize), (first, 64), (first, 1000)].into_iter().chain(others.into_iter().map(|v| (v, 64)));
+    let sizes = [4usize, 64, 1000, 100_000, 1_000_000];
+    let cases = sizes.into_iter().map(|n| (first, n)).chain(others.into_iter().map(|v| (v, 64)));
     for (view, n) in cases {
+        group.sample_size(if n >= 100_000 { 20 } else { 100 });
         let mut bench = Bench::new(n, view);
         // Warm up (fonts, layout), then press on a Q bar in the middle of the Q editor.
         for _ in 0..3 {
@@ -72,6 +74,7 @@ fn frame(c: &mut Criterion) {
         let Some(layout) = bench.app.bar_layout(Side::Q) else {
             panic!("the Q editor was not drawn");
         };
+        // The middle outcome: in a vocabulary, somewhere in the summarised tail.
         let middle = n / 2;
         let x = layout.center_x(middle);
         let top_y = layout.y_of(bench.app.state.doc.q.probs()[middle]);

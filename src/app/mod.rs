@@ -6,6 +6,7 @@ mod actions;
 pub mod analysis;
 pub mod commands;
 pub mod history;
+pub mod order;
 pub mod panels;
 pub mod picture;
 pub mod platform;
@@ -166,6 +167,12 @@ impl KlApp {
         self.analysis.refresh(&self.state.doc);
     }
 
+    /// Brings a vocabulary's order up to date, except while a bar is being dragged.
+    fn refresh_order(&mut self, ctx: &egui::Context) {
+        let hold = ctx.input(|i| i.pointer.any_down());
+        self.analysis.refresh_order(self.state.sort, hold);
+    }
+
     /// One frame of the live window. eframe calls it through [`eframe::App::ui`]; the
     /// frame benchmark calls it directly.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
@@ -179,6 +186,7 @@ impl KlApp {
             }
         }
         self.refresh_analysis();
+        self.refresh_order(&ctx);
         self.layout_ui(ui, Mode::Live, None);
         let platform = &self.platform;
         self.panels.help.ui(&ctx, self.state.unit, &|command: &Command| platform.offers(command));
@@ -233,7 +241,7 @@ impl KlApp {
     /// Editors, the outcome strip, the tabs and the view. Drawn before the measures, so
     /// that they already include this frame's edit.
     fn editing_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
-        let commands = self.panels.editing.ui(ui, &mut self.state);
+        let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis);
         self.run_all(commands, mode);
         ui.separator();
         self.views.tabs_ui(ui, &mut self.state.view);
@@ -281,6 +289,8 @@ impl KlApp {
         theme::apply_text_sizes(&ctx);
         theme::apply_theme(&ctx, self.state.theme);
         let view = target.view(&self.state.view).to_string();
+        self.refresh_analysis();
+        self.analysis.refresh_order(self.state.sort, false);
         let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, logical);
         let mut output: Option<egui::FullOutput> = None;
         // A few passes: the first loads fonts and applies the theme, later ones lay out

@@ -5,6 +5,7 @@ use crate::info::{Distribution, DistributionError, Side, Unit, ZeroRule};
 use crate::scenario::{self, Scenario};
 use serde::{Deserialize, Serialize};
 
+use super::order::SortKey;
 use super::views::Views;
 
 /// The most outcomes the editor lets you add (scenarios may hold more).
@@ -189,6 +190,8 @@ pub struct AppState {
     /// name: sessions from before views had ids keep everything else.
     #[serde(rename = "open_view")]
     pub view: String,
+    /// The order of a vocabulary's outcomes in the editors and plots.
+    pub sort: SortKey,
 }
 
 impl Default for AppState {
@@ -204,6 +207,7 @@ impl Default for AppState {
             export_scale: 2,
             zoom: 1.0,
             view: Views::default_id().to_string(),
+            sort: SortKey::default(),
         }
     }
 }

@@ -24,7 +24,7 @@ fn shown(harness: &Harness<'_, KlApp>, symbol: &str) -> String {
 fn layout(harness: &Harness<'_, KlApp>, side: &str) -> BarLayout {
     let rect = harness.get_by_label(&format!("{side} bars")).rect();
     let doc = &harness.state().state.doc;
-    BarLayout { rect, n: doc.len(), top: editor::scale_top(doc.p.probs(), doc.q.probs()) }
+    BarLayout::slots(rect, doc.len(), editor::scale_top(doc.p.probs(), doc.q.probs()))
 }
 
 /// Drags the top of bar `index` of `side` to probability `to`.

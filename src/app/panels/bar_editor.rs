@@ -3,11 +3,17 @@
 //! share labels.
 
 use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
+use std::sync::Arc;
 
+use super::bar_layout::log_floor;
+pub use super::bar_layout::{BarLayout, Scale};
 use super::value_field::{lock_toggle, value_field};
+use super::vocabulary_bars::{self, Marks};
 use crate::app::commands::Command;
+use crate::app::order::Ranking;
 use crate::app::state::AppState;
 use crate::app::theme;
+use crate::app::views::Cached;
 use crate::info::Side;
 use crate::text;
 
@@ -24,6 +30,13 @@ pub struct BarEditor {
     pub layout: Option<BarLayout>,
     /// The last refused input, shown under the editor until the next good edit.
     pub message: Option<String>,
+    /// The outcome under the pointer in the last frame (named in the heading).
+    pub hovered: Option<usize>,
+    /// Counts this editor's own edits, so a vocabulary's tail is redrawn in the frame of
+    /// the edit, before the analysis has caught up.
+    edits: u64,
+    /// A vocabulary's tail: (values' revision, edits, width, ranking) → per-column range.
+    envelope: Cached<(u64, u64, u32, usize), Vec<(f64, f64)>>,
 }
 
 impl BarEditor {
@@ -41,57 +54,27 @@ pub fn locked_message(side: Side, label: &str) -> String {
     format!("'{label}' is locked in {}: unlock it to change it", side.name())
 }
 
-/// Where bars sit inside the editor's canvas. Public so tests can aim at a bar.
-#[derive(Debug, Clone, Copy)]
-pub struct BarLayout {
-    pub rect: Rect,
-    pub n: usize,
-    /// The probability at the top of the bars (see [`scale_top`]).
-    pub top: f64,
+/// How both editors draw this frame: the scale (held still while a bar is dragged, so it
+/// never moves under the pointer) and, for a vocabulary, the order of the outcomes.
+#[derive(Clone)]
+pub struct EditorFrame {
+    pub scale: Scale,
+    pub ranking: Option<Arc<Ranking>>,
 }
 
-impl BarLayout {
-    /// Room above the bars for the value labels.
-    const TOP: f32 = 22.0;
-    /// Room below the bars for the outcome labels.
-    const BOTTOM: f32 = 20.0;
-
-    /// The area in which bar heights are drawn: probability 0 at the bottom, 1 at the top.
-    pub fn bars(&self) -> Rect {
-        Rect::from_min_max(
-            pos2(self.rect.left(), self.rect.top() + Self::TOP),
-            pos2(self.rect.right(), self.rect.bottom() - Self::BOTTOM),
-        )
-    }
-
-    pub fn slot_width(&self) -> f32 {
-        self.rect.width() / self.n.max(1) as f32
-    }
-
-    pub fn center_x(&self, index: usize) -> f32 {
-        self.rect.left() + (index as f32 + 0.5) * self.slot_width()
-    }
-
-    pub fn y_of(&self, value: f64) -> f32 {
-        let bars = self.bars();
-        bars.bottom() - (value / self.top) as f32 * bars.height()
-    }
-
-    /// The probability a pointer at height `y` asks for.
-    pub fn value_at(&self, y: f32) -> f64 {
-        let bars = self.bars();
-        (((bars.bottom() - y) / bars.height()) as f64 * self.top).clamp(0.0, self.top)
-    }
-
-    pub fn index_at(&self, x: f32) -> usize {
-        let slot = ((x - self.rect.left()) / self.slot_width()).floor();
-        (slot.max(0.0) as usize).min(self.n.saturating_sub(1))
+impl EditorFrame {
+    /// The scale that suits `p` and `q`: linear for a bar each, logarithmic for a vocabulary.
+    pub fn fitting(p: &[f64], q: &[f64], ranking: Option<Arc<Ranking>>) -> EditorFrame {
+        let scale = match ranking {
+            Some(_) => Scale::Log { floor: log_floor(p, q) },
+            None => Scale::Linear { top: scale_top(p, q) },
+        };
+        EditorFrame { scale, ranking }
     }
 }
 
 /// The probability at the top of both editors: a round number with room above the
-/// tallest bar (so many small bars stay visible), at most 1. The app keeps it fixed while
-/// a bar is dragged, so the scale never moves under the pointer.
+/// tallest bar (so many small bars stay visible), at most 1.
 pub fn scale_top(p: &[f64], q: &[f64]) -> f64 {
     let tallest = p.iter().chain(q).copied().fold(0.0f64, f64::max);
     const STEPS: [f64; 9] = [0.05, 0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.8, 1.0];
@@ -123,7 +106,8 @@ pub fn editor_ui(
     state: &mut AppState,
     editor: &mut BarEditor,
     height: f32,
-    top: f64,
+    frame: &EditorFrame,
+    values_revision: u64,
 ) -> Option<Command> {
     let mut command = None;
     let color = theme::color(ui, side);
@@ -139,22 +123,40 @@ pub fn editor_ui(
             }
             if let Some(message) = &editor.message {
                 ui.label(egui::RichText::new(message.clone()).color(theme::alarm(ui)));
+            } else if let Some(index) = editor.hovered {
+                ui.label(hover_text(state, index));
             }
         });
     });
     let n = state.doc.len();
-    let fields = fields_fit(ui.available_width(), n);
+    let fields = frame.ranking.is_none() && fields_fit(ui.available_width(), n);
     let field_row = if fields { 30.0 } else { 0.0 };
     let canvas_height = (height - field_row - 36.0).max(80.0);
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), canvas_height), Sense::click_and_drag());
-    let layout = BarLayout { rect, n, top };
-    editor.layout = Some(layout);
+    let layout = match &frame.ranking {
+        Some(ranking) if ranking.len() == n => {
+            let floor = match frame.scale {
+                Scale::Log { floor } => floor,
+                Scale::Linear { .. } => log_floor(state.doc.p.probs(), state.doc.q.probs()),
+            };
+            BarLayout::vocabulary(rect, Arc::clone(ranking), floor)
+        }
+        _ => match frame.scale {
+            Scale::Linear { top } => BarLayout::slots(rect, n, top),
+            Scale::Log { .. } => BarLayout::slots(rect, n, scale_top(state.doc.p.probs(), state.doc.q.probs())),
+        },
+    };
     handle_pointer(ui, &response, &layout, side, state, editor);
-    paint_bars(ui, &layout, side, state, editor);
+    if layout.vocabulary.is_some() {
+        paint_vocabulary(ui, &layout, side, state, editor, values_revision);
+    } else {
+        paint_bars(ui, &layout, side, state, editor);
+    }
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, canvas_name(side)));
     if fields {
         field_row_ui(ui, &layout, side, state, editor);
     }
+    editor.layout = Some(layout);
     command
 }
 
@@ -189,6 +191,7 @@ fn handle_pointer(
             editor.message = Some(locked_message(side, distribution.label(index).unwrap_or_default()));
         } else if distribution.set(index, layout.value_at(pos.y)).is_ok() {
             editor.message = None;
+            editor.edits += 1;
         }
     }
     if response.drag_stopped() {
@@ -197,6 +200,35 @@ fn handle_pointer(
     if response.hovered() && editor.dragging.is_none() {
         ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeVertical);
     }
+    // Name the outcome under the pointer (in the heading, from the next frame on).
+    let hovered = response.hover_pos().map(|pos| layout.index_at(pos.x)).or(editor.dragging);
+    if hovered != editor.hovered {
+        editor.hovered = hovered;
+        ui.ctx().request_repaint();
+    }
+}
+
+/// "'the' · rank 1 · P = 0.04 · Q = 0.05": the outcome under the pointer.
+fn hover_text(state: &AppState, index: usize) -> egui::RichText {
+    let label = state.doc.labels().get(index).map_or("", String::as_str);
+    let value = |side: Side| text::probability(state.doc.get(side).prob(index).unwrap_or(0.0));
+    egui::RichText::new(format!("'{label}': P = {}, Q = {}", value(Side::P), value(Side::Q))).strong()
+}
+
+fn paint_vocabulary(
+    ui: &egui::Ui,
+    layout: &BarLayout,
+    side: Side,
+    state: &AppState,
+    editor: &mut BarEditor,
+    values_revision: u64,
+) {
+    let values = state.doc.get(side).probs();
+    let ranking_id = layout.vocabulary.as_ref().map_or(0, |v| Arc::as_ptr(&v.ranking) as usize);
+    let key = (values_revision, editor.edits, layout.rect.width() as u32, ranking_id);
+    let envelope = editor.envelope.get(key, || vocabulary_bars::tail_envelope(layout, values));
+    let marks = Marks { selected: state.selected, dragging: editor.dragging, hovered: editor.hovered };
+    vocabulary_bars::paint_vocabulary(ui, layout, side, values, state.doc.labels(), envelope, &marks);
 }
 
 fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, editor: &BarEditor) {
@@ -212,13 +244,13 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
 
     // Grid lines at quarters of the scale, so heights can be read without numbers.
     for k in 0..=4 {
-        let value = layout.top * k as f64 / 4.0;
+        let value = layout.top() * k as f64 / 4.0;
         let y = layout.y_of(value);
         let stroke = Stroke::new(if k == 0 { 1.5 } else { 0.5 }, weak.gamma_multiply(if k == 0 { 1.0 } else { 0.4 }));
         painter.hline(bars.x_range(), y, stroke);
     }
-    if layout.top < 1.0 {
-        let note = format!("scale to {}", text::probability(layout.top));
+    if layout.top() < 1.0 {
+        let note = format!("scale to {}", text::probability(layout.top()));
         painter.text(bars.left_top() + vec2(4.0, -2.0), Align2::LEFT_BOTTOM, note, FontId::proportional(11.0), weak);
     }
 

@@ -3,30 +3,28 @@
 
 use eframe::egui;
 
-use super::bar_editor::{self, BarEditor, BarLayout};
+use super::bar_editor::{self, BarEditor, BarLayout, EditorFrame};
 use super::outcome_strip::{OutcomeStrip, outcome_strip_ui};
+use crate::app::analysis::Analysis;
 use crate::app::commands::Command;
+use crate::app::order::SortKey;
 use crate::app::state::AppState;
 use crate::info::Side;
+use strum::IntoEnumIterator;
 
+#[derive(Default)]
 pub struct EditingPanel {
     /// P's editor, then Q's.
     editors: [BarEditor; 2],
     pub strip: OutcomeStrip,
-    /// The probability at the top of both editors, held still while a bar is dragged.
-    bar_top: f64,
-}
-
-impl Default for EditingPanel {
-    fn default() -> Self {
-        EditingPanel { editors: Default::default(), strip: OutcomeStrip::default(), bar_top: 1.0 }
-    }
+    /// The scale and order of both editors, held still while a bar is dragged.
+    frame: Option<EditorFrame>,
 }
 
 impl EditingPanel {
     /// Where the bars of `side` were drawn in the last frame.
     pub fn bar_layout(&self, side: Side) -> Option<BarLayout> {
-        self.editors[side.index()].layout
+        self.editors[side.index()].layout.clone()
     }
 
     pub fn editor_mut(&mut self, side: Side) -> &mut BarEditor {
@@ -34,22 +32,54 @@ impl EditingPanel {
     }
 
     /// Both editors and the strip; returns the commands their buttons asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState) -> Vec<Command> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis) -> Vec<Command> {
         let editor_height = (ui.available_height() * 0.26).max(150.0);
-        if !ui.input(|i| i.pointer.any_down()) {
-            self.bar_top = bar_editor::scale_top(state.doc.p.probs(), state.doc.q.probs());
+        let ranking = analysis.order.ranking().cloned();
+        let held = ui.input(|i| i.pointer.any_down())
+            && self.frame.as_ref().is_some_and(|f| f.ranking.is_some() == ranking.is_some());
+        if !held {
+            self.frame = Some(EditorFrame::fitting(state.doc.p.probs(), state.doc.q.probs(), ranking.clone()));
         }
-        let top = self.bar_top;
-        let [p_editor, q_editor] = &mut self.editors;
+        let frame = match &self.frame {
+            Some(frame) => frame.clone(),
+            None => EditorFrame::fitting(state.doc.p.probs(), state.doc.q.probs(), ranking),
+        };
         let mut commands: Vec<Command> = Vec::new();
-        commands.extend(bar_editor::editor_ui(ui, Side::P, state, p_editor, editor_height, top));
+        if frame.ranking.is_some() {
+            sort_ui(ui, state);
+        }
+        let [p_editor, q_editor] = &mut self.editors;
+        let (p_revision, q_revision) = (analysis.p_revision, analysis.q_revision);
+        commands.extend(bar_editor::editor_ui(ui, Side::P, state, p_editor, editor_height, &frame, p_revision));
         ui.add_space(4.0);
-        commands.extend(bar_editor::editor_ui(ui, Side::Q, state, q_editor, editor_height, top));
-        let fields_fit = bar_editor::fields_fit(ui.available_width(), state.doc.len());
+        commands.extend(bar_editor::editor_ui(ui, Side::Q, state, q_editor, editor_height, &frame, q_revision));
+        let fields_fit = frame.ranking.is_none() && bar_editor::fields_fit(ui.available_width(), state.doc.len());
         commands.extend(outcome_strip_ui(ui, state, &mut self.editors, &mut self.strip, fields_fit));
         for editor in &mut self.editors {
             editor.forget_hidden_typing();
         }
         commands
     }
+}
+
+/// A vocabulary's order, and how to read its editors.
+fn sort_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        ui.label(format!("{} outcomes, sorted by", super::vocabulary_bars::thousands(state.doc.len())));
+        egui::ComboBox::from_id_salt("vocabulary order")
+            .selected_text(state.sort.name())
+            .show_ui(ui, |ui| {
+                for key in SortKey::iter() {
+                    ui.selectable_value(&mut state.sort, key, key.name());
+                }
+            })
+            .response
+            .accessible_name("vocabulary order")
+            .on_hover_text("The order of the outcomes in the editors and plots");
+        ui.label(
+            egui::RichText::new("log scale · the top outcomes as bars, the rest as a range per pixel · drag to edit the outcome under the pointer")
+                .small()
+                .weak(),
+        );
+    });
 }

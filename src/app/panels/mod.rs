@@ -3,6 +3,7 @@
 //! that remembers something between frames owns that state.
 
 pub mod bar_editor;
+pub mod bar_layout;
 pub mod editing;
 pub mod help;
 pub mod identity;
@@ -11,6 +12,7 @@ pub mod measures;
 pub mod outcome_strip;
 pub mod top_bar;
 pub mod value_field;
+pub mod vocabulary_bars;
 
 /// The panels' state that lives only while the app runs.
 #[derive(Default)]

@@ -31,6 +31,9 @@ impl View for CodingView {
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
         let (state, analysis) = (input.state, input.analysis);
+        if super::too_many_outcomes_ui(ui, state.doc.len(), "The coding view") {
+            return None;
+        }
         let coding = self.codes.get(analysis.revision, || coding_report(&analysis.p, &analysis.q));
         let mut command = None;
         let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));

@@ -5,20 +5,22 @@ use eframe::egui::{self, RichText, Stroke};
 use egui_plot::{Bar, BarChart, HLine, PlotPoint, Text};
 
 use crate::app::analysis::Analysis;
+use crate::app::panels::vocabulary_bars::thousands;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::info::Side;
-use crate::info::measures::{OutcomeTerms, outcome_terms};
+use crate::info::measures::outcome_terms;
 use crate::text;
 
 /// Returns where the plot was drawn.
 pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> egui::Rect {
     let unit = state.unit;
     let report = &analysis.report;
-    let labels = state.doc.labels();
-    let terms: Vec<OutcomeTerms> = analysis.p.iter().zip(&analysis.q).map(|(&p, &q)| outcome_terms(p, q)).collect();
-    let forward: Vec<f64> = terms.iter().map(|t| unit.from_nats(t.pq)).collect();
-    let reverse: Vec<f64> = terms.iter().map(|t| unit.from_nats(t.qp)).collect();
+    let outcomes = Shown::of(state, analysis);
+    let selected = outcomes.selected;
+    let labels = &outcomes.labels;
+    let forward: Vec<f64> = outcomes.forward.iter().map(|&t| unit.from_nats(t)).collect();
+    let reverse: Vec<f64> = outcomes.reverse.iter().map(|&t| unit.from_nats(t)).collect();
     let largest = forward.iter().chain(&reverse).filter(|t| t.is_finite()).fold(0.0f64, |m, t| m.max(t.abs()));
     // Infinite terms are drawn up to this height, with an ∞ marker.
     let clip = (largest * 1.15).max(0.05);
@@ -37,9 +39,9 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
                 let shown = if t.is_infinite() { clip } else { t };
                 let mut bar = Bar::new(i as f64 + offset, shown)
                     .width(bar_width)
-                    .fill(color.gamma_multiply(if i == state.selected { 1.0 } else { 0.7 }))
+                    .fill(color.gamma_multiply(if selected == Some(i) { 1.0 } else { 0.7 }))
                     .name(format!("{}: {formula} = {}", labels[i], text::with_unit(t, unit)));
-                if i == state.selected {
+                if selected == Some(i) {
                     bar = bar.stroke(Stroke::new(2.0, text_color));
                 }
                 bar
@@ -52,7 +54,16 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
     let forward_bars = make_bars(&forward, -0.19, p_color, &format!("p·{log}(p/q)"));
     let reverse_bars = make_bars(&reverse, 0.19, q_color, &format!("q·{log}(q/p)"));
 
-    ui.label(RichText::new("Contributions per outcome").strong());
+    let heading = match outcomes.others {
+        0 => "Contributions per outcome".to_string(),
+        others => format!(
+            "Contributions of the {} top outcomes ({}), and of the other {} together",
+            outcomes.outcomes.len(),
+            state.sort.name(),
+            thousands(others)
+        ),
+    };
+    ui.label(RichText::new(heading).strong());
     ui.label(RichText::new(forward_name.clone()).color(p_color));
     ui.label(RichText::new(reverse_name.clone()).color(q_color));
     let label_for = |x: f64| -> String {
@@ -94,6 +105,58 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
             }
         });
     response.response.rect
+}
+
+/// The outcomes given a pair of bars: all of them, or a vocabulary's top outcomes and
+/// one more pair for everything else.
+struct Shown {
+    /// The outcome of each pair of bars (the last pair, "others", has none).
+    outcomes: Vec<usize>,
+    labels: Vec<String>,
+    /// p·ln(p/q) and q·ln(q/p) of each pair, in nats.
+    forward: Vec<f64>,
+    reverse: Vec<f64>,
+    /// How many outcomes the last pair sums (0: no such pair).
+    others: usize,
+    /// The pair of the selected outcome, if it has one.
+    selected: Option<usize>,
+}
+
+/// How many of a vocabulary's outcomes get bars of their own.
+const TOP_OUTCOMES: usize = 12;
+
+impl Shown {
+    fn of(state: &AppState, analysis: &Analysis) -> Shown {
+        let (p, q) = (&analysis.p, &analysis.q);
+        let all_labels = state.doc.labels();
+        let outcomes: Vec<usize> = match analysis.order.ranking() {
+            Some(ranking) => ranking.outcomes.iter().take(TOP_OUTCOMES).map(|&i| i as usize).collect(),
+            None => (0..p.len()).collect(),
+        };
+        let terms: Vec<_> = outcomes.iter().map(|&i| outcome_terms(p[i], q[i])).collect();
+        let mut forward: Vec<f64> = terms.iter().map(|t| t.pq).collect();
+        let mut reverse: Vec<f64> = terms.iter().map(|t| t.qp).collect();
+        let mut labels: Vec<String> =
+            outcomes.iter().map(|&i| all_labels.get(i).cloned().unwrap_or_default()).collect();
+        let others = p.len() - outcomes.len();
+        if others > 0 {
+            // What the others add: the total less the shown terms, unless the total is
+            // infinite; then they are summed one by one (rare, and only then).
+            let summed = |term: fn(f64, f64) -> f64| {
+                let mut is_shown = vec![false; p.len()];
+                outcomes.iter().for_each(|&i| is_shown[i] = true);
+                (0..p.len()).filter(|&i| !is_shown[i]).map(|i| term(p[i], q[i])).sum::<f64>()
+            };
+            let rest = |total: f64, shown: &[f64], term: fn(f64, f64) -> f64| {
+                if total.is_finite() { total - shown.iter().sum::<f64>() } else { summed(term) }
+            };
+            forward.push(rest(analysis.report.kl_pq, &forward, |p, q| outcome_terms(p, q).pq));
+            reverse.push(rest(analysis.report.kl_qp, &reverse, |p, q| outcome_terms(p, q).qp));
+            labels.push(format!("+{} others", thousands(others)));
+        }
+        let selected = outcomes.iter().position(|&i| i == state.selected);
+        Shown { outcomes, labels, forward, reverse, others, selected }
+    }
 }
 
 /// One grid mark per outcome, thinned so that labels do not collide.

@@ -21,6 +21,24 @@ use super::analysis::Analysis;
 use super::commands::Command;
 use super::state::AppState;
 
+/// The most outcomes the views that work outcome by outcome (codes, fitting) take on:
+/// beyond it they would hold up every frame, and a code table of a vocabulary says little.
+pub const MAX_DETAILED_OUTCOMES: usize = 10_000;
+
+/// Says that `what` needs fewer outcomes, if it does; returns true then.
+pub fn too_many_outcomes_ui(ui: &mut egui::Ui, n: usize, what: &str) -> bool {
+    if n <= MAX_DETAILED_OUTCOMES {
+        return false;
+    }
+    ui.add_space(12.0);
+    ui.label(egui::RichText::new(format!(
+        "{what} works on at most {MAX_DETAILED_OUTCOMES} outcomes; this scenario has {}. \
+         The plots, the table, sampling and the libraries work at any size.",
+        crate::app::panels::vocabulary_bars::thousands(n)
+    )));
+    true
+}
+
 /// What every view reads: the state, the measures, and whether this is the live window
 /// or a picture being drawn for export (no animation, no hover).
 pub struct ViewInput<'a> {

@@ -10,6 +10,9 @@ use crate::app::theme;
 use crate::info::Side;
 use crate::text;
 
+/// How many of a vocabulary's outcomes get markers.
+const MARKED_OUTCOMES: usize = 50;
+
 /// Returns where the plot was drawn.
 pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> egui::Rect {
     let unit = state.unit;
@@ -25,8 +28,13 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
             [x, surprise(x)]
         })
         .collect();
+    // A vocabulary marks its top outcomes only: a million markers would hide the curve.
+    let marked: Vec<usize> = match analysis.order.ranking() {
+        Some(ranking) => ranking.outcomes.iter().take(MARKED_OUTCOMES).map(|&i| i as usize).collect(),
+        None => (0..analysis.p.len()).collect(),
+    };
     let markers = |values: &[f64]| -> (Vec<usize>, Vec<[f64; 2]>) {
-        values.iter().enumerate().filter(|(_, v)| **v > 0.0).map(|(i, &v)| (i, [v, surprise(v)])).unzip()
+        marked.iter().filter(|&&i| values[i] > 0.0).map(|&i| (i, [values[i], surprise(values[i])])).unzip()
     };
     let (p_index, p_points) = markers(&analysis.p);
     let (q_index, q_points) = markers(&analysis.q);
@@ -45,7 +53,8 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
     let describe = {
         let (p_name, q_name) = (p_name.clone(), q_name.clone());
         let (p_index, q_index) = (p_index.clone(), q_index.clone());
-        let labels = labels.to_vec();
+        let labels: std::collections::HashMap<usize, String> =
+            marked.iter().map(|&i| (i, labels.get(i).cloned().unwrap_or_default())).collect();
         move |position: &HoverPosition<'_>| -> Option<String> {
             let HoverPosition::NearDataPoint { plot_name, position, index } = position else {
                 return None;
@@ -57,7 +66,7 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
             } else {
                 return Some(format!("x = {}\nsurprise = {} {unit}", text::sig4(position.x), text::sig4(position.y)));
             };
-            let outcome = outcomes.get(*index).and_then(|&i| labels.get(i)).cloned().unwrap_or_default();
+            let outcome = outcomes.get(*index).and_then(|i| labels.get(i)).cloned().unwrap_or_default();
             Some(format!(
                 "{outcome}: {side} = {}\nsurprise −{} {side} = {} {unit}",
                 text::probability(position.x),

@@ -134,8 +134,13 @@ fn table_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, table: &mu
     });
     let n = state.doc.len();
     let sort = table.sort;
-    let order =
-        table.order.get((analysis.revision, sort, unit), || sorted_order(state.doc.labels(), analysis, unit, sort));
+    // Sorting a vocabulary takes longer than a frame: the order waits for a drag to end.
+    let dragging = ui.input(|i| i.pointer.any_down());
+    table
+        .order
+        .update((analysis.revision, sort, unit), dragging, || sorted_order(state.doc.labels(), analysis, unit, sort));
+    let empty = Vec::new();
+    let order = table.order.value().unwrap_or(&empty);
     if state.doc.zero_rule != crate::info::ZeroRule::Exact {
         ui.label(RichText::new(format!("p and q after the zero rule ({})", state.doc.zero_rule.name())).small());
     }
