@@ -12,3 +12,4 @@ mod links;
 mod snapshots;
 mod ui;
 mod views;
+mod vocabulary;

@@ -21,10 +21,12 @@ fn shown(harness: &Harness<'_, KlApp>, symbol: &str) -> String {
     node.value().unwrap().split_once('\n').unwrap().1.to_string()
 }
 
+/// Where the app drew the bars of `side` (checked against the canvas the UI exposes).
 fn layout(harness: &Harness<'_, KlApp>, side: &str) -> BarLayout {
     let rect = harness.get_by_label(&format!("{side} bars")).rect();
-    let doc = &harness.state().state.doc;
-    BarLayout::slots(rect, doc.len(), editor::scale_top(doc.p.probs(), doc.q.probs()))
+    let layout = harness.state().bar_layout(if side == "P" { Side::P } else { Side::Q }).unwrap();
+    assert_eq!(layout.rect, rect);
+    layout
 }
 
 /// Drags the top of bar `index` of `side` to probability `to`.
