@@ -86,18 +86,35 @@ fn expected_number(value: &Value) -> f64 {
     }
 }
 
+/// The values of a generated reference case, as make_reference.py builds them: integer
+/// weights and one correctly rounded division each, so the doubles are the same.
+fn generated(n: u64, step: u64, modulus: u64) -> Vec<f64> {
+    let weights: Vec<u64> = (0..n).map(|i| (i * step) % modulus + 1).collect();
+    let total: u64 = weights.iter().sum();
+    weights.iter().map(|&w| w as f64 / total as f64).collect()
+}
+
 /// tests/data/reference.json holds values computed with mpmath at 80 digits
 /// (tests/data/make_reference.py): nearly equal pairs, 1e-300 and subnormal values,
-/// exact zeros, 1000 outcomes.
+/// exact zeros, 1000 outcomes, and 100,000 generated ones.
 #[test]
 fn agrees_with_high_precision_reference_to_1e_9() {
     let text = std::fs::read_to_string("tests/data/reference.json").expect("reference file");
     let cases: Vec<Value> = serde_json::from_str(&text).expect("reference JSON");
-    assert!(cases.len() >= 20);
+    assert!(cases.len() >= 21);
+    assert!(cases.iter().any(|case| case["generated"]["n"] == 100_000), "the 10^5 case is there");
     for case in &cases {
         let name = case["name"].as_str().unwrap();
         let numbers = |key: &str| -> Vec<f64> { case[key].as_array().unwrap().iter().map(expected_number).collect() };
-        let report = Report::compute(&numbers("p"), &numbers("q"));
+        let (p, q) = match case.get("generated") {
+            Some(recipe) => {
+                let field = |key: &str| recipe[key].as_u64().unwrap();
+                let n = field("n");
+                (generated(n, field("p_step"), field("p_modulus")), generated(n, field("q_step"), field("q_modulus")))
+            }
+            None => (numbers("p"), numbers("q")),
+        };
+        let report = Report::compute(&p, &q);
         let expected = &case["expected"];
         let actual = [
             ("entropy_p", report.entropy_p),

@@ -1,7 +1,8 @@
 """Writes tests/data/reference.json: measures of fixed (P, Q) pairs computed with mpmath at
 80 significant digits from the exact binary values of the inputs. Run from the repo root:
     python3 tests/data/make_reference.py
-The Rust tests compare Report::compute against these to 1e-9 relative."""
+The Rust tests compare Report::compute against these to 1e-9 relative. A case with
+"generated" in place of "p" and "q" gives the recipe of its values (see `generated`)."""
 import json
 import random
 from mpmath import mp, mpf, log, sqrt
@@ -91,6 +92,22 @@ add("identical", [0.25, 0.25, 0.5], [0.25, 0.25, 0.5])
 add("disjoint", [0.5, 0.5, 0.0, 0.0], [0.0, 0.0, 0.5, 0.5])
 add("point mass", [1.0, 0.0], [1.0, 0.0])
 add("wide range", normalized([10.0 ** -k for k in range(0, 300, 7)]), normalized([10.0 ** -k for k in range(3, 303, 7)]))
+
+
+
+def generated(n, step, modulus):
+    """Weights (i·step mod modulus) + 1, divided by their total: integers and one
+    correctly rounded division each, so Rust rebuilds the very same doubles."""
+    weights = [(i * step) % modulus + 1 for i in range(n)]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+# 10^5 outcomes, too many to list in this file: the case names its recipe instead.
+recipe = {"n": 100_000, "p_step": 7919, "p_modulus": 1000, "q_step": 104729, "q_modulus": 997}
+big_p = generated(recipe["n"], recipe["p_step"], recipe["p_modulus"])
+big_q = generated(recipe["n"], recipe["q_step"], recipe["q_modulus"])
+cases.append({"name": "generated 100000", "generated": recipe, "expected": measures(big_p, big_q)})
 
 with open("tests/data/reference.json", "w") as f:
     json.dump(cases, f, indent=1)
