@@ -106,5 +106,34 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame);
+/// Opening a file of 10^6 outcomes: reading and checking the RON, making the document,
+/// and the first frame (measures, order, drawing) — what a user waits for.
+fn open(c: &mut Criterion) {
+    let mut group = c.benchmark_group("open");
+    group.sample_size(10);
+    let n = 1_000_000;
+    let Ok(folder) = tempfile::tempdir() else {
+        panic!("no temporary folder");
+    };
+    let path = folder.path().join("vocabulary.ron");
+    let mut vocabulary = scenario(n);
+    vocabulary.labels = (0..n).map(|i| format!("token{i}")).collect();
+    if let Err(e) = klscope::scenario::save(&vocabulary, &path) {
+        panic!("writing the vocabulary: {e}");
+    }
+    group.bench_function(BenchmarkId::from_parameter(n), |b| {
+        b.iter(|| {
+            let opened = klscope::scenario::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            let mut state = AppState::default();
+            if let Err(e) = state.open_scenario(&opened) {
+                panic!("{e}");
+            }
+            let mut bench = Bench { app: KlApp::with_state(state), ..Bench::new(4, Views::default_id()) };
+            black_box(bench.frame(vec![]))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame, open);
 criterion_main!(benches);

@@ -6,20 +6,17 @@ use super::order::{OutcomeOrder, SortKey};
 use super::state::Document;
 
 /// The measures of the current document, recomputed only when P, Q or the zero rule
-/// change (compared by value, so no edit can forget to invalidate it). Its buffers are
-/// reused, so that a drag among a million outcomes allocates nothing.
+/// change (by their versions, which every edit of a distribution renews, so no edit can
+/// forget to invalidate it). Its buffers are reused, so that a drag among a million
+/// outcomes allocates nothing.
 #[derive(Default)]
 pub struct Analysis {
-    /// The P, Q and rule the measures are of, as edited (before the rule).
-    edited_p: Vec<f64>,
-    edited_q: Vec<f64>,
-    rule: Option<ZeroRule>,
+    /// The versions of P and Q, and the rule, that the measures are of.
+    key: Option<(u64, u64, ZeroRule)>,
     /// Counts recomputations: views cache their own work by it.
     pub revision: u64,
     /// Counts changes of P alone, for work that depends on nothing else (fitting).
     pub p_revision: u64,
-    /// Counts changes of Q alone (a vocabulary's drawing of Q waits for nothing else).
-    pub q_revision: u64,
     /// A vocabulary's order (None while every outcome has a bar of its own).
     pub order: OutcomeOrder,
     /// P and Q after the zero rule: what the measures are of.
@@ -31,25 +28,22 @@ pub struct Analysis {
 impl Analysis {
     /// Brings the report up to date; returns true if it had to recompute.
     pub fn refresh(&mut self, doc: &Document) -> bool {
-        let same_rule = self.rule == Some(doc.zero_rule);
-        let same_p = self.edited_p == doc.p.probs();
-        let same_q = self.edited_q == doc.q.probs();
+        let key = (doc.p.version(), doc.q.version(), doc.zero_rule);
+        let Some((p_version, q_version, rule)) = self.key.replace(key) else {
+            return self.recompute(doc, true);
+        };
+        let same_rule = rule == doc.zero_rule;
+        let (same_p, same_q) = (p_version == key.0, q_version == key.1);
         if same_rule && same_p && same_q {
             return false;
         }
+        self.recompute(doc, !(same_rule && same_p))
+    }
+
+    fn recompute(&mut self, doc: &Document, p_changed: bool) -> bool {
         doc.zero_rule.apply_into(doc.p.probs(), doc.q.probs(), &mut self.p, &mut self.q);
         self.report = Report::compute(&self.p, &self.q);
-        if !(same_rule && same_p) {
-            self.p_revision += 1;
-        }
-        if !(same_rule && same_q) {
-            self.q_revision += 1;
-        }
-        for (kept, edited) in [(&mut self.edited_p, doc.p.probs()), (&mut self.edited_q, doc.q.probs())] {
-            kept.clear();
-            kept.extend_from_slice(edited);
-        }
-        self.rule = Some(doc.zero_rule);
+        self.p_revision += u64::from(p_changed);
         self.revision += 1;
         true
     }

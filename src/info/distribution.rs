@@ -82,7 +82,7 @@ impl DistributionError {
 
 /// Outcome labels with their probabilities and lock flags. Deserialising validates, so a
 /// stored distribution that was tampered with is refused, never half-trusted.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(try_from = "StoredDistribution", into = "StoredDistribution")]
 pub struct Distribution {
     /// Shared, not copied: P and Q of a vocabulary of a million tokens, and every undo
@@ -90,6 +90,23 @@ pub struct Distribution {
     labels: Arc<Vec<String>>,
     probs: Vec<f64>,
     locked: Vec<bool>,
+    /// New with every change (see [`version`](Self::version)); copies keep it.
+    version: u64,
+}
+
+/// Equal versions mean equal contents, so comparing a million outcomes with an unchanged
+/// copy of themselves (the analysis and undo do it every frame) costs nothing.
+impl PartialEq for Distribution {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+            || (self.probs == other.probs && self.locked == other.locked && self.labels == other.labels)
+    }
+}
+
+/// A number no distribution had before.
+fn fresh_version() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Distribution {
@@ -115,7 +132,7 @@ impl Distribution {
 
     fn unchecked(labels: Vec<String>, probs: Vec<f64>) -> Self {
         let locked = vec![false; probs.len()];
-        Self { labels: Arc::new(labels), probs, locked }
+        Self { labels: Arc::new(labels), probs, locked, version: fresh_version() }
     }
 
     /// Probabilities (summing to 1) for the outcomes of `self`, sharing its labels: Q of
@@ -123,7 +140,7 @@ impl Distribution {
     pub fn with_same_labels(&self, probs: Vec<f64>) -> Result<Self, DistributionError> {
         let probs = check_numbers(&self.labels, probs)?;
         check_sum(&probs)?;
-        Ok(Self { labels: Arc::clone(&self.labels), locked: vec![false; probs.len()], probs })
+        Ok(Self { labels: Arc::clone(&self.labels), locked: vec![false; probs.len()], probs, version: fresh_version() })
     }
 
     pub fn len(&self) -> usize {
@@ -151,6 +168,12 @@ impl Distribution {
         self.labels.get(index).map(String::as_str)
     }
 
+    /// Changes whenever a value, a lock or a label changes; a copy has the version of its
+    /// original. Caches of derived data key on it.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     pub fn is_locked(&self, index: usize) -> bool {
         self.locked.get(index).copied().unwrap_or(false)
     }
@@ -158,6 +181,7 @@ impl Distribution {
     pub fn set_locked(&mut self, index: usize, locked: bool) -> Result<(), DistributionError> {
         self.check_index(index)?;
         self.locked[index] = locked;
+        self.version = fresh_version();
         Ok(())
     }
 
@@ -187,6 +211,7 @@ impl Distribution {
         let locked = &self.locked;
         share_where(&mut self.probs, |j| j != index && !locked[j], free - value);
         self.settle_sum(Some(index));
+        self.version = fresh_version();
         Ok(self.probs[index])
     }
 
@@ -196,6 +221,7 @@ impl Distribution {
         Arc::make_mut(&mut self.labels).push(label);
         self.probs.push(0.0);
         self.locked.push(false);
+        self.version = fresh_version();
         Ok(self.len() - 1)
     }
 
@@ -219,6 +245,7 @@ impl Distribution {
         self.probs.remove(index);
         self.locked.remove(index);
         self.settle_sum(None);
+        self.version = fresh_version();
         Ok(())
     }
 
@@ -227,6 +254,7 @@ impl Distribution {
         self.check_index(index)?;
         let label = self.check_new_label(Some(index), label)?;
         Arc::make_mut(&mut self.labels)[index] = label;
+        self.version = fresh_version();
         Ok(())
     }
 
@@ -242,6 +270,7 @@ impl Distribution {
             self.probs[j] = each;
         }
         self.settle_sum(None);
+        self.version = fresh_version();
     }
 
     /// Replaces all probabilities (e.g. copy P to Q), locked ones too: an explicit copy
@@ -250,6 +279,7 @@ impl Distribution {
         let probs = check_numbers(&self.labels, probs.to_vec())?;
         check_sum(&probs)?;
         self.probs = probs;
+        self.version = fresh_version();
         Ok(())
     }
 

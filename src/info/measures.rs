@@ -250,6 +250,7 @@ struct KlParts {
     excess_qp: f64,
 }
 
+#[inline]
 fn kl_parts(p: f64, q: f64) -> KlParts {
     let d = p - q;
     if 0.5 * q <= p && p <= 2.0 * q {
@@ -288,6 +289,7 @@ fn one_plus_x_log_minus_x(x: f64, log1p_x: f64) -> f64 {
 /// p ln(p/m) + q ln(q/m) with m = (p + q)/2, for p, q > 0. With u = (p − q)/(p + q) this
 /// is m·[(1+u) ln(1+u) + (1−u) ln(1−u)], whose series in u has only positive terms.
 /// `parts` are those of (p, q); the result is the same, bit for bit, for (q, p).
+#[inline]
 fn js_term(p: f64, q: f64, parts: &KlParts) -> f64 {
     let sum = p + q;
     let m = 0.5 * sum;

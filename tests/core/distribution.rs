@@ -184,3 +184,37 @@ fn subnormal_peers_rescale_without_overflow() {
     d.remove_outcome(0).unwrap();
     assert!((sum(&d) - 1.0).abs() < 1e-12 && d.probs().iter().all(|p| p.is_finite()), "{:?}", d.probs());
 }
+
+#[test]
+fn every_change_renews_the_version_and_copies_keep_it() {
+    let labels: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+    let mut d = Distribution::new(labels, vec![0.2, 0.3, 0.5]).unwrap();
+    let copy = d.clone();
+    assert_eq!(copy.version(), d.version());
+    assert_eq!(copy, d);
+    let mut seen = vec![d.version()];
+    let mut changed = |d: &Distribution| {
+        assert!(!seen.contains(&d.version()), "version {} was used before", d.version());
+        seen.push(d.version());
+    };
+    d.set(0, 0.4).unwrap();
+    changed(&d);
+    d.set_locked(1, true).unwrap();
+    changed(&d);
+    d.rename(2, "z").unwrap();
+    changed(&d);
+    d.add_outcome("d").unwrap();
+    changed(&d);
+    d.remove_outcome(3).unwrap();
+    changed(&d);
+    d.make_uniform();
+    changed(&d);
+    d.set_all(&[0.25, 0.25, 0.5]).unwrap();
+    changed(&d);
+    assert_ne!(d, copy);
+    // Equal contents compare equal whatever their versions.
+    let same = Distribution::new(d.labels().to_vec(), d.probs().to_vec()).unwrap();
+    let mut locked_too = same.clone();
+    locked_too.set_locked(1, true).unwrap();
+    assert_eq!(locked_too, d);
+}

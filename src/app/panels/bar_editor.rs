@@ -32,11 +32,8 @@ pub struct BarEditor {
     pub message: Option<String>,
     /// The outcome under the pointer in the last frame (named in the heading).
     pub hovered: Option<usize>,
-    /// Counts this editor's own edits, so a vocabulary's tail is redrawn in the frame of
-    /// the edit, before the analysis has caught up.
-    edits: u64,
-    /// A vocabulary's tail: (values' revision, edits, width, ranking) → per-column range.
-    envelope: Cached<(u64, u64, u32, usize), Vec<(f64, f64)>>,
+    /// A vocabulary's tail, per pixel column.
+    envelope: Cached<EnvelopeKey, Vec<(f64, f64)>>,
 }
 
 impl BarEditor {
@@ -48,6 +45,10 @@ impl BarEditor {
         }
     }
 }
+
+/// What a vocabulary's tail is drawn from: the version of the values, the width in
+/// pixels and the ranking.
+type EnvelopeKey = (u64, u32, usize);
 
 /// "'tails' is locked in Q": why an edit did not happen.
 pub fn locked_message(side: Side, label: &str) -> String {
@@ -107,7 +108,6 @@ pub fn editor_ui(
     editor: &mut BarEditor,
     height: f32,
     frame: &EditorFrame,
-    values_revision: u64,
 ) -> Option<Command> {
     let mut command = None;
     let color = theme::color(ui, side);
@@ -148,7 +148,7 @@ pub fn editor_ui(
     };
     handle_pointer(ui, &response, &layout, side, state, editor);
     if layout.vocabulary.is_some() {
-        paint_vocabulary(ui, &layout, side, state, editor, values_revision);
+        paint_vocabulary(ui, &layout, side, state, editor);
     } else {
         paint_bars(ui, &layout, side, state, editor);
     }
@@ -191,7 +191,6 @@ fn handle_pointer(
             editor.message = Some(locked_message(side, distribution.label(index).unwrap_or_default()));
         } else if distribution.set(index, layout.value_at(pos.y)).is_ok() {
             editor.message = None;
-            editor.edits += 1;
         }
     }
     if response.drag_stopped() {
@@ -221,11 +220,11 @@ fn paint_vocabulary(
     side: Side,
     state: &AppState,
     editor: &mut BarEditor,
-    values_revision: u64,
 ) {
-    let values = state.doc.get(side).probs();
+    let distribution = state.doc.get(side);
+    let values = distribution.probs();
     let ranking_id = layout.vocabulary.as_ref().map_or(0, |v| Arc::as_ptr(&v.ranking) as usize);
-    let key = (values_revision, editor.edits, layout.rect.width() as u32, ranking_id);
+    let key = (distribution.version(), layout.rect.width() as u32, ranking_id);
     let envelope = editor.envelope.get(key, || vocabulary_bars::tail_envelope(layout, values));
     let marks = Marks { selected: state.selected, dragging: editor.dragging, hovered: editor.hovered };
     vocabulary_bars::paint_vocabulary(ui, layout, side, values, state.doc.labels(), envelope, &marks);

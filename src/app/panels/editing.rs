@@ -17,8 +17,9 @@ pub struct EditingPanel {
     /// P's editor, then Q's.
     editors: [BarEditor; 2],
     pub strip: OutcomeStrip,
-    /// The scale and order of both editors, held still while a bar is dragged.
-    frame: Option<EditorFrame>,
+    /// The scale and order of both editors, held still while a bar is dragged, and the
+    /// versions of P and Q and the ranking it was made for.
+    frame: Option<(EditorFrame, (u64, u64, usize))>,
 }
 
 impl EditingPanel {
@@ -35,24 +36,30 @@ impl EditingPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis) -> Vec<Command> {
         let editor_height = (ui.available_height() * 0.26).max(150.0);
         let ranking = analysis.order.ranking().cloned();
-        let held = ui.input(|i| i.pointer.any_down())
-            && self.frame.as_ref().is_some_and(|f| f.ranking.is_some() == ranking.is_some());
-        if !held {
-            self.frame = Some(EditorFrame::fitting(state.doc.p.probs(), state.doc.q.probs(), ranking.clone()));
-        }
+        let ranking_id = ranking.as_ref().map_or(0, |r| std::sync::Arc::as_ptr(r) as usize);
+        let key = (state.doc.p.version(), state.doc.q.version(), ranking_id);
+        let dragging = ui.input(|i| i.pointer.any_down());
         let frame = match &self.frame {
-            Some(frame) => frame.clone(),
-            None => EditorFrame::fitting(state.doc.p.probs(), state.doc.q.probs(), ranking),
+            // Held while dragging (unless the kind of editor changed), kept while nothing changed.
+            Some((frame, made_for))
+                if *made_for == key || (dragging && frame.ranking.is_some() == ranking.is_some()) =>
+            {
+                frame.clone()
+            }
+            _ => {
+                let frame = EditorFrame::fitting(state.doc.p.probs(), state.doc.q.probs(), ranking);
+                self.frame = Some((frame.clone(), key));
+                frame
+            }
         };
         let mut commands: Vec<Command> = Vec::new();
         if frame.ranking.is_some() {
             sort_ui(ui, state);
         }
         let [p_editor, q_editor] = &mut self.editors;
-        let (p_revision, q_revision) = (analysis.p_revision, analysis.q_revision);
-        commands.extend(bar_editor::editor_ui(ui, Side::P, state, p_editor, editor_height, &frame, p_revision));
+        commands.extend(bar_editor::editor_ui(ui, Side::P, state, p_editor, editor_height, &frame));
         ui.add_space(4.0);
-        commands.extend(bar_editor::editor_ui(ui, Side::Q, state, q_editor, editor_height, &frame, q_revision));
+        commands.extend(bar_editor::editor_ui(ui, Side::Q, state, q_editor, editor_height, &frame));
         let fields_fit = frame.ranking.is_none() && bar_editor::fields_fit(ui.available_width(), state.doc.len());
         commands.extend(outcome_strip_ui(ui, state, &mut self.editors, &mut self.strip, fields_fit));
         for editor in &mut self.editors {

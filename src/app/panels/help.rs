@@ -47,6 +47,12 @@ fn help_ui(ctx: &egui::Context, open: &mut bool, unit: Unit, offered: &dyn Fn(&C
             let rows = [
                 ("drag a bar's top", "set that probability; the unlocked others rescale"),
                 ("click a bar", "select the outcome (highlighted everywhere)"),
+                (
+                    "a vocabulary (over 200 outcomes)",
+                    "sorted by P (or Q, or KL term), log scale: the top outcomes are bars, the rest one range per \
+                     pixel column; hover to name the outcome under the pointer, drag to set that one outcome \
+                     (the bottom edge sets 0)",
+                ),
                 ("Ctrl + / Ctrl −", "zoom the whole window (for projectors)"),
             ];
             for (keys, what) in rows {

@@ -20,7 +20,14 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
     let labels = state.doc.labels();
     let surprise = |x: f64| unit.from_nats(-x.ln());
 
-    let smallest = analysis.p.iter().chain(&analysis.q).copied().filter(|&x| x > 0.0).fold(0.05f64, f64::min);
+    // A vocabulary marks its top outcomes only: a million markers would hide the curve.
+    let marked: Vec<usize> = match analysis.order.ranking() {
+        Some(ranking) => ranking.outcomes.iter().take(MARKED_OUTCOMES).map(|&i| i as usize).collect(),
+        None => (0..analysis.p.len()).collect(),
+    };
+    // The curve reaches down to the smallest marked probability.
+    let smallest =
+        marked.iter().flat_map(|&i| [analysis.p[i], analysis.q[i]]).filter(|&x| x > 0.0).fold(0.05f64, f64::min);
     let x_min = (smallest * 0.5).max(1e-300);
     let curve: Vec<[f64; 2]> = (0..=240)
         .map(|k| {
@@ -28,11 +35,6 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
             [x, surprise(x)]
         })
         .collect();
-    // A vocabulary marks its top outcomes only: a million markers would hide the curve.
-    let marked: Vec<usize> = match analysis.order.ranking() {
-        Some(ranking) => ranking.outcomes.iter().take(MARKED_OUTCOMES).map(|&i| i as usize).collect(),
-        None => (0..analysis.p.len()).collect(),
-    };
     let markers = |values: &[f64]| -> (Vec<usize>, Vec<[f64; 2]>) {
         marked.iter().filter(|&&i| values[i] > 0.0).map(|&i| (i, [values[i], surprise(values[i])])).unzip()
     };
