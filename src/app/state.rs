@@ -1,6 +1,7 @@
 //! What the app remembers: the document being edited (undoable) and the view settings,
 //! persisted between runs. Deserialising validates; anything odd falls back to defaults.
 
+use crate::info::distribution::check_labels;
 use crate::info::{Distribution, DistributionError, Side, Unit, ZeroRule};
 use crate::scenario::{self, Scenario};
 use serde::{Deserialize, Serialize};
@@ -53,9 +54,10 @@ impl Document {
     }
 
     pub fn from_scenario(s: &Scenario) -> Result<Self, DistributionError> {
-        let p = s.distribution_p()?;
-        // Q shares P's labels (checked once): a vocabulary's labels are held once.
-        let q = p.with_same_labels(s.distribution_q()?.probs().to_vec())?;
+        // Labels are checked once, and Q shares P's: a vocabulary's labels are held once.
+        check_labels(&s.labels)?;
+        let p = Distribution::with_checked_labels(s.labels.clone(), s.p.clone())?;
+        let q = p.with_same_labels(s.q.clone())?;
         Ok(Document {
             id: s.id.clone(),
             title: s.title.clone(),

@@ -117,6 +117,29 @@ impl Distribution {
         Ok(Self::unchecked(labels, probs))
     }
 
+    /// Like [`new`](Self::new) for labels already checked with [`check_labels`] (a
+    /// million labels take a while to check; a scenario checks them once).
+    pub fn with_checked_labels(labels: Vec<String>, probs: Vec<f64>) -> Result<Self, DistributionError> {
+        let probs = check_numbers(&labels, probs)?;
+        check_sum(&probs)?;
+        Ok(Self::unchecked(labels, probs))
+    }
+
+    /// Checks values for `labels` (already checked) as [`new`](Self::new) would, without
+    /// building anything.
+    pub fn check_values_for(labels: &[String], probs: &[f64]) -> Result<(), DistributionError> {
+        check_lengths(labels, probs)?;
+        for (index, &value) in probs.iter().enumerate() {
+            if !value.is_finite() {
+                return Err(DistributionError::NotFinite { index, label: labels[index].clone(), value });
+            }
+            if value < 0.0 {
+                return Err(DistributionError::Negative { index, label: labels[index].clone(), value });
+            }
+        }
+        check_sum(probs)
+    }
+
     /// Non-negative weights (counts, percentages…) rescaled to sum to 1.
     pub fn from_weights(labels: Vec<String>, weights: Vec<f64>) -> Result<Self, DistributionError> {
         let mut probs = check_values(&labels, weights)?;

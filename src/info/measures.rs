@@ -259,7 +259,8 @@ fn kl_parts(p: f64, q: f64) -> KlParts {
         let x = d / q;
         // ln(p/q) is accurate to ε absolute since p/q is within [½, 2]; below |x| = 0.01
         // ln_1p keeps it accurate relative to x (ln_1p is slower, so only there).
-        let log_ratio = if x.abs() < 0.01 { x.ln_1p() } else { (p / q).ln() };
+        // 1 + x carries the same ε as p/q would, without a second division.
+        let log_ratio = if x.abs() < 0.01 { x.ln_1p() } else { (1.0 + x).ln() };
         let excess_pq = q * one_plus_x_log_minus_x(x, log_ratio);
         // excess_pq + excess_qp = d·ln(p/q): both halves are ≥ 0 and of similar size.
         let excess_qp = (d * log_ratio - excess_pq).max(0.0);
@@ -299,9 +300,9 @@ fn js_term(p: f64, q: f64, parts: &KlParts) -> f64 {
         let u2 = u * u;
         m * u2 * horner(u2, &JS_SERIES)
     } else if parts.close {
-        // p/m and q/m lie in [⅔, 4/3]: their logarithms are accurate to ε absolute, where
-        // ln p − ln m would lose ε·|ln p| (large for tiny p).
-        (p * (2.0 * p / sum).ln() + q * (2.0 * q / sum).ln()).max(0.0)
+        // p/m = 1 + u and q/m = 1 − u lie in [⅔, 4/3]: their logarithms are accurate to
+        // ε absolute, where ln p − ln m would lose ε·|ln p| (large for tiny p).
+        (p * (1.0 + u).ln() + q * (1.0 - u).ln()).max(0.0)
     } else {
         // |ln p − ln q| > ln 2 here, so ln m sits well apart from at least one of them.
         let lm = m.ln();

@@ -79,8 +79,8 @@ impl Scenario {
         }
         let from_distribution = |field: &str, e: DistributionError| invalid(e.subject(field), e.reason());
         check_labels(&self.labels).map_err(|e| from_distribution("labels", e))?;
-        self.distribution_p().map_err(|e| from_distribution("p", e))?;
-        self.distribution_q().map_err(|e| from_distribution("q", e))?;
+        Distribution::check_values_for(&self.labels, &self.p).map_err(|e| from_distribution("p", e))?;
+        Distribution::check_values_for(&self.labels, &self.q).map_err(|e| from_distribution("q", e))?;
         Ok(())
     }
 

@@ -214,13 +214,7 @@ fn hover_text(state: &AppState, index: usize) -> egui::RichText {
     egui::RichText::new(format!("'{label}': P = {}, Q = {}", value(Side::P), value(Side::Q))).strong()
 }
 
-fn paint_vocabulary(
-    ui: &egui::Ui,
-    layout: &BarLayout,
-    side: Side,
-    state: &AppState,
-    editor: &mut BarEditor,
-) {
+fn paint_vocabulary(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, editor: &mut BarEditor) {
     let distribution = state.doc.get(side);
     let values = distribution.probs();
     let ranking_id = layout.vocabulary.as_ref().map_or(0, |v| Arc::as_ptr(&v.ranking) as usize);
