@@ -69,9 +69,10 @@ impl EditingPanel {
     }
 }
 
-/// A vocabulary's order, and how to read its editors.
+/// A vocabulary's order, and how to read its editors (kept short: a wider row would
+/// widen the panel past the window).
 fn sort_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} outcomes, sorted by", super::vocabulary_bars::thousands(state.doc.len())));
         egui::ComboBox::from_id_salt("vocabulary order")
             .selected_text(state.sort.name())
@@ -83,10 +84,10 @@ fn sort_ui(ui: &mut egui::Ui, state: &mut AppState) {
             .response
             .accessible_name("vocabulary order")
             .on_hover_text("The order of the outcomes in the editors and plots");
-        ui.label(
-            egui::RichText::new("log scale · the top outcomes as bars, the rest as a range per pixel · drag to edit the outcome under the pointer")
-                .small()
-                .weak(),
+        ui.label(egui::RichText::new("· log scale (?)").small().weak()).on_hover_text(
+            "The top outcomes are bars; the rest share the width, one column per pixel showing the smallest \
+             and largest probability among the outcomes in it. Hover to name the outcome under the pointer; \
+             drag to set it (the bottom edge sets 0).",
         );
     });
 }

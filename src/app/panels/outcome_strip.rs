@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText};
 
 use super::bar_editor::BarEditor;
 use super::value_field::{lock_toggle, value_field};
+use super::vocabulary_bars::thousands;
 use crate::app::commands::Command;
 use crate::app::state::{AppState, MAX_EDITOR_OUTCOMES, MIN_EDITOR_OUTCOMES};
 use crate::app::theme;
@@ -31,7 +32,7 @@ pub fn outcome_strip_ui(
     ui.horizontal_wrapped(|ui| {
         let n = state.doc.len();
         let index = state.selected.min(n.saturating_sub(1));
-        ui.label(RichText::new(format!("Outcome {} of {n}:", index + 1)).strong());
+        ui.label(RichText::new(format!("Outcome {} of {}:", index + 1, thousands(n))).strong());
         let current = state.doc.labels().get(index).cloned().unwrap_or_default();
         // While typing, the name belongs to the outcome it was started for, even if a
         // click elsewhere has already changed the selection.

@@ -57,18 +57,15 @@ pub fn paint_vocabulary(
     let bars = layout.bars();
     let small = FontId::proportional(11.0);
 
-    // A line per power of ten, labelled at the left, so heights read as orders of magnitude.
-    if let Scale::Log { floor } = layout.scale {
-        let decades = (1.0 / floor).log10().round() as i32;
-        let every = if decades > 8 { 2 } else { 1 };
-        for k in (0..=decades).step_by(every) {
-            let value = 10f64.powi(-k);
-            let y = layout.y_of(value);
-            let stroke = Stroke::new(if k == decades { 1.5 } else { 0.5 }, weak.gamma_multiply(0.5));
-            painter.hline(bars.x_range(), y, stroke);
-            let label = if k == 0 { "1".to_string() } else { format!("1e-{k}") };
-            painter.text(pos2(bars.left() + 2.0, y - 1.0), Align2::LEFT_BOTTOM, label, small.clone(), weak);
-        }
+    // A line per power of ten, so heights read as orders of magnitude (labelled last, on top).
+    let decades = match layout.scale {
+        Scale::Log { floor } => (1.0 / floor).log10().round() as i32,
+        Scale::Linear { .. } => 0,
+    };
+    let every = if decades > 8 { 2 } else { 1 };
+    for k in (0..=decades).step_by(every) {
+        let stroke = Stroke::new(if k == decades { 1.5 } else { 0.5 }, weak.gamma_multiply(0.5));
+        painter.hline(bars.x_range(), layout.y_of(10f64.powi(-k)), stroke);
     }
 
     // The top outcomes: a bar each, named underneath.
@@ -114,6 +111,12 @@ pub fn paint_vocabulary(
     }
     let tail = format!("+ {} more, by rank →", thousands(layout.tail_ranks()));
     painter.text(pos2(left + 4.0, bars.bottom() + 3.0), Align2::LEFT_TOP, tail, small.clone(), weak);
+
+    for k in (0..decades).step_by(every) {
+        let label = if k == 0 { "1".to_string() } else { format!("1e-{k}") };
+        let at = pos2(bars.right() - 2.0, layout.y_of(10f64.powi(-k)) + 1.0);
+        painter.text(at, Align2::RIGHT_TOP, label, small.clone(), text_color.gamma_multiply(0.8));
+    }
 
     // The selected and the hovered outcome, wherever they are.
     for (index, strong) in [(Some(marks.selected), true), (marks.hovered, false)] {
