@@ -354,7 +354,14 @@ fn share_where(probs: &mut [f64], target: impl Fn(usize) -> bool, mass: f64) {
     let mass = mass.max(0.0);
     let n = probs.len();
     let current: f64 = (0..n).filter(|&j| target(j)).map(|j| probs[j]).sum();
-    if current > 0.0 {
+    let factor = mass / current;
+    if current > 0.0 && factor.is_finite() {
+        // One multiplication each: a million divisions would cost more than the drag's
+        // whole report.
+        for j in (0..n).filter(|&j| target(j)) {
+            probs[j] *= factor;
+        }
+    } else if current > 0.0 {
         // Divide first: mass / current overflows when `current` is subnormal.
         for j in (0..n).filter(|&j| target(j)) {
             probs[j] = probs[j] / current * mass;
