@@ -5,9 +5,10 @@ mod error;
 #[cfg(not(target_arch = "wasm32"))]
 mod file;
 mod format;
+mod generated;
 pub mod link;
 
-pub use catalog::{builtin, builtin_ids, find_builtin, resolve};
+pub use catalog::{builtin, builtin_ids, find_builtin, generated_ids, resolve};
 pub use error::ScenarioError;
 #[cfg(not(target_arch = "wasm32"))]
 pub use file::{load, save};
