@@ -11,7 +11,6 @@
 //! nats, as PyTorch. Dividing logits by T shrinks the soft loss's gradients by 1/T², so the
 //! T² factor keeps them on the hard loss's scale whatever T is.
 
-use super::libraries::rel_entr;
 use super::softmax::{SoftmaxError, log_softmax, softmax};
 
 /// Why the loss cannot be computed.
@@ -61,13 +60,13 @@ pub fn distillation_loss(
         return Err(DistillationError::Alpha(alpha));
     }
     let p_t = softmax(teacher, temperature).map_err(DistillationError::Teacher)?;
-    let q_t = softmax(student, temperature).map_err(DistillationError::Student)?;
-    let kl: f64 = p_t.iter().zip(&q_t).map(|(&p, &q)| rel_entr(p, q)).sum();
+    let log_q_t = log_softmax(student, temperature).map_err(DistillationError::Student)?;
+    // As F.kl_div: Σ target·(ln target − input), input = ln Q_T, 0 where the target is 0.
+    let kl: f64 = p_t.iter().zip(&log_q_t).filter(|(p, _)| **p > 0.0).map(|(&p, &log_q)| p * (p.ln() - log_q)).sum();
     let soft = temperature * temperature * kl;
     let hard = -log_softmax(student, 1.0).map_err(DistillationError::Student)?[label];
-    // 0·∞ would be NaN: a weight of 0 drops its term, as the user means.
-    let weighted = |w: f64, x: f64| if w == 0.0 { 0.0 } else { w * x };
-    Ok(DistillationLoss { kl, soft, hard, total: weighted(alpha, soft) + weighted(1.0 - alpha, hard) })
+    // As torch: an infinite term times a weight of 0 is NaN there too.
+    Ok(DistillationLoss { kl, soft, hard, total: alpha * soft + (1.0 - alpha) * hard })
 }
 
 #[cfg(test)]
