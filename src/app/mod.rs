@@ -145,6 +145,11 @@ impl KlApp {
         self.panels.editing.bar_layout(side)
     }
 
+    /// Where the logit bars of `side` were drawn in the last frame (if it has logits).
+    pub fn logit_layout(&self, side: Side) -> Option<panels::logit_editor::LogitLayout> {
+        self.panels.editing.logit_layout(side)
+    }
+
     /// The measures as currently shown.
     pub fn report(&self) -> &Report {
         &self.analysis.report

@@ -134,6 +134,20 @@ impl Document {
         self.logits.get(side)
     }
 
+    /// The logits of `side` as the models in the views take them: its own when it is
+    /// edited as logits (without the temperature), else z = ln p (−∞ where p = 0).
+    pub fn logit_values(&self, side: Side) -> Vec<f64> {
+        match self.logits(side) {
+            Some(logits) => logits.values.clone(),
+            None => Logits::from_probabilities(self.get(side).probs()).values,
+        }
+    }
+
+    /// The temperature of `side`: its own when edited as logits, else 1.
+    pub fn temperature(&self, side: Side) -> f64 {
+        self.logits(side).map_or(crate::info::logits::DEFAULT_TEMPERATURE, |logits| logits.temperature)
+    }
+
     /// Gives `side` these logits and their softmax as its probabilities; refused (nothing
     /// changes) if softmax cannot use them.
     pub fn set_logits(&mut self, side: Side, logits: Logits) -> Result<(), String> {

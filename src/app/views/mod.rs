@@ -11,6 +11,7 @@ mod plots;
 mod sampling;
 mod surprise;
 mod table;
+mod temperature;
 
 pub use cache::Cached;
 
@@ -63,6 +64,7 @@ impl Views {
                 Box::new(fit::FitView::default()),
                 Box::new(sampling::SamplingView::default()),
                 Box::new(libraries::LibrariesView::default()),
+                Box::new(temperature::TemperatureView::default()),
             ],
         }
     }
