@@ -106,7 +106,8 @@ impl<'de> Visitor<'de> for ValuesVisitor {
                 }
             }
         }
-        let values = values.ok_or_else(|| de::Error::custom("Logits needs its `values`, e.g. Logits(values: [1.0, 0.0])"))?;
+        let values =
+            values.ok_or_else(|| de::Error::custom("Logits needs its `values`, e.g. Logits(values: [1.0, 0.0])"))?;
         Ok(Values::Logits(Logits { values, temperature: temperature.unwrap_or(DEFAULT_TEMPERATURE) }))
     }
 }

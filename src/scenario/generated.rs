@@ -50,8 +50,10 @@ pub fn next_token() -> Scenario {
 /// A made-up token: the index in bijective base 20 written as syllables, so every token
 /// is different and the frequent ones are short ("ka", "lo", …, "kaka", …).
 fn token(index: usize) -> String {
-    const SYLLABLES: [&str; 20] =
-        ["ka", "lo", "mi", "ne", "ru", "ta", "shi", "po", "va", "de", "go", "ze", "bu", "fa", "hi", "jo", "wu", "ye", "sa", "ti"];
+    const SYLLABLES: [&str; 20] = [
+        "ka", "lo", "mi", "ne", "ru", "ta", "shi", "po", "va", "de", "go", "ze", "bu", "fa", "hi", "jo", "wu", "ye",
+        "sa", "ti",
+    ];
     let mut k = index + 1;
     let mut parts = Vec::new();
     while k > 0 {

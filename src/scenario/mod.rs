@@ -77,7 +77,9 @@ impl Scenario {
             Values::Logits(given) => {
                 // Checked before softmax, so that a bad logit is named as one.
                 check_logits(field, &given, &file.labels, origin)?;
-                let p = given.probabilities().map_err(|e| invalid_in(origin, format!("{field}: Logits"), &e.to_string()))?;
+                let p = given
+                    .probabilities()
+                    .map_err(|e| invalid_in(origin, format!("{field}: Logits"), &e.to_string()))?;
                 *slot = Some(given);
                 Ok::<_, ScenarioError>(p)
             }
@@ -150,9 +152,9 @@ impl Scenario {
         for (field, logits, p) in [("p", &self.logits.p, &self.p), ("q", &self.logits.q, &self.q)] {
             let Some(logits) = logits else { continue };
             check_logits(field, logits, &self.labels, origin)?;
-            let matches = logits.probabilities().is_ok_and(|softmax| {
-                softmax.iter().zip(p).all(|(a, b)| (a - b).abs() <= LOGITS_TOLERANCE)
-            });
+            let matches = logits
+                .probabilities()
+                .is_ok_and(|softmax| softmax.iter().zip(p).all(|(a, b)| (a - b).abs() <= LOGITS_TOLERANCE));
             if !matches {
                 return Err(invalid_in(
                     origin,
@@ -190,7 +192,11 @@ fn check_logits(field: &str, logits: &Logits, labels: &[String], origin: &str) -
     }
     let t = logits.temperature;
     if !(t.is_finite() && t > 0.0) {
-        return Err(invalid_in(origin, subject(format!("temperature is {t}")), "a temperature must be a positive, finite number"));
+        return Err(invalid_in(
+            origin,
+            subject(format!("temperature is {t}")),
+            "a temperature must be a positive, finite number",
+        ));
     }
     if let Some((index, value)) = logits.values.iter().enumerate().find(|(_, z)| z.is_nan() || **z == f64::INFINITY) {
         let label = labels.get(index).map(String::as_str).unwrap_or_default();

@@ -2,8 +2,8 @@
 //! documented examples, and (where Python with scipy is installed) scipy itself.
 
 use klscope::export::python::{distillation_script, python_script};
-use klscope::info::distillation::{DistillationLoss, distillation_loss as distill};
 use klscope::info::Report;
+use klscope::info::distillation::{DistillationLoss, distillation_loss as distill};
 use klscope::info::libraries::{distillation_loss, library_values, rel_entr};
 use std::process::Command;
 

@@ -233,7 +233,9 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     // Types and fields.
     (
         "wrong_type.ron",
-        &["tests/data/bad/wrong_type.ron:6:9: Expected a list of probabilities like [0.5, 0.5], or Logits(values: [..], temperature: 1.0) but found the string \"half and half\""],
+        &[
+            "tests/data/bad/wrong_type.ron:6:9: Expected a list of probabilities like [0.5, 0.5], or Logits(values: [..], temperature: 1.0) but found the string \"half and half\"",
+        ],
     ),
     ("label_not_string.ron", &["tests/data/bad/label_not_string.ron:5:14: Expected string"]),
     ("unit_as_string.ron", &["tests/data/bad/unit_as_string.ron:4:11: Expected identifier"]),
@@ -291,7 +293,9 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     ),
     (
         "logits_zero_temperature.ron",
-        &["p: Logits temperature is 0 in tests/data/bad/logits_zero_temperature.ron: a temperature must be a positive, finite number"],
+        &[
+            "p: Logits temperature is 0 in tests/data/bad/logits_zero_temperature.ron: a temperature must be a positive, finite number",
+        ],
     ),
     (
         "logits_negative_temperature.ron",
@@ -311,11 +315,16 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     ),
     (
         "logits_all_impossible.ron",
-        &["p: Logits values are all -inf in tests/data/bad/logits_all_impossible.ron: at least one outcome must be possible"],
+        &[
+            "p: Logits values are all -inf in tests/data/bad/logits_all_impossible.ron: at least one outcome must be possible",
+        ],
     ),
     (
         "logits_unknown_field.ron",
-        &["tests/data/bad/logits_unknown_field.ron:6:", "Logits has no field named `temp`: its fields are `values` and `temperature`"],
+        &[
+            "tests/data/bad/logits_unknown_field.ron:6:",
+            "Logits has no field named `temp`: its fields are `values` and `temperature`",
+        ],
     ),
     ("logits_missing_values.ron", &["tests/data/bad/logits_missing_values.ron:6:", "Logits needs its `values`"]),
     ("logits_values_not_list.ron", &["tests/data/bad/logits_values_not_list.ron:6:", "Expected opening `[`"]),

@@ -22,7 +22,12 @@ pub struct EditingPanel {
 
 impl Default for EditingPanel {
     fn default() -> Self {
-        EditingPanel { editors: Default::default(), logit_editors: Default::default(), strip: OutcomeStrip::default(), bar_top: 1.0 }
+        EditingPanel {
+            editors: Default::default(),
+            logit_editors: Default::default(),
+            strip: OutcomeStrip::default(),
+            bar_top: 1.0,
+        }
     }
 }
 

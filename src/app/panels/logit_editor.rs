@@ -235,7 +235,9 @@ fn paint(ui: &egui::Ui, layout: &LogitLayout, side: Side, state: &AppState, logi
             let y = bars.bottom() - 2.0;
             painter.text(pos2(x, y), Align2::CENTER_BOTTOM, value_text, FontId::proportional(15.0), theme::alarm(ui));
         }
-        if (show_values || selected) && let Some(label) = labels.get(i) {
+        if (show_values || selected)
+            && let Some(label) = labels.get(i)
+        {
             let label_color = if selected { text_color } else { weak };
             painter.text(
                 pos2(x, bars.bottom() + 3.0),
@@ -249,5 +251,9 @@ fn paint(ui: &egui::Ui, layout: &LogitLayout, side: Side, state: &AppState, logi
 }
 
 fn shorten(label: &str) -> String {
-    if label.chars().count() <= 12 { label.to_string() } else { format!("{}…", label.chars().take(11).collect::<String>()) }
+    if label.chars().count() <= 12 {
+        label.to_string()
+    } else {
+        format!("{}…", label.chars().take(11).collect::<String>())
+    }
 }

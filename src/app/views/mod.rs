@@ -5,6 +5,7 @@
 mod cache;
 mod coding;
 mod contributions;
+mod distillation;
 mod fit;
 mod libraries;
 mod plots;
@@ -14,6 +15,7 @@ mod table;
 mod temperature;
 
 pub use cache::Cached;
+pub use distillation::shown_loss;
 
 use eframe::egui;
 
@@ -65,6 +67,7 @@ impl Views {
                 Box::new(sampling::SamplingView::default()),
                 Box::new(libraries::LibrariesView::default()),
                 Box::new(temperature::TemperatureView::default()),
+                Box::new(distillation::DistillationView::default()),
             ],
         }
     }

@@ -73,7 +73,12 @@ fn temperature_ui(ui: &mut egui::Ui, curves: &[Curve; 2], unit: Unit) {
         let at = |nats: f64| text::with_unit(unit.from_nats(nats), unit.name());
         let now = format!("T = {}: H = {}", text::sig4(10f64.powf(curve.current[0])), at(curve.current[1]));
         let cold = format!("T → 0: {log} {} = {} ({})", limits.tied, at(limits.cold), arg_max(limits.tied));
-        let hot = format!("T → ∞: {log} {} = {} (uniform over {} possible)", limits.possible, at(limits.hot), limits.possible);
+        let hot = format!(
+            "T → ∞: {log} {} = {} (uniform over {} possible)",
+            limits.possible,
+            at(limits.hot),
+            limits.possible
+        );
         ui.label(RichText::new(format!("{}   {now}   {cold}   {hot}", side.name())).color(color));
     }
     let colors = [theme::color(ui, Side::P), theme::color(ui, Side::Q)];
@@ -92,7 +97,8 @@ fn temperature_ui(ui: &mut egui::Ui, curves: &[Curve; 2], unit: Unit) {
                 let color = colors[side.index()];
                 let in_unit = |[x, h]: [f64; 2]| [x, unit.from_nats(h)];
                 let points: Vec<[f64; 2]> = curve.points.iter().copied().map(in_unit).collect();
-                plot_ui.line(Line::new(format!("H({})", side.name()), PlotPoints::from(points)).color(color).width(2.5));
+                plot_ui
+                    .line(Line::new(format!("H({})", side.name()), PlotPoints::from(points)).color(color).width(2.5));
                 let name = format!("{} now", side.name());
                 plot_ui.points(Points::new(name, vec![in_unit(curve.current)]).color(color).radius(7.0).filled(true));
                 if let Some(limits) = curve.limits {
