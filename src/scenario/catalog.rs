@@ -17,8 +17,11 @@ const PRESETS: &[(&str, &str)] = &[
     ("rlhf-policy-vs-reference", include_str!("../../presets/rlhf-policy-vs-reference.ron")),
 ];
 
+/// Makes one built-in scenario.
+type Generator = fn() -> Scenario;
+
 /// Built-in scenarios made in code at load (a 50,000-token vocabulary is 2 MB as RON).
-const GENERATED: &[(&str, fn() -> Scenario)] = &[("next-token-teacher-student", generated::next_token)];
+const GENERATED: &[(&str, Generator)] = &[("next-token-teacher-student", generated::next_token)];
 
 /// The ids of the built-in scenarios, in menu order.
 pub fn builtin_ids() -> impl Iterator<Item = &'static str> {

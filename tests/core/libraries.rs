@@ -273,7 +273,9 @@ fn the_distillation_script_prints_the_losses_klscope_computes() {
         eprintln!("note: skipped running the script: no Python with numpy (set KLSCOPE_PYTHON)");
         return;
     };
-    let cases: [(Vec<f64>, Vec<f64>, f64, f64, usize); 4] = [
+    // (teacher logits, student logits, T, α, true label)
+    type Case = (Vec<f64>, Vec<f64>, f64, f64, usize);
+    let cases: [Case; 4] = [
         (vec![2.0, 1.0, -1.0], vec![0.5, 0.7, 0.1], 2.0, 0.5, 0),
         (vec![3.0, 1.7, -0.7, -0.5, -1.5, -2.0], vec![1.0, 1.2, 0.3, 0.0, 0.5, -0.5], 4.0, 0.9, 2),
         (vec![10.0, -5.0, 0.0], vec![-3.0, 8.0, 1.0], 0.3, 0.1, 1),
