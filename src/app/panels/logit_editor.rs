@@ -9,7 +9,6 @@ use crate::app::state::AppState;
 use crate::app::theme;
 use crate::info::Side;
 use crate::info::logits::Logits;
-use crate::text;
 
 /// The temperatures the slider offers.
 pub const TEMPERATURES: std::ops::RangeInclusive<f64> = 0.01..=100.0;
@@ -52,20 +51,22 @@ pub struct LogitLayout {
 impl LogitLayout {
     const TOP: f32 = 18.0;
     const BOTTOM: f32 = 20.0;
+    /// Room on the left for the logit scale, so its numbers never sit on a bar.
+    const AXIS: f32 = 30.0;
 
     fn bars(&self) -> Rect {
         Rect::from_min_max(
-            pos2(self.rect.left(), self.rect.top() + Self::TOP),
+            pos2(self.rect.left() + Self::AXIS, self.rect.top() + Self::TOP),
             pos2(self.rect.right(), self.rect.bottom() - Self::BOTTOM),
         )
     }
 
     pub fn slot_width(&self) -> f32 {
-        self.rect.width() / self.n.max(1) as f32
+        (self.rect.width() - Self::AXIS) / self.n.max(1) as f32
     }
 
     pub fn center_x(&self, index: usize) -> f32 {
-        self.rect.left() + (index as f32 + 0.5) * self.slot_width()
+        self.rect.left() + Self::AXIS + (index as f32 + 0.5) * self.slot_width()
     }
 
     /// The height of logit `z` (−∞ at the very bottom).
@@ -85,7 +86,7 @@ impl LogitLayout {
     }
 
     pub fn index_at(&self, x: f32) -> usize {
-        let slot = ((x - self.rect.left()) / self.slot_width()).floor();
+        let slot = ((x - self.rect.left() - Self::AXIS) / self.slot_width()).floor();
         (slot.max(0.0) as usize).min(self.n.saturating_sub(1))
     }
 }
@@ -202,7 +203,7 @@ fn paint(ui: &egui::Ui, layout: &LogitLayout, side: Side, state: &AppState, logi
         let y = layout.y_of(z);
         let stroke = if z == 0.0 { Stroke::new(1.5, weak) } else { Stroke::new(0.5, weak.gamma_multiply(0.4)) };
         painter.hline(bars.x_range(), y, stroke);
-        painter.text(pos2(bars.left() + 2.0, y), Align2::LEFT_BOTTOM, text::sig4(z), FontId::proportional(11.0), weak);
+        painter.text(pos2(bars.left() - 4.0, y), Align2::RIGHT_CENTER, logit_text(z), FontId::proportional(11.0), weak);
         z += step;
     }
     let slot = layout.slot_width();
@@ -218,7 +219,7 @@ fn paint(ui: &egui::Ui, layout: &LogitLayout, side: Side, state: &AppState, logi
         let x = layout.center_x(i);
         let selected = i == state.selected;
         let (x0, x1) = (x - slot / 2.0 + gap / 2.0, x + slot / 2.0 - gap / 2.0);
-        let value_text = if z.is_finite() { text::sig4(z) } else { "−∞".to_string() };
+        let value_text = logit_text(z);
         if z.is_finite() {
             let top = layout.y_of(z);
             let bar = Rect::from_two_pos(pos2(x0, top), pos2(x1, zero));
@@ -248,6 +249,16 @@ fn paint(ui: &egui::Ui, layout: &LogitLayout, side: Side, state: &AppState, logi
             );
         }
     }
+}
+
+/// A logit as read aloud: at most two decimals, no trailing zeros, a real minus sign.
+fn logit_text(z: f64) -> String {
+    if z == f64::NEG_INFINITY {
+        return "−∞".to_string();
+    }
+    let rounded = format!("{:.2}", z.abs());
+    let digits = rounded.trim_end_matches('0').trim_end_matches('.');
+    if z < 0.0 && digits != "0" { format!("−{digits}") } else { digits.to_string() }
 }
 
 fn shorten(label: &str) -> String {

@@ -86,25 +86,29 @@ impl View for DistillationView {
         let key = (input.analysis.revision, t.to_bits(), alpha.to_bits(), label);
         let loss =
             self.loss.get(key, || distillation_loss(&teacher, &student, t, alpha, label).map_err(|e| e.to_string()));
-        ui.label(
-            RichText::new("loss = α · T² · KL(P_T ‖ Q_T) + (1 − α) · CE(y, softmax(z_s)),  P_T = softmax(z_t / T), Q_T = softmax(z_s / T)")
-                .monospace(),
-        );
-        match loss {
-            Ok(loss) => losses_ui(ui, loss, t, alpha),
-            Err(error) => {
-                ui.label(RichText::new(error.as_str()).color(theme::alarm(ui)));
-            }
+        egui::ScrollArea::vertical().id_salt("distillation").show(ui, |ui| losses_and_notes_ui(ui, loss, t, alpha));
+        command
+    }
+}
+
+fn losses_and_notes_ui(ui: &mut egui::Ui, loss: &Result<DistillationLoss, String>, t: f64, alpha: f64) {
+    ui.label(RichText::new("loss = α · T² · KL(P_T ‖ Q_T) + (1 − α) · CE(y, softmax(z_s))").strong());
+    ui.label("with P_T = softmax(z_t / T), Q_T = softmax(z_s / T): α weights the soft loss");
+    match loss {
+        Ok(loss) => losses_ui(ui, loss, t, alpha),
+        Err(error) => {
+            ui.label(RichText::new(error.as_str()).color(theme::alarm(ui)));
         }
-        ui.add_space(6.0);
-        ui.label(
-            RichText::new(
-                "Why T²: dividing the logits by T scales the soft loss's gradients by 1/T², so the factor T² keeps \
+    }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(
+            "Why T²: dividing the logits by T scales the soft loss's gradients by 1/T², so the factor T² keeps \
                  them on the same scale as the hard loss's whatever T is.",
-            )
-            .italics(),
-        );
-        ui.label(
+        )
+        .italics(),
+    );
+    ui.label(
             RichText::new(
                 "PyTorch: soft = F.kl_div(F.log_softmax(z_s / T, -1), F.softmax(z_t / T, -1), reduction='batchmean') * T * T; \
                  hard = F.cross_entropy(z_s, y); loss = alpha * soft + (1 - alpha) * hard",
@@ -112,8 +116,6 @@ impl View for DistillationView {
             .monospace()
             .small(),
         );
-        command
-    }
 }
 
 fn losses_ui(ui: &mut egui::Ui, loss: &DistillationLoss, t: f64, alpha: f64) {

@@ -4,7 +4,7 @@
 //! possible outcomes (H → log m).
 
 use eframe::egui::{self, RichText};
-use egui_plot::{HLine, Legend, Line, LineStyle, PlotPoints, Points};
+use egui_plot::{HLine, Line, LineStyle, PlotPoints, Points};
 
 use super::{Cached, View, ViewInput};
 use crate::app::commands::Command;
@@ -71,15 +71,10 @@ fn temperature_ui(ui: &mut egui::Ui, curves: &[Curve; 2], unit: Unit) {
         let color = theme::color(ui, side);
         let Some(limits) = curve.limits else { continue };
         let at = |nats: f64| text::with_unit(unit.from_nats(nats), unit.name());
-        let now = format!("T = {}: H = {}", text::sig4(10f64.powf(curve.current[0])), at(curve.current[1]));
-        let cold = format!("T → 0: {log} {} = {} ({})", limits.tied, at(limits.cold), arg_max(limits.tied));
-        let hot = format!(
-            "T → ∞: {log} {} = {} (uniform over {} possible)",
-            limits.possible,
-            at(limits.hot),
-            limits.possible
-        );
-        ui.label(RichText::new(format!("{}   {now}   {cold}   {hot}", side.name())).color(color));
+        let now = format!("at T = {}: H = {}", short(10f64.powf(curve.current[0])), at(curve.current[1]));
+        let cold = format!("T → 0: {} ({})", at(limits.cold), arg_max(limits.tied));
+        let hot = format!("T → ∞: {log} {} = {} (uniform)", limits.possible, at(limits.hot));
+        ui.label(RichText::new(format!("{}  {now};  {cold};  {hot}", side.name())).color(color));
     }
     let colors = [theme::color(ui, Side::P), theme::color(ui, Side::Q)];
     let y_top = curves.iter().filter_map(|c| c.limits.map(|l| l.hot)).fold(0.0f64, f64::max) * 1.1;
@@ -90,8 +85,7 @@ fn temperature_ui(ui: &mut egui::Ui, curves: &[Curve; 2], unit: Unit) {
         .include_y(unit.from_nats(y_top).max(0.1))
         .x_axis_label("temperature T (log scale)")
         .y_axis_label(format!("H ({})", unit.name()))
-        .x_axis_formatter(|mark, _| text::sig4(10f64.powf(mark.value)))
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .x_axis_formatter(|mark, _| short(10f64.powf(mark.value)))
         .show(ui, |plot_ui| {
             for (side, curve) in [Side::P, Side::Q].into_iter().zip(curves) {
                 let color = colors[side.index()];
@@ -111,7 +105,17 @@ fn temperature_ui(ui: &mut egui::Ui, curves: &[Curve; 2], unit: Unit) {
         });
 }
 
-/// "the arg-max" or "3 tied largest".
+/// "the arg-max alone" or "log₂ 3: 3 tied largest logits".
 fn arg_max(tied: usize) -> String {
-    if tied == 1 { "the arg-max alone".into() } else { format!("{tied} tied largest logits") }
+    if tied == 1 { "the arg-max alone".into() } else { format!("{tied} tied largest logits share it") }
+}
+
+/// A temperature as read aloud: 0.01, 0.7, 1, 10, 100.
+fn short(t: f64) -> String {
+    if t >= 10.0 {
+        format!("{t:.0}")
+    } else {
+        let fixed = format!("{t:.2}");
+        fixed.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
 }
