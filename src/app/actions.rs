@@ -6,7 +6,7 @@ use super::picture::Target;
 use super::platform::{Event, SaveJob};
 use super::{KlApp, Status};
 use crate::export::{python, tables};
-use crate::info::ZeroRule;
+use crate::info::{Side, ZeroRule};
 use crate::scenario::{self, link};
 
 impl KlApp {
@@ -107,6 +107,12 @@ impl KlApp {
                 let a = &self.analysis;
                 let text = python::python_script(state.doc.labels(), &a.p, &a.q, temperature);
                 self.copy(text, "A Python script is on the clipboard.")
+            }
+            Command::CopyDistillationPython { temperature, alpha, label } => {
+                let (teacher, student) = (state.doc.logit_values(Side::P), state.doc.logit_values(Side::Q));
+                let labels = state.doc.labels();
+                let text = python::distillation_script(labels, &teacher, &student, temperature, alpha, label);
+                self.copy(text, "A Python script of the distillation loss is on the clipboard.")
             }
         };
         self.panels.editing.strip.message = refused;

@@ -45,6 +45,12 @@ pub enum Command {
     CopyCsv,
     /// Puts a scipy script on the clipboard; the distillation loss in it at this temperature.
     CopyPython(f64),
+    /// Puts a numpy script on the clipboard that computes the distillation view's losses.
+    CopyDistillationPython {
+        temperature: f64,
+        alpha: f64,
+        label: usize,
+    },
     /// Puts a share link to this scenario on the clipboard.
     CopyLink,
 }
@@ -106,6 +112,7 @@ impl Command {
             Command::CopyLatex => "Copy measures (LaTeX)",
             Command::CopyCsv => "Copy as CSV",
             Command::CopyPython(_) => "Copy as Python",
+            Command::CopyDistillationPython { .. } => "Copy as Python",
             Command::CopyLink => "Copy link",
         }
     }
@@ -143,6 +150,9 @@ impl Command {
             Command::CopyLatex => "Put every measure on the clipboard as a LaTeX tabular",
             Command::CopyCsv => "Put the per-outcome table on the clipboard as CSV, full precision",
             Command::CopyPython(_) => "Put a short scipy script on the clipboard that reproduces these numbers",
+            Command::CopyDistillationPython { .. } => {
+                "Put a numpy script on the clipboard that computes these soft, hard and total losses as PyTorch does"
+            }
             Command::CopyLink => {
                 "Put a link on the clipboard that opens exactly this scenario, in a browser or in klscope"
             }
@@ -182,7 +192,8 @@ impl Command {
             | Command::CopyMarkdown
             | Command::CopyLatex
             | Command::CopyCsv
-            | Command::CopyPython(_) => &[],
+            | Command::CopyPython(_)
+            | Command::CopyDistillationPython { .. } => &[],
         }
     }
 

@@ -96,6 +96,8 @@ pub struct KlApp {
     saved: Saved,
     /// The CPU time of the previous frame, as eframe measured it.
     previous_frame_seconds: Option<f32>,
+    /// The analysis revision at which the logits were last checked against P and Q.
+    logits_checked: u64,
 }
 
 impl KlApp {
@@ -135,12 +137,18 @@ impl KlApp {
             clipboard: None,
             saved: Saved::default(),
             previous_frame_seconds: None,
+            logits_checked: 0,
         }
     }
 
     /// Where the bars of `side` were drawn in the last frame.
     pub fn bar_layout(&self, side: Side) -> Option<BarLayout> {
         self.panels.editing.bar_layout(side)
+    }
+
+    /// Where the logit bars of `side` were drawn in the last frame (if it has logits).
+    pub fn logit_layout(&self, side: Side) -> Option<panels::logit_editor::LogitLayout> {
+        self.panels.editing.logit_layout(side)
     }
 
     /// The measures as currently shown.
@@ -173,6 +181,16 @@ impl KlApp {
         self.analysis.refresh_order(self.state.sort, hold);
     }
 
+    /// Keeps a logit side's logits in step with probabilities another editor changed;
+    /// checked only when the probabilities changed since the last check.
+    fn reconcile_logits(&mut self) {
+        self.refresh_analysis();
+        if self.analysis.revision != self.logits_checked {
+            self.state.doc.reconcile_logits();
+            self.logits_checked = self.analysis.revision;
+        }
+    }
+
     /// One frame of the live window. eframe calls it through [`eframe::App::ui`]; the
     /// frame benchmark calls it directly.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
@@ -197,6 +215,7 @@ impl KlApp {
         if let Some(text) = self.clipboard.take() {
             self.platform.copy_text(&ctx, text);
         }
+        self.reconcile_logits();
         self.history.record(&ctx, &self.state.doc);
         #[cfg(target_arch = "wasm32")]
         if self.saved != Saved::of(self) {

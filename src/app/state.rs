@@ -2,8 +2,9 @@
 //! persisted between runs. Deserialising validates; anything odd falls back to defaults.
 
 use crate::info::distribution::check_labels;
+use crate::info::logits::Logits;
 use crate::info::{Distribution, DistributionError, Side, Unit, ZeroRule};
-use crate::scenario::{self, Scenario};
+use crate::scenario::{self, Scenario, SideLogits};
 use serde::{Deserialize, Serialize};
 
 use super::order::SortKey;
@@ -27,7 +28,15 @@ pub struct Document {
     /// Part of the document so that undoing an Open also forgets the file.
     #[serde(default)]
     pub file: Option<std::path::PathBuf>,
+    /// The logits and temperature of a side edited as logits. Its probabilities in `p` or
+    /// `q` are always softmax of these, and stay what every measure is computed from.
+    #[serde(default)]
+    pub logits: SideLogits,
 }
+
+/// How far a side's probabilities may drift from softmax of its logits before the
+/// logits are taken to be out of date (another editor changed the probabilities).
+const LOGITS_DRIFT: f64 = 1e-12;
 
 impl Default for Document {
     fn default() -> Self {
@@ -50,6 +59,7 @@ impl Document {
             q: even,
             zero_rule: ZeroRule::Exact,
             file: None,
+            logits: SideLogits::default(),
         }
     }
 
@@ -66,6 +76,7 @@ impl Document {
             q,
             zero_rule: ZeroRule::Exact,
             file: None,
+            logits: s.logits.clone(),
         })
     }
 
@@ -78,6 +89,7 @@ impl Document {
             labels: self.labels().to_vec(),
             p: self.p.probs().to_vec(),
             q: self.q.probs().to_vec(),
+            logits: self.logits.clone(),
         }
     }
 
@@ -114,11 +126,73 @@ impl Document {
 
     pub fn swap(&mut self) {
         std::mem::swap(&mut self.p, &mut self.q);
+        std::mem::swap(&mut self.logits.p, &mut self.logits.q);
     }
 
     pub fn copy_p_to_q(&mut self) {
         // Same labels, so this cannot fail; keep Q's locks.
         let _ = self.q.set_all(self.p.probs());
+        self.logits.q = self.logits.p.clone();
+    }
+
+    /// The logits of `side`, if it is edited as logits.
+    pub fn logits(&self, side: Side) -> Option<&Logits> {
+        self.logits.get(side)
+    }
+
+    /// The logits of `side` as the models in the views take them: its own when it is
+    /// edited as logits (without the temperature), else z = ln p (−∞ where p = 0).
+    pub fn logit_values(&self, side: Side) -> Vec<f64> {
+        match self.logits(side) {
+            Some(logits) => logits.values.clone(),
+            None => Logits::from_probabilities(self.get(side).probs()).values,
+        }
+    }
+
+    /// The temperature of `side`: its own when edited as logits, else 1.
+    pub fn temperature(&self, side: Side) -> f64 {
+        self.logits(side).map_or(crate::info::logits::DEFAULT_TEMPERATURE, |logits| logits.temperature)
+    }
+
+    /// Gives `side` these logits and their softmax as its probabilities; refused (nothing
+    /// changes) if softmax cannot use them.
+    pub fn set_logits(&mut self, side: Side, logits: Logits) -> Result<(), String> {
+        let probs = logits.probabilities().map_err(|e| e.to_string())?;
+        self.get_mut(side).set_all(&probs).map_err(|e| e.message(side.name()))?;
+        *self.logits.get_mut(side) = Some(logits);
+        Ok(())
+    }
+
+    /// Edits `side` as logits z = ln p at T = 1 (the same probabilities; −∞ where p = 0),
+    /// or back as probabilities (the logits are forgotten, the probabilities stay).
+    pub fn set_edited_as_logits(&mut self, side: Side, as_logits: bool) {
+        let slot = self.logits.get_mut(side);
+        match (as_logits, slot.is_some()) {
+            (true, false) => *slot = Some(Logits::from_probabilities(side_probs(&self.p, &self.q, side))),
+            (false, true) => *slot = None,
+            _ => {}
+        }
+    }
+
+    /// After another editor changed a logit side's probabilities (a typed value, a nudge,
+    /// Uniform), takes logits z = T·ln p that give them, keeping the temperature.
+    /// Returns true if it had to.
+    pub fn reconcile_logits(&mut self) -> bool {
+        let mut changed = false;
+        for side in [Side::P, Side::Q] {
+            let probs = side_probs(&self.p, &self.q, side);
+            let Some(logits) = self.logits.get_mut(side).as_mut() else { continue };
+            let in_step = logits.values.len() == probs.len()
+                && logits
+                    .probabilities()
+                    .is_ok_and(|softmax| softmax.iter().zip(probs).all(|(a, b)| (a - b).abs() <= LOGITS_DRIFT));
+            if !in_step {
+                let t = logits.temperature;
+                logits.values = Logits::from_probabilities(probs).values.into_iter().map(|z| z * t).collect();
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// Adds an outcome (probability 0 in both) with a fresh name; returns its index.
@@ -130,6 +204,10 @@ impl Document {
         let mut next = self.clone();
         next.p.add_outcome(&name).map_err(|e| e.message("P"))?;
         next.q.add_outcome(&name).map_err(|e| e.message("Q"))?;
+        // Probability 0 is logit −∞; the other logits stay as they were typed.
+        for logits in [&mut next.logits.p, &mut next.logits.q].into_iter().flatten() {
+            logits.values.push(f64::NEG_INFINITY);
+        }
         *self = next;
         Ok(self.len() - 1)
     }
@@ -142,6 +220,11 @@ impl Document {
         let mut next = self.clone();
         next.p.remove_outcome(index).map_err(|e| format!("P: {}", e.message("P")))?;
         next.q.remove_outcome(index).map_err(|e| format!("Q: {}", e.message("Q")))?;
+        for logits in [&mut next.logits.p, &mut next.logits.q].into_iter().flatten() {
+            if index < logits.values.len() {
+                logits.values.remove(index);
+            }
+        }
         *self = next;
         Ok(())
     }
@@ -235,5 +318,12 @@ impl AppState {
             self.zoom = 1.0;
         }
         self.export_scale = self.export_scale.clamp(1, 2);
+    }
+}
+
+fn side_probs<'a>(p: &'a Distribution, q: &'a Distribution, side: Side) -> &'a [f64] {
+    match side {
+        Side::P => p.probs(),
+        Side::Q => q.probs(),
     }
 }

@@ -50,6 +50,64 @@ print("T**2 * KL(P_T || Q_T)              =", T**2 * rel_entr(P_T, Q_T).sum())  
     )
 }
 
+/// What "Copy as Python" in the distillation view copies: numpy that computes the soft,
+/// hard and total loss exactly as PyTorch's usual distillation code (in a comment) does,
+/// for teacher logits `teacher`, student logits `student`, true label index `label`.
+/// Prints `soft = …`, `hard = …`, `loss = …` in nats, as [`distillation_loss`] computes.
+///
+/// [`distillation_loss`]: crate::info::distillation::distillation_loss
+pub fn distillation_script(
+    labels: &[String],
+    teacher: &[f64],
+    student: &[f64],
+    temperature: f64,
+    alpha: f64,
+    label: usize,
+) -> String {
+    let list = |values: &[f64]| values.iter().map(|&v| python_float(v)).collect::<Vec<_>>().join(", ");
+    let names = labels.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join(", ");
+    let true_label = labels.get(label).map(|l| format!("{l:?}")).unwrap_or_default();
+    format!(
+        r#"# Knowledge distillation for one example, as PyTorch computes it. Written by klscope.
+# Outcomes: [{names}]
+# The usual torch code (z_t, z_s: tensors of shape [1, n]; y = torch.tensor([{label}])):
+#   soft = F.kl_div(F.log_softmax(z_s / T, dim=-1), F.softmax(z_t / T, dim=-1), reduction="batchmean") * T * T
+#   hard = F.cross_entropy(z_s, y)
+#   loss = alpha * soft + (1 - alpha) * hard
+# Below, the same calls in numpy. Natural logs: every number is in nats.
+import numpy as np
+
+def log_softmax(z):  # F.log_softmax(z, dim=-1): stable, a logit of -inf gives -inf
+    m = z.max()
+    return z - m - np.log(np.exp(z - m).sum())
+
+def softmax(z):  # F.softmax(z, dim=-1)
+    return np.exp(log_softmax(z))
+
+def kl_div_batchmean(input, target):  # F.kl_div(input, target, reduction="batchmean"), batch of 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(target > 0, target * (np.log(target) - input), 0.0).sum()
+
+z_t = np.array([{teacher}])  # teacher's logits
+z_s = np.array([{student}])  # student's logits
+T = {t}
+alpha = {alpha}
+y = {label}  # the true label: {true_label}
+
+soft = kl_div_batchmean(log_softmax(z_s / T), softmax(z_t / T)) * T * T
+hard = -log_softmax(z_s)[y]  # F.cross_entropy(z_s, y): the student at T = 1
+loss = alpha * soft + (1 - alpha) * hard
+print("soft =", repr(float(soft)))
+print("hard =", repr(float(hard)))
+print("loss =", repr(float(loss)))
+"#,
+        teacher = list(teacher),
+        student = list(student),
+        t = python_float(temperature),
+        alpha = python_float(alpha),
+    )
+}
+
 /// A float as Python source: shortest round-trip digits, or `float("inf")` and friends.
 fn python_float(x: f64) -> String {
     if x.is_nan() {

@@ -3,9 +3,11 @@
 
 pub mod coding;
 pub mod direction;
+pub mod distillation;
 pub mod distribution;
 pub mod fit;
 pub mod libraries;
+pub mod logits;
 pub mod measure;
 pub mod measures;
 pub mod sampling;

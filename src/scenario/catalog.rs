@@ -1,6 +1,6 @@
 //! The built-in scenarios: `presets/*.ron`, compiled into the binary.
 
-use super::{Scenario, ScenarioError};
+use super::{Scenario, ScenarioError, generated};
 
 /// (id, RON text). The id is the file stem; a test checks that every file is listed.
 const PRESETS: &[(&str, &str)] = &[
@@ -13,11 +13,24 @@ const PRESETS: &[(&str, &str)] = &[
     ("support-mismatch", include_str!("../../presets/support-mismatch.ron")),
     ("mode-seeking", include_str!("../../presets/mode-seeking.ron")),
     ("lottery-surprise", include_str!("../../presets/lottery-surprise.ron")),
+    ("one-model-two-temperatures", include_str!("../../presets/one-model-two-temperatures.ron")),
+    ("rlhf-policy-vs-reference", include_str!("../../presets/rlhf-policy-vs-reference.ron")),
 ];
+
+/// Makes one built-in scenario.
+type Generator = fn() -> Scenario;
+
+/// Built-in scenarios made in code at load (a 50,000-token vocabulary is 2 MB as RON).
+const GENERATED: &[(&str, Generator)] = &[("next-token-teacher-student", generated::next_token)];
 
 /// The ids of the built-in scenarios, in menu order.
 pub fn builtin_ids() -> impl Iterator<Item = &'static str> {
-    PRESETS.iter().map(|(id, _)| *id)
+    PRESETS.iter().map(|(id, _)| *id).chain(generated_ids())
+}
+
+/// The ids of the built-in scenarios generated in code rather than read from presets/.
+pub fn generated_ids() -> impl Iterator<Item = &'static str> {
+    GENERATED.iter().map(|(id, _)| *id)
 }
 
 /// Every built-in scenario that parses (all of them do; a test makes sure), parsed once.
@@ -28,6 +41,11 @@ pub fn builtin() -> &'static [Scenario] {
 
 /// One built-in scenario by id.
 pub fn find_builtin(id: &str) -> Result<Scenario, ScenarioError> {
+    if let Some((id, make)) = GENERATED.iter().find(|(known, _)| *known == id) {
+        let scenario = make();
+        scenario.validate(&format!("the generated scenario {id}"))?;
+        return Ok(scenario);
+    }
     let Some((id, text)) = PRESETS.iter().find(|(known, _)| *known == id) else {
         return Err(ScenarioError::UnknownPreset {
             name: id.to_string(),
@@ -45,7 +63,7 @@ pub fn resolve(id_or_path: &str) -> Result<Scenario, ScenarioError> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let looks_like_path = id_or_path.ends_with(".ron") || id_or_path.contains(['/', '\\']);
-        let is_builtin = PRESETS.iter().any(|(id, _)| *id == id_or_path);
+        let is_builtin = builtin_ids().any(|id| id == id_or_path);
         if looks_like_path || std::path::Path::new(id_or_path).exists() && !is_builtin {
             return super::load(std::path::Path::new(id_or_path));
         }

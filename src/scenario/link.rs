@@ -6,7 +6,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
-use super::{Scenario, ScenarioError};
+use super::{Scenario, ScenarioError, SideLogits};
+use crate::info::logits::Logits;
 use crate::info::{Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
 
 /// Where `web/serve.sh` serves the site: the base of links made on the desktop.
@@ -68,6 +69,30 @@ struct Payload {
     q: Vec<f64>,
     #[serde(default)]
     zero: ZeroRule,
+    /// P's and Q's logits, for a side given as logits; `p` and `q` still carry the
+    /// probabilities, so a link is read the same way whichever form a side has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pl: Option<LinkLogits>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ql: Option<LinkLogits>,
+}
+
+/// Logits in JSON, which has no infinities: null is −∞ (probability 0).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinkLogits {
+    z: Vec<Option<f64>>,
+    t: f64,
+}
+
+impl LinkLogits {
+    fn of(logits: &Logits) -> LinkLogits {
+        LinkLogits { z: logits.values.iter().map(|&z| z.is_finite().then_some(z)).collect(), t: logits.temperature }
+    }
+
+    fn logits(&self) -> Logits {
+        Logits { values: self.z.iter().map(|z| z.unwrap_or(f64::NEG_INFINITY)).collect(), temperature: self.t }
+    }
 }
 
 /// Just the version of a payload, read leniently.
@@ -95,6 +120,8 @@ pub fn encode(scenario: &Scenario, zero_rule: ZeroRule, base: &str) -> Result<St
         p: scenario.p.clone(),
         q: scenario.q.clone(),
         zero: zero_rule,
+        pl: scenario.logits.p.as_ref().map(LinkLogits::of),
+        ql: scenario.logits.q.as_ref().map(LinkLogits::of),
     };
     check_sizes(&payload)?;
     checked_rule(zero_rule)?;
@@ -135,6 +162,10 @@ pub fn decode(link: &str) -> Result<Shared, LinkError> {
         labels: payload.labels,
         p: payload.p,
         q: payload.q,
+        logits: SideLogits {
+            p: payload.pl.as_ref().map(LinkLogits::logits),
+            q: payload.ql.as_ref().map(LinkLogits::logits),
+        },
     };
     scenario.validate("the link").map_err(|e| LinkError::Invalid(e.to_string()))?;
     Ok(Shared { scenario, zero_rule: checked_rule(payload.zero)? })
@@ -144,7 +175,8 @@ pub fn decode(link: &str) -> Result<Shared, LinkError> {
 /// characters that hide or disguise text (controls, bidirectional overrides, zero-width
 /// characters) in labels; titles and descriptions may hold line breaks and tabs.
 fn check_sizes(payload: &Payload) -> Result<(), LinkError> {
-    let n = payload.labels.len().max(payload.p.len()).max(payload.q.len());
+    let logit_lengths = [&payload.pl, &payload.ql].map(|l| l.as_ref().map_or(0, |l| l.z.len()));
+    let n = payload.labels.len().max(payload.p.len()).max(payload.q.len()).max(logit_lengths[0]).max(logit_lengths[1]);
     if n > MAX_LINK_OUTCOMES {
         return Err(LinkError::TooManyOutcomes(n));
     }

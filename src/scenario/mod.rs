@@ -4,33 +4,62 @@ mod catalog;
 mod error;
 #[cfg(not(target_arch = "wasm32"))]
 mod file;
+mod format;
+mod generated;
 pub mod link;
 
-pub use catalog::{builtin, builtin_ids, find_builtin, resolve};
+pub use catalog::{builtin, builtin_ids, find_builtin, generated_ids, resolve};
 pub use error::ScenarioError;
 #[cfg(not(target_arch = "wasm32"))]
 pub use file::{load, save};
 
 use crate::info::distribution::check_labels;
-use crate::info::{Distribution, DistributionError, Unit};
-use serde::{Deserialize, Serialize};
+use crate::info::logits::Logits;
+use crate::info::{Distribution, DistributionError, Side, Unit};
+use format::{ScenarioFile, ScenarioOut, Values, ValuesOut};
 
 /// The most outcomes a scenario may have.
 pub const MAX_OUTCOMES: usize = 1_000_000;
 
-/// One teaching example, exactly as in a `.ron` file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// How far softmax of a side's logits may be from its probabilities.
+const LOGITS_TOLERANCE: f64 = 1e-9;
+
+/// One teaching example, as in a `.ron` file (see `format` for the file's shape).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     pub id: String,
     pub title: String,
-    #[serde(default)]
     pub description: String,
-    #[serde(default)]
     pub unit: Unit,
     pub labels: Vec<String>,
+    /// P's probabilities, always: softmax of P's logits when it has them.
     pub p: Vec<f64>,
     pub q: Vec<f64>,
+    /// The logits a side was given as, if it was; saving writes them back.
+    pub logits: SideLogits,
+}
+
+/// Logits and temperature for P and for Q, where a side has them.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SideLogits {
+    pub p: Option<Logits>,
+    pub q: Option<Logits>,
+}
+
+impl SideLogits {
+    pub fn get(&self, side: Side) -> Option<&Logits> {
+        match side {
+            Side::P => self.p.as_ref(),
+            Side::Q => self.q.as_ref(),
+        }
+    }
+
+    pub fn get_mut(&mut self, side: Side) -> &mut Option<Logits> {
+        match side {
+            Side::P => &mut self.p,
+            Side::Q => &mut self.q,
+        }
+    }
 }
 
 impl Scenario {
@@ -38,18 +67,56 @@ impl Scenario {
     pub fn from_ron(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
         // Editors on Windows may start a UTF-8 file with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let scenario: Scenario = ron::Options::default().from_str(text).map_err(|e| {
+        let file: ScenarioFile = ron::Options::default().from_str(text).map_err(|e| {
             let (line, column) = skip_blanks(text, e.span.start.line, e.span.start.col);
             ScenarioError::Syntax { origin: origin.to_string(), line, column, message: e.code.to_string() }
         })?;
+        let mut logits = SideLogits::default();
+        let side = |field: &str, values: Values, slot: &mut Option<Logits>| match values {
+            Values::Probabilities(p) => Ok(p),
+            Values::Logits(given) => {
+                // Checked before softmax, so that a bad logit is named as one.
+                check_logits(field, &given, &file.labels, origin)?;
+                let p = given
+                    .probabilities()
+                    .map_err(|e| invalid_in(origin, format!("{field}: Logits"), &e.to_string()))?;
+                *slot = Some(given);
+                Ok::<_, ScenarioError>(p)
+            }
+        };
+        let p = side("p", file.p, &mut logits.p)?;
+        let q = side("q", file.q, &mut logits.q)?;
+        let scenario = Scenario {
+            id: file.id,
+            title: file.title,
+            description: file.description,
+            unit: file.unit,
+            labels: file.labels,
+            p,
+            q,
+            logits,
+        };
         scenario.validate(origin)?;
         Ok(scenario)
     }
 
-    /// The scenario as pretty RON, numbers in full precision.
+    /// The scenario as pretty RON, numbers in full precision; a side given as logits is
+    /// written as logits.
     pub fn to_ron(&self) -> Result<String, ScenarioError> {
         let config = ron::ser::PrettyConfig::new().depth_limit(1).struct_names(false);
-        ron::ser::to_string_pretty(self, config)
+        fn values<'a>(p: &'a [f64], logits: Option<&'a Logits>) -> ValuesOut<'a> {
+            logits.map_or(ValuesOut::Probabilities(p), ValuesOut::Logits)
+        }
+        let out = ScenarioOut {
+            id: &self.id,
+            title: &self.title,
+            description: &self.description,
+            unit: self.unit,
+            labels: &self.labels,
+            p: values(&self.p, self.logits.p.as_ref()),
+            q: values(&self.q, self.logits.q.as_ref()),
+        };
+        ron::ser::to_string_pretty(&out, config)
             .map(|mut text| {
                 text.push('\n');
                 text
@@ -58,7 +125,8 @@ impl Scenario {
     }
 
     /// Checks everything a [`Distribution`] checks, for P and for Q, plus a non-empty id,
-    /// equal lengths and at most [`MAX_OUTCOMES`] outcomes.
+    /// equal lengths, at most [`MAX_OUTCOMES`] outcomes, and logits that give the
+    /// probabilities beside them.
     pub fn validate(&self, origin: &str) -> Result<(), ScenarioError> {
         let invalid = |subject: String, reason: &str| ScenarioError::Invalid {
             origin: origin.to_string(),
@@ -81,6 +149,20 @@ impl Scenario {
         check_labels(&self.labels).map_err(|e| from_distribution("labels", e))?;
         Distribution::check_values_for(&self.labels, &self.p).map_err(|e| from_distribution("p", e))?;
         Distribution::check_values_for(&self.labels, &self.q).map_err(|e| from_distribution("q", e))?;
+        for (field, logits, p) in [("p", &self.logits.p, &self.p), ("q", &self.logits.q, &self.q)] {
+            let Some(logits) = logits else { continue };
+            check_logits(field, logits, &self.labels, origin)?;
+            let matches = logits
+                .probabilities()
+                .is_ok_and(|softmax| softmax.iter().zip(p).all(|(a, b)| (a - b).abs() <= LOGITS_TOLERANCE));
+            if !matches {
+                return Err(invalid_in(
+                    origin,
+                    format!("{field} differs from softmax of its logits"),
+                    "a side given as logits must have the probabilities they stand for",
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -91,6 +173,43 @@ impl Scenario {
     pub fn distribution_q(&self) -> Result<Distribution, DistributionError> {
         Distribution::new(self.labels.clone(), self.q.clone())
     }
+}
+
+fn invalid_in(origin: &str, subject: String, reason: &str) -> ScenarioError {
+    ScenarioError::Invalid { origin: origin.to_string(), subject, reason: reason.to_string() }
+}
+
+/// Logits that softmax can use: one per label, none NaN or +∞, a positive finite
+/// temperature. −∞ is allowed (probability 0) as long as some outcome is possible.
+fn check_logits(field: &str, logits: &Logits, labels: &[String], origin: &str) -> Result<(), ScenarioError> {
+    let subject = |what: String| format!("{field}: Logits {what}");
+    if logits.values.len() != labels.len() {
+        return Err(invalid_in(
+            origin,
+            subject(format!("has {} values but there are {} labels", logits.values.len(), labels.len())),
+            "every outcome needs exactly one logit",
+        ));
+    }
+    let t = logits.temperature;
+    if !(t.is_finite() && t > 0.0) {
+        return Err(invalid_in(
+            origin,
+            subject(format!("temperature is {t}")),
+            "a temperature must be a positive, finite number",
+        ));
+    }
+    if let Some((index, value)) = logits.values.iter().enumerate().find(|(_, z)| z.is_nan() || **z == f64::INFINITY) {
+        let label = labels.get(index).map(String::as_str).unwrap_or_default();
+        return Err(invalid_in(
+            origin,
+            subject(format!("values[{index}] ('{label}') is {value}")),
+            "a logit is a number below +inf (-inf means probability 0)",
+        ));
+    }
+    if logits.values.iter().all(|z| *z == f64::NEG_INFINITY) {
+        return Err(invalid_in(origin, subject("values are all -inf".into()), "at least one outcome must be possible"));
+    }
+    Ok(())
 }
 
 /// ron sometimes reports the position of the blank before the offending token; move

@@ -9,6 +9,7 @@ mod harness;
 mod export;
 mod files;
 mod links;
+mod logits;
 mod snapshots;
 mod ui;
 mod views;

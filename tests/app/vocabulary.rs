@@ -32,6 +32,7 @@ fn vocabulary() -> Harness<'static, KlApp> {
         labels: (0..N).map(|i| format!("tok{i}")).collect(),
         p: zipf(1.1),
         q: zipf(0.9),
+        logits: Default::default(),
     };
     let mut state = AppState::default();
     state.open_scenario(&scenario).unwrap();

@@ -1,8 +1,9 @@
 //! What scipy and torch return, checked against independent formulas, the libraries'
 //! documented examples, and (where Python with scipy is installed) scipy itself.
 
-use klscope::export::python::python_script;
+use klscope::export::python::{distillation_script, python_script};
 use klscope::info::Report;
+use klscope::info::distillation::{DistillationLoss, distillation_loss as distill};
 use klscope::info::libraries::{distillation_loss, library_values, rel_entr};
 use std::process::Command;
 
@@ -222,4 +223,82 @@ fn the_distillation_loss_carries_its_t_squared() {
     let (hot, hotter) = (distillation_loss(&p, &q, 100.0), distillation_loss(&p, &q, 200.0));
     assert!((hot / hotter - 1.0).abs() < 0.01, "T²·KL levels off: {hot} and {hotter}");
     assert!(distillation_loss(&[0.5, 0.5], &[0.0, 0.0], 2.0).is_nan(), "a student with nothing");
+}
+
+// ---------------------------------------------------------------------------------------
+// Distillation: soft, hard and total loss
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn distillation_losses_match_hand_derived_values() {
+    // Teacher z_t = [0, ln 3], student z_s = [0, 0], T = 2: P_T = [1, √3] / (1 + √3),
+    // Q_T = [½, ½], so soft = 4·Σ p·ln(2p); hard = −ln ½ = ln 2 for either label.
+    let (a, b) = (1.0 / (1.0 + 3f64.sqrt()), 3f64.sqrt() / (1.0 + 3f64.sqrt()));
+    let soft = 4.0 * (a * (2.0 * a).ln() + b * (2.0 * b).ln());
+    let loss = distill(&[0.0, 3f64.ln()], &[0.0, 0.0], 2.0, 0.25, 1).unwrap();
+    assert!((loss.soft - soft).abs() < 1e-15 && (loss.kl - soft / 4.0).abs() < 1e-15, "{loss:?}");
+    assert!((loss.hard - LN2).abs() < 1e-15, "{loss:?}");
+    assert!((loss.total - (0.25 * soft + 0.75 * LN2)).abs() < 1e-15, "{loss:?}");
+    // The same logits: no soft loss at any T; the hard loss is −ln softmax(z)[y].
+    let same = distill(&[1.0, 2.0, 3.0], &[1.0, 2.0, 3.0], 5.0, 0.5, 0).unwrap();
+    let e = [1f64.exp(), 2f64.exp(), 3f64.exp()];
+    assert_eq!(same.soft, 0.0);
+    assert!((same.hard - (e.iter().sum::<f64>() / e[0]).ln()).abs() < 1e-14, "{same:?}");
+    // The student rules out the true label: the hard loss is infinite.
+    let ruled_out = distill(&[0.0, 1.0], &[f64::NEG_INFINITY, 1.0], 1.0, 0.5, 0).unwrap();
+    assert_eq!((ruled_out.soft, ruled_out.hard), (f64::INFINITY, f64::INFINITY));
+}
+
+#[test]
+fn the_soft_loss_is_t_squared_kl_and_agrees_with_the_libraries_row() {
+    // With logits ln p and ln q, the soft loss is the libraries view's distillation row.
+    let (p, q) = ([0.7, 0.2, 0.1], [0.3, 0.3, 0.4]);
+    let ln = |x: &[f64]| x.iter().map(|v| v.ln()).collect::<Vec<_>>();
+    for t in [0.5, 1.0, 2.0, 8.0] {
+        let DistillationLoss { soft, kl, .. } = distill(&ln(&p), &ln(&q), t, 0.5, 0).unwrap();
+        assert!((soft - distillation_loss(&p, &q, t)).abs() < 1e-13, "T = {t}");
+        assert!((soft - t * t * kl).abs() < 1e-15);
+    }
+}
+
+fn python_with_numpy() -> Option<String> {
+    let python = std::env::var("KLSCOPE_PYTHON").unwrap_or_else(|_| "python3".to_string());
+    let ok = Command::new(&python).args(["-c", "import numpy"]).output().is_ok_and(|o| o.status.success());
+    ok.then_some(python)
+}
+
+#[test]
+fn the_distillation_script_prints_the_losses_klscope_computes() {
+    let Some(python) = python_with_numpy() else {
+        eprintln!("note: skipped running the script: no Python with numpy (set KLSCOPE_PYTHON)");
+        return;
+    };
+    // (teacher logits, student logits, T, α, true label)
+    type Case = (Vec<f64>, Vec<f64>, f64, f64, usize);
+    let cases: [Case; 4] = [
+        (vec![2.0, 1.0, -1.0], vec![0.5, 0.7, 0.1], 2.0, 0.5, 0),
+        (vec![3.0, 1.7, -0.7, -0.5, -1.5, -2.0], vec![1.0, 1.2, 0.3, 0.0, 0.5, -0.5], 4.0, 0.9, 2),
+        (vec![10.0, -5.0, 0.0], vec![-3.0, 8.0, 1.0], 0.3, 0.1, 1),
+        (vec![0.0, f64::NEG_INFINITY, 1.0], vec![0.5, 0.0, 0.5], 1.5, 0.7, 2),
+    ];
+    for (teacher, student, t, alpha, y) in cases {
+        let script = distillation_script(&labels(teacher.len()), &teacher, &student, t, alpha, y);
+        let output = Command::new(&python).args(["-c", &script]).output().unwrap();
+        assert!(output.status.success(), "{}\n{script}", String::from_utf8_lossy(&output.stderr));
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let printed: Vec<(String, f64)> = stdout
+            .lines()
+            .map(|l| {
+                let (name, value) = l.split_once(" = ").unwrap();
+                (name.to_string(), value.parse().unwrap())
+            })
+            .collect();
+        let loss = distill(&teacher, &student, t, alpha, y).unwrap();
+        let expected = [("soft", loss.soft), ("hard", loss.hard), ("loss", loss.total)];
+        assert_eq!(printed.len(), 3, "{stdout}");
+        for ((name, got), (want_name, want)) in printed.iter().zip(expected) {
+            assert_eq!(name, want_name);
+            assert!((got - want).abs() <= 1e-12 * want.abs().max(1.0), "{name}: numpy {got}, klscope {want}");
+        }
+    }
 }

@@ -131,3 +131,47 @@ fn the_lottery_jackpot_is_about_24_bits_of_surprise() {
     assert!(close(bits(surprise), 23.737, 1e-3));
     assert!(r.kl_pq.is_finite());
 }
+
+/// Reference values computed with numpy (np.exp/np.log in float64) from the logits.
+#[test]
+fn one_model_at_two_temperatures_is_sharper_at_the_lower_one() {
+    let s = preset("one-model-two-temperatures");
+    let (lp, lq) = (s.logits.p.as_ref().unwrap(), s.logits.q.as_ref().unwrap());
+    assert_eq!(lp.values, lq.values, "the same logits");
+    assert_eq!((lp.temperature, lq.temperature), (0.7, 1.5));
+    let r = Report::compute(&s.p, &s.q);
+    assert!(close(bits(r.entropy_p), 1.3789387752518876, 1e-12), "{}", bits(r.entropy_p));
+    assert!(close(bits(r.entropy_q), 2.158612813243659, 1e-12));
+    assert!(close(bits(r.kl_pq), 0.2582653583060508, 1e-12));
+    assert!(close(bits(r.kl_qp), 0.3376302756204869, 1e-12));
+}
+
+#[test]
+fn the_rlhf_policy_pays_a_visible_kl_penalty() {
+    let s = preset("rlhf-policy-vs-reference");
+    assert_eq!(s.unit, Unit::Nats);
+    let r = Report::compute(&s.p, &s.q);
+    // numpy: softmax(z_ref + r) against softmax(z_ref).
+    assert!(close(r.kl_pq, 0.6026524626849292, 1e-12), "{}", r.kl_pq);
+    assert!(close(r.kl_qp, 0.8339990221995113, 1e-12), "{}", r.kl_qp);
+    assert!(close(s.p[0], 0.743, 5e-4), "the policy piles onto the clear answer: {:?}", s.p);
+}
+
+#[test]
+fn the_next_token_vocabulary_is_big_zipf_like_and_the_same_every_time() {
+    let s = preset("next-token-teacher-student");
+    assert_eq!(s.labels.len(), 50_000);
+    assert_eq!(&s.labels[..3], ["ka", "lo", "mi"]);
+    assert_eq!(scenario::find_builtin(&s.id).unwrap(), s, "generated the same way every time");
+    let (teacher, student) = (s.logits.p.as_ref().unwrap(), s.logits.q.as_ref().unwrap());
+    assert_eq!((teacher.temperature, student.temperature), (1.0, 0.8));
+    assert_eq!(s.p, klscope::info::softmax::softmax(&teacher.values, 1.0).unwrap());
+    // Zipf-like: the first token is far likelier than the thousandth.
+    assert!(s.p[0] > 100.0 * s.p[999], "{} vs {}", s.p[0], s.p[999]);
+    let r = Report::compute(&s.p, &s.q);
+    let (h_p, h_q, kl_pq, kl_qp) = (bits(r.entropy_p), bits(r.entropy_q), bits(r.kl_pq), bits(r.kl_qp));
+    assert!(h_q < h_p, "the colder student has the lower entropy: {h_q} vs {h_p}");
+    assert!((0.2..1.5).contains(&kl_pq) && (0.2..1.5).contains(&kl_qp), "moderate KL: {kl_pq}, {kl_qp}");
+    assert!((kl_pq - kl_qp).abs() > 0.05, "the two directions differ: {kl_pq} vs {kl_qp}");
+    println!("next token: H(P) {h_p} H(Q) {h_q} KL(P||Q) {kl_pq} KL(Q||P) {kl_qp} bits");
+}

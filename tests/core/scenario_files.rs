@@ -19,6 +19,7 @@ fn coin() -> Scenario {
         labels: vec!["heads".into(), "tails".into()],
         p: vec![0.9, 0.1],
         q: vec![0.5, 0.5],
+        logits: Default::default(),
     }
 }
 
@@ -73,6 +74,7 @@ fn awkward_labels_and_extreme_values_round_trip_bit_exactly() {
         ],
         p: vec![1e-300, third, 2.0 / 3.0 - 1e-300, 5e-324, 0.0, 0.0, 0.0],
         q: vec![0.1, 0.2, 0.1 + 0.2 / 3.0, third / 7.0, 1e-17, f64::MIN_POSITIVE, 0.0],
+        logits: Default::default(),
     };
     let mut original = original;
     // Make q sum to 1 whatever rounding did above.
@@ -177,7 +179,9 @@ fn every_preset_file_is_built_in_under_its_file_stem() {
         stems.push(stem.to_string());
     }
     stems.sort();
-    let mut sorted_ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+    let generated: Vec<&str> = scenario::generated_ids().collect();
+    let mut sorted_ids: Vec<String> =
+        ids.iter().filter(|id| !generated.contains(id)).map(|id| id.to_string()).collect();
     sorted_ids.sort();
     assert_eq!(sorted_ids, stems, "builtin_ids() and presets/*.ron should list the same scenarios");
     assert_eq!(scenario::builtin().len(), ids.len(), "every built-in scenario should parse");
@@ -227,7 +231,12 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     ("only_comment.ron", &["tests/data/bad/only_comment.ron:1:36: Expected opening `(` for struct `Scenario`"]),
     ("deep_nesting.ron", &["tests/data/bad/deep_nesting.ron:4:14: Expected string"]),
     // Types and fields.
-    ("wrong_type.ron", &["tests/data/bad/wrong_type.ron:6:8: Expected opening `[`"]),
+    (
+        "wrong_type.ron",
+        &[
+            "tests/data/bad/wrong_type.ron:6:9: Expected a list of probabilities like [0.5, 0.5], or Logits(values: [..], temperature: 1.0) but found the string \"half and half\"",
+        ],
+    ),
     ("label_not_string.ron", &["tests/data/bad/label_not_string.ron:5:14: Expected string"]),
     ("unit_as_string.ron", &["tests/data/bad/unit_as_string.ron:4:11: Expected identifier"]),
     ("missing_field.ron", &["tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `q` in `Scenario`"]),
@@ -276,6 +285,49 @@ const BAD_FILES: &[(&str, &[&str])] = &[
         &["labels[2] 'one' is used twice in tests/data/bad/duplicate_label.ron: outcome names must be different"],
     ),
     // Not text at all.
+    (
+        "logits_length.ron",
+        &[
+            "p: Logits has 3 values but there are 4 labels in tests/data/bad/logits_length.ron: every outcome needs exactly one logit",
+        ],
+    ),
+    (
+        "logits_zero_temperature.ron",
+        &[
+            "p: Logits temperature is 0 in tests/data/bad/logits_zero_temperature.ron: a temperature must be a positive, finite number",
+        ],
+    ),
+    (
+        "logits_negative_temperature.ron",
+        &["p: Logits temperature is -2 in tests/data/bad/logits_negative_temperature.ron: a temperature must be"],
+    ),
+    (
+        "logits_inf_temperature.ron",
+        &["q: Logits temperature is inf in tests/data/bad/logits_inf_temperature.ron: a temperature must be"],
+    ),
+    (
+        "logits_nan.ron",
+        &["p: Logits values[1] ('tails') is NaN in tests/data/bad/logits_nan.ron: a logit is a number below +inf"],
+    ),
+    (
+        "logits_plus_inf.ron",
+        &["q: Logits values[0] ('heads') is inf in tests/data/bad/logits_plus_inf.ron: a logit is a number below +inf"],
+    ),
+    (
+        "logits_all_impossible.ron",
+        &[
+            "p: Logits values are all -inf in tests/data/bad/logits_all_impossible.ron: at least one outcome must be possible",
+        ],
+    ),
+    (
+        "logits_unknown_field.ron",
+        &[
+            "tests/data/bad/logits_unknown_field.ron:6:",
+            "Logits has no field named `temp`: its fields are `values` and `temperature`",
+        ],
+    ),
+    ("logits_missing_values.ron", &["tests/data/bad/logits_missing_values.ron:6:", "Logits needs its `values`"]),
+    ("logits_values_not_list.ron", &["tests/data/bad/logits_values_not_list.ron:6:", "Expected opening `[`"]),
     ("random_bytes.ron", &["cannot read tests/data/bad/random_bytes.ron: it is not a text file (not valid UTF-8)"]),
 ];
 
@@ -446,4 +498,63 @@ fn save_refuses_what_load_would_reject() {
     let err = scenario::save(&scenario, &path).unwrap_err().to_string();
     assert!(err.contains("p[0] ('heads') is NaN"), "{err}");
     assert!(!path.exists(), "nothing is written");
+}
+
+// ---------------------------------------------------------------------------------------
+// Logits at a temperature
+// ---------------------------------------------------------------------------------------
+
+const LOGITS_FILE: &str = r#"(
+    id: "logits",
+    title: "Logits",
+    labels: ["a", "b", "c"],
+    p: Logits(values: [2.0, 1.0, -1.0], temperature: 0.7),
+    q: Logits(values: [0.5, -inf, 0.0]),
+)"#;
+
+#[test]
+fn logits_load_as_softmax_at_their_temperature() {
+    let s = Scenario::from_ron(LOGITS_FILE, "memory").unwrap();
+    let p = klscope::info::softmax::softmax(&[2.0, 1.0, -1.0], 0.7).unwrap();
+    assert_eq!(bits(&s.p), bits(&p), "p is softmax(z / 0.7)");
+    let logits_p = s.logits.p.as_ref().unwrap();
+    assert_eq!((logits_p.values.clone(), logits_p.temperature), (vec![2.0, 1.0, -1.0], 0.7));
+    let logits_q = s.logits.q.as_ref().unwrap();
+    assert_eq!(logits_q.temperature, 1.0, "the temperature defaults to 1");
+    assert_eq!(s.q[1], 0.0, "a logit of -inf is probability 0");
+    let e = 0.5f64.exp();
+    assert!((s.q[0] - e / (e + 1.0)).abs() < 1e-15, "{:?}", s.q);
+}
+
+#[test]
+fn a_plain_list_stays_a_plain_list() {
+    let s = Scenario::from_ron(&coin().to_ron().unwrap(), "memory").unwrap();
+    assert_eq!(s, coin());
+    assert_eq!(s.logits, Default::default(), "probabilities are not turned into logits");
+    assert!(!coin().to_ron().unwrap().contains("Logits"));
+}
+
+#[test]
+fn logits_are_saved_as_logits_and_load_back_bit_exactly() {
+    let original = Scenario::from_ron(LOGITS_FILE, "memory").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("logits.ron");
+    scenario::save(&original, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("p: Logits(values: [2.0, 1.0, -1.0], temperature: 0.7)"), "{text}");
+    assert!(text.contains("q: Logits(values: [0.5, -inf, 0.0], temperature: 1.0)"), "{text}");
+    let loaded = scenario::load(&path).unwrap();
+    assert_eq!(loaded, original);
+    assert_eq!(bits(&loaded.p), bits(&original.p));
+}
+
+#[test]
+fn probabilities_that_are_not_softmax_of_the_logits_are_not_saved() {
+    let mut s = Scenario::from_ron(LOGITS_FILE, "memory").unwrap();
+    s.p = vec![0.5, 0.25, 0.25];
+    let error = s.validate("x.ron").unwrap_err().to_string();
+    assert_eq!(
+        error,
+        "p differs from softmax of its logits in x.ron: a side given as logits must have the probabilities they stand for"
+    );
 }

@@ -1,9 +1,10 @@
-//! The left-hand editing area: P's and Q's bar editors on one shared scale, and the
-//! outcome strip between them.
+//! The left-hand editing area: P's and Q's bar editors on one shared scale (or a logit
+//! editor for a side edited as logits), the switch between the two, and the outcome strip.
 
 use eframe::egui;
 
 use super::bar_editor::{self, BarEditor, BarLayout, EditorFrame};
+use super::logit_editor::{self, LogitEditor, LogitLayout};
 use super::outcome_strip::{OutcomeStrip, outcome_strip_ui};
 use crate::app::analysis::Analysis;
 use crate::app::commands::Command;
@@ -16,6 +17,8 @@ use strum::IntoEnumIterator;
 pub struct EditingPanel {
     /// P's editor, then Q's.
     editors: [BarEditor; 2],
+    /// P's logit editor, then Q's (drawn for a side edited as logits).
+    logit_editors: [LogitEditor; 2],
     pub strip: OutcomeStrip,
     /// The scale and order of both editors, held still while a bar is dragged, and the
     /// versions of P and Q and the ranking it was made for.
@@ -26,6 +29,11 @@ impl EditingPanel {
     /// Where the bars of `side` were drawn in the last frame.
     pub fn bar_layout(&self, side: Side) -> Option<BarLayout> {
         self.editors[side.index()].layout.clone()
+    }
+
+    /// Where the logit bars of `side` were drawn in the last frame.
+    pub fn logit_layout(&self, side: Side) -> Option<LogitLayout> {
+        self.logit_editors[side.index()].layout
     }
 
     pub fn editor_mut(&mut self, side: Side) -> &mut BarEditor {
@@ -56,10 +64,20 @@ impl EditingPanel {
         if frame.ranking.is_some() {
             sort_ui(ui, state);
         }
-        let [p_editor, q_editor] = &mut self.editors;
-        commands.extend(bar_editor::editor_ui(ui, Side::P, state, p_editor, editor_height, &frame));
-        ui.add_space(4.0);
-        commands.extend(bar_editor::editor_ui(ui, Side::Q, state, q_editor, editor_height, &frame));
+        logits_switch_ui(ui, state);
+        for side in [Side::P, Side::Q] {
+            if side == Side::Q {
+                ui.add_space(4.0);
+            }
+            // A vocabulary's logits are edited through its probabilities: a bar per
+            // logit would not fit.
+            if state.doc.logits(side).is_some() && frame.ranking.is_none() {
+                logit_editor::editor_ui(ui, side, state, &mut self.logit_editors[side.index()], editor_height);
+            } else {
+                let editor = &mut self.editors[side.index()];
+                commands.extend(bar_editor::editor_ui(ui, side, state, editor, editor_height, &frame));
+            }
+        }
         let fields_fit = frame.ranking.is_none() && bar_editor::fields_fit(ui.available_width(), state.doc.len());
         commands.extend(outcome_strip_ui(ui, state, &mut self.editors, &mut self.strip, fields_fit));
         for editor in &mut self.editors {
@@ -89,5 +107,30 @@ fn sort_ui(ui: &mut egui::Ui, state: &mut AppState) {
              and largest probability among the outcomes in it. Hover to name the outcome under the pointer; \
              drag to set it (the bottom edge sets 0).",
         );
+    });
+}
+
+/// The accessible name of a side's switch, e.g. "P as logits".
+pub fn logits_switch_name(side: Side) -> String {
+    format!("{} as logits", side.name())
+}
+
+/// Edit each side as probabilities or as logits z (z = ln p when switched on, so nothing
+/// moves; −∞ for an outcome of probability 0).
+fn logits_switch_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        ui.label("Edit as logits:");
+        for side in [Side::P, Side::Q] {
+            let mut on = state.doc.logits(side).is_some();
+            let text = egui::RichText::new(logits_switch_name(side)).color(crate::app::theme::color(ui, side));
+            let hover = format!(
+                "Edit {} as logits z at a temperature T, {} = softmax(z / T); switching on takes z = ln p",
+                side.name(),
+                side.name()
+            );
+            if ui.checkbox(&mut on, text).on_hover_text(hover).changed() {
+                state.doc.set_edited_as_logits(side, on);
+            }
+        }
     });
 }

@@ -8,6 +8,7 @@ pub mod editing;
 pub mod help;
 pub mod identity;
 pub mod lesson;
+pub mod logit_editor;
 pub mod measures;
 pub mod outcome_strip;
 pub mod top_bar;

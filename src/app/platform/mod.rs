@@ -41,7 +41,7 @@ pub struct SaveJob {
 pub enum Event {
     /// A scenario was read and checked; `file` is where Save writes it back; a share link
     /// also brings the zero rule it was shown with.
-    Opened { scenario: Scenario, file: Option<PathBuf>, from: String, zero_rule: Option<ZeroRule> },
+    Opened { scenario: Box<Scenario>, file: Option<PathBuf>, from: String, zero_rule: Option<ZeroRule> },
     /// The scenario was written to `to`; `file` is the file it now belongs to.
     Saved { file: Option<PathBuf>, to: String },
     /// Something to tell the user: a picture written, an error, a question answered no.
@@ -90,9 +90,12 @@ impl Event {
     /// The event for a share link: its scenario and zero rule, or why it opens nothing.
     pub fn from_link(text: &str) -> Event {
         match link::decode(text) {
-            Ok(Shared { scenario, zero_rule }) => {
-                Event::Opened { scenario, file: None, from: "the link".to_string(), zero_rule: Some(zero_rule) }
-            }
+            Ok(Shared { scenario, zero_rule }) => Event::Opened {
+                scenario: Box::new(scenario),
+                file: None,
+                from: "the link".to_string(),
+                zero_rule: Some(zero_rule),
+            },
             Err(e) => Event::Status(Status::error(format!("The link opens nothing: {e}."))),
         }
     }

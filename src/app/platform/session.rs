@@ -56,6 +56,7 @@ mod tests {
             labels: (0..n).map(|i| format!("t{i}")).collect(),
             p: vec![1.0 / n as f64; n],
             q: vec![1.0 / n as f64; n],
+            logits: Default::default(),
         };
         let mut state = AppState::default();
         assert!(state.open_scenario(&scenario).is_ok());

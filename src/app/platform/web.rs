@@ -91,7 +91,9 @@ fn scenario_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
         Err(e) => return Event::Status(Status::error(format!("cannot read {name}: {e}"))),
     };
     match Scenario::from_ron(&text, name) {
-        Ok(scenario) => Event::Opened { scenario, file: None, from: name.to_string(), zero_rule: None },
+        Ok(scenario) => {
+            Event::Opened { scenario: Box::new(scenario), file: None, from: name.to_string(), zero_rule: None }
+        }
         Err(e) => Event::Status(Status::error(e.to_string())),
     }
 }

@@ -5,14 +5,17 @@
 mod cache;
 mod coding;
 mod contributions;
+mod distillation;
 mod fit;
 mod libraries;
 mod plots;
 mod sampling;
 mod surprise;
 mod table;
+mod temperature;
 
 pub use cache::Cached;
+pub use distillation::shown_loss;
 
 use eframe::egui;
 
@@ -81,6 +84,8 @@ impl Views {
                 Box::new(fit::FitView::default()),
                 Box::new(sampling::SamplingView::default()),
                 Box::new(libraries::LibrariesView::default()),
+                Box::new(temperature::TemperatureView::default()),
+                Box::new(distillation::DistillationView::default()),
             ],
         }
     }

@@ -96,7 +96,7 @@ impl NativePlatform {
         } else {
             match scenario::load(path) {
                 Ok(scenario) => Event::Opened {
-                    scenario,
+                    scenario: Box::new(scenario),
                     file: Some(path.to_path_buf()),
                     from: path.display().to_string(),
                     zero_rule: None,
