@@ -59,7 +59,7 @@ pub fn outcome_terms(p: f64, q: f64) -> OutcomeTerms {
     let (surprise_p, surprise_q) = (-lp + 0.0, -lq + 0.0);
     let (pq, qp) = match (p > 0.0, q > 0.0) {
         (true, true) => {
-            let log_ratio = kl_parts(p, q).log_ratio;
+            let log_ratio = kl_parts(p, q, &logs_of(p, q)).log_ratio;
             (p * log_ratio + 0.0, -q * log_ratio + 0.0)
         }
         (true, false) => (f64::INFINITY, 0.0),
@@ -156,50 +156,68 @@ struct Sums {
 }
 
 impl Sums {
-    /// Sums over `p`, `q` (outcome numbers start at `offset`).
+    /// Sums over `p`, `q` (outcome numbers start at `offset`), a chunk at a time: the
+    /// logarithms of a chunk are taken in tight loops of their own, so that the
+    /// arithmetic around them needs no function call (each call would spill every live
+    /// register, which cost more than the logarithms themselves).
     fn over(p: &[f64], q: &[f64], offset: usize) -> Sums {
+        const CHUNK: usize = 256;
         let mut s = Sums::default();
-        for i in 0..p.len() {
-            let (pi, qi) = (p[i], q[i]);
-            s.abs_diff += (pi - qi).abs();
-            // The logarithms are the cost here: two per outcome, a third only where JS
-            // needs ln m.
-            match (pi > 0.0, qi > 0.0) {
-                (true, true) => {
-                    let parts = kl_parts(pi, qi);
-                    let (lp, lq) = (parts.lp, parts.lq);
-                    s.entropy_p -= pi * lp;
-                    s.entropy_q -= qi * lq;
-                    s.cross_pq -= pi * lq;
-                    s.cross_qp -= qi * lp;
-                    s.excess_pq += parts.excess_pq;
-                    s.excess_qp += parts.excess_qp;
-                    s.diff.add(pi - qi);
-                    s.js2 += js_term(pi, qi, &parts);
-                    // √p − √q cancels only when p/q is near 1 (close): rewrite it there.
-                    let root_gap =
-                        if parts.close { (pi - qi) / (pi.sqrt() + qi.sqrt()) } else { pi.sqrt() - qi.sqrt() };
-                    s.hellinger2 += root_gap * root_gap;
-                }
-                (true, false) => {
-                    s.entropy_p -= pi * pi.ln();
-                    s.cross_pq = f64::INFINITY;
-                    s.p_without_q.push(offset + i);
-                    s.js2 += pi * std::f64::consts::LN_2;
-                    s.hellinger2 += pi;
-                }
-                (false, true) => {
-                    s.entropy_q -= qi * qi.ln();
-                    s.cross_qp = f64::INFINITY;
-                    s.q_without_p.push(offset + i);
-                    s.js2 += qi * std::f64::consts::LN_2;
-                    s.hellinger2 += qi;
-                }
-                // 0·log(0/0) = 0.
-                (false, false) => {}
+        let (mut lp, mut lq, mut third) = ([0.0; CHUNK], [0.0; CHUNK], [0.0; CHUNK]);
+        for start in (0..p.len()).step_by(CHUNK) {
+            let (p, q) = (&p[start..(start + CHUNK).min(p.len())], &q[start..(start + CHUNK).min(q.len())]);
+            for i in 0..p.len() {
+                lp[i] = p[i].ln();
+                lq[i] = q[i].ln();
+                third[i] = third_log_argument(p[i], q[i]);
+            }
+            for value in &mut third[..p.len()] {
+                *value = value.ln();
+            }
+            for i in 0..p.len() {
+                s.add(p[i], q[i], Logs { p: lp[i], q: lq[i], third: third[i] }, offset + start + i);
             }
         }
         s
+    }
+
+    /// Adds one outcome, given its logarithms.
+    #[inline]
+    fn add(&mut self, p: f64, q: f64, logs: Logs, index: usize) {
+        self.abs_diff += (p - q).abs();
+        match (p > 0.0, q > 0.0) {
+            (true, true) => {
+                let d = p - q;
+                let parts = kl_parts(p, q, &logs);
+                self.entropy_p -= p * logs.p;
+                self.entropy_q -= q * logs.q;
+                self.cross_pq -= p * logs.q;
+                self.cross_qp -= q * logs.p;
+                self.excess_pq += parts.excess_pq;
+                self.excess_qp += parts.excess_qp;
+                self.diff.add(d);
+                self.js2 += js_term(p, q, parts.close, &logs);
+                // √p − √q cancels only when p/q is near 1 (close): rewrite it there.
+                let root_gap = if parts.close { d / (p.sqrt() + q.sqrt()) } else { p.sqrt() - q.sqrt() };
+                self.hellinger2 += root_gap * root_gap;
+            }
+            (true, false) => {
+                self.entropy_p -= p * logs.p;
+                self.cross_pq = f64::INFINITY;
+                self.p_without_q.push(index);
+                self.js2 += p * std::f64::consts::LN_2;
+                self.hellinger2 += p;
+            }
+            (false, true) => {
+                self.entropy_q -= q * logs.q;
+                self.cross_qp = f64::INFINITY;
+                self.q_without_p.push(index);
+                self.js2 += q * std::f64::consts::LN_2;
+                self.hellinger2 += q;
+            }
+            // 0·log(0/0) = 0.
+            (false, false) => {}
+        }
     }
 
     /// Adds the sums of the stretch that follows this one.
@@ -240,41 +258,69 @@ impl Sums {
     }
 }
 
-/// ln p, ln q, ln(p/q) and the two non-negative "excess" terms p ln(p/q) − (p − q) and
+/// ln p, ln q, and a third logarithm that depends on the pair (see
+/// [`third_log_argument`]).
+#[derive(Clone, Copy)]
+struct Logs {
+    p: f64,
+    q: f64,
+    third: f64,
+}
+
+/// p/q lies in [½, 2] (so p − q is exact, by Sterbenz's lemma).
+#[inline]
+fn is_close(p: f64, q: f64) -> bool {
+    0.5 * q <= p && p <= 2.0 * q
+}
+
+/// What the third logarithm of an outcome is taken of: 1 + x = p/q for close ratios
+/// (unless x is so small that a series is better), m = (p + q)/2 for far ones (JS needs
+/// ln m there), 1 when p or q is 0.
+#[inline]
+fn third_log_argument(p: f64, q: f64) -> f64 {
+    if !(p > 0.0 && q > 0.0) {
+        1.0
+    } else if is_close(p, q) {
+        let x = (p - q) / q;
+        if x.abs() < 0.01 { 1.0 } else { 1.0 + x }
+    } else {
+        0.5 * (p + q)
+    }
+}
+
+/// ln(p/q) and the two non-negative "excess" terms p ln(p/q) − (p − q) and
 /// q ln(q/p) − (q − p), for p, q > 0.
 struct KlParts {
-    /// p/q lies in [½, 2], where ln p is derived from ln q (see `kl_parts`).
     close: bool,
-    lp: f64,
-    lq: f64,
     log_ratio: f64,
     excess_pq: f64,
     excess_qp: f64,
 }
 
 #[inline]
-fn kl_parts(p: f64, q: f64) -> KlParts {
+fn kl_parts(p: f64, q: f64, logs: &Logs) -> KlParts {
     let d = p - q;
-    if 0.5 * q <= p && p <= 2.0 * q {
-        // Close ratios: d is exact (Sterbenz), so x = p/q − 1 is accurate and
-        // ln(p/q) = ln(1 + x) avoids subtracting two nearly equal logarithms. ln(1 + x)
-        // is accurate to ε absolute since 1 + x is within [½, 2]; below |x| = 0.01 its
-        // series keeps it accurate relative to x.
+    if is_close(p, q) {
+        // Close ratios: d is exact, so x = p/q − 1 is accurate and ln(p/q) = ln(1 + x)
+        // avoids subtracting two nearly equal logarithms. ln(1 + x) is accurate to ε
+        // absolute since 1 + x is within [½, 2]; below |x| = 0.01 its series keeps it
+        // accurate relative to x.
         let x = d / q;
-        let log_ratio = if x.abs() < 0.01 { x * polynomial(x, &LN_1P_SERIES) } else { (1.0 + x).ln() };
+        let log_ratio = if x.abs() < 0.01 { x * polynomial(x, &LN_1P_SERIES) } else { logs.third };
         let excess_pq = q * one_plus_x_log_minus_x(x, log_ratio);
         // excess_pq + excess_qp = d·ln(p/q): both halves are ≥ 0 and of similar size.
         let excess_qp = (d * log_ratio - excess_pq).max(0.0);
-        // ln p from ln q and the ratio saves a logarithm; its error is ε·|ln p|, as if
-        // it were computed directly.
-        let lq = q.ln();
-        KlParts { close: true, lp: lq + log_ratio, lq, log_ratio, excess_pq, excess_qp }
+        KlParts { close: true, log_ratio, excess_pq, excess_qp }
     } else {
         // Far ratios: |ln p − ln q| > ln 2, so the subtraction loses nothing.
-        let (lp, lq) = (p.ln(), q.ln());
-        let log_ratio = lp - lq;
-        KlParts { close: false, lp, lq, log_ratio, excess_pq: p * log_ratio - d, excess_qp: d - q * log_ratio }
+        let log_ratio = logs.p - logs.q;
+        KlParts { close: false, log_ratio, excess_pq: p * log_ratio - d, excess_qp: d - q * log_ratio }
     }
+}
+
+/// The logarithms of one outcome, for the terms of one outcome.
+fn logs_of(p: f64, q: f64) -> Logs {
+    Logs { p: p.ln(), q: q.ln(), third: third_log_argument(p, q).ln() }
 }
 
 /// (1 + x) ln(1 + x) − x for x ≥ −0.5, given ln(1 + x); a series near 0 where the direct
@@ -290,13 +336,13 @@ fn one_plus_x_log_minus_x(x: f64, log1p_x: f64) -> f64 {
 
 /// p ln(p/m) + q ln(q/m) with m = (p + q)/2, for p, q > 0. With u = (p − q)/(p + q) this
 /// is m·[(1+u) ln(1+u) + (1−u) ln(1−u)], whose series in u has only positive terms.
-/// `parts` are those of (p, q); the result is the same, bit for bit, for (q, p) (the
-/// series is even in u, and u of (q, p) is exactly −u).
+/// The result is the same, bit for bit, for (q, p) (the series is even in u, and u of
+/// (q, p) is exactly −u).
 #[inline]
-fn js_term(p: f64, q: f64, parts: &KlParts) -> f64 {
+fn js_term(p: f64, q: f64, close: bool, logs: &Logs) -> f64 {
     let sum = p + q;
     let m = 0.5 * sum;
-    if parts.close {
+    if close {
         let u = (p - q) / sum;
         // |u| ≤ 1/3 here. Σ_{k≥1} u^{2k} / (k(2k−1)): all terms positive, 16 of them
         // reach 1e-17 relative at |u| = 1/3, and cost less than two logarithms.
@@ -304,8 +350,8 @@ fn js_term(p: f64, q: f64, parts: &KlParts) -> f64 {
         m * u2 * polynomial(u2, &JS_SERIES)
     } else {
         // |ln p − ln q| > ln 2 here, so ln m sits well apart from at least one of them.
-        let lm = m.ln();
-        (p * (parts.lp - lm) + q * (parts.lq - lm)).max(0.0)
+        let lm = logs.third;
+        (p * (logs.p - lm) + q * (logs.q - lm)).max(0.0)
     }
 }
 
