@@ -6,6 +6,7 @@ mod compute;
 mod error;
 mod fit;
 mod link;
+mod model_input;
 mod presets;
 mod sample;
 mod window;

@@ -27,6 +27,11 @@ pub enum ModelFileError {
     #[error("{file}: holds {kind} ('{descr}'), not float32 or float64: save it with arr.astype(np.float64)")]
     Dtype { file: String, kind: String, descr: String },
 
+    #[error(
+        "{file}: holds a structured array (fields {fields}), not float32 or float64 numbers: save one field, e.g. arr[{fields}]"
+    )]
+    Structured { file: String, fields: String },
+
     #[error("{file}: the array is {rows}×{columns}; klscope reads one list of numbers: 1-D, 1×N or N×1")]
     Matrix { file: String, rows: u64, columns: u64 },
 

@@ -90,9 +90,15 @@ impl Layout {
         };
         let (width, little_endian) = match get("descr")? {
             Literal::Text(descr) => dtype(&file, descr)?,
-            descr @ Literal::Sequence(_) => {
-                let kind = "a structured array (named fields)".to_string();
-                return Err(ModelFileError::Dtype { file: file.clone(), kind, descr: descr.describe() });
+            Literal::Sequence(fields) => {
+                let names: Vec<String> = fields
+                    .iter()
+                    .filter_map(|field| match field {
+                        Literal::Sequence(parts) => parts.first().map(Literal::describe),
+                        _ => None,
+                    })
+                    .collect();
+                return Err(ModelFileError::Structured { file: file.clone(), fields: names.join(", ") });
             }
             other => return Err(wrong("descr", other, "a dtype such as '<f4'")),
         };
@@ -253,7 +259,7 @@ mod tests {
         let bad_syntax = npy("{'descr': '<f8' 'shape': (1,)}", &[0; 8]);
         assert_eq!(
             message(&bad_syntax),
-            "x.npy: the .npy header is not a dictionary as NumPy writes it: expected '}' but found ''' at byte 26"
+            "x.npy: the .npy header is not a dictionary as NumPy writes it: expected ',' or '}' but found the start of a string at byte 26"
         );
     }
 }

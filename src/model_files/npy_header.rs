@@ -57,7 +57,7 @@ pub fn parse(text: &str) -> Result<Vec<(String, Literal)>, SyntaxError> {
         entries.push((key, value));
         parser.skip_blanks();
         if !parser.eat(b',') {
-            parser.expect(b'}')?;
+            parser.expect_end(b'}')?;
             break;
         }
     }
@@ -114,9 +114,20 @@ impl Parser<'_> {
         }
     }
 
+    /// After an item: a comma or the closing bracket.
+    fn expect_end(&mut self, close: u8) -> Result<(), SyntaxError> {
+        if self.eat(close) {
+            Ok(())
+        } else {
+            let found = self.found();
+            Err(self.error(format!("expected ',' or '{}' but found {found}", char::from(close))))
+        }
+    }
+
     fn found(&self) -> String {
         match self.bytes.get(self.at) {
             None => "the end of the header".to_string(),
+            Some(b'\'' | b'"') => "the start of a string".to_string(),
             Some(&b) if b.is_ascii_graphic() => format!("'{}'", char::from(b)),
             Some(&b) => format!("the byte 0x{b:02x}"),
         }
@@ -200,7 +211,7 @@ impl Parser<'_> {
             }
             items.push(self.literal()?);
             if !self.eat(b',') {
-                self.expect(close)?;
+                self.expect_end(close)?;
                 break;
             }
         }
@@ -231,7 +242,7 @@ mod tests {
     #[test]
     fn mistakes_give_the_offset() {
         let error = |text: &str| parse(text).err().map(|e| (e.what, e.offset));
-        assert_eq!(error("{'a': 1"), Some(("expected '}' but found the end of the header".to_string(), 7)));
+        assert_eq!(error("{'a': 1"), Some(("expected ',' or '}' but found the end of the header".to_string(), 7)));
         assert_eq!(error("{'a': maybe}"), Some(("'maybe' is not a value NumPy writes".to_string(), 6)));
         assert_eq!(error("{'a': 'x}"), Some(("a string that never ends".to_string(), 6)));
         assert_eq!(error("{1: 2}"), Some(("the key 1 is not a string".to_string(), 1)));
