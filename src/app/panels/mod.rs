@@ -8,6 +8,7 @@ pub mod help;
 pub mod identity;
 pub mod lesson;
 pub mod measures;
+pub mod model_output;
 pub mod outcome_strip;
 pub mod top_bar;
 pub mod value_field;
@@ -17,4 +18,5 @@ pub mod value_field;
 pub struct Panels {
     pub editing: editing::EditingPanel,
     pub help: help::HelpWindow,
+    pub model_output: model_output::ModelOutputQuestion,
 }
