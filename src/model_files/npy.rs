@@ -227,6 +227,13 @@ mod tests {
         assert_eq!(parse("x", &npy(&header("<f4", "(2,)"), &le32)), Ok(vec![0.25, 0.75]));
         assert_eq!(parse("x", &npy(&header(">f8", "(1, 2)"), &be64)), Ok(vec![0.1, 0.9]));
         assert_eq!(parse("x", &npy(&header(">f8", "(2, 1)"), &be64)), Ok(vec![0.1, 0.9]));
+        let fortran = "{'descr': '>f8', 'fortran_order': True, 'shape': (1, 2), }";
+        assert_eq!(parse("x", &npy(fortran, &be64)), Ok(vec![0.1, 0.9]), "a vector reads the same in either order");
+        let unclear = "{'descr': '>f8', 'fortran_order': 1, 'shape': (2,), }";
+        assert_eq!(
+            parse("x", &npy(unclear, &be64)).map_err(|e| e.to_string()),
+            Err("x: the .npy header's 'fortran_order' is 1, not True or False".to_string())
+        );
     }
 
     #[test]
