@@ -1,7 +1,7 @@
 //! Time to open a model's output of 10⁶ values (the most klscope takes): read the numbers
 //! from the bytes (.npy float32, or CSV as `np.savetxt` writes it, `%.18e`, one per line),
 //! name the outcomes 0, 1, … and check them as probabilities (rescaled, as float32 needs).
-//! Both must stay well under a second.
+//! Both must stay well under a second. `read_npy` and `read_csv` time the numbers alone.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use klscope::model_files::{Reading, index_labels, probabilities, read_numbers};
@@ -39,12 +39,21 @@ fn open(name: &str, bytes: &[u8]) -> Vec<f64> {
 
 fn model_files(c: &mut Criterion) {
     let values = values();
-    for (group, name, bytes) in [("open_npy", "q.npy", npy_bytes(&values)), ("open_csv", "q.csv", csv_bytes(&values))] {
+    for (group_name, name, bytes) in
+        [("open_npy", "q.npy", npy_bytes(&values)), ("open_csv", "q.csv", csv_bytes(&values))]
+    {
         assert_eq!(open(name, &bytes).len(), N, "{name} should open");
-        let mut group = c.benchmark_group(group);
+        let mut group = c.benchmark_group(group_name);
         group.sample_size(10);
         group.bench_with_input(BenchmarkId::from_parameter(N), &bytes, |b, bytes| {
             b.iter(|| open(name, black_box(bytes)))
+        });
+        group.finish();
+        // The numbers alone, without naming and checking the outcomes.
+        let mut group = c.benchmark_group(group_name.replace("open", "read"));
+        group.sample_size(10);
+        group.bench_with_input(BenchmarkId::from_parameter(N), &bytes, |b, bytes| {
+            b.iter(|| read_numbers(name, black_box(bytes)))
         });
         group.finish();
     }
