@@ -5,5 +5,6 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod info;
+pub mod model_files;
 pub mod scenario;
 pub mod text;

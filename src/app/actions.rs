@@ -208,6 +208,12 @@ impl KlApp {
                     };
                     Status::info(format!("Saved to {to}{note}"))
                 }
+                Event::ModelOutput { from, values } => {
+                    let note = format!("Choose how to use {from}.");
+                    self.panels.model_output.ask(from, values);
+                    Status::info(note)
+                }
+                Event::Vocabulary { from, tokens } => self.use_vocabulary(&from, tokens),
                 Event::Status(status) => status,
             });
         }

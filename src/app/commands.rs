@@ -138,7 +138,9 @@ impl Command {
             Command::Help => "What each measure means, and the keyboard shortcuts",
             Command::OpenBuiltin(_) => "Open this built-in lesson",
             Command::OpenSaved(_) => "Open a scenario you saved",
-            Command::Open => "Open a scenario file (.ron)",
+            Command::Open => {
+                "Open a scenario (.ron); a model's outputs (.npy, .csv), used as P or Q; or a vocabulary (.txt), one outcome name per line"
+            }
             Command::OpenLink => "Open a scenario from a share link (paste it)",
             Command::Save => "Save this scenario: to its file, or to your scenario folder as <id>.ron",
             Command::SaveAs => "Save this scenario to a file you choose",

@@ -6,6 +6,7 @@ mod actions;
 pub mod analysis;
 pub mod commands;
 pub mod history;
+mod model_outputs;
 pub mod order;
 pub mod panels;
 pub mod picture;
@@ -211,6 +212,10 @@ impl KlApp {
         self.platform.ui(&ctx);
         if self.handle_platform_events() {
             ctx.request_repaint();
+        }
+        if let Some(output) = self.panels.model_output.ui(&ctx) {
+            self.status = Some(self.use_model_output(output));
+            self.refresh_analysis();
         }
         if let Some(text) = self.clipboard.take() {
             self.platform.copy_text(&ctx, text);

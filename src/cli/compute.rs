@@ -2,21 +2,23 @@
 //! aligned table or JSON.
 
 use super::args::{Labels, PLogits, PValues, QLogits, QValues, Temperature};
+use super::model_input::{self, Side};
 use super::{CliError, OutputArgs};
 use crate::export::json;
-use crate::info::distribution::default_labels;
 use crate::info::measures::outcome_terms;
 use crate::info::softmax::softmax;
-use crate::info::{Distribution, Measure, Report, Unit};
+use crate::info::{Measure, Report, Unit};
 use crate::scenario::{self, Scenario};
 use crate::text::{fixed6, short_number};
 use clap::{ArgGroup, Args};
 use serde_json::Value;
+use std::path::{Path, PathBuf};
 
 #[derive(Args)]
-#[command(group(ArgGroup::new("input").required(true).args(["p", "p_logits", "preset"])))]
-#[command(group(ArgGroup::new("p_side").args(["p", "p_logits"]).requires("q_side")))]
-#[command(group(ArgGroup::new("q_side").args(["q", "q_logits"]).requires("p_side")))]
+#[command(group(ArgGroup::new("input").required(true).args(["p", "p_logits", "p_file", "preset"])))]
+#[command(group(ArgGroup::new("p_side").args(["p", "p_logits", "p_file"]).requires("q_side")))]
+#[command(group(ArgGroup::new("q_side").args(["q", "q_logits", "q_file"]).requires("p_side")))]
+#[command(group(ArgGroup::new("files").args(["p_file", "q_file"]).multiple(true)))]
 pub struct ComputeArgs {
     /// P, the truth: comma-separated probabilities, e.g. 0.9,0.1 or 1/3,2/3.
     #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
@@ -36,6 +38,20 @@ pub struct ComputeArgs {
     /// The temperature T of --q-logits (default 1).
     #[arg(long, value_name = "T", allow_hyphen_values = true)]
     q_temperature: Option<Temperature>,
+    /// P from a file a model wrote: .npy (float32 or float64) or CSV (one number per
+    /// line, or one row).
+    #[arg(long, value_name = "FILE")]
+    p_file: Option<PathBuf>,
+    /// Q from a file a model wrote: .npy or CSV.
+    #[arg(long, value_name = "FILE")]
+    q_file: Option<PathBuf>,
+    /// Read --p-file and --q-file as logits z: softmax(z / T), T from --p-temperature and
+    /// --q-temperature (default 1).
+    #[arg(long, requires = "files")]
+    logits: bool,
+    /// Outcome names from a file, one token per line (default with files: 0, 1, …).
+    #[arg(long, value_name = "FILE", requires = "p_side", conflicts_with = "labels")]
+    vocab: Option<PathBuf>,
     /// Outcome names, comma-separated (default x1, x2, …).
     #[arg(long, value_name = "LIST", requires = "p_side")]
     labels: Option<Labels>,
@@ -43,7 +59,7 @@ pub struct ComputeArgs {
     #[arg(long, requires = "p_side")]
     normalize: bool,
     /// A built-in scenario id (see `klscope presets`), a scenario file or a share link.
-    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p", "q", "p_logits", "q_logits", "labels", "normalize"])]
+    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p", "q", "p_logits", "q_logits", "p_file", "q_file", "logits", "vocab", "labels", "normalize"])]
     preset: Option<String>,
     #[command(flatten)]
     output: OutputArgs,
@@ -58,24 +74,30 @@ pub fn run(args: &ComputeArgs) -> Result<String, CliError> {
         None => {
             // A temperature belongs to logits: alone it would be silently ignored.
             for (temperature, logits, flag) in [
-                (args.p_temperature.is_some(), args.p_logits.is_some(), "p"),
-                (args.q_temperature.is_some(), args.q_logits.is_some(), "q"),
+                (args.p_temperature, args.p_logits.is_some() || (args.p_file.is_some() && args.logits), "p"),
+                (args.q_temperature, args.q_logits.is_some() || (args.q_file.is_some() && args.logits), "q"),
             ] {
-                if temperature && !logits {
+                if temperature.is_some() && !logits {
                     return Err(CliError::TemperatureWithoutLogits(flag));
                 }
             }
             let p = side(
                 args.p.as_ref().map(|p| &p.0[..]),
                 args.p_logits.as_ref().map(|z| (&z.0[..], args.p_temperature)),
+                args.p_file.as_deref().map(|file| (file, args.logits.then_some(args.p_temperature))),
                 "p-logits",
+                args.normalize,
             )?;
             let q = side(
                 args.q.as_ref().map(|q| &q.0[..]),
                 args.q_logits.as_ref().map(|z| (&z.0[..], args.q_temperature)),
+                args.q_file.as_deref().map(|file| (file, args.logits.then_some(args.q_temperature))),
                 "q-logits",
+                args.normalize,
             )?;
-            (Pair::from_lists(&p, &q, args.labels.as_ref(), args.normalize)?, Unit::Bits)
+            let labels = args.labels.as_ref().map(|Labels(labels)| labels.clone());
+            let checked = model_input::check(p, q, labels, args.vocab.as_deref(), args.normalize)?;
+            (Pair { labels: checked.labels, p: checked.p, q: checked.q }, Unit::Bits)
         }
     };
     let unit = args.output.unit.unwrap_or(scenario_unit);
@@ -83,19 +105,23 @@ pub fn run(args: &ComputeArgs) -> Result<String, CliError> {
     Ok(if args.output.json { report_json(&pair, &report, unit) + "\n" } else { report_text(&pair, &report, unit) })
 }
 
-/// One side's values: its probabilities as typed, or softmax(z / T) of its logits.
+/// One side's values: its probabilities as typed, softmax(z / T) of its logits, or a
+/// model's output file (with `--logits`: its temperature).
 fn side(
     probabilities: Option<&[f64]>,
     logits: Option<(&[f64], Option<Temperature>)>,
+    file: Option<(&Path, Option<Option<Temperature>>)>,
     field: &'static str,
-) -> Result<Vec<f64>, CliError> {
-    match (probabilities, logits) {
-        (None, None) => Err(CliError::MissingInput),
-        (Some(values), _) => Ok(values.to_vec()),
-        (None, Some((z, temperature))) => {
+    rescale: bool,
+) -> Result<Side, CliError> {
+    match (probabilities, logits, file) {
+        (Some(values), _, _) => Ok(Side::Typed(values.to_vec())),
+        (None, Some((z, temperature)), _) => {
             let t = temperature.map_or(1.0, |Temperature(t)| t);
-            softmax(z, t).map_err(|source| CliError::Logits { field, source })
+            softmax(z, t).map(Side::Typed).map_err(|source| CliError::Logits { field, source })
         }
+        (None, None, Some((path, logits))) => Side::from_file(path, logits, rescale),
+        (None, None, None) => Err(CliError::MissingInput),
     }
 }
 
@@ -108,28 +134,6 @@ pub struct Pair {
 }
 
 impl Pair {
-    /// From the values given for P and Q and `--labels`; `rescale` is `--normalize`.
-    pub fn from_lists(p: &[f64], q: &[f64], labels: Option<&Labels>, rescale: bool) -> Result<Pair, CliError> {
-        if p.len() != q.len() {
-            return Err(CliError::LengthsDiffer { p: p.len(), q: q.len() });
-        }
-        let labels = match labels {
-            Some(labels) => labels.0.clone(),
-            None => default_labels(p.len()),
-        };
-        let make = |field, values: &[f64]| {
-            let result = if rescale {
-                Distribution::from_weights(labels.clone(), values.to_vec())
-            } else {
-                Distribution::new(labels.clone(), values.to_vec())
-            };
-            result.map_err(|source| CliError::Distribution { field, source })
-        };
-        let p = make("p", p)?;
-        let q = make("q", q)?;
-        Ok(Pair { labels, p: p.probs().to_vec(), q: q.probs().to_vec() })
-    }
-
     pub fn from_scenario(scenario: &Scenario) -> Pair {
         Pair { labels: scenario.labels.clone(), p: scenario.p.clone(), q: scenario.q.clone() }
     }

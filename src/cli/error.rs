@@ -15,13 +15,18 @@ pub enum CliError {
     #[error("--{field}: {}{}", .source.message(field), hint(.source))]
     Distribution { field: &'static str, source: DistributionError },
 
-    #[error("--p has {p} values but --q has {q}: P and Q need one value per outcome each")]
-    LengthsDiffer { p: usize, q: usize },
-
     #[error("--{field}: {source}")]
     Logits { field: &'static str, source: crate::info::softmax::SoftmaxError },
 
-    #[error("--{0}-temperature is the temperature of --{0}-logits: give the logits, or leave the temperature out")]
+    #[error("{error}{}", file_hint(.error))]
+    ModelFile { error: crate::model_files::ModelFileError },
+
+    #[error("cannot read {name}: {}", crate::export::atomic::describe(source))]
+    ReadFile { name: String, source: std::io::Error },
+
+    #[error(
+        "--{0}-temperature is the temperature of --{0}-logits or of --{0}-file with --logits: give the logits, or leave the temperature out"
+    )]
     TemperatureWithoutLogits(&'static str),
 
     #[error("give --p and --q, or --preset")]
@@ -44,6 +49,15 @@ fn hint(error: &DistributionError) -> &'static str {
     match error {
         DistributionError::SumNotOne { .. } => "; pass --normalize to rescale counts or weights",
         _ => "",
+    }
+}
+
+/// A file of probabilities a little off 1 is usually float32 rounding, or logits.
+fn file_hint(error: &crate::model_files::ModelFileError) -> &'static str {
+    if error.is_sum() {
+        "; pass --normalize to rescale (float32 values rarely sum to 1 within 1e-9), or --logits if these are logits"
+    } else {
+        ""
     }
 }
 
@@ -104,11 +118,16 @@ fn context(error: &clap::Error, kind: ContextKind) -> Option<String> {
     Some(names.join(" and "))
 }
 
-/// "--n <N>" → "--n"; a group "<--p <LIST>|--preset <ID|FILE.ron>>" → "--p or --preset".
+/// "--n <N>" → "--n"; a group "<--p <LIST>|--p-file <FILE>|--preset <ID|FILE.ron>>" →
+/// "--p, --p-file or --preset".
 fn flag(name: &str) -> String {
     let flags: Vec<&str> =
         name.split(|c: char| c.is_whitespace() || "<>|".contains(c)).filter(|part| part.starts_with('-')).collect();
-    if flags.is_empty() { name.to_string() } else { flags.join(" or ") }
+    match flags.split_last() {
+        None => name.to_string(),
+        Some((last, [])) => last.to_string(),
+        Some((last, others)) => format!("{} or {last}", others.join(", ")),
+    }
 }
 
 /// clap's own message without its "error: " prefix and the lines after the first.

@@ -6,6 +6,7 @@ mod compute;
 mod error;
 mod fit;
 mod link;
+mod model_input;
 mod presets;
 mod sample;
 mod window;
@@ -35,7 +36,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Print every measure of P against Q, and the per-outcome terms.
-    Compute(compute::ComputeArgs),
+    Compute(Box<compute::ComputeArgs>),
     /// List the built-in scenarios.
     Presets(presets::PresetsArgs),
     /// Fit a Gaussian bump Q(μ, σ) to P by minimising forward or reverse KL.

@@ -3,6 +3,7 @@
 
 use super::CliError;
 use super::args::{PngPath, Scale, Size, Theme};
+use super::model_input::{self, Side};
 use crate::app::platform::native::launch::{self, Launch};
 use crate::info::Unit;
 use crate::scenario::{self, link};
@@ -13,8 +14,20 @@ use std::path::{Path, PathBuf};
 #[derive(Args)]
 pub struct WindowArgs {
     /// Open on this built-in scenario (see `klscope presets`), scenario file or share link.
-    #[arg(long, value_name = "ID|FILE.ron")]
+    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p_file", "q_file"])]
     preset: Option<String>,
+    /// Open on P from a model's output file (.npy or CSV); needs --q-file.
+    #[arg(long, value_name = "FILE", requires = "q_file")]
+    p_file: Option<PathBuf>,
+    /// Q from a model's output file (.npy or CSV); needs --p-file.
+    #[arg(long, value_name = "FILE", requires = "p_file")]
+    q_file: Option<PathBuf>,
+    /// Read --p-file and --q-file as logits: softmax(z).
+    #[arg(long, requires = "p_file")]
+    logits: bool,
+    /// Outcome names for --p-file and --q-file, one token per line (default 0, 1, …).
+    #[arg(long, value_name = "FILE", requires = "p_file")]
+    vocab: Option<PathBuf>,
     /// Write a PNG of the app showing the scenario, then exit (no window is opened).
     #[arg(long, value_name = "OUT.png")]
     screenshot: Option<PngPath>,
@@ -56,9 +69,20 @@ fn launch_from(args: &WindowArgs) -> Result<Launch, CliError> {
             let file = Path::new(preset).is_file().then(|| PathBuf::from(preset));
             (Some((scenario, file)), None)
         }
-        None => (None, None),
+        None => match (&args.p_file, &args.q_file) {
+            (Some(p), Some(q)) => (Some((model_files(args, p, q)?, None)), None),
+            _ => (None, None),
+        },
     };
     Ok(Launch { scenario, zero_rule, theme: args.theme.map(|Theme(theme)| theme), unit: args.unit })
+}
+
+/// The scenario of `--p-file` and `--q-file`: checked as `klscope compute` checks them.
+fn model_files(args: &WindowArgs, p: &Path, q: &Path) -> Result<scenario::Scenario, CliError> {
+    let logits = args.logits.then_some(None);
+    let (p_side, q_side) = (Side::from_file(p, logits, false)?, Side::from_file(q, logits, false)?);
+    let checked = model_input::check(p_side, q_side, None, args.vocab.as_deref(), false)?;
+    Ok(model_input::scenario(checked, &p.display().to_string(), &q.display().to_string(), args.logits))
 }
 
 /// A missing folder is a typo in the arguments: say so before drawing, not after.
@@ -89,6 +113,23 @@ mod tests {
     struct Window {
         #[command(flatten)]
         window: WindowArgs,
+    }
+
+    #[test]
+    fn model_files_open_as_a_scenario_named_after_them() {
+        let good = "tests/data/model_outputs/good";
+        let (p, q, vocab) = (format!("{good}/p_float32.npy"), format!("{good}/q_row.csv"), format!("{good}/vocab.txt"));
+        let args = Window::try_parse_from(["klscope", "--p-file", &p, "--q-file", &q, "--vocab", &vocab])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let launch = launch_from(&args.window).unwrap_or_else(|e| panic!("{e}"));
+        let (scenario, file) = launch.scenario.unwrap_or_else(|| panic!("no scenario"));
+        assert_eq!((scenario.labels[3].as_str(), scenario.p[0], scenario.q[0], file), ("fish", 0.5, 0.4, None));
+        assert_eq!(scenario.title, format!("{p} vs {q}"));
+        let bad =
+            Window::try_parse_from(["klscope", "--p-file", &p, "--q-file", "tests/data/model_outputs/bad/nan.csv"])
+                .unwrap_or_else(|e| panic!("{e}"));
+        let error = launch_from(&bad.window).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(error, Err("tests/data/model_outputs/bad/nan.csv:1:9: 'nan' is not a finite number".to_string()));
     }
 
     #[test]

@@ -283,3 +283,66 @@ fn a_picture_typed_with_another_extension_still_ends_in_png() {
     // Drawing needs a graphics adapter; either way the .ron file is never written.
     assert!(status.contains("keep.ron.png") || status.contains("Export failed"), "{status}");
 }
+
+#[test]
+fn model_outputs_open_as_q_or_p_and_a_vocabulary_names_the_outcomes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let good = Path::new("tests/data/model_outputs/good");
+    let open = |harness: &mut Harness<'_, KlApp>, file: &str| {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+        harness.run();
+        type_path(harness, &good.join(file));
+    };
+
+    // Four numbers where there were two outcomes: Q takes them, P becomes uniform.
+    open(&mut harness, "q_column.csv");
+    harness.get_by_label_contains("4 numbers, summing to 1");
+    harness.get_by_label("Use").click();
+    harness.run();
+    let doc = harness.state().state.doc.clone();
+    assert_eq!(doc.q.probs(), &[0.4, 0.3, 0.2, 0.1]);
+    assert_eq!(doc.p.probs(), &[0.25; 4]);
+    assert_eq!(doc.labels(), &["0", "1", "2", "3"]);
+    assert!(status(&harness).contains("so P is uniform until you open its file"), "{}", status(&harness));
+
+    // The same length: P takes the file's numbers, Q stays; read as logits when asked.
+    open(&mut harness, "p_logits_float32.npy");
+    harness.get_by_label("P, the truth").click();
+    harness.run();
+    harness.get_by_label("logits: softmax(z)").click();
+    harness.run();
+    harness.get_by_label("Use").click();
+    harness.run();
+    let doc = harness.state().state.doc.clone();
+    assert!((doc.p.probs()[0] - 0.5).abs() < 1e-8, "{:?}", doc.p.probs());
+    assert_eq!(doc.q.probs(), &[0.4, 0.3, 0.2, 0.1]);
+    assert_eq!(status(&harness), format!("P from {} (logits, softmaxed)", good.join("p_logits_float32.npy").display()));
+
+    open(&mut harness, "vocab.txt");
+    assert_eq!(harness.state().state.doc.labels(), &["cat", "dog", "bird", "fish"]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state.doc.labels(), &["0", "1", "2", "3"], "naming is undoable");
+
+    // A bad file changes nothing and says what and where.
+    let before = harness.state().state.doc.clone();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(PathBuf::from("tests/data/model_outputs/bad/truncated.npy"))));
+    harness.run();
+    assert_eq!(harness.state().state.doc, before);
+    assert_eq!(
+        status(&harness),
+        "tests/data/model_outputs/bad/truncated.npy: the data holds 12 of the 40 bytes its header promises"
+    );
+    // Probabilities that do not sum to 1 are refused unless rescaling is chosen.
+    open(&mut harness, "../bad/float32_sum.npy");
+    harness.get_by_label("probabilities (they must sum to 1)").click();
+    harness.run();
+    harness.get_by_label("Use").click();
+    harness.run();
+    assert_eq!(harness.state().state.doc, before);
+    assert!(status(&harness).contains("q sums to 1.0000000223517418"), "{}", status(&harness));
+}

@@ -63,7 +63,7 @@ fn mistakes_with_logits_exit_2_with_one_line() {
         ),
         (vec!["--p", "0.5,0.5", "--p-logits", "0,0", "--q", "0.5,0.5"], "cannot be used with"),
         (vec!["--p-logits", "0,inf", "--q", "0.5,0.5"], "--p-logits: logit 1 is inf"),
-        (vec!["--p-logits", "0,0"], "--q or --q-logits is required"),
+        (vec!["--p-logits", "0,0"], "--q, --q-logits or --q-file is required"),
         (vec!["--p-logits", "0,0,0", "--q", "0.5,0.5"], "--p has 3 values but --q has 2"),
     ];
     for (args, expected) in cases {

@@ -8,5 +8,6 @@ mod cli_views;
 mod compute;
 mod link;
 mod logits;
+mod model_files;
 mod screenshot;
 mod usage;

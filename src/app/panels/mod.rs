@@ -10,6 +10,7 @@ pub mod identity;
 pub mod lesson;
 pub mod logit_editor;
 pub mod measures;
+pub mod model_output;
 pub mod outcome_strip;
 pub mod top_bar;
 pub mod value_field;
@@ -20,4 +21,5 @@ pub mod vocabulary_bars;
 pub struct Panels {
     pub editing: editing::EditingPanel,
     pub help: help::HelpWindow,
+    pub model_output: model_output::ModelOutputQuestion,
 }

@@ -19,6 +19,7 @@ use super::Status;
 use super::commands::Command;
 use super::picture::Picture;
 use crate::info::ZeroRule;
+use crate::model_files;
 use crate::scenario::Scenario;
 use crate::scenario::link::{self, Shared};
 
@@ -44,6 +45,11 @@ pub enum Event {
     Opened { scenario: Box<Scenario>, file: Option<PathBuf>, from: String, zero_rule: Option<ZeroRule> },
     /// The scenario was written to `to`; `file` is the file it now belongs to.
     Saved { file: Option<PathBuf>, to: String },
+    /// Numbers from a model's output file (.npy or CSV): the app asks whether they are P
+    /// or Q, probabilities or logits.
+    ModelOutput { from: String, values: Vec<f64> },
+    /// Outcome names from a vocabulary file (.txt, one token per line).
+    Vocabulary { from: String, tokens: Vec<String> },
     /// Something to tell the user: a picture written, an error, a question answered no.
     Status(Status),
 }
@@ -98,6 +104,24 @@ impl Event {
             },
             Err(e) => Event::Status(Status::error(format!("The link opens nothing: {e}."))),
         }
+    }
+}
+
+/// Whether a file is a model's output (.npy, .csv) or a vocabulary (.txt) rather than a
+/// scenario.
+pub fn is_model_file(name: &str) -> bool {
+    model_files::is_model_file(name) || name.to_ascii_lowercase().ends_with(".txt")
+}
+
+impl Event {
+    /// The event for the bytes of a model's output or vocabulary file named `name`.
+    pub fn from_model_file(name: &str, bytes: &[u8]) -> Event {
+        let result = if name.to_ascii_lowercase().ends_with(".txt") {
+            model_files::read_vocabulary(name, bytes).map(|tokens| Event::Vocabulary { from: name.to_string(), tokens })
+        } else {
+            model_files::read_numbers(name, bytes).map(|values| Event::ModelOutput { from: name.to_string(), values })
+        };
+        result.unwrap_or_else(|e| Event::Status(Status::error(e.to_string())))
     }
 }
 

@@ -83,8 +83,14 @@ fn link_in_address() -> Option<Event> {
 /// The largest file opened in the browser: a scenario of a million outcomes is about 40 MB.
 const MAX_FILE_BYTES: f64 = 100e6;
 
-/// The scenario in a file's text, or why not.
+/// The scenario in a file's text, or a model's outputs or vocabulary, or why not.
 fn scenario_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
+    if super::is_model_file(name) {
+        return match bytes {
+            Ok(bytes) => Event::from_model_file(name, &bytes),
+            Err(e) => Event::Status(Status::error(format!("cannot read {name}: {e}"))),
+        };
+    }
     let text = match bytes.map(String::from_utf8) {
         Ok(Ok(text)) => text,
         Ok(Err(_)) => return Event::Status(Status::error(format!("{name} is not a text file, so not a scenario"))),
@@ -135,7 +141,7 @@ fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), String> {
         .dyn_into()
         .map_err(|_| "no file input".to_string())?;
     input.set_type("file");
-    input.set_accept(".ron,text/plain");
+    input.set_accept(".ron,.npy,.csv,.txt,text/plain");
     let chosen = input.clone();
     let on_change = Closure::once_into_js(move || {
         let Some(file) = chosen.files().and_then(|files| files.get(0)) else {

@@ -20,7 +20,7 @@ pub enum Purpose {
 impl Purpose {
     fn title(self) -> &'static str {
         match self {
-            Purpose::Open => "Open a scenario",
+            Purpose::Open => "Open a scenario, a model's outputs or a vocabulary",
             Purpose::OpenLink => "Open a share link",
             Purpose::SaveAs => "Save the scenario as",
             Purpose::ExportPng => "Export PNG",
@@ -83,10 +83,13 @@ impl FileDialogs {
         }
         if self.native && purpose != Purpose::OpenLink {
             let (sender, answer) = mpsc::channel();
-            let dialog = rfd::AsyncFileDialog::new()
-                .set_title(purpose.title())
-                .set_directory(folder)
-                .add_filter(purpose.extension(), &[purpose.extension()]);
+            let dialog = rfd::AsyncFileDialog::new().set_title(purpose.title()).set_directory(folder);
+            // Open also takes a model's outputs (.npy, .csv) and a vocabulary (.txt).
+            let dialog = if purpose == Purpose::Open {
+                dialog.add_filter("scenario, model outputs or vocabulary", &["ron", "npy", "csv", "txt"])
+            } else {
+                dialog.add_filter(purpose.extension(), &[purpose.extension()])
+            };
             let repaint = self.repaint.clone();
             let spawned = std::thread::Builder::new().name("file dialog".into()).spawn({
                 let name = name.to_string();

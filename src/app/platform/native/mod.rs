@@ -93,6 +93,11 @@ impl NativePlatform {
         let text = path.to_string_lossy();
         let event = if link::is_link(&text) {
             Event::from_link(&text)
+        } else if super::is_model_file(&text) {
+            match std::fs::read(path) {
+                Ok(bytes) => Event::from_model_file(&text, &bytes),
+                Err(e) => Event::Status(Status::error(format!("cannot read {text}: {}", describe(&e)))),
+            }
         } else {
             match scenario::load(path) {
                 Ok(scenario) => Event::Opened {
@@ -167,16 +172,19 @@ impl NativePlatform {
         }
     }
 
-    /// A `.ron` file dropped on the window opens; anything else is refused with a note.
+    /// A `.ron` file dropped on the window opens, and so does a model's output (.npy,
+    /// .csv) or vocabulary (.txt); anything else is refused with a note.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         let Some(path) = dropped.first().map(|file| file.path().to_path_buf()) else {
             return;
         };
-        if path.extension().is_some_and(|x| x == "ron") {
+        if path.extension().is_some_and(|x| x == "ron") || super::is_model_file(&path.to_string_lossy()) {
             self.load(&path);
         } else {
-            self.status(Status::error(format!("{} is not a scenario (.ron) file", path.display())));
+            let message =
+                format!("{} is not a scenario (.ron), model output (.npy, .csv) or vocabulary (.txt)", path.display());
+            self.status(Status::error(message));
         }
     }
 
