@@ -7,6 +7,7 @@ pub mod distillation;
 pub mod distribution;
 pub mod fit;
 pub mod libraries;
+mod log_batch;
 pub mod logits;
 pub mod measure;
 pub mod measures;
