@@ -1,6 +1,7 @@
 //! Pure information theory: distributions, measures, units, and the lessons built on them
 //! (Huffman codes, Gaussian fits, sampling, what libraries return). No egui, no I/O.
 
+mod chunk_terms;
 pub mod coding;
 pub mod direction;
 pub mod distillation;
