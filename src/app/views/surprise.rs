@@ -2,7 +2,7 @@
 //! entropy H(P) and cross-entropy H(P,Q) as horizontal lines: the gap is KL(P||Q).
 
 use eframe::egui::{self, RichText};
-use egui_plot::{HLine, HoverPosition, Legend, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
+use egui_plot::{HLine, HoverPosition, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
 
 use crate::app::analysis::Analysis;
 use crate::app::state::AppState;
@@ -78,7 +78,15 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
         }
     };
 
-    ui.label(RichText::new(format!("Surprise −{} x of an outcome with probability x", unit.log_name())).strong());
+    // The title carries the key: a legend inside the plot covered the markers at
+    // 1024×768, and a line of its own would take the plot's last rows.
+    let which = if marked.len() < analysis.p.len() { format!(" (top {})", marked.len()) } else { String::new() };
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        ui.label(RichText::new(format!("Surprise −{} x at probability x:", unit.log_name())).strong());
+        ui.label(RichText::new("● P's").color(p_color).strong());
+        ui.label(RichText::new(format!("◆ Q's outcomes{which}")).color(q_color).strong());
+    });
     ui.label(
         RichText::new(format!("── H(P) = {}: P's average surprise", text::with_unit(entropy, unit))).color(p_color),
     );
@@ -95,7 +103,6 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
         .include_y(y_top)
         .x_axis_label("probability")
         .y_axis_label(unit.name())
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .label_formatter(describe)
         .show(ui, |plot_ui| {
             plot_ui.line(Line::new("", PlotPoints::from(curve)).color(curve_color).width(2.0));
