@@ -1,7 +1,7 @@
 //! The one way these tests start the app: a 1280×800 window with the app's text sizes,
 //! run until it settles.
 
-use eframe::egui::vec2;
+use eframe::egui::{self, vec2};
 use egui_kittest::Harness;
 use klscope::app::platform::native::{FileDialogs, Folders, NativePlatform};
 use klscope::app::state::AppState;
@@ -29,4 +29,19 @@ pub fn preset(id: &str) -> AppState {
     let mut state = AppState::default();
     state.open_scenario(&scenario::find_builtin(id).unwrap()).unwrap();
     state
+}
+
+/// Presses at `from`, moves through the midpoint to `to` and lets go, a frame per step:
+/// how a user drags a bar.
+pub fn drag(harness: &mut Harness<'_, KlApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(egui::pos2(from.x, (from.y + to.y) / 2.0));
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
 }

@@ -1,7 +1,7 @@
 //! Logits in the app: drag a logit bar, move a temperature slider, switch a side to
 //! logits and back, undo; and the distillation view's numbers.
 
-use crate::harness::{harness_with, preset};
+use crate::harness::{drag, harness_with, preset};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use klscope::app::KlApp;
@@ -32,16 +32,7 @@ fn drag_logit(harness: &mut Harness<'_, KlApp>, index: usize, to: f64) {
     let from_z = p_logits(harness).values[index];
     let from = egui::pos2(layout.center_x(index), layout.y_of(from_z) + 2.0);
     let target = egui::pos2(layout.center_x(index), layout.y_of(to));
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    harness.hover_at(egui::pos2(from.x, (from.y + target.y) / 2.0));
-    harness.run();
-    harness.hover_at(target);
-    harness.run();
-    harness.drop_at(target);
-    harness.run();
+    drag(harness, from, target);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The app through its real UI (egui_kittest, no GPU): drag, type, click and press keys,
 //! then check the state and the text on screen.
 
-use crate::harness::{harness_with, preset};
+use crate::harness::{drag, harness_with, preset};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use klscope::app::KlApp;
@@ -35,16 +35,7 @@ fn drag_bar(harness: &mut Harness<'_, KlApp>, side: &str, index: usize, to: f64)
     let p = harness.state().state.doc.get(if side == "P" { Side::P } else { Side::Q }).probs()[index];
     let from = egui::pos2(bars.center_x(index), bars.y_of(p) + 4.0);
     let target = egui::pos2(bars.center_x(index), bars.y_of(to));
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    harness.hover_at(egui::pos2(from.x, (from.y + target.y) / 2.0));
-    harness.run();
-    harness.hover_at(target);
-    harness.run();
-    harness.drop_at(target);
-    harness.run();
+    drag(harness, from, target);
 }
 
 /// Focuses the field named `label`, replaces its text with `text` and presses Enter.

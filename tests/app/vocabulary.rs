@@ -12,7 +12,7 @@ use klscope::app::state::AppState;
 use klscope::info::{Side, Unit};
 use klscope::scenario::Scenario;
 
-use super::harness::harness_with;
+use super::harness::{drag, harness_with};
 
 const N: usize = 100_000;
 
@@ -59,16 +59,7 @@ fn drag_q(harness: &mut Harness<'_, KlApp>, index: usize, to: f64) {
     let x = layout.center_x(index);
     let from = egui::pos2(x, layout.y_of(harness.state().state.doc.q.probs()[index]));
     let target = egui::pos2(x, layout.y_of(to));
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    harness.hover_at(egui::pos2(x, (from.y + target.y) / 2.0));
-    harness.run();
-    harness.hover_at(target);
-    harness.run();
-    harness.drop_at(target);
-    harness.run();
+    drag(harness, from, target);
 }
 
 #[test]
