@@ -168,20 +168,8 @@ fn handle_pointer(
     state: &mut AppState,
     editor: &mut BarEditor,
 ) {
-    if response.clicked()
-        && let Some(pos) = response.interact_pointer_pos()
-    {
-        state.selected = layout.index_at(pos.x);
-        state.active = side;
-    }
-    if response.drag_started() {
-        let origin = ui.input(|i| i.pointer.press_origin()).or(response.interact_pointer_pos());
-        if let Some(origin) = origin {
-            let index = layout.index_at(origin.x);
-            editor.dragging = Some(index);
-            state.selected = index;
-            state.active = side;
-        }
+    if let Some(index) = select_pressed(ui, response, side, state, |x| layout.index_at(x)) {
+        editor.dragging = Some(index);
     }
     if let (Some(index), Some(pos)) = (editor.dragging, response.interact_pointer_pos())
         && response.dragged()
@@ -196,14 +184,45 @@ fn handle_pointer(
     if response.drag_stopped() {
         editor.dragging = None;
     }
-    if response.hovered() && editor.dragging.is_none() {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeVertical);
-    }
+    show_drag_cursor(ui, response, editor.dragging.is_some());
     // Name the outcome under the pointer (in the heading, from the next frame on).
     let hovered = response.hover_pos().map(|pos| layout.index_at(pos.x)).or(editor.dragging);
     if hovered != editor.hovered {
         editor.hovered = hovered;
         ui.ctx().request_repaint();
+    }
+}
+
+/// Selects the outcome that a click, or the start of a drag, is on (`index_at` maps an x
+/// to it) and makes `side` the active one; returns the outcome a drag started on. Both
+/// editors, of probabilities and of logits, select this way.
+pub(super) fn select_pressed(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    side: Side,
+    state: &mut AppState,
+    index_at: impl Fn(f32) -> usize,
+) -> Option<usize> {
+    if response.clicked()
+        && let Some(pos) = response.interact_pointer_pos()
+    {
+        state.selected = index_at(pos.x);
+        state.active = side;
+    }
+    if !response.drag_started() {
+        return None;
+    }
+    let origin = ui.input(|i| i.pointer.press_origin()).or(response.interact_pointer_pos())?;
+    let index = index_at(origin.x);
+    state.selected = index;
+    state.active = side;
+    Some(index)
+}
+
+/// Shows that bars can be dragged up and down, while none is being dragged.
+pub(super) fn show_drag_cursor(ui: &egui::Ui, response: &egui::Response, dragging: bool) {
+    if response.hovered() && !dragging {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeVertical);
     }
 }
 

@@ -5,6 +5,7 @@
 
 use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, pos2, vec2};
 
+use super::bar_editor::{select_pressed, show_drag_cursor};
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::info::Side;
@@ -160,20 +161,8 @@ fn handle_pointer(
     editor: &mut LogitEditor,
     edited: &mut Logits,
 ) {
-    if response.clicked()
-        && let Some(pos) = response.interact_pointer_pos()
-    {
-        state.selected = layout.index_at(pos.x);
-        state.active = side;
-    }
-    if response.drag_started() {
-        let origin = ui.input(|i| i.pointer.press_origin()).or(response.interact_pointer_pos());
-        if let Some(origin) = origin {
-            let index = layout.index_at(origin.x);
-            editor.dragging = Some((index, layout.scale));
-            state.selected = index;
-            state.active = side;
-        }
+    if let Some(index) = select_pressed(ui, response, side, state, |x| layout.index_at(x)) {
+        editor.dragging = Some((index, layout.scale));
     }
     if let (Some((index, _)), Some(pos)) = (editor.dragging, response.interact_pointer_pos())
         && response.dragged()
@@ -184,9 +173,7 @@ fn handle_pointer(
     if response.drag_stopped() {
         editor.dragging = None;
     }
-    if response.hovered() && editor.dragging.is_none() {
-        ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeVertical);
-    }
+    show_drag_cursor(ui, response, editor.dragging.is_some());
 }
 
 fn paint(ui: &egui::Ui, layout: &LogitLayout, side: Side, state: &AppState, logits: &Logits) {
