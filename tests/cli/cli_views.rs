@@ -4,7 +4,7 @@
 use klscope::info::{Report, Unit};
 use serde_json::{Map, Value};
 
-use crate::common::{bad_input_problems, klscope};
+use crate::common::{bad_input_problems, json_object, klscope};
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {
@@ -16,14 +16,7 @@ fn ok(args: &[&str]) -> String {
 
 /// Runs a command with `--json` added and parses its one object.
 fn json(args: &[&str]) -> Map<String, Value> {
-    let mut all = args.to_vec();
-    all.push("--json");
-    let stdout = ok(&all);
-    assert_eq!(stdout.lines().count(), 1, "one line of JSON:\n{stdout}");
-    match serde_json::from_str(&stdout) {
-        Ok(Value::Object(object)) => object,
-        other => panic!("klscope {all:?} should print one JSON object, got {other:?} from:\n{stdout}"),
-    }
+    json_object(args)
 }
 
 fn keys(object: &Map<String, Value>) -> Vec<&str> {

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{bad_input_problems, klscope};
+use crate::common::{bad_input_problems, json_object, klscope};
 
 /// Runs a command that must succeed quietly and returns its stdout.
 fn ok(args: &[&str]) -> String {
@@ -15,16 +15,7 @@ fn ok(args: &[&str]) -> String {
 
 /// Runs `compute … --json` and parses the object.
 fn json(args: &[&str]) -> serde_json::Map<String, Value> {
-    let mut all = vec!["compute"];
-    all.extend_from_slice(args);
-    all.push("--json");
-    let stdout = ok(&all);
-    match serde_json::from_str(&stdout) {
-        Ok(Value::Object(object)) => object,
-        other => {
-            panic!("klscope {all:?} should print one JSON object, got {other:?} from:\n{stdout}")
-        }
-    }
+    json_object(&[&["compute"], args].concat())
 }
 
 fn number(object: &serde_json::Map<String, Value>, key: &str) -> f64 {

@@ -3,18 +3,10 @@
 
 use serde_json::Value;
 
-use crate::common::{bad_input_problems, klscope};
+use crate::common::{bad_input_problems, json_object, klscope};
 
 fn json(args: &[&str]) -> serde_json::Map<String, Value> {
-    let mut all = vec!["compute"];
-    all.extend_from_slice(args);
-    all.push("--json");
-    let run = klscope(&all);
-    assert_eq!(run.code, Some(0), "klscope {all:?}: {}", run.stderr);
-    match serde_json::from_str(&run.stdout) {
-        Ok(Value::Object(object)) => object,
-        other => panic!("klscope {all:?} printed {other:?}"),
-    }
+    json_object(&[&["compute"], args].concat())
 }
 
 fn numbers(object: &serde_json::Map<String, Value>, key: &str) -> Vec<f64> {

@@ -3,21 +3,14 @@
 
 use serde_json::Value;
 
-use crate::common::{bad_input_problems, klscope};
+use crate::common::{bad_input_problems, json_object, klscope};
 
 const GOOD: &str = "tests/data/model_outputs/good";
 const BAD: &str = "tests/data/model_outputs/bad";
 
 fn json(args: &[String]) -> serde_json::Map<String, Value> {
-    let mut all: Vec<&str> = vec!["compute"];
-    all.extend(args.iter().map(String::as_str));
-    all.push("--json");
-    let run = klscope(&all);
-    assert_eq!(run.code, Some(0), "klscope {all:?}: {}", run.stderr);
-    match serde_json::from_str(&run.stdout) {
-        Ok(Value::Object(object)) => object,
-        other => panic!("klscope {all:?} printed {other:?}"),
-    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    json_object(&[&["compute"], args.as_slice()].concat())
 }
 
 /// `--p-file GOOD/p --q-file GOOD/q` and any further arguments.

@@ -30,6 +30,21 @@ pub fn klscope(args: &[&str]) -> Run {
     run
 }
 
+/// Runs `klscope` with `args` and `--json`: it must succeed, print nothing on stderr and
+/// one line holding one JSON object, which is returned.
+pub fn json_object(args: &[&str]) -> serde_json::Map<String, serde_json::Value> {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let run = klscope(&all);
+    assert_eq!(run.code, Some(0), "klscope {all:?} should succeed; stderr:\n{}", run.stderr);
+    assert_eq!(run.stderr, "", "klscope {all:?} should print nothing on stderr");
+    assert_eq!(run.stdout.lines().count(), 1, "one line of JSON:\n{}", run.stdout);
+    match serde_json::from_str(&run.stdout) {
+        Ok(serde_json::Value::Object(object)) => object,
+        other => panic!("klscope {all:?} should print one JSON object, got {other:?} from:\n{}", run.stdout),
+    }
+}
+
 /// Everything the app put on the clipboard in the last frame.
 pub fn copied<State>(harness: &egui_kittest::Harness<'_, State>) -> String {
     harness
