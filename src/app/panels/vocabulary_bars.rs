@@ -62,7 +62,8 @@ pub fn paint_vocabulary(
         Scale::Log { floor } => (1.0 / floor).log10().round() as i32,
         Scale::Linear { .. } => 0,
     };
-    let every = if decades > 8 { 2 } else { 1 };
+    // A label every few decades, so that labels (about 13 px tall) never touch.
+    let every = ((13.0 * decades.max(1) as f32 / bars.height().max(1.0)).ceil() as usize).max(1);
     for k in (0..=decades).step_by(every) {
         let stroke = Stroke::new(if k == decades { 1.5 } else { 0.5 }, weak.gamma_multiply(0.5));
         painter.hline(bars.x_range(), layout.y_of(10f64.powi(-k)), stroke);
