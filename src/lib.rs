@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod info;
+pub mod lesson;
 pub mod model_files;
 pub mod scenario;
 pub mod text;

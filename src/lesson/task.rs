@@ -1,0 +1,360 @@
+//! A step's task. A prediction's answer is computed from the scenario as it stands when
+//! the student answers, never typed by the lesson's author; a goal is checked live.
+
+use crate::info::measures::outcome_terms;
+use crate::info::{Measure, Report, Side, Unit};
+use crate::text::{sig4, with_unit};
+
+/// What a step asks of the student.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Task {
+    Predict(Prediction),
+    Goal(Goal),
+}
+
+/// A question whose answer the app works out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prediction {
+    /// "Which is larger, KL(P||Q) or KL(Q||P)?" (they may also be equal).
+    Larger { first: Measure, second: Measure },
+    /// "Which outcome adds most to KL(P||Q)?"
+    TopContributor { measure: Measure },
+    /// "Estimate H(P) in bits", right when within `tolerance`.
+    Estimate { measure: Measure, unit: Unit, tolerance: f64 },
+}
+
+/// One of a choice question's answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Measure(Measure),
+    Equal,
+    /// An outcome, by index.
+    Outcome(usize),
+}
+
+/// What the student answered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answer {
+    Chose(Choice),
+    Number(f64),
+}
+
+/// The outcome of a prediction: shown once the student answered or the teacher revealed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// None when revealed without an answer.
+    pub correct: Option<bool>,
+    pub right_answer: String,
+    pub student_answer: Option<String>,
+    /// One sentence of why.
+    pub why: String,
+}
+
+/// Two values count as equal within this relative distance (round-off of the sums).
+const EQUAL_WITHIN: f64 = 1e-9;
+
+/// The measures a choice of "which outcome adds most" can be about: those that are a sum
+/// of one term per outcome.
+pub const PER_OUTCOME: [Measure; 6] = [
+    Measure::KlPQ,
+    Measure::KlQP,
+    Measure::EntropyP,
+    Measure::EntropyQ,
+    Measure::CrossEntropyPQ,
+    Measure::CrossEntropyQP,
+];
+
+/// What outcome `index` adds to `measure`, in nats (None for measures that are not a sum
+/// of per-outcome terms).
+pub fn outcome_term(measure: Measure, p: f64, q: f64) -> Option<f64> {
+    let t = outcome_terms(p, q);
+    let weighted = |weight: f64, surprise: f64| if weight == 0.0 { 0.0 } else { weight * surprise };
+    Some(match measure {
+        Measure::KlPQ => t.pq,
+        Measure::KlQP => t.qp,
+        Measure::EntropyP => weighted(p, t.surprise_p),
+        Measure::EntropyQ => weighted(q, t.surprise_q),
+        Measure::CrossEntropyPQ => weighted(p, t.surprise_q),
+        Measure::CrossEntropyQP => weighted(q, t.surprise_p),
+        _ => return None,
+    })
+}
+
+/// What a pending prediction hides: the measures that give its answer away, and the
+/// per-outcome terms of one measure.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Concealed {
+    pub measures: Vec<Measure>,
+    pub terms_of: Option<Measure>,
+}
+
+impl Concealed {
+    pub fn is_empty(&self) -> bool {
+        self.measures.is_empty() && self.terms_of.is_none()
+    }
+
+    pub fn hides(&self, measure: Measure) -> bool {
+        self.measures.contains(&measure)
+    }
+
+    /// Hides per-outcome terms of `measure` (the contribution plot, the table's columns).
+    pub fn hides_terms(&self, measure: Measure) -> bool {
+        self.terms_of == Some(measure) || self.hides(measure)
+    }
+}
+
+/// A measure and those it can be read off by one subtraction on screen: H(P,Q) =
+/// H(P) + KL(P||Q), so hiding KL(P||Q) also hides H(P,Q).
+fn with_giveaways(measure: Measure) -> Vec<Measure> {
+    use Measure::*;
+    match measure {
+        EntropyP => vec![EntropyP, CrossEntropyPQ],
+        EntropyQ => vec![EntropyQ, CrossEntropyQP],
+        KlPQ | CrossEntropyPQ => vec![KlPQ, CrossEntropyPQ],
+        KlQP | CrossEntropyQP => vec![KlQP, CrossEntropyQP],
+        Js | JsDistance => vec![Js, JsDistance],
+        TotalVariation | Hellinger => vec![measure],
+    }
+}
+
+impl Prediction {
+    /// The question, as shown.
+    pub fn question(&self) -> String {
+        match self {
+            Prediction::Larger { first, second } => {
+                format!("Which is larger, {} or {}?", first.symbol(), second.symbol())
+            }
+            Prediction::TopContributor { measure } => format!("Which outcome adds most to {}?", measure.symbol()),
+            Prediction::Estimate { measure, unit, tolerance } => {
+                let unit = measure.unit_label(*unit);
+                format!("Estimate {} in {unit} (right within ±{}).", measure.symbol(), sig4(*tolerance))
+            }
+        }
+    }
+
+    /// The answers to choose from; empty for a number.
+    pub fn choices(&self, labels: &[String]) -> Vec<Choice> {
+        match self {
+            Prediction::Larger { first, second } => {
+                vec![Choice::Measure(*first), Choice::Measure(*second), Choice::Equal]
+            }
+            Prediction::TopContributor { .. } => (0..labels.len()).map(Choice::Outcome).collect(),
+            Prediction::Estimate { .. } => Vec::new(),
+        }
+    }
+
+    /// What a choice says on its button.
+    pub fn choice_text(choice: Choice, labels: &[String]) -> String {
+        match choice {
+            Choice::Measure(m) => m.symbol().to_string(),
+            Choice::Equal => "They are equal".to_string(),
+            Choice::Outcome(i) => labels.get(i).cloned().unwrap_or_else(|| format!("outcome {}", i + 1)),
+        }
+    }
+
+    /// What stays hidden until the answer.
+    pub fn conceals(&self) -> Concealed {
+        match self {
+            Prediction::Larger { first, second } => {
+                let mut measures = with_giveaways(*first);
+                for measure in with_giveaways(*second) {
+                    if !measures.contains(&measure) {
+                        measures.push(measure);
+                    }
+                }
+                Concealed { measures, terms_of: None }
+            }
+            Prediction::TopContributor { measure } => Concealed { measures: Vec::new(), terms_of: Some(*measure) },
+            Prediction::Estimate { measure, .. } => Concealed { measures: with_giveaways(*measure), terms_of: None },
+        }
+    }
+
+    /// The right answer and whether `answer` (if any) is it, for P and Q as they are now;
+    /// `unit` is the unit the app shows the other numbers in.
+    pub fn judge(&self, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
+        match self {
+            Prediction::Larger { first, second } => judge_larger(*first, *second, answer, now),
+            Prediction::TopContributor { measure } => judge_top(*measure, answer, now),
+            Prediction::Estimate { measure, unit, tolerance } => judge_estimate(*measure, *unit, *tolerance, answer, now),
+        }
+    }
+}
+
+/// P and Q as they stand, with their report and the unit of the screen.
+pub struct Scene<'a> {
+    pub labels: &'a [String],
+    pub p: &'a [f64],
+    pub q: &'a [f64],
+    pub report: &'a Report,
+    pub unit: Unit,
+}
+
+impl Scene<'_> {
+    fn shown(&self, measure: Measure, unit: Unit) -> String {
+        with_unit(measure.value(self.report, unit), measure.unit_label(unit))
+    }
+
+    fn label(&self, index: usize) -> String {
+        Prediction::choice_text(Choice::Outcome(index), self.labels)
+    }
+}
+
+fn judge_larger(first: Measure, second: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
+    let (a, b) = (first.value(now.report, now.unit), second.value(now.report, now.unit));
+    let equal = a == b || (a - b).abs() <= EQUAL_WITHIN * a.abs().max(b.abs());
+    let right = if equal {
+        Choice::Equal
+    } else if a > b {
+        Choice::Measure(first)
+    } else {
+        Choice::Measure(second)
+    };
+    let values = format!(
+        "{} = {} and {} = {}",
+        first.symbol(),
+        now.shown(first, now.unit),
+        second.symbol(),
+        now.shown(second, now.unit)
+    );
+    let reason = infinite_reason(first, now)
+        .or_else(|| infinite_reason(second, now))
+        .unwrap_or_else(|| pair_reason(first, second, equal).to_string());
+    let why = format!("{values}: {reason}");
+    verdict(right, answer, now, why)
+}
+
+/// Why one of a pair is larger, in general terms.
+fn pair_reason(first: Measure, second: Measure, equal: bool) -> &'static str {
+    use Measure::*;
+    let kl_pair = matches!((first, second), (KlPQ, KlQP) | (KlQP, KlPQ));
+    match (kl_pair, equal) {
+        (true, true) => "here P and Q disagree symmetrically, so both directions weigh the log ratios alike",
+        (true, false) => {
+            "KL(P||Q) weighs each log ratio by P and KL(Q||P) by Q, so KL is not symmetric: each direction punishes a different mistake"
+        }
+        (false, _) => "compare the two sums term by term in the table view to see where the difference comes from",
+    }
+}
+
+/// "KL(P||Q) is infinite: Q gives 'scissors' probability 0, but P gives it 0.2".
+fn infinite_reason(measure: Measure, now: &Scene<'_>) -> Option<String> {
+    let cause = measure.infinite_because(now.report)?;
+    Some(format!("{} is infinite because {}", measure.symbol(), cause.explain(now.labels, now.p, now.q)))
+}
+
+fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
+    let terms: Vec<f64> = now
+        .p
+        .iter()
+        .zip(now.q)
+        .map(|(&p, &q)| outcome_term(measure, p, q).unwrap_or(f64::NAN))
+        .collect();
+    let best = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let top = terms.iter().position(|&t| t == best).unwrap_or(0);
+    // Any outcome tied with the largest term is right.
+    let tied = |i: usize| {
+        terms.get(i).is_some_and(|&t| t == best || (best.is_finite() && (best - t).abs() <= EQUAL_WITHIN * best.abs()))
+    };
+    let amount = now.unit.from_nats(best);
+    let why = if best.is_infinite() {
+        infinite_reason(measure, now).unwrap_or_else(|| format!("'{}' makes {} infinite", now.label(top), measure.symbol()))
+    } else {
+        format!(
+            "'{}' adds {} to {}: the biggest term is where the weight is large and the log ratio (or surprise) is large too",
+            now.label(top),
+            with_unit(amount, now.unit.name()),
+            measure.symbol()
+        )
+    };
+    let right = match answer {
+        Some(Answer::Chose(Choice::Outcome(i))) if tied(i) => Choice::Outcome(i),
+        _ => Choice::Outcome(top),
+    };
+    verdict(right, answer, now, why)
+}
+
+fn judge_estimate(measure: Measure, unit: Unit, tolerance: f64, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
+    let value = measure.value(now.report, unit);
+    let right_answer = now.shown(measure, unit);
+    let student = match answer {
+        Some(Answer::Number(x)) => Some(x),
+        _ => None,
+    };
+    let correct = student.map(|x| {
+        if value.is_infinite() { x.is_infinite() && x.signum() == value.signum() } else { (x - value).abs() <= tolerance }
+    });
+    let why = infinite_reason(measure, now).unwrap_or_else(|| format!("{}: {}", measure.symbol(), measure.meaning()));
+    Verdict {
+        correct,
+        right_answer: format!("{} = {right_answer}", measure.symbol()),
+        student_answer: student.map(|x| with_unit(x, measure.unit_label(unit))),
+        why,
+    }
+}
+
+fn verdict(right: Choice, answer: Option<Answer>, now: &Scene<'_>, why: String) -> Verdict {
+    let chosen = match answer {
+        Some(Answer::Chose(choice)) => Some(choice),
+        _ => None,
+    };
+    Verdict {
+        correct: chosen.map(|c| c == right),
+        right_answer: Prediction::choice_text(right, now.labels),
+        student_answer: chosen.map(|c| Prediction::choice_text(c, now.labels)),
+        why,
+    }
+}
+
+/// Above or below a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Below,
+    Above,
+}
+
+/// A goal checked while the student drags: "Make KL(P||Q) smaller than 0.1 bits without
+/// changing P".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Goal {
+    pub measure: Measure,
+    pub relation: Relation,
+    pub target: f64,
+    pub unit: Unit,
+    /// The side the student must leave as the step set it.
+    pub keep: Option<Side>,
+}
+
+/// Where the student stands against a goal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalStatus {
+    pub met: bool,
+    /// The measure now, in the goal's unit.
+    pub value: f64,
+    /// The side to keep was changed.
+    pub broke_keep: bool,
+}
+
+impl Goal {
+    /// The goal, as said to the student.
+    pub fn describe(&self) -> String {
+        let relation = match self.relation {
+            Relation::Below => "smaller than",
+            Relation::Above => "larger than",
+        };
+        let target = with_unit(self.target, self.measure.unit_label(self.unit));
+        let keep = self.keep.map(|side| format!(" without changing {}", side.name())).unwrap_or_default();
+        format!("Make {} {relation} {target}{keep}.", self.measure.symbol())
+    }
+
+    /// Checks the goal against `report`; `kept` says whether the side to keep is as the
+    /// step set it.
+    pub fn check(&self, report: &Report, kept: bool) -> GoalStatus {
+        let value = self.measure.value(report, self.unit);
+        let reached = match self.relation {
+            Relation::Below => value < self.target,
+            Relation::Above => value > self.target,
+        };
+        let broke_keep = self.keep.is_some() && !kept;
+        GoalStatus { met: reached && !broke_keep, value, broke_keep }
+    }
+}
