@@ -2,6 +2,7 @@
 //! them live with their panels; files, pictures and the clipboard go through the platform.
 
 use super::commands::Command;
+use super::panels::lesson_step::LessonAction;
 use super::picture::Target;
 use super::platform::{Event, SaveJob};
 use super::{KlApp, Status};
@@ -81,17 +82,17 @@ impl KlApp {
             Command::CopyMarkdown => {
                 let (doc, report) = (&state.doc, &self.analysis.report);
                 let text = tables::markdown(&doc.title, report, state.unit, &doc.zero_rule);
-                self.copy(text, "Measures copied to the clipboard.")
+                self.copy_measures(text, "Measures copied to the clipboard.")
             }
             Command::CopyLatex => {
                 let (doc, report) = (&state.doc, &self.analysis.report);
                 let text = tables::latex(&doc.title, report, state.unit, &doc.zero_rule);
-                self.copy(text, "Measures copied to the clipboard.")
+                self.copy_measures(text, "Measures copied to the clipboard.")
             }
             Command::CopyCsv => {
                 let a = &self.analysis;
                 let text = tables::outcomes_csv(state.doc.labels(), &a.p, &a.q, state.unit);
-                self.copy(text, "The table is on the clipboard as CSV.")
+                self.copy_measures(text, "The table is on the clipboard as CSV.")
             }
             Command::CopyLink => {
                 let scenario = state.doc.to_scenario(state.unit);
@@ -114,6 +115,18 @@ impl KlApp {
                 let text = python::distillation_script(labels, &teacher, &student, temperature, alpha, label);
                 self.copy(text, "A Python script of the distillation loss is on the clipboard.")
             }
+            Command::Present => {
+                self.presenting = !self.presenting;
+                None
+            }
+            Command::LeavePresentation => {
+                self.presenting = false;
+                None
+            }
+            Command::NextStep => self.lesson_action(LessonAction::Next),
+            Command::PreviousStep => self.lesson_action(LessonAction::Previous),
+            Command::OpenLesson(index) => self.open_builtin_lesson(index),
+            Command::ExportLesson => self.export_lesson(),
         };
         self.panels.editing.strip.message = refused;
         self.state.clamp_selection();
@@ -127,6 +140,40 @@ impl KlApp {
         let job = SaveJob { scenario: doc.to_scenario(self.state.unit), file: doc.file.clone() };
         self.platform.save(job, choose);
         None
+    }
+
+    /// Carries out what the lesson strip or a clicker asked for.
+    pub(super) fn lesson_action(&mut self, action: LessonAction) -> Option<String> {
+        let Some(run) = self.lesson.as_mut() else {
+            return None;
+        };
+        let moved = match action {
+            LessonAction::Next => run.step_by(1, &mut self.state),
+            LessonAction::Previous => run.step_by(-1, &mut self.state),
+            LessonAction::Reveal => Ok(run.reveal()).map(|()| false),
+            LessonAction::AskAgain => Ok(run.ask_again()).map(|()| false),
+            LessonAction::Answer(answer) => Ok(run.answer(answer)).map(|()| false),
+            LessonAction::Close => {
+                self.lesson = None;
+                Ok(false)
+            }
+        };
+        if let Err(e) = moved {
+            self.status = Some(Status::error(e));
+        }
+        self.refresh_analysis();
+        None
+    }
+
+    /// Tables of the measures go to the clipboard only once no question hides them.
+    fn copy_measures(&mut self, text: String, done: &str) -> Option<String> {
+        if !self.concealed().is_empty() {
+            self.status = Some(Status::error(
+                "The lesson's question is still open: answer it or press Reveal, then copy.".to_string(),
+            ));
+            return None;
+        }
+        self.copy(text, done)
     }
 
     /// Puts `text` on the clipboard at the end of the frame, and says so.

@@ -53,6 +53,15 @@ pub enum Command {
     },
     /// Puts a share link to this scenario on the clipboard.
     CopyLink,
+    /// Presentation mode on or off.
+    Present,
+    LeavePresentation,
+    NextStep,
+    PreviousStep,
+    /// Opens the built-in lesson at this index of `lesson::builtin_lesson_ids()`.
+    OpenLesson(usize),
+    /// Writes a picture of every step of the lesson, and a handout page.
+    ExportLesson,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -77,6 +86,11 @@ const UP: [KeyboardShortcut; 1] = [key(NONE, Key::ArrowUp)];
 const DOWN: [KeyboardShortcut; 1] = [key(NONE, Key::ArrowDown)];
 const SHIFT_UP: [KeyboardShortcut; 1] = [key(SHIFT, Key::ArrowUp)];
 const SHIFT_DOWN: [KeyboardShortcut; 1] = [key(SHIFT, Key::ArrowDown)];
+const PRESENT: [KeyboardShortcut; 1] = [key(NONE, Key::F5)];
+const LEAVE: [KeyboardShortcut; 1] = [key(NONE, Key::Escape)];
+// What presenter clickers send; in presentation mode the arrow keys step too.
+const NEXT_STEP: [KeyboardShortcut; 2] = [key(NONE, Key::PageDown), key(NONE, Key::Space)];
+const PREVIOUS_STEP: [KeyboardShortcut; 1] = [key(NONE, Key::PageUp)];
 
 impl Command {
     pub fn label(&self) -> &'static str {
@@ -114,6 +128,12 @@ impl Command {
             Command::CopyPython(_) => "Copy as Python",
             Command::CopyDistillationPython { .. } => "Copy as Python",
             Command::CopyLink => "Copy link",
+            Command::Present => "▶ Present",
+            Command::LeavePresentation => "Leave presentation",
+            Command::NextStep => "Next ▶",
+            Command::PreviousStep => "◀ Back",
+            Command::OpenLesson(_) => "Open lesson",
+            Command::ExportLesson => "Export the lesson's pictures…",
         }
     }
 
@@ -158,6 +178,14 @@ impl Command {
             Command::CopyLink => {
                 "Put a link on the clipboard that opens exactly this scenario, in a browser or in klscope"
             }
+            Command::Present => "Full screen for a class: large type, the bars, one view and the key measures",
+            Command::LeavePresentation => "Back to the full window",
+            Command::NextStep => "The lesson's next step",
+            Command::PreviousStep => "The lesson's previous step",
+            Command::OpenLesson(_) => "Walk through this lesson step by step",
+            Command::ExportLesson => {
+                "Save a picture of every step of the lesson, and a handout page that prints them all"
+            }
         }
     }
 
@@ -176,6 +204,11 @@ impl Command {
             Command::NudgeDown => &DOWN,
             Command::NudgeUpFine => &SHIFT_UP,
             Command::NudgeDownFine => &SHIFT_DOWN,
+            Command::Present => &PRESENT,
+            Command::LeavePresentation => &LEAVE,
+            Command::NextStep => &NEXT_STEP,
+            Command::PreviousStep => &PREVIOUS_STEP,
+            Command::OpenLesson(_) | Command::ExportLesson => &[],
             Command::Uniform
             | Command::CopyPToQ
             | Command::SwapPQ
@@ -249,8 +282,9 @@ fn specificity(shortcut: &KeyboardShortcut) -> usize {
 }
 
 /// The commands whose shortcuts were pressed this frame. Nothing while a text field has
-/// the keyboard: there Ctrl+Z and the arrow keys belong to the field.
-pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+/// the keyboard: there Ctrl+Z and the arrow keys belong to the field. In presentation
+/// mode the arrow keys step through the lesson, as a clicker's do.
+pub fn pressed(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -264,6 +298,16 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
             }
         }
     });
+    if presenting {
+        for command in &mut pressed {
+            let stepped = match command {
+                Command::SelectNext | Command::NudgeDown => Command::NextStep,
+                Command::SelectPrevious | Command::NudgeUp => Command::PreviousStep,
+                _ => continue,
+            };
+            *command = stepped;
+        }
+    }
     pressed
 }
 

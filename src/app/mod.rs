@@ -6,11 +6,14 @@ mod actions;
 pub mod analysis;
 pub mod commands;
 pub mod history;
+mod lesson_open;
+pub mod lesson_run;
 mod model_outputs;
 pub mod order;
 pub mod panels;
 pub mod picture;
 pub mod platform;
+mod presentation;
 pub mod state;
 mod summary;
 pub mod theme;
@@ -21,6 +24,7 @@ use eframe::egui;
 use analysis::Analysis;
 use commands::Command;
 use history::History;
+use lesson_run::LessonRun;
 use panels::Panels;
 use panels::bar_editor::BarLayout;
 use picture::{Picture, PictureError, Target};
@@ -31,6 +35,8 @@ use state::AppState;
 use views::{ViewInput, Views};
 
 use crate::info::{Report, Side};
+use crate::lesson::task::Concealed;
+use crate::lesson::{Lesson, Scene};
 
 /// A message in the top bar: what just happened, or what went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +105,10 @@ pub struct KlApp {
     previous_frame_seconds: Option<f32>,
     /// The analysis revision at which the logits were last checked against P and Q.
     logits_checked: u64,
+    /// The lesson being walked through, if any.
+    lesson: Option<LessonRun>,
+    /// Presentation mode: no chrome, large type, one view (F5; Esc leaves).
+    presenting: bool,
 }
 
 impl KlApp {
@@ -139,6 +149,8 @@ impl KlApp {
             saved: Saved::default(),
             previous_frame_seconds: None,
             logits_checked: 0,
+            lesson: None,
+            presenting: false,
         }
     }
 
@@ -172,6 +184,35 @@ impl KlApp {
         self.views.ids()
     }
 
+    /// Opens `lesson` at `step` (0-based): its scenario and view replace the document.
+    pub fn open_lesson(&mut self, lesson: Lesson, step: usize) -> Result<(), String> {
+        self.lesson = Some(LessonRun::start(lesson, step, &mut self.state)?);
+        self.refresh_analysis();
+        Ok(())
+    }
+
+    /// The lesson in progress.
+    pub fn lesson(&self) -> Option<&LessonRun> {
+        self.lesson.as_ref()
+    }
+
+    pub fn lesson_mut(&mut self) -> Option<&mut LessonRun> {
+        self.lesson.as_mut()
+    }
+
+    pub fn is_presenting(&self) -> bool {
+        self.presenting
+    }
+
+    pub fn set_presenting(&mut self, on: bool) {
+        self.presenting = on;
+    }
+
+    /// What a pending prediction hides right now.
+    pub fn concealed(&self) -> Concealed {
+        self.lesson.as_ref().map(LessonRun::concealed).unwrap_or_default()
+    }
+
     fn refresh_analysis(&mut self) {
         self.analysis.refresh(&self.state.doc);
     }
@@ -197,9 +238,10 @@ impl KlApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         theme::apply_theme(&ctx, self.state.theme);
+        theme::apply_presentation_text(&ctx, self.presenting);
         self.screen = Screen { size: ctx.content_rect().size(), pixels_per_point: ctx.pixels_per_point() };
         self.state.zoom = ctx.zoom_factor();
-        for command in commands::pressed(&ctx) {
+        for command in commands::pressed(&ctx, self.presenting) {
             if self.platform.offers(&command) {
                 self.run(command);
             }
@@ -244,37 +286,75 @@ impl KlApp {
             mode,
             offered: &offered,
         };
-        let commands = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state)).inner;
-        self.run_all(commands, mode);
-        if mode == Mode::Picture {
+        if !self.presenting {
+            let commands = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state)).inner;
+            self.run_all(commands, mode);
+        }
+        if mode == Mode::Picture && !self.presenting {
             let caption = picture::caption(&self.state);
             egui::Panel::bottom("caption").show(ui, |ui| {
                 ui.label(egui::RichText::new(caption).size(14.0));
             });
         }
+        self.lesson_strip_ui(ui, mode);
+        if self.presenting {
+            self.presentation_ui(ui, mode, view);
+            return;
+        }
+        // The measures keep a readable width; everything else goes to the editors and
+        // the view, split by a line the user can drag.
         let width = ui.available_width();
-        egui::Panel::left("editing")
+        egui::Panel::right("measures")
             .resizable(true)
-            .default_size(width * 0.6)
-            .min_size(width * 0.4)
-            .max_size(width * 0.75)
-            .show(ui, |ui| self.editing_ui(ui, mode, view));
-        egui::CentralPanel::default().show(ui, |ui| self.measures_ui(ui, mode));
+            .default_size((width * 0.3).clamp(280.0, 440.0))
+            .size_range(260.0..=(width * 0.45).max(260.0))
+            .show(ui, |ui| self.measures_ui(ui, mode));
+        egui::CentralPanel::default().show(ui, |ui| self.editing_ui(ui, mode, view));
     }
 
     /// Editors, the outcome strip, the tabs and the view. Drawn before the measures, so
     /// that they already include this frame's edit.
     fn editing_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
-        let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis);
-        self.run_all(commands, mode);
-        ui.separator();
+        let height = ui.available_height();
+        egui::Panel::top("editors")
+            .resizable(mode == Mode::Live)
+            .default_size((height * 0.5).max(200.0))
+            .size_range(160.0..=(height * 0.8).max(160.0))
+            .show(ui, |ui| {
+                let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis, true);
+                self.run_all(commands, mode);
+            });
         self.views.tabs_ui(ui, &mut self.state.view);
+        self.view_ui(ui, mode, view);
+    }
+
+    /// The open view (or `view`, for a picture of one plot).
+    fn view_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
         let id = view.unwrap_or(&self.state.view).to_string();
+        let concealed = self.concealed();
         let command = self.views.get_mut(&id).and_then(|view| {
-            let input = ViewInput { state: &self.state, analysis: &self.analysis, mode };
+            let input = ViewInput { state: &self.state, analysis: &self.analysis, mode, concealed: &concealed };
             view.ui(ui, &input)
         });
         self.run_all(command, mode);
+    }
+
+    /// The lesson's strip under the top bar: the step, its text and its task.
+    fn lesson_strip_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
+        let Some(run) = self.lesson.as_mut() else {
+            return;
+        };
+        let a = &self.analysis;
+        let scene =
+            Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
+        let goal = run.goal_status(&self.state, &a.report);
+        let action = egui::Panel::top("lesson step")
+            .frame(egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui)))
+            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode))
+            .inner;
+        if let (Some(action), Mode::Live) = (action, mode) {
+            self.lesson_action(action);
+        }
     }
 
     fn measures_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
@@ -289,9 +369,10 @@ impl KlApp {
                 // The plots on the left were drawn with the old rule: draw again.
                 ui.ctx().request_repaint();
             }
-            panels::measures::metrics_ui(ui, &self.state, &self.analysis);
+            let concealed = self.concealed();
+            panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &panels::measures::ROWS);
             ui.separator();
-            panels::identity::identity_ui(ui, &self.state, &self.analysis);
+            panels::identity::identity_ui(ui, &self.state, &self.analysis, &concealed);
         });
     }
 
@@ -312,6 +393,7 @@ impl KlApp {
         let ctx = egui::Context::default();
         theme::apply_text_sizes(&ctx);
         theme::apply_theme(&ctx, self.state.theme);
+        theme::apply_presentation_text(&ctx, self.presenting);
         let view = target.view(&self.state.view).to_string();
         self.refresh_analysis();
         self.analysis.refresh_order(self.state.sort, false);

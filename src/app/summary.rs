@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::KlApp;
 use crate::export::json::report_object;
+use crate::info::Measure;
 
 impl KlApp {
     pub fn summary(&self) -> Value {
@@ -15,6 +16,21 @@ impl KlApp {
         object.insert("description".into(), json!(doc.description));
         object.insert("zero_rule".into(), json!(doc.zero_rule.describe()));
         object.insert("view".into(), json!(self.state.view));
+        // A page must not tell what a pending lesson question hides.
+        let concealed = self.concealed();
+        for measure in Measure::ALL.into_iter().filter(|m| concealed.hides(*m)) {
+            object.insert(measure.json_key().into(), Value::Null);
+        }
+        for (measure, key) in [(Measure::KlPQ, "terms_pq"), (Measure::KlQP, "terms_qp")] {
+            if concealed.hides_terms(measure) {
+                object.insert(key.into(), Value::Null);
+            }
+        }
+        let lesson = self.lesson.as_ref().map(|run| {
+            json!({ "title": run.lesson.title, "step": run.step_index() + 1, "steps": run.len(), "pending": run.is_pending() })
+        });
+        object.insert("lesson".into(), lesson.unwrap_or(Value::Null));
+        object.insert("presenting".into(), json!(self.presenting));
         let status = self.status.as_ref().map(|s| json!({ "text": s.text, "is_error": s.is_error }));
         object.insert("status".into(), status.unwrap_or(Value::Null));
         Value::Object(object)

@@ -70,22 +70,62 @@ pub fn apply_text_sizes(ctx: &egui::Context) {
         proportional.push("Hack".to_owned());
     }
     ctx.set_fonts(fonts);
+    set_text_scale(ctx, 1.0);
+}
+
+/// How much larger presentation mode's type is: 15 px body text becomes 26 px, which
+/// reads from the back of a room at 1024×768.
+pub const PRESENTATION_SCALE: f32 = 1.75;
+
+/// Normal or presentation-sized type; changes the style only when it differs.
+pub fn apply_presentation_text(ctx: &egui::Context, presenting: bool) {
+    let scale = if presenting { PRESENTATION_SCALE } else { 1.0 };
+    let body = ctx.global_style().text_styles.get(&TextStyle::Body).map_or(0.0, |font| font.size);
+    if (body - BODY * scale).abs() > 0.01 {
+        set_text_scale(ctx, scale);
+    }
+}
+
+/// Body text in normal mode.
+const BODY: f32 = 15.0;
+
+fn set_text_scale(ctx: &egui::Context, scale: f32) {
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::proportional(12.0)),
-            (TextStyle::Body, FontId::proportional(15.0)),
-            (TextStyle::Button, FontId::proportional(15.0)),
-            (TextStyle::Heading, FontId::proportional(20.0)),
-            (TextStyle::Monospace, FontId::monospace(14.0)),
+            (TextStyle::Small, FontId::proportional(12.0 * scale)),
+            (TextStyle::Body, FontId::proportional(BODY * scale)),
+            (TextStyle::Button, FontId::proportional(BODY * scale)),
+            (TextStyle::Heading, FontId::proportional(20.0 * scale)),
+            (TextStyle::Monospace, FontId::monospace(14.0 * scale)),
         ]
         .into();
-        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
-        style.spacing.button_padding = egui::vec2(8.0, 3.0);
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0) * scale.sqrt();
+        style.spacing.button_padding = egui::vec2(8.0, 3.0) * scale.sqrt();
+        style.spacing.interact_size.y = 20.0 * scale;
     });
 }
 
-/// The size of the big numbers in the measures panel.
-pub const BIG_NUMBER: f32 = 24.0;
+/// The size of body text here (normal or presentation).
+pub fn body_size(ui: &egui::Ui) -> f32 {
+    egui::TextStyle::Body.resolve(ui.style()).size
+}
+
+/// The size of the big numbers in the measures panel: 24 px beside 15 px text.
+pub fn big_number(ui: &egui::Ui) -> f32 {
+    body_size(ui) * 1.6
+}
+
+/// A right answer, a goal met: the Okabe–Ito bluish green.
+pub fn success(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_rgb(40, 190, 140) } else { Color32::from_rgb(0, 130, 90) }
+}
+
+/// The lesson strip stands out from the panels around it.
+pub fn lesson_background(ui: &egui::Ui) -> Color32 {
+    let base = ui.visuals().panel_fill;
+    let tint = divergence(ui);
+    base.lerp_to_gamma(tint, 0.12)
+}
 
 /// A plot that fills `height` and stays put: no panning or zooming that would lose the
 /// picture in front of a class; hovering still shows values.

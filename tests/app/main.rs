@@ -8,6 +8,7 @@ mod harness;
 
 mod export;
 mod files;
+mod lessons;
 mod links;
 mod logits;
 mod snapshots;

@@ -40,9 +40,14 @@ impl EditingPanel {
         &mut self.editors[side.index()]
     }
 
-    /// Both editors and the strip; returns the commands their buttons asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis) -> Vec<Command> {
-        let editor_height = (ui.available_height() * 0.26).max(150.0);
+    /// Both editors and, with `chrome`, the logits switch and the outcome strip (not in
+    /// presentation mode); returns the commands their buttons asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, chrome: bool) -> Vec<Command> {
+        // The two editors share what the logits switch, the sort row and the outcome
+        // strip leave of the space they were given.
+        let sort_row = if analysis.order.ranking().is_some() { 30.0 } else { 0.0 };
+        let rows = sort_row + if chrome { 34.0 + 40.0 } else { 0.0 };
+        let editor_height = ((ui.available_height() - rows) / 2.0).max(110.0);
         let ranking = analysis.order.ranking().cloned();
         let ranking_id = ranking.as_ref().map_or(0, |r| std::sync::Arc::as_ptr(r) as usize);
         let key = (state.doc.p.version(), state.doc.q.version(), ranking_id);
@@ -64,7 +69,9 @@ impl EditingPanel {
         if frame.ranking.is_some() {
             sort_ui(ui, state);
         }
-        logits_switch_ui(ui, state);
+        if chrome {
+            logits_switch_ui(ui, state);
+        }
         for side in [Side::P, Side::Q] {
             if side == Side::Q {
                 ui.add_space(4.0);
@@ -79,7 +86,9 @@ impl EditingPanel {
             }
         }
         let fields_fit = frame.ranking.is_none() && bar_editor::fields_fit(ui.available_width(), state.doc.len());
-        commands.extend(outcome_strip_ui(ui, state, &mut self.editors, &mut self.strip, fields_fit));
+        if chrome {
+            commands.extend(outcome_strip_ui(ui, state, &mut self.editors, &mut self.strip, fields_fit));
+        }
         for editor in &mut self.editors {
             editor.forget_hidden_typing();
         }

@@ -3,13 +3,15 @@
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, pos2, vec2};
 
+use super::measures::{HIDDEN, HIDDEN_WHY};
 use crate::app::analysis::Analysis;
 use crate::app::state::AppState;
 use crate::app::theme;
-use crate::info::Side;
+use crate::info::{Measure, Side};
+use crate::lesson::task::Concealed;
 use crate::text;
 
-pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
+pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
     let unit = state.unit;
     let r = &analysis.report;
     let rows = [
@@ -22,6 +24,16 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
 
     ui.label(egui::RichText::new("Cross-entropy = entropy + KL").strong());
     for (side, title, entropy, kl, entropy_name, kl_name) in rows {
+        // A row whose parts a pending question hides shows neither numbers nor bars:
+        // the bars' lengths would tell the answer too.
+        let (entropy_of, kl_of, cross_of) = match side {
+            Side::P => (Measure::EntropyP, Measure::KlPQ, Measure::CrossEntropyPQ),
+            Side::Q => (Measure::EntropyQ, Measure::KlQP, Measure::CrossEntropyQP),
+        };
+        if [entropy_of, kl_of, cross_of].into_iter().any(|m| concealed.hides(m)) {
+            ui.label(format!("{title} = {HIDDEN}")).on_hover_text(HIDDEN_WHY);
+            continue;
+        }
         let total = entropy + kl;
         ui.label(format!("{title} = {}", text::with_unit(total, unit)));
         let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 26.0), Sense::hover());

@@ -7,16 +7,31 @@ use crate::app::analysis::Analysis;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::info::{Measure, Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
+use crate::lesson::task::Concealed;
 use crate::text;
 
 /// Measures in pairs: each row puts a forward measure beside its reverse or partner.
-const ROWS: [(Measure, Measure); 5] = [
+pub const ROWS: [(Measure, Measure); 5] = [
     (Measure::EntropyP, Measure::EntropyQ),
     (Measure::CrossEntropyPQ, Measure::CrossEntropyQP),
     (Measure::KlPQ, Measure::KlQP),
     (Measure::Js, Measure::JsDistance),
     (Measure::TotalVariation, Measure::Hellinger),
 ];
+
+/// The measures presentation mode shows: entropy, cross-entropy, KL both ways, JS.
+pub const KEY_ROWS: [(Measure, Measure); 4] = [
+    (Measure::EntropyP, Measure::EntropyQ),
+    (Measure::CrossEntropyPQ, Measure::CrossEntropyQP),
+    (Measure::KlPQ, Measure::KlQP),
+    (Measure::Js, Measure::JsDistance),
+];
+
+/// What a hidden value shows until the question is answered.
+pub const HIDDEN: &str = "?";
+
+/// The hover text of a hidden value.
+pub const HIDDEN_WHY: &str = "Hidden until the question is answered or revealed";
 
 /// The text of one measure's cell: "KL(P||Q)\n0.5310 bits". Tests read it back.
 pub fn cell_text(measure: Measure, value: f64, unit: Unit) -> String {
@@ -29,17 +44,26 @@ pub fn cell_text(measure: Measure, value: f64, unit: Unit) -> String {
     }
 }
 
-pub fn metrics_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
+pub fn metrics_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &Analysis,
+    concealed: &Concealed,
+    rows: &[(Measure, Measure)],
+) {
     let report = &analysis.report;
     egui::Grid::new("measures").num_columns(2).spacing([28.0, 10.0]).show(ui, |ui| {
-        for (left, right) in ROWS {
-            for measure in [left, right] {
-                measure_cell(ui, measure, state, analysis);
+        for (left, right) in rows {
+            for measure in [*left, *right] {
+                measure_cell(ui, measure, state, analysis, concealed.hides(measure));
             }
             ui.end_row();
         }
     });
     for measure in [Measure::KlPQ, Measure::KlQP] {
+        if concealed.hides(measure) {
+            continue;
+        }
         if let Some(cause) = measure.infinite_because(report) {
             let why = cause.explain(state.doc.labels(), &analysis.p, &analysis.q);
             ui.label(
@@ -52,37 +76,39 @@ pub fn metrics_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
     ui.label(RichText::new(format!("Zero rule: {}", state.doc.zero_rule.describe())).small());
 }
 
-fn measure_cell(ui: &mut egui::Ui, measure: Measure, state: &AppState, analysis: &Analysis) {
+fn measure_cell(ui: &mut egui::Ui, measure: Measure, state: &AppState, analysis: &Analysis, hidden: bool) {
     let unit = state.unit;
     let value = measure.value(&analysis.report, unit);
-    let text = cell_text(measure, value, unit);
+    let text = if hidden { format!("{}\n{HIDDEN}", measure.symbol()) } else { cell_text(measure, value, unit) };
     let (symbol, rest) = text.split_once('\n').unwrap_or((&text, ""));
     let visuals = ui.visuals();
-    let infinite = value.is_infinite();
+    let infinite = value.is_infinite() && !hidden;
+    let body = theme::body_size(ui);
+    let big = theme::big_number(ui);
     let value_color = if infinite { theme::alarm(ui) } else { visuals.strong_text_color() };
     let highlighted = matches!(measure, Measure::KlPQ | Measure::KlQP);
     let mut job = LayoutJob::default();
     let symbol_format = egui::TextFormat {
-        font_id: egui::FontId::proportional(15.0),
+        font_id: egui::FontId::proportional(body),
         color: if highlighted { visuals.strong_text_color() } else { visuals.text_color() },
         ..Default::default()
     };
     job.append(symbol, 0.0, symbol_format);
     job.append("\n", 0.0, egui::TextFormat::default());
     let (number, unit_text) = rest.split_once(' ').unwrap_or((rest, ""));
-    let size = if infinite { theme::BIG_NUMBER * 1.4 } else { theme::BIG_NUMBER };
+    let size = if infinite { big * 1.4 } else { big };
     let number_format =
         egui::TextFormat { font_id: egui::FontId::monospace(size), color: value_color, ..Default::default() };
     job.append(number, 0.0, number_format);
     if !unit_text.is_empty() {
         let unit_format = egui::TextFormat {
-            font_id: egui::FontId::proportional(15.0),
+            font_id: egui::FontId::proportional(body),
             color: visuals.text_color(),
             ..Default::default()
         };
         job.append(&format!(" {unit_text}"), 0.0, unit_format);
     }
-    let hover = hover_text(measure, value, unit);
+    let hover = if hidden { HIDDEN_WHY.to_string() } else { hover_text(measure, value, unit) };
     let frame = if highlighted {
         egui::Frame::new().fill(visuals.faint_bg_color).corner_radius(4.0).inner_margin(egui::Margin::symmetric(6, 2))
     } else {

@@ -8,6 +8,7 @@ pub mod editing;
 pub mod help;
 pub mod identity;
 pub mod lesson;
+pub mod lesson_step;
 pub mod logit_editor;
 pub mod measures;
 pub mod model_output;

@@ -32,7 +32,6 @@ impl TopBar<'_> {
             ui.separator();
             commands.extend(scenario_picker(ui, state, self.saved));
             ui.separator();
-            ui.label("Unit:");
             for unit in Unit::ALL {
                 ui.selectable_value(&mut state.unit, unit, unit.name()).on_hover_text(format!(
                     "Show every value in {} ({})",
@@ -57,6 +56,9 @@ impl TopBar<'_> {
             }
             if Command::Help.button(ui, true) {
                 commands.push(Command::Help);
+            }
+            if Command::Present.button(ui, true) {
+                commands.push(Command::Present);
             }
         });
         if !state.doc.description.is_empty() {

@@ -30,6 +30,20 @@ impl View for CodingView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        if super::gives_away_ui(
+            ui,
+            input.concealed,
+            &[
+                crate::info::Measure::EntropyP,
+                crate::info::Measure::EntropyQ,
+                crate::info::Measure::CrossEntropyPQ,
+                crate::info::Measure::CrossEntropyQP,
+                crate::info::Measure::KlPQ,
+                crate::info::Measure::KlQP,
+            ],
+        ) {
+            return None;
+        }
         let (state, analysis) = (input.state, input.analysis);
         if super::too_many_outcomes_ui(ui, state.doc.len(), "The coding view") {
             return None;

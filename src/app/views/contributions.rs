@@ -5,18 +5,27 @@ use eframe::egui::{self, RichText, Stroke};
 use egui_plot::{Bar, BarChart, HLine, PlotPoint, Text};
 
 use crate::app::analysis::Analysis;
+use crate::app::panels::measures::HIDDEN;
 use crate::app::panels::vocabulary_bars::thousands;
 use crate::app::state::AppState;
 use crate::app::theme;
-use crate::info::Side;
 use crate::info::measures::outcome_terms;
+use crate::info::{Measure, Side};
+use crate::lesson::task::Concealed;
 use crate::text;
 
 /// Returns where the plot was drawn.
-pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> egui::Rect {
+pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) -> egui::Rect {
     let unit = state.unit;
     let report = &analysis.report;
-    let outcomes = Shown::of(state, analysis);
+    let mut outcomes = Shown::of(state, analysis);
+    // A pending question about these terms: their bars and sums stay hidden.
+    let (hide_forward, hide_reverse) = (concealed.hides_terms(Measure::KlPQ), concealed.hides_terms(Measure::KlQP));
+    for (hide, terms) in [(hide_forward, &mut outcomes.forward), (hide_reverse, &mut outcomes.reverse)] {
+        if hide {
+            terms.iter_mut().for_each(|t| *t = f64::NAN);
+        }
+    }
     let selected = outcomes.selected;
     let labels = &outcomes.labels;
     let forward: Vec<f64> = outcomes.forward.iter().map(|&t| unit.from_nats(t)).collect();
@@ -35,6 +44,7 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
         terms
             .iter()
             .enumerate()
+            .filter(|(_, t)| !t.is_nan())
             .map(|(i, &t)| {
                 let shown = if t.is_infinite() { clip } else { t };
                 let mut bar = Bar::new(i as f64 + offset, shown)
@@ -49,8 +59,11 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
             .collect()
     };
     let log = unit.log_name();
-    let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {}", text::with_unit(unit.from_nats(report.kl_pq), unit));
-    let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {}", text::with_unit(unit.from_nats(report.kl_qp), unit));
+    let sum = |measure: Measure, nats: f64| {
+        if concealed.hides_terms(measure) { HIDDEN.to_string() } else { text::with_unit(unit.from_nats(nats), unit) }
+    };
+    let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {}", sum(Measure::KlPQ, report.kl_pq));
+    let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {}", sum(Measure::KlQP, report.kl_qp));
     let forward_bars = make_bars(&forward, -0.19, p_color, &format!("p·{log}(p/q)"));
     let reverse_bars = make_bars(&reverse, 0.19, q_color, &format!("q·{log}(q/p)"));
 

@@ -45,6 +45,13 @@ impl View for DistillationView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        if super::gives_away_ui(
+            ui,
+            input.concealed,
+            &[crate::info::Measure::KlPQ, crate::info::Measure::CrossEntropyPQ],
+        ) {
+            return None;
+        }
         let doc = &input.state.doc;
         let (teacher, student) = (doc.logit_values(Side::P), doc.logit_values(Side::Q));
         let arg_max = teacher.iter().enumerate().fold(0, |best, (i, z)| if *z > teacher[best] { i } else { best });
@@ -120,7 +127,7 @@ fn losses_and_notes_ui(ui: &mut egui::Ui, loss: &Result<DistillationLoss, String
 
 fn losses_ui(ui: &mut egui::Ui, loss: &DistillationLoss, t: f64, alpha: f64) {
     let big = |ui: &mut egui::Ui, text: String, color: egui::Color32| {
-        ui.label(RichText::new(text).size(theme::BIG_NUMBER).strong().color(color));
+        ui.label(RichText::new(text).size(theme::big_number(ui)).strong().color(color));
     };
     let plain = ui.visuals().text_color();
     egui::Grid::new("distillation losses").num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {

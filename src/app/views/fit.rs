@@ -71,6 +71,9 @@ impl View for FitView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        if super::gives_away_ui(ui, input.concealed, &[crate::info::Measure::KlPQ, crate::info::Measure::KlQP]) {
+            return None;
+        }
         if super::too_many_outcomes_ui(ui, input.state.doc.len(), "Fitting a Gaussian") {
             return None;
         }

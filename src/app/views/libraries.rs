@@ -36,6 +36,9 @@ impl View for LibrariesView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        if super::gives_away_ui(ui, input.concealed, &crate::info::Measure::ALL) {
+            return None;
+        }
         let (state, analysis) = (input.state, input.analysis);
         let values = *self.values.get(analysis.revision, || library_values(&analysis.p, &analysis.q));
         let t = self.temperature;

@@ -23,6 +23,8 @@ use super::Mode;
 use super::analysis::Analysis;
 use super::commands::Command;
 use super::state::AppState;
+use crate::info::Measure;
+use crate::lesson::task::Concealed;
 
 /// The most outcomes the views that work outcome by outcome (codes, fitting) take on:
 /// beyond it they would hold up every frame, and a code table of a vocabulary says little.
@@ -48,6 +50,23 @@ pub struct ViewInput<'a> {
     pub state: &'a AppState,
     pub analysis: &'a Analysis,
     pub mode: Mode,
+    /// What a pending lesson question hides.
+    pub concealed: &'a Concealed,
+}
+
+/// Says that this view would give away the answer to the open question, if it would;
+/// returns true then (the view draws nothing else).
+pub fn gives_away_ui(ui: &mut egui::Ui, concealed: &Concealed, shows: &[Measure]) -> bool {
+    let hidden: Vec<&str> = shows.iter().filter(|m| concealed.hides(**m)).map(|m| m.symbol()).collect();
+    if hidden.is_empty() {
+        return false;
+    }
+    ui.add_space(12.0);
+    ui.label(egui::RichText::new(format!(
+        "This view would show {}, which the question asks about. Answer it (or press Reveal) to see it here.",
+        hidden.join(" and ")
+    )));
+    true
 }
 
 /// One view under the editors.

@@ -23,9 +23,9 @@ impl View for PlotsView {
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
         ui.columns(2, |columns| {
-            let rect = contributions::contributions_ui(&mut columns[0], input.state, input.analysis);
+            let rect = contributions::contributions_ui(&mut columns[0], input.state, input.analysis, input.concealed);
             picture::note_plot_rect(&columns[0], Target::Contributions, rect);
-            let rect = surprise::surprise_ui(&mut columns[1], input.state, input.analysis);
+            let rect = surprise::surprise_ui(&mut columns[1], input.state, input.analysis, input.concealed);
             picture::note_plot_rect(&columns[1], Target::Surprise, rect);
         });
         None

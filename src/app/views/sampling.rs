@@ -38,6 +38,9 @@ impl View for SamplingView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        if super::gives_away_ui(ui, input.concealed, &[crate::info::Measure::KlPQ, crate::info::Measure::KlQP]) {
+            return None;
+        }
         sampling_ui(ui, input, self);
         None
     }

@@ -5,16 +5,18 @@ use eframe::egui::{self, RichText};
 use egui_plot::{HLine, HoverPosition, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, Points, Text};
 
 use crate::app::analysis::Analysis;
+use crate::app::panels::measures::{HIDDEN, HIDDEN_WHY};
 use crate::app::state::AppState;
 use crate::app::theme;
-use crate::info::Side;
+use crate::info::{Measure, Side};
+use crate::lesson::task::Concealed;
 use crate::text;
 
 /// How many of a vocabulary's outcomes get markers.
 const MARKED_OUTCOMES: usize = 50;
 
 /// Returns where the plot was drawn.
-pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> egui::Rect {
+pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) -> egui::Rect {
     let unit = state.unit;
     let report = &analysis.report;
     let labels = state.doc.labels();
@@ -48,7 +50,9 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
     let alarm = theme::alarm(ui);
     let entropy = unit.from_nats(report.entropy_p);
     let cross = unit.from_nats(report.cross_entropy_pq);
-    let y_top = surprise(x_min).max(if cross.is_finite() { cross * 1.15 } else { 0.0 }).max(1.0);
+    // The scale must not hint at a hidden line's height.
+    let cross_shown = cross.is_finite() && !concealed.hides(Measure::CrossEntropyPQ);
+    let y_top = surprise(x_min).max(if cross_shown { cross * 1.15 } else { 0.0 }).max(1.0);
 
     let p_name = format!("P markers (p, −{} p)", unit.log_name());
     let q_name = format!("Q markers (q, −{} q)", unit.log_name());
@@ -87,10 +91,18 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
         ui.label(RichText::new("● P's").color(p_color).strong());
         ui.label(RichText::new(format!("◆ Q's outcomes{which}")).color(q_color).strong());
     });
-    ui.label(
-        RichText::new(format!("── H(P) = {}: P's average surprise", text::with_unit(entropy, unit))).color(p_color),
-    );
-    if cross.is_finite() {
+    // A pending question about either line hides it, and its value.
+    let (show_entropy, show_cross) = (!concealed.hides(Measure::EntropyP), !concealed.hides(Measure::CrossEntropyPQ));
+    if show_entropy {
+        ui.label(
+            RichText::new(format!("── H(P) = {}: P's average surprise", text::with_unit(entropy, unit))).color(p_color),
+        );
+    } else {
+        ui.label(RichText::new(format!("H(P) = {HIDDEN}")).color(p_color)).on_hover_text(HIDDEN_WHY);
+    }
+    if !show_cross {
+        ui.label(RichText::new(format!("H(P,Q) = {HIDDEN}")).color(cross_color)).on_hover_text(HIDDEN_WHY);
+    } else if cross.is_finite() {
         let text = format!("- - H(P,Q) = {}: the gap is KL(P||Q)", text::with_unit(cross, unit));
         ui.label(RichText::new(text).color(cross_color));
     } else {
@@ -106,8 +118,10 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) -> 
         .label_formatter(describe)
         .show(ui, |plot_ui| {
             plot_ui.line(Line::new("", PlotPoints::from(curve)).color(curve_color).width(2.0));
-            plot_ui.hline(HLine::new("", entropy).color(p_color).width(2.0));
-            if cross.is_finite() {
+            if show_entropy {
+                plot_ui.hline(HLine::new("", entropy).color(p_color).width(2.0));
+            }
+            if cross.is_finite() && show_cross && show_entropy {
                 plot_ui.hline(HLine::new("", cross).color(cross_color).width(2.0).style(LineStyle::dashed_dense()));
                 // The gap between the lines is KL(P||Q): draw it and say so.
                 let gap_x = 0.97;

@@ -6,10 +6,12 @@ use eframe::egui::{self, Align2, FontId, RichText, Sense, vec2};
 use super::{Cached, View, ViewInput};
 use crate::app::analysis::Analysis;
 use crate::app::commands::Command;
+use crate::app::panels::measures::HIDDEN;
 use crate::app::state::AppState;
 use crate::app::theme;
 use crate::info::measures::outcome_terms;
-use crate::info::{Side, Unit, log_ratio};
+use crate::info::{Measure, Side, Unit, log_ratio};
+use crate::lesson::task::Concealed;
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +81,7 @@ impl View for TableView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        table_ui(ui, input.state, input.analysis, self)
+        table_ui(ui, input, self)
     }
 }
 
@@ -102,7 +104,9 @@ fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
 }
 
 /// Draws the table; returns Copy as CSV, or the row clicked.
-fn table_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, table: &mut TableView) -> Option<Command> {
+fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> Option<Command> {
+    let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
+    let hidden = hidden_columns(concealed);
     let unit = state.unit;
     let log = unit.log_name();
     let mut command = None;
@@ -133,7 +137,8 @@ fn table_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, table: &mu
         }
     });
     let n = state.doc.len();
-    let sort = table.sort;
+    // Sorting by a hidden column would give its order away.
+    let sort = table.sort.filter(|(column, _)| !hidden[*column as usize]);
     // Sorting a vocabulary takes longer than a frame: the order waits for a drag to end.
     let dragging = ui.input(|i| i.pointer.any_down());
     table
@@ -152,14 +157,23 @@ fn table_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, table: &mu
         n,
         |ui, rows| {
             for &i in order.get(rows).unwrap_or_default() {
-                if row_ui(ui, state, analysis, i, total_width) {
+                if row_ui(ui, state, analysis, i, total_width, &hidden) {
                     command = Some(Command::Select(i));
                 }
             }
         },
     );
-    totals_ui(ui, state, analysis);
+    totals_ui(ui, state, analysis, concealed);
     command
+}
+
+/// The columns a pending question hides: the terms of a measure it asks about.
+fn hidden_columns(concealed: &Concealed) -> [bool; 8] {
+    Column::ALL.map(|column| match column {
+        Column::TermPQ => concealed.hides_terms(Measure::KlPQ),
+        Column::TermQP => concealed.hides_terms(Measure::KlQP),
+        _ => false,
+    })
 }
 
 /// The outcomes in the order of `sort`; empty cells (no log ratio) always last.
@@ -192,7 +206,7 @@ fn sorted_order(labels: &[String], analysis: &Analysis, unit: Unit, sort: Sort) 
 }
 
 /// One row; returns true when it was clicked.
-fn row_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, i: usize, width: f32) -> bool {
+fn row_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, i: usize, width: f32, hidden: &[bool; 8]) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(width, ROW), Sense::click());
     let painter = ui.painter_at(rect);
     if i == state.selected {
@@ -209,6 +223,7 @@ fn row_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, i: usize, wi
     for (k, value) in values.iter().enumerate() {
         let column = Column::ALL[k + 1];
         let (text, color) = match column {
+            _ if hidden[k + 1] => (HIDDEN.to_string(), text_color),
             Column::P => (text::probability(*value), theme::color(ui, Side::P)),
             Column::Q => (text::probability(*value), theme::color(ui, Side::Q)),
             _ if value.is_nan() => ("—".to_string(), text_color),
@@ -227,18 +242,25 @@ fn row_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, i: usize, wi
 }
 
 /// The sums of the table's columns: the measures themselves.
-fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis) {
+fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
     let unit = state.unit;
-    let r = &analysis.report;
+    let total = |measure: Measure| {
+        let value = if concealed.hides(measure) {
+            HIDDEN.to_string()
+        } else {
+            text::with_unit(measure.value(&analysis.report, unit), unit)
+        };
+        format!("{} = {value}", measure.symbol())
+    };
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Σ p·(−log p) =").weak());
-        ui.label(format!("H(P) = {}", text::with_unit(unit.from_nats(r.entropy_p), unit)));
+        ui.label(total(Measure::EntropyP));
         ui.label(RichText::new("  Σ p·(−log q) =").weak());
-        ui.label(format!("H(P,Q) = {}", text::with_unit(unit.from_nats(r.cross_entropy_pq), unit)));
+        ui.label(total(Measure::CrossEntropyPQ));
         ui.label(RichText::new("  Σ p·log(p/q) =").weak());
-        ui.label(format!("KL(P||Q) = {}", text::with_unit(unit.from_nats(r.kl_pq), unit)));
+        ui.label(total(Measure::KlPQ));
         ui.label(RichText::new("  Σ q·log(q/p) =").weak());
-        ui.label(format!("KL(Q||P) = {}", text::with_unit(unit.from_nats(r.kl_qp), unit)));
+        ui.label(total(Measure::KlQP));
     });
 }

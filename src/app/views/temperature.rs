@@ -51,6 +51,10 @@ impl View for TemperatureView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        if super::gives_away_ui(ui, input.concealed, &[crate::info::Measure::EntropyP, crate::info::Measure::EntropyQ])
+        {
+            return None;
+        }
         let doc = &input.state.doc;
         // P, Q and both temperatures change the revision; logits shifted all alike do not,
         // and do not change a single entropy either.

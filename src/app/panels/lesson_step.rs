@@ -1,0 +1,151 @@
+//! The strip of a lesson in progress: where we are, what the teacher says, and the task:
+//! a question to answer before the numbers appear (then the verdict), or a goal checked
+//! live while the student drags.
+
+use eframe::egui::{self, RichText};
+
+use crate::app::Mode;
+use crate::app::lesson_run::LessonRun;
+use crate::app::theme;
+use crate::lesson::{Answer, GoalStatus, Prediction, Scene, Task};
+use crate::text::{parse_number, with_unit};
+
+/// What the student or teacher asked of the lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LessonAction {
+    Next,
+    Previous,
+    Reveal,
+    AskAgain,
+    Answer(Answer),
+    Close,
+}
+
+/// The name of the field an estimate is typed into (tests find it by it).
+pub const ESTIMATE_FIELD: &str = "your estimate";
+
+pub fn lesson_step_ui(
+    ui: &mut egui::Ui,
+    run: &mut LessonRun,
+    scene: &Scene<'_>,
+    status: Option<GoalStatus>,
+    mode: Mode,
+) -> Option<LessonAction> {
+    let mut action = None;
+    let (index, steps) = (run.step_index(), run.len());
+    ui.horizontal(|ui| {
+        let place = format!("{} · step {} of {steps}", run.lesson.title, index + 1);
+        ui.label(RichText::new(place).small().weak());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if mode == Mode::Live && ui.button("×").on_hover_text("Close the lesson").clicked() {
+                action = Some(LessonAction::Close);
+            }
+            let next = ui.add_enabled(index + 1 < steps, egui::Button::new("Next ▶"));
+            if next.on_hover_text("The next step (Page Down or Space)").clicked() {
+                action = Some(LessonAction::Next);
+            }
+            let back = ui.add_enabled(index > 0, egui::Button::new("◀ Back"));
+            if back.on_hover_text("The previous step (Page Up)").clicked() {
+                action = Some(LessonAction::Previous);
+            }
+        });
+    });
+    let Some(step) = run.step() else {
+        return action;
+    };
+    ui.label(RichText::new(step.text.clone()).strong());
+    match step.task.clone() {
+        Some(Task::Predict(prediction)) => {
+            if let Some(verdict) = run.verdict(scene) {
+                verdict_ui(ui, &prediction, &verdict, mode, &mut action);
+            } else {
+                question_ui(ui, run, &prediction, scene.labels, &mut action);
+            }
+        }
+        Some(Task::Goal(goal)) => {
+            let Some(status) = status else {
+                return action;
+            };
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("Goal: {}", goal.describe())).strong());
+                let now = with_unit(status.value, goal.measure.unit_label(goal.unit));
+                let (text, color) = if status.met {
+                    (format!("Goal met: {} = {now}", goal.measure.symbol()), theme::success(ui))
+                } else if status.broke_keep {
+                    let side = goal.keep.map_or("it", |side| side.name());
+                    (format!("{side} has changed: put it back with Undo"), theme::alarm(ui))
+                } else {
+                    (format!("Now {} = {now}", goal.measure.symbol()), ui.visuals().text_color())
+                };
+                ui.label(RichText::new(text).color(color).strong());
+            });
+        }
+        None => {}
+    }
+    action
+}
+
+fn question_ui(
+    ui: &mut egui::Ui,
+    run: &mut LessonRun,
+    prediction: &Prediction,
+    labels: &[String],
+    action: &mut Option<LessonAction>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(prediction.question()).strong().color(ui.visuals().strong_text_color()));
+        let choices = prediction.choices(labels);
+        for choice in &choices {
+            if ui.button(Prediction::choice_text(*choice, labels)).clicked() {
+                *action = Some(LessonAction::Answer(Answer::Chose(*choice)));
+            }
+        }
+        if choices.is_empty() {
+            let Some(typed) = run.typed_mut() else {
+                return;
+            };
+            let field = egui::TextEdit::singleline(typed).desired_width(90.0).hint_text("e.g. 1.5");
+            let response = ui.add(field).accessible_name(ESTIMATE_FIELD);
+            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let parsed = (!typed.trim().is_empty()).then(|| parse_number(typed));
+            let answer = ui.add_enabled(matches!(parsed, Some(Ok(_))), egui::Button::new("Answer"));
+            if let Some(Ok(number)) = parsed
+                && (answer.clicked() || entered)
+            {
+                *action = Some(LessonAction::Answer(Answer::Number(number)));
+            }
+            if let Some(Err(e)) = parsed {
+                ui.label(RichText::new(e.to_string()).color(theme::alarm(ui)));
+            }
+        }
+        if ui.button("Reveal").on_hover_text("Show the answer without one from the class").clicked() {
+            *action = Some(LessonAction::Reveal);
+        }
+    });
+}
+
+fn verdict_ui(
+    ui: &mut egui::Ui,
+    prediction: &Prediction,
+    verdict: &crate::lesson::Verdict,
+    mode: Mode,
+    action: &mut Option<LessonAction>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(prediction.question()).strong());
+        let (mark, color) = match verdict.correct {
+            Some(true) => ("Right!", theme::success(ui)),
+            Some(false) => ("Not quite.", theme::alarm(ui)),
+            None => ("The answer:", ui.visuals().strong_text_color()),
+        };
+        ui.label(RichText::new(mark).strong().color(color));
+        ui.label(RichText::new(&verdict.right_answer).strong());
+        if let Some(student) = &verdict.student_answer {
+            ui.label(format!("(you said {student})"));
+        }
+        if mode == Mode::Live && ui.small_button("Ask again").on_hover_text("Hide the answer and ask again").clicked() {
+            *action = Some(LessonAction::AskAgain);
+        }
+    });
+    ui.label(format!("Why: {}.", verdict.why.trim_end_matches('.')));
+}
