@@ -323,6 +323,8 @@ impl KlApp {
             .show(ui, |ui| {
                 let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis, true);
                 self.run_all(commands, mode);
+                // A panel shrinks to what it holds: fill it, so its size stays the user's.
+                ui.add_space(ui.available_height().max(0.0));
             });
         self.views.tabs_ui(ui, &mut self.state.view);
         self.view_ui(ui, mode, view);

@@ -32,6 +32,7 @@ impl KlApp {
             egui::Panel::top("presented editors").resizable(false).exact_size(height * 0.48).show(ui, |ui| {
                 let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis, false);
                 self.run_all(commands, mode);
+                ui.add_space(ui.available_height().max(0.0));
             });
             ui.add_space(4.0);
             self.view_ui(ui, mode, view);

@@ -23,6 +23,9 @@ pub struct EditingPanel {
     /// The scale and order of both editors, held still while a bar is dragged, and the
     /// versions of P and Q and the ranking it was made for.
     frame: Option<(EditorFrame, (u64, u64, usize))>,
+    /// How tall the rows around the editors were last frame (switch, sort row, strip):
+    /// the editors take the rest, so the panel never has to grow to fit them.
+    rows_height: f32,
 }
 
 impl EditingPanel {
@@ -45,9 +48,10 @@ impl EditingPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, state: &mut AppState, analysis: &Analysis, chrome: bool) -> Vec<Command> {
         // The two editors share what the logits switch, the sort row and the outcome
         // strip leave of the space they were given.
-        let sort_row = if analysis.order.ranking().is_some() { 30.0 } else { 0.0 };
-        let rows = sort_row + if chrome { 34.0 + 40.0 } else { 0.0 };
-        let editor_height = ((ui.available_height() - rows) / 2.0).max(110.0);
+        let available = ui.available_height();
+        let start = ui.cursor().top();
+        let editor_height = ((available - self.rows_height) / 2.0 - 4.0).max(110.0);
+        let mut editors_height = 0.0;
         let ranking = analysis.order.ranking().cloned();
         let ranking_id = ranking.as_ref().map_or(0, |r| std::sync::Arc::as_ptr(r) as usize);
         let key = (state.doc.p.version(), state.doc.q.version(), ranking_id);
@@ -78,12 +82,14 @@ impl EditingPanel {
             }
             // A vocabulary's logits are edited through its probabilities: a bar per
             // logit would not fit.
+            let top = ui.cursor().top();
             if state.doc.logits(side).is_some() && frame.ranking.is_none() {
                 logit_editor::editor_ui(ui, side, state, &mut self.logit_editors[side.index()], editor_height);
             } else {
                 let editor = &mut self.editors[side.index()];
                 commands.extend(bar_editor::editor_ui(ui, side, state, editor, editor_height, &frame));
             }
+            editors_height += ui.cursor().top() - top;
         }
         let fields_fit = frame.ranking.is_none() && bar_editor::fields_fit(ui.available_width(), state.doc.len());
         if chrome {
@@ -92,6 +98,7 @@ impl EditingPanel {
         for editor in &mut self.editors {
             editor.forget_hidden_typing();
         }
+        self.rows_height = (ui.cursor().top() - start - editors_height).max(0.0);
         commands
     }
 }
