@@ -33,7 +33,7 @@ struct Bench {
 }
 
 impl Bench {
-    fn new(n: usize, view: &str) -> Bench {
+    fn new(n: usize, view: &str, present: bool) -> Bench {
         let ctx = egui::Context::default();
         theme::apply_text_sizes(&ctx);
         let mut state = AppState::default();
@@ -41,7 +41,8 @@ impl Bench {
             panic!("bench scenario: {e}");
         }
         state.view = view.to_string();
-        let app = KlApp::with_state(state);
+        let mut app = KlApp::with_state(state);
+        app.set_presenting(present);
         Bench { ctx, app, screen: Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0)), time: 0.0 }
     }
 
@@ -63,10 +64,15 @@ fn frame(c: &mut Criterion) {
     let first = Views::default_id();
     let others: Vec<&str> = Views::new().ids().into_iter().map(|(id, _)| id).filter(|id| *id != first).collect();
     let sizes = [4usize, 64, 1000, 100_000, 1_000_000];
-    let cases = sizes.into_iter().map(|n| (first, n)).chain(others.into_iter().map(|v| (v, 64)));
-    for (view, n) in cases {
+    // Presentation mode (large type, the first view) at 64 outcomes: "present".
+    let cases = sizes
+        .into_iter()
+        .map(|n| (first, n, false))
+        .chain(others.into_iter().map(|v| (v, 64, false)))
+        .chain([(first, 64, true)]);
+    for (view, n, present) in cases {
         group.sample_size(if n >= 100_000 { 20 } else { 100 });
-        let mut bench = Bench::new(n, view);
+        let mut bench = Bench::new(n, view, present);
         // Warm up (fonts, layout), then press on a Q bar in the middle of the Q editor.
         for _ in 0..3 {
             bench.frame(vec![]);
@@ -94,7 +100,11 @@ fn frame(c: &mut Criterion) {
         }
         assert!(bench.app.recomputations() >= before + 3, "{view}/{n}: the pointer does not drag a bar");
         let mut step = 0u32;
-        let id = if view == first { BenchmarkId::from_parameter(n) } else { BenchmarkId::new(view, n) };
+        let id = match (present, view == first) {
+            (true, _) => BenchmarkId::new("present", n),
+            (false, true) => BenchmarkId::from_parameter(n),
+            (false, false) => BenchmarkId::new(view, n),
+        };
         group.bench_with_input(id, &n, |b, _| {
             b.iter(|| {
                 step += 1;
@@ -129,7 +139,7 @@ fn open(c: &mut Criterion) {
             if let Err(e) = state.open_scenario(&opened) {
                 panic!("{e}");
             }
-            let mut bench = Bench { app: KlApp::with_state(state), ..Bench::new(4, Views::default_id()) };
+            let mut bench = Bench { app: KlApp::with_state(state), ..Bench::new(4, Views::default_id(), false) };
             black_box(bench.frame(vec![]))
         })
     });

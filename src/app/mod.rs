@@ -6,7 +6,7 @@ mod actions;
 pub mod analysis;
 pub mod commands;
 pub mod history;
-mod lesson_open;
+mod lesson_export;
 pub mod lesson_run;
 mod model_outputs;
 pub mod order;

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod file_names;
+pub mod handout;
 pub mod json;
 pub mod python;
 pub mod tables;

@@ -77,6 +77,9 @@ pub trait Platform {
     /// Writes a picture to the default place under its own name, or (`choose`) where the
     /// user says.
     fn export(&mut self, picture: Picture, choose: bool);
+    /// Writes a lesson's pictures and handout (`files`: name and bytes) into a new folder
+    /// named after `folder`, or where this platform puts downloads.
+    fn export_files(&mut self, folder: &str, files: Vec<(String, Vec<u8>)>);
     /// Turns one finished egui pass of `ctx` into pixels.
     fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String>;
     /// Puts text on the clipboard.

@@ -10,6 +10,7 @@ use crate::app::picture::Target;
 use crate::app::state::{AppState, ThemeChoice};
 use crate::app::{KlApp, Status};
 use crate::info::{Unit, ZeroRule};
+use crate::lesson::Lesson;
 use crate::scenario::Scenario;
 
 /// What the command line asks to change about the starting state, checked before
@@ -22,10 +23,19 @@ pub struct Launch {
     pub zero_rule: Option<ZeroRule>,
     pub theme: Option<ThemeChoice>,
     pub unit: Option<Unit>,
+    /// A lesson to walk through, and the step to start at (0-based).
+    pub lesson: Option<(Lesson, usize)>,
+    /// Start in presentation mode.
+    pub present: bool,
 }
 
 impl Launch {
-    fn apply(self, state: &mut AppState) -> Result<(), String> {
+    fn apply(self, app: &mut KlApp) -> Result<(), String> {
+        if let Some((lesson, step)) = self.lesson {
+            app.open_lesson(lesson, step)?;
+        }
+        app.set_presenting(self.present);
+        let state = &mut app.state;
         if let Some((scenario, file)) = self.scenario {
             state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
             state.doc.file = file;
@@ -55,7 +65,7 @@ pub fn open_window(launch: Launch) -> Result<(), String> {
     };
     let create = Box::new(|cc: &eframe::CreationContext<'_>| {
         let mut app = KlApp::new(cc);
-        if let Err(message) = launch.apply(&mut app.state) {
+        if let Err(message) = launch.apply(&mut app) {
             app.status = Some(Status::error(message));
         }
         Ok(Box::new(app) as Box<dyn eframe::App>)
@@ -66,9 +76,8 @@ pub fn open_window(launch: Launch) -> Result<(), String> {
 /// Draws the app on the default session at `size` (logical points) and `scale` pixels per
 /// point and writes the PNG to `out`; returns its size in pixels.
 pub fn screenshot(launch: Launch, out: &Path, size: (u32, u32), scale: f32) -> Result<(u32, u32), String> {
-    let mut state = AppState::default();
-    launch.apply(&mut state)?;
-    let mut app = KlApp::with_state(state);
+    let mut app = KlApp::with_state(AppState::default());
+    launch.apply(&mut app)?;
     let logical = egui::vec2(size.0 as f32, size.1 as f32);
     let picture =
         app.draw_picture(logical, scale, Target::Window).map_err(|e| format!("cannot make the screenshot: {e}"))?;

@@ -266,6 +266,14 @@ impl Platform for NativePlatform {
         }
     }
 
+    fn export_files(&mut self, folder: &str, files: Vec<(String, Vec<u8>)>) {
+        let status = match write_files(&self.folders.pictures, folder, &files) {
+            Ok(path) => Status::info(format!("Wrote {} files to {}", files.len(), path.display())),
+            Err(e) => Status::error(format!("Export failed: {e}")),
+        };
+        self.status(status);
+    }
+
     fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String> {
         if self.renderer.is_none() && self.cpu.is_none() {
             // Without a graphics adapter (no GPU, no Mesa) pictures are drawn on the CPU.
@@ -310,4 +318,22 @@ impl Platform for NativePlatform {
 /// Writes a picture's PNG bytes atomically; errors say what went wrong in plain words.
 pub fn write_picture(picture: &Picture, path: &Path) -> Result<(), String> {
     write_atomically(path, &picture.png).map_err(|e| format!("cannot write {}: {}", path.display(), describe(&e)))
+}
+
+/// Writes `files` into a new folder `name` inside `parent` (a numbered name if it is
+/// taken), each atomically; returns the folder.
+pub fn write_files(parent: &Path, name: &str, files: &[(String, Vec<u8>)]) -> Result<PathBuf, String> {
+    let folder = folders::unused_path(&parent.join(crate::export::file_names::safe_stem(name)));
+    std::fs::create_dir_all(&folder).map_err(|e| format!("cannot make {}: {}", folder.display(), describe(&e)))?;
+    write_files_into(&folder, files)?;
+    Ok(folder)
+}
+
+/// Writes `files` into `folder`, which exists, each atomically.
+pub fn write_files_into(folder: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    for (file, bytes) in files {
+        let path = folder.join(file);
+        write_atomically(&path, bytes).map_err(|e| format!("cannot write {}: {}", path.display(), describe(&e)))?;
+    }
+    Ok(())
 }
