@@ -2,13 +2,13 @@
 //! measures that exist, a choice that fits on the screen, a tolerance that means something,
 //! and a goal the student can reach but has not reached yet.
 
+use super::MAX_CHOICE_OUTCOMES;
 use super::error::StepProblem;
 use super::format::{PredictionFile, TaskFile, known_measures, measure_named};
 use super::task::{Goal, PER_OUTCOME, Prediction, Relation, Task};
-use super::MAX_CHOICE_OUTCOMES;
 use crate::info::{Measure, Report, Side, Unit};
 use crate::scenario::Scenario;
-use crate::text::with_unit;
+use crate::text::{short_number, with_unit};
 
 /// A task's problem, and the measure name it is about (to point at it in the text).
 pub struct TaskFault {
@@ -102,8 +102,8 @@ fn check_goal(goal: &Goal, scenario: &Scenario) -> Result<(), StepProblem> {
             if goal.target >= most {
                 return unreachable(format!(
                     "{symbol} is at most {} here, so it cannot be above {}",
-                    with_unit(most, &label),
-                    with_unit(goal.target, &label)
+                    amount(most, &label),
+                    amount(goal.target, &label)
                 ));
             }
         }
@@ -118,12 +118,21 @@ fn check_goal(goal: &Goal, scenario: &Scenario) -> Result<(), StepProblem> {
         };
         return Err(StepProblem::AlreadyMet(format!(
             "{symbol} is already {} in '{}', {relation} the target {}",
-            with_unit(status.value, &label),
+            amount(status.value, &label),
             scenario.id,
-            with_unit(goal.target, &label)
+            amount(goal.target, &label)
         )));
     }
     Ok(())
+}
+
+/// "0.1 bits" as the author wrote it; "∞" alone.
+fn amount(x: f64, label: &str) -> String {
+    match (x.is_finite(), label) {
+        (false, _) => with_unit(x, label),
+        (true, "") => short_number(x),
+        (true, _) => format!("{} {label}", short_number(x)),
+    }
 }
 
 /// The side a measure is a function of alone, if it is.

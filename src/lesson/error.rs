@@ -9,9 +9,10 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LessonError {
-    /// The text is not a lesson: ron's message at the spot.
-    #[error("{origin}:{line}:{column}: {message}")]
-    Syntax { origin: String, line: usize, column: usize, message: String },
+    /// The text is not a lesson: ron's message at the spot, and the step it is in when
+    /// that can be told.
+    #[error("{origin}:{line}:{column}: {}{message}", in_step(*.step))]
+    Syntax { origin: String, line: usize, column: usize, step: Option<usize>, message: String },
 
     /// The lesson as a whole is wrong.
     #[error("{place}: {problem}")]
@@ -39,9 +40,15 @@ impl LessonError {
     pub fn step(&self) -> Option<usize> {
         match self {
             LessonError::Step { step, .. } => Some(*step),
+            LessonError::Syntax { step, .. } => *step,
             _ => None,
         }
     }
+}
+
+/// "step 3: ", or nothing.
+fn in_step(step: Option<usize>) -> String {
+    step.map(|step| format!("step {step}: ")).unwrap_or_default()
 }
 
 /// A spot in a lesson file: its name, and the line and column when known.

@@ -38,16 +38,20 @@ impl Lesson {
         // Editors on Windows may start a UTF-8 file with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+        let locator = Locator::new(text);
         let file: LessonFile = options.from_str(text).map_err(|e| {
             let (line, column) = scenario::skip_blanks(text, e.span.start.line, e.span.start.col);
-            LessonError::Syntax { origin: origin.to_string(), line, column, message: e.code.to_string() }
+            let step = locator.step_at(line, column).map(|index| index + 1);
+            LessonError::Syntax { origin: origin.to_string(), line, column, step, message: e.code.to_string() }
         })?;
-        let locator = Locator::new(text);
         let place = |span: Option<Span>| Place {
             origin: origin.to_string(),
             line_column: span.map(|span| locator.line_column(span.start)),
         };
-        let whole = |field: &str, problem: LessonProblem| LessonError::Lesson { place: place(locator.top_field(field)), problem };
+        let whole = |field: &str, problem: LessonProblem| LessonError::Lesson {
+            place: place(locator.top_field(field)),
+            problem,
+        };
         if file.title.trim().is_empty() {
             return Err(whole("title", LessonProblem::EmptyTitle));
         }
@@ -67,7 +71,11 @@ impl Lesson {
                         task.as_ref().and_then(|task| locator.string_in(task, name)).or(task)
                     }
                 };
-                LessonError::Step { place: place(spot.or_else(|| span.cloned())), step: index + 1, problem: fault.problem }
+                LessonError::Step {
+                    place: place(spot.or_else(|| span.cloned())),
+                    step: index + 1,
+                    problem: fault.problem,
+                }
             })?;
             steps.push(resolved);
         }

@@ -28,6 +28,19 @@ impl<'a> Locator<'a> {
         self.top_field("steps").and_then(|list| self.items(list.start)).unwrap_or_default()
     }
 
+    /// The index of the step that holds `line:column` (1-based, as ron reports them), its
+    /// closing bracket included, when the steps can be found up to there.
+    pub fn step_at(&self, line: usize, column: usize) -> Option<usize> {
+        let start_of_line: usize = self.text.split_inclusive('\n').take(line.checked_sub(1)?).map(str::len).sum();
+        let offset = self
+            .text
+            .get(start_of_line..)?
+            .char_indices()
+            .nth(column.checked_sub(1)?)
+            .map(|(i, _)| start_of_line + i)?;
+        self.steps().iter().position(|span| span.start <= offset && offset <= span.end)
+    }
+
     /// Where the value of field `name` of the step at `step` is.
     pub fn step_field(&self, step: &Span, name: &str) -> Option<Span> {
         self.fields(step.start)?.into_iter().find(|(field, _)| field == name).map(|(_, span)| span)
