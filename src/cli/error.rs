@@ -35,6 +35,9 @@ pub enum CliError {
     #[error("{0}")]
     Scenario(#[from] ScenarioError),
 
+    #[error("{0}")]
+    Lesson(#[from] crate::lesson::LessonError),
+
     #[error("cannot write {}: there is no folder {}", file.display(), folder.display())]
     NoFolder { file: PathBuf, folder: PathBuf },
 

@@ -5,6 +5,7 @@ mod args;
 mod compute;
 mod error;
 mod fit;
+mod lesson;
 mod link;
 mod model_input;
 mod presets;
@@ -45,6 +46,9 @@ enum Command {
     Sample(sample::SampleArgs),
     /// Print the share link that opens a scenario in the browser.
     Link(link::LinkArgs),
+    /// List the built-in lessons, or check a lesson file.
+    #[command(subcommand_required = true, arg_required_else_help = false)]
+    Lesson(lesson::LessonArgs),
 }
 
 /// How a command prints: the unit and text or JSON.
@@ -67,6 +71,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Fit(args)) => fit::run(&args),
         Some(Command::Sample(args)) => sample::run(&args),
         Some(Command::Link(args)) => link::run(&args),
+        Some(Command::Lesson(args)) => lesson::run(&args),
     })
 }
 

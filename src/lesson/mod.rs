@@ -2,9 +2,24 @@
 //! text to say and optionally one task — a prediction the student commits to before the
 //! numbers appear, or a goal checked live while they drag. No egui, no I/O here beyond
 //! reading the lesson file itself (see `load`).
+//!
+//! `format` is the file's shape, `load` reads and checks it (`locate` finds a step in the
+//! text for errors, `check` judges a task against its scenario), `catalog` holds the
+//! built-in lessons (`lessons/*.ron`).
 
+mod catalog;
+mod check;
+mod error;
+mod format;
+mod load;
+mod locate;
 pub mod task;
 
+pub use catalog::{builtin_lesson_ids, builtin_lessons, find_builtin_lesson, resolve_lesson};
+pub use error::{LessonError, LessonProblem, Place, StepProblem};
+pub use format::measure_named;
+#[cfg(not(target_arch = "wasm32"))]
+pub use load::load;
 pub use task::{Answer, Choice, Concealed, Goal, GoalStatus, Prediction, Relation, Scene, Task, Verdict};
 
 use crate::scenario::Scenario;
@@ -13,6 +28,9 @@ use crate::scenario::Scenario;
 /// app's registry).
 pub const VIEW_IDS: &[&str] =
     &["plots", "table", "coding", "fit", "sampling", "libraries", "temperature", "distillation", "simplex"];
+
+/// The most outcomes a TopContributor prediction may offer: one button each.
+pub const MAX_CHOICE_OUTCOMES: usize = 12;
 
 /// A lesson, every step's scenario resolved and checked.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,7 +16,8 @@ pub use file::{load, save};
 use crate::info::distribution::check_labels;
 use crate::info::logits::Logits;
 use crate::info::{Distribution, DistributionError, Side, Unit};
-use format::{ScenarioFile, ScenarioOut, Values, ValuesOut};
+pub(crate) use format::ScenarioFile;
+use format::{ScenarioOut, Values, ValuesOut};
 
 /// The most outcomes a scenario may have.
 pub const MAX_OUTCOMES: usize = 1_000_000;
@@ -71,6 +72,11 @@ impl Scenario {
             let (line, column) = skip_blanks(text, e.span.start.line, e.span.start.col);
             ScenarioError::Syntax { origin: origin.to_string(), line, column, message: e.code.to_string() }
         })?;
+        Scenario::from_file(file, origin)
+    }
+
+    /// Checks a scenario as read (from its own file, or inside a lesson) and makes it.
+    pub(crate) fn from_file(file: ScenarioFile, origin: &str) -> Result<Scenario, ScenarioError> {
         let mut logits = SideLogits::default();
         let side = |field: &str, values: Values, slot: &mut Option<Logits>| match values {
             Values::Probabilities(p) => Ok(p),
@@ -215,7 +221,7 @@ fn check_logits(field: &str, logits: &Logits, labels: &[String], origin: &str) -
 /// ron sometimes reports the position of the blank before the offending token; move
 /// forward past spaces and line breaks so line:column points at the token itself. When
 /// only blanks follow (the file ended early), the reported position stays.
-fn skip_blanks(text: &str, reported_line: usize, reported_column: usize) -> (usize, usize) {
+pub(crate) fn skip_blanks(text: &str, reported_line: usize, reported_column: usize) -> (usize, usize) {
     let (line, column) = (reported_line, reported_column);
     let start_of_line: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
     let offset = text[start_of_line.min(text.len())..]

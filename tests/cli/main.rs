@@ -6,6 +6,7 @@ mod common;
 
 mod cli_views;
 mod compute;
+mod lesson;
 mod link;
 mod logits;
 mod model_files;

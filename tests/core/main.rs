@@ -7,6 +7,7 @@ mod common;
 mod coding;
 mod distribution;
 mod fit;
+mod lessons;
 mod libraries;
 mod links;
 mod measures;

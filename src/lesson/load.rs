@@ -1,0 +1,143 @@
+//! Reading a lesson: RON text to a checked [`Lesson`], every step's scenario resolved.
+
+use super::check::{self, TaskFault};
+use super::error::{LessonError, LessonProblem, Place, StepProblem};
+use super::format::{LessonFile, ScenarioSource, StepFile};
+use super::locate::{Locator, Span};
+use super::{Lesson, Step, VIEW_IDS};
+use crate::scenario::{self, Scenario};
+use ron::extensions::Extensions;
+use std::path::Path;
+
+/// Which part of a step a problem is in, to point at it.
+enum Spot {
+    /// The value of a field of the step.
+    Field(&'static str),
+    /// A measure's name in the task, else the task.
+    Measure(String),
+}
+
+/// A step's problem and where it is.
+struct Fault {
+    problem: StepProblem,
+    spot: Spot,
+}
+
+impl Fault {
+    fn at(field: &'static str) -> impl FnOnce(StepProblem) -> Fault {
+        move |problem| Fault { problem, spot: Spot::Field(field) }
+    }
+}
+
+impl Lesson {
+    /// Parses and checks a lesson; `origin` names it in errors (its path, or
+    /// `lessons/ID.ron` for a built-in), and its stem is the lesson's id. A step's
+    /// `File(..)` scenario is read relative to `base_dir`; without one, such a step is an
+    /// error.
+    pub fn from_ron(text: &str, origin: &str, base_dir: Option<&Path>) -> Result<Lesson, LessonError> {
+        // Editors on Windows may start a UTF-8 file with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+        let locator = Locator::new(text);
+        let file: LessonFile = options.from_str(text).map_err(|e| {
+            let (line, column) = scenario::skip_blanks(text, e.span.start.line, e.span.start.col);
+            let step = locator.step_at(line, column).map(|index| index + 1);
+            LessonError::Syntax { origin: origin.to_string(), line, column, step, message: e.code.to_string() }
+        })?;
+        let place = |span: Option<Span>| Place {
+            origin: origin.to_string(),
+            line_column: span.map(|span| locator.line_column(span.start)),
+        };
+        let whole = |field: &str, problem: LessonProblem| LessonError::Lesson {
+            place: place(locator.top_field(field)),
+            problem,
+        };
+        if file.title.trim().is_empty() {
+            return Err(whole("title", LessonProblem::EmptyTitle));
+        }
+        if file.steps.is_empty() {
+            return Err(whole("steps", LessonProblem::NoSteps));
+        }
+        let spans = locator.steps();
+        let mut steps = Vec::with_capacity(file.steps.len());
+        for (index, step) in file.steps.into_iter().enumerate() {
+            let resolved = resolve_step(step, base_dir).map_err(|fault| {
+                let span = spans.get(index);
+                let field = |name: &str| span.and_then(|span| locator.step_field(span, name));
+                let spot = match &fault.spot {
+                    Spot::Field(name) => field(name),
+                    Spot::Measure(name) => {
+                        let task = field("task");
+                        task.as_ref().and_then(|task| locator.string_in(task, name)).or(task)
+                    }
+                };
+                LessonError::Step {
+                    place: place(spot.or_else(|| span.cloned())),
+                    step: index + 1,
+                    problem: fault.problem,
+                }
+            })?;
+            steps.push(resolved);
+        }
+        let id = Path::new(origin).file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(Lesson { id, title: file.title, steps })
+    }
+}
+
+fn resolve_step(step: StepFile, base_dir: Option<&Path>) -> Result<Step, Fault> {
+    if !VIEW_IDS.contains(&step.view.as_str()) {
+        let problem = StepProblem::UnknownView { view: step.view, known: VIEW_IDS.join(", ") };
+        return Err(Fault { problem, spot: Spot::Field("view") });
+    }
+    if step.say.trim().is_empty() {
+        return Err(Fault { problem: StepProblem::EmptySay, spot: Spot::Field("say") });
+    }
+    let scenario = scenario_of(step.scenario, base_dir).map_err(Fault::at("scenario"))?;
+    let task = match step.task {
+        None => None,
+        Some(task) => Some(check::task(task, &scenario).map_err(|TaskFault { problem, measure }| Fault {
+            problem,
+            spot: measure.map_or(Spot::Field("task"), Spot::Measure),
+        })?),
+    };
+    Ok(Step { scenario, view: step.view, text: step.say, task })
+}
+
+fn scenario_of(source: ScenarioSource, base_dir: Option<&Path>) -> Result<Scenario, StepProblem> {
+    match source {
+        ScenarioSource::Builtin(id) => scenario::find_builtin(&id).map_err(StepProblem::Scenario),
+        ScenarioSource::File(file) => scenario_file(file, base_dir),
+        ScenarioSource::Inline(file) => {
+            let origin = match file.id.trim() {
+                "" => "the inline scenario".to_string(),
+                id => format!("the inline scenario '{id}'"),
+            };
+            Scenario::from_file(*file, &origin).map_err(StepProblem::Scenario)
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn scenario_file(file: String, base_dir: Option<&Path>) -> Result<Scenario, StepProblem> {
+    let Some(folder) = base_dir else {
+        return Err(StepProblem::NoFolder { file });
+    };
+    scenario::load(&folder.join(file)).map_err(StepProblem::Scenario)
+}
+
+/// The browser reads no files behind the page's back.
+#[cfg(target_arch = "wasm32")]
+fn scenario_file(file: String, _base_dir: Option<&Path>) -> Result<Scenario, StepProblem> {
+    Err(StepProblem::NoFolder { file })
+}
+
+/// Reads and checks a lesson file; its `File(..)` scenarios are read from its folder.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load(path: &Path) -> Result<Lesson, LessonError> {
+    if path.is_dir() {
+        return Err(LessonError::IsDirectory { path: path.to_path_buf() });
+    }
+    let bytes = std::fs::read(path).map_err(|source| LessonError::Read { path: path.to_path_buf(), source })?;
+    let text = String::from_utf8(bytes).map_err(|_| LessonError::NotText { path: path.to_path_buf() })?;
+    Lesson::from_ron(&text, &path.display().to_string(), path.parent())
+}
