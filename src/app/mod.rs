@@ -6,7 +6,7 @@ mod actions;
 pub mod analysis;
 pub mod commands;
 pub mod history;
-mod lesson_export;
+pub mod lesson_export;
 pub mod lesson_run;
 mod model_outputs;
 pub mod order;
@@ -284,6 +284,7 @@ impl KlApp {
             status: self.status.as_ref(),
             saved: self.platform.saved_scenarios(),
             mode,
+            lesson_open: self.lesson.is_some(),
             offered: &offered,
         };
         if !self.presenting {

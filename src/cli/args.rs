@@ -20,6 +20,8 @@ pub type Starts = Whole<1, 1000>;
 pub type Samples = Whole<1, { MAX_SAMPLES as u64 }>;
 /// `--seed`: any `u64`.
 pub type Seed = Whole<0, { u64::MAX }>;
+/// `--step`: a lesson's step, counting from 1.
+pub type Step = Whole<1, 1000>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("'{text}' is not a whole number from {min} to {max}")]

@@ -38,11 +38,17 @@ pub enum CliError {
     #[error("{0}")]
     Lesson(#[from] crate::lesson::LessonError),
 
+    #[error("--step {step}: the lesson '{lesson}' has {steps} steps")]
+    NoSuchStep { lesson: String, step: usize, steps: usize },
+
     #[error("cannot write {}: there is no folder {}", file.display(), folder.display())]
     NoFolder { file: PathBuf, folder: PathBuf },
 
     #[error("{0}")]
     Screenshot(String),
+
+    #[error("cannot make the folder {}: {}", folder.display(), crate::export::atomic::describe(source))]
+    WriteFolder { folder: PathBuf, source: std::io::Error },
 
     #[error("cannot open the window: {0}")]
     Window(String),

@@ -2,10 +2,11 @@
 //! before anything is drawn or opened.
 
 use super::CliError;
-use super::args::{PngPath, Scale, Size, Theme};
+use super::args::{PngPath, Scale, Size, Step, Theme, Whole};
 use super::model_input::{self, Side};
 use crate::app::platform::native::launch::{self, Launch};
 use crate::info::Unit;
+use crate::lesson::{self, Lesson};
 use crate::scenario::{self, link};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -14,8 +15,17 @@ use std::path::{Path, PathBuf};
 #[derive(Args)]
 pub struct WindowArgs {
     /// Open on this built-in scenario (see `klscope presets`), scenario file or share link.
-    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p_file", "q_file"])]
+    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p_file", "q_file", "lesson"])]
     preset: Option<String>,
+    /// Walk through this built-in lesson (see `klscope lesson list`) or lesson file.
+    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p_file", "q_file"])]
+    lesson: Option<String>,
+    /// Start the lesson at this step (1 is the first).
+    #[arg(long, value_name = "N", requires = "lesson")]
+    step: Option<Step>,
+    /// Start in presentation mode: large type, the bars, one view and the key measures.
+    #[arg(long)]
+    present: bool,
     /// Open on P from a model's output file (.npy or CSV); needs --q-file.
     #[arg(long, value_name = "FILE", requires = "q_file")]
     p_file: Option<PathBuf>,
@@ -74,7 +84,29 @@ fn launch_from(args: &WindowArgs) -> Result<Launch, CliError> {
             _ => (None, None),
         },
     };
-    Ok(Launch { scenario, zero_rule, theme: args.theme.map(|Theme(theme)| theme), unit: args.unit })
+    let lesson = match &args.lesson {
+        Some(name) => Some(lesson_at(name, args.step)?),
+        None => None,
+    };
+    Ok(Launch {
+        scenario,
+        zero_rule,
+        theme: args.theme.map(|Theme(theme)| theme),
+        unit: args.unit,
+        lesson,
+        present: args.present,
+    })
+}
+
+/// The lesson `name` and the 0-based index of `--step` in it, checked.
+fn lesson_at(name: &str, step: Option<Step>) -> Result<(Lesson, usize), CliError> {
+    let lesson = lesson::resolve_lesson(name)?;
+    let number = step.map_or(1, |Whole(n)| n);
+    let steps = lesson.steps.len();
+    if number as usize > steps {
+        return Err(CliError::NoSuchStep { lesson: lesson.title, step: number as usize, steps });
+    }
+    Ok((lesson, number as usize - 1))
 }
 
 /// The scenario of `--p-file` and `--q-file`: checked as `klscope compute` checks them.

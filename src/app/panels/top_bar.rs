@@ -17,6 +17,8 @@ pub struct TopBar<'a> {
     pub status: Option<&'a Status>,
     pub saved: &'a [SavedScenario],
     pub mode: Mode,
+    /// A lesson is open (its pictures can be exported).
+    pub lesson_open: bool,
     /// False for commands this platform cannot carry out: they are not offered.
     pub offered: &'a dyn Fn(&Command) -> bool,
 }
@@ -28,7 +30,10 @@ impl TopBar<'_> {
         ui.add_space(2.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("klscope").heading().strong());
-            ui.menu_button("File", |ui| file_menu(ui, state, self.offered, &mut commands));
+            ui.menu_button("File", |ui| file_menu(ui, state, self.offered, self.lesson_open, &mut commands));
+            ui.menu_button("Lessons", |ui| lessons_menu(ui, &mut commands))
+                .response
+                .on_hover_text("Walk through a lesson step by step, with questions before the numbers appear");
             ui.separator();
             commands.extend(scenario_picker(ui, state, self.saved));
             ui.separator();
@@ -73,7 +78,23 @@ impl TopBar<'_> {
     }
 }
 
-fn file_menu(ui: &mut egui::Ui, state: &mut AppState, offered: &dyn Fn(&Command) -> bool, commands: &mut Vec<Command>) {
+/// The built-in lessons; choosing one opens it at its first step.
+fn lessons_menu(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    for (index, lesson) in crate::lesson::builtin_lessons().iter().enumerate() {
+        let text = format!("{} ({} steps)", lesson.title, lesson.steps.len());
+        if ui.button(text).on_hover_text(Command::OpenLesson(index).tooltip()).clicked() {
+            commands.push(Command::OpenLesson(index));
+        }
+    }
+}
+
+fn file_menu(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    offered: &dyn Fn(&Command) -> bool,
+    lesson_open: bool,
+    commands: &mut Vec<Command>,
+) {
     let mut items = |ui: &mut egui::Ui, group: &[Command]| {
         for command in group.iter().filter(|command| offered(command)) {
             if command.menu_item(ui) {
@@ -84,6 +105,9 @@ fn file_menu(ui: &mut egui::Ui, state: &mut AppState, offered: &dyn Fn(&Command)
     items(ui, &[Command::Open, Command::OpenLink, Command::Save, Command::SaveAs]);
     ui.separator();
     items(ui, &[Command::ExportPng, Command::ExportPngAs, Command::ExportContributions, Command::ExportSurprise]);
+    if lesson_open {
+        items(ui, &[Command::ExportLesson]);
+    }
     if offered(&Command::ExportPng) {
         ui.horizontal(|ui| {
             ui.label("Pixel density:");
@@ -104,7 +128,7 @@ fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario])
         .width(260.0)
         .height(460.0)
         .show_ui(ui, |ui| {
-            ui.label(RichText::new("Lessons").small().weak());
+            ui.label(RichText::new("Built-in scenarios").small().weak());
             for (index, preset) in scenario::builtin().iter().enumerate() {
                 let selected = preset.id == state.doc.id && state.doc.file.is_none();
                 if ui.selectable_label(selected, &preset.title).on_hover_text(&preset.description).clicked() {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::write_picture;
 use crate::app::picture::Target;
 use crate::app::state::{AppState, ThemeChoice};
+use crate::app::lesson_export::ExportedFile;
 use crate::app::{KlApp, Status};
 use crate::info::{Unit, ZeroRule};
 use crate::lesson::Lesson;
@@ -83,4 +84,11 @@ pub fn screenshot(launch: Launch, out: &Path, size: (u32, u32), scale: f32) -> R
         app.draw_picture(logical, scale, Target::Window).map_err(|e| format!("cannot make the screenshot: {e}"))?;
     write_picture(&picture, out)?;
     Ok((picture.width, picture.height))
+}
+
+/// Every step of the launch's lesson drawn at `size` and `scale`, and the handout page.
+pub fn lesson_files(launch: Launch, size: (u32, u32), scale: f32) -> Result<Vec<ExportedFile>, String> {
+    let mut app = KlApp::with_state(AppState::default());
+    launch.apply(&mut app)?;
+    app.lesson_files(egui::vec2(size.0 as f32, size.1 as f32), scale)
 }
