@@ -36,7 +36,7 @@ pub enum CliError {
     Scenario(#[from] ScenarioError),
 
     #[error("{0}")]
-    Lesson(#[from] crate::lesson::LessonError),
+    Lesson(Box<crate::lesson::LessonError>),
 
     #[error("--step {step}: the lesson '{lesson}' has {steps} steps")]
     NoSuchStep { lesson: String, step: usize, steps: usize },
@@ -52,6 +52,12 @@ pub enum CliError {
 
     #[error("cannot open the window: {0}")]
     Window(String),
+}
+
+impl From<crate::lesson::LessonError> for CliError {
+    fn from(error: crate::lesson::LessonError) -> Self {
+        CliError::Lesson(Box::new(error))
+    }
 }
 
 fn hint(error: &DistributionError) -> &'static str {

@@ -83,7 +83,7 @@ pub enum StepProblem {
     /// The scenario could not be had: an unknown preset, a file that cannot be read or is
     /// malformed (naming that file and its own line:column), an inline one that is invalid.
     #[error("{0}")]
-    Scenario(ScenarioError),
+    Scenario(Box<ScenarioError>),
 
     #[error(
         "the scenario File(\"{file}\") cannot be read: this lesson was not read from a folder, so give the scenario as Builtin(..) or Inline(..)"

@@ -105,14 +105,14 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>) -> Result<Step, Fault> 
 
 fn scenario_of(source: ScenarioSource, base_dir: Option<&Path>) -> Result<Scenario, StepProblem> {
     match source {
-        ScenarioSource::Builtin(id) => scenario::find_builtin(&id).map_err(StepProblem::Scenario),
+        ScenarioSource::Builtin(id) => scenario::find_builtin(&id).map_err(|e| StepProblem::Scenario(Box::new(e))),
         ScenarioSource::File(file) => scenario_file(file, base_dir),
         ScenarioSource::Inline(file) => {
             let origin = match file.id.trim() {
                 "" => "the inline scenario".to_string(),
                 id => format!("the inline scenario '{id}'"),
             };
-            Scenario::from_file(*file, &origin).map_err(StepProblem::Scenario)
+            Scenario::from_file(*file, &origin).map_err(|e| StepProblem::Scenario(Box::new(e)))
         }
     }
 }
@@ -122,7 +122,7 @@ fn scenario_file(file: String, base_dir: Option<&Path>) -> Result<Scenario, Step
     let Some(folder) = base_dir else {
         return Err(StepProblem::NoFolder { file });
     };
-    scenario::load(&folder.join(file)).map_err(StepProblem::Scenario)
+    scenario::load(&folder.join(file)).map_err(|e| StepProblem::Scenario(Box::new(e)))
 }
 
 /// The browser reads no files behind the page's back.
