@@ -7,35 +7,24 @@ use eframe::egui::{self, RichText};
 use super::{KlApp, Mode, panels};
 
 impl KlApp {
-    /// Everything under the lesson strip: measures on the right, bars over the view.
+    /// Everything under the lesson strip: the key measures along the bottom, the bars on
+    /// the left and the view on the right.
     pub(super) fn presentation_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
         if self.lesson.is_none() {
             egui::Panel::top("presented scenario").show(ui, |ui| {
                 ui.label(RichText::new(&self.state.doc.title).heading().strong());
             });
         }
-        let width = ui.available_width();
-        egui::Panel::right("key measures").resizable(false).exact_size((width * 0.3).clamp(260.0, 520.0)).show(
-            ui,
-            |ui| {
-                ui.label(RichText::new(format!("in {}", self.state.unit.name())).weak());
-                let concealed = self.concealed();
-                panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &panels::measures::KEY_ROWS);
-                if mode == Mode::Live {
-                    ui.add_space(8.0);
-                    ui.label(RichText::new("Esc leaves presentation").small().weak());
-                }
-            },
-        );
-        egui::CentralPanel::default().frame(egui::Frame::central_panel(ui.style())).show(ui, |ui| {
-            let height = ui.available_height();
-            egui::Panel::top("presented editors").resizable(false).exact_size(height * 0.48).show(ui, |ui| {
-                let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis, false);
-                self.run_all(commands, mode);
-                ui.add_space(ui.available_height().max(0.0));
-            });
-            ui.add_space(4.0);
-            self.view_ui(ui, mode, view);
+        egui::Panel::bottom("key measures").resizable(false).show(ui, |ui| {
+            let concealed = self.concealed();
+            panels::measures::key_measures_ui(ui, &self.state, &self.analysis, &concealed);
         });
+        let width = ui.available_width();
+        egui::Panel::left("presented editors").resizable(false).exact_size(width * 0.5).show(ui, |ui| {
+            let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis, false);
+            self.run_all(commands, mode);
+            ui.add_space(ui.available_height().max(0.0));
+        });
+        egui::CentralPanel::default().show(ui, |ui| self.view_ui(ui, mode, view));
     }
 }

@@ -5,9 +5,9 @@ use super::args::{Scale, Size, Theme};
 use crate::app::platform::native::launch::{self, Launch};
 use crate::app::platform::native::write_files_into;
 use crate::app::state::ThemeChoice;
-use std::path::PathBuf;
 use crate::lesson::{self, Lesson, Task};
 use clap::{Args, Subcommand};
+use std::path::PathBuf;
 
 #[derive(Args)]
 pub struct LessonArgs {

@@ -118,5 +118,3 @@ fn the_order_follows_the_chosen_key() {
     assert_eq!(layout.outcome_at_rank(0), N - 1);
     assert!(harness.query_by_label_contains("most likely under Q").is_some());
 }
-
-

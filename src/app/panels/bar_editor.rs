@@ -34,6 +34,8 @@ pub struct BarEditor {
     pub hovered: Option<usize>,
     /// A vocabulary's tail, per pixel column.
     envelope: Cached<EnvelopeKey, Vec<(f64, f64)>>,
+    /// No value fields under the bars (presentation mode).
+    pub fields_hidden: bool,
 }
 
 impl BarEditor {
@@ -129,9 +131,12 @@ pub fn editor_ui(
         });
     });
     let n = state.doc.len();
-    let fields = frame.ranking.is_none() && fields_fit(ui.available_width(), n);
+    // Presentation mode's larger type needs more room around the bars; its value fields
+    // are left out (the values stand over the bars).
+    let text_scale = theme::body_size(ui) / 15.0;
+    let fields = !editor.fields_hidden && frame.ranking.is_none() && fields_fit(ui.available_width(), n);
     let field_row = if fields { 30.0 } else { 0.0 };
-    let canvas_height = (height - field_row - 36.0).max(80.0);
+    let canvas_height = (height - field_row - 36.0 * text_scale).max(80.0);
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), canvas_height), Sense::click_and_drag());
     let layout = match &frame.ranking {
         Some(ranking) if ranking.len() == n => {
@@ -139,11 +144,12 @@ pub fn editor_ui(
                 Scale::Log { floor } => floor,
                 Scale::Linear { .. } => log_floor(state.doc.p.probs(), state.doc.q.probs()),
             };
-            BarLayout::vocabulary(rect, Arc::clone(ranking), floor)
+            BarLayout::vocabulary(rect, Arc::clone(ranking), floor).with_text_scale(text_scale)
         }
         _ => match frame.scale {
-            Scale::Linear { top } => BarLayout::slots(rect, n, top),
-            Scale::Log { .. } => BarLayout::slots(rect, n, scale_top(state.doc.p.probs(), state.doc.q.probs())),
+            Scale::Linear { top } => BarLayout::slots(rect, n, top).with_text_scale(text_scale),
+            Scale::Log { .. } => BarLayout::slots(rect, n, scale_top(state.doc.p.probs(), state.doc.q.probs()))
+                .with_text_scale(text_scale),
         },
     };
     handle_pointer(ui, &response, &layout, side, state, editor);
@@ -261,9 +267,16 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         let stroke = Stroke::new(if k == 0 { 1.5 } else { 0.5 }, weak.gamma_multiply(if k == 0 { 1.0 } else { 0.4 }));
         painter.hline(bars.x_range(), y, stroke);
     }
-    if layout.top() < 1.0 {
+    // The note would sit on the first bar's value in presentation mode's large type.
+    if layout.top() < 1.0 && layout.text_scale <= 1.0 {
         let note = format!("scale to {}", text::probability(layout.top()));
-        painter.text(bars.left_top() + vec2(4.0, -2.0), Align2::LEFT_BOTTOM, note, FontId::proportional(11.0), weak);
+        painter.text(
+            bars.left_top() + vec2(4.0, -2.0),
+            Align2::LEFT_BOTTOM,
+            note,
+            FontId::proportional(11.0 * layout.text_scale),
+            weak,
+        );
     }
 
     // The selected outcome's slot, in both editors.
@@ -292,18 +305,18 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         }
         if show_values || selected || editor.dragging == Some(i) {
             let text = text::probability(value);
-            let font = FontId::proportional(if slot >= 60.0 { 15.0 } else { 12.0 });
+            let font = FontId::proportional(if slot >= 60.0 { 15.0 } else { 12.0 } * layout.text_scale);
             painter.text(pos2(x, top - 3.0), Align2::CENTER_BOTTOM, text, font, text_color);
         }
         if i % label_every == 0 || selected {
             let label = &distribution.labels()[i];
-            let shown = shorten(label, slot * label_every as f32);
+            let shown = shorten(label, slot * label_every as f32 / layout.text_scale);
             let label_color = if selected { text_color } else { weak };
             painter.text(
                 pos2(x, bars.bottom() + 3.0),
                 Align2::CENTER_TOP,
                 shown,
-                FontId::proportional(13.0),
+                FontId::proportional(13.0 * layout.text_scale),
                 label_color,
             );
         }
@@ -313,7 +326,7 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
 /// Show every k-th label so that labels never overlap.
 fn label_stride(layout: &BarLayout, labels: &[String]) -> usize {
     let widest = labels.iter().map(|l| l.chars().count().min(12)).max().unwrap_or(1) as f32;
-    let needed = widest * 7.5 + 8.0;
+    let needed = widest * 7.5 * layout.text_scale + 8.0;
     ((needed / layout.slot_width()).ceil() as usize).max(1)
 }
 

@@ -32,6 +32,8 @@ pub struct BarLayout {
     pub scale: Scale,
     /// Set when the outcomes are too many for a bar each.
     pub vocabulary: Option<Vocabulary>,
+    /// How much larger than normal the labels around the bars are (presentation mode).
+    pub text_scale: f32,
 }
 
 impl BarLayout {
@@ -46,7 +48,7 @@ impl BarLayout {
 
     /// One slot per outcome, on a linear scale up to `top`.
     pub fn slots(rect: Rect, n: usize, top: f64) -> BarLayout {
-        BarLayout { rect, n, scale: Scale::Linear { top }, vocabulary: None }
+        BarLayout { rect, n, scale: Scale::Linear { top }, vocabulary: None, text_scale: 1.0 }
     }
 
     /// A vocabulary in `ranking`'s order on a logarithmic scale down to `floor`.
@@ -54,7 +56,19 @@ impl BarLayout {
         let n = ranking.len();
         let room = rect.width() * Self::BAR_SHARE;
         let bars = ((room / 18.0).floor() as usize).clamp(4, 40).min(n);
-        BarLayout { rect, n, scale: Scale::Log { floor }, vocabulary: Some(Vocabulary { ranking, bars }) }
+        BarLayout {
+            rect,
+            n,
+            scale: Scale::Log { floor },
+            vocabulary: Some(Vocabulary { ranking, bars }),
+            text_scale: 1.0,
+        }
+    }
+
+    /// The same layout with room for labels `scale` times the normal size.
+    pub fn with_text_scale(mut self, scale: f32) -> BarLayout {
+        self.text_scale = scale;
+        self
     }
 
     /// The probability at the top of a linear scale (1 for a logarithmic one).
@@ -68,8 +82,8 @@ impl BarLayout {
     /// The area in which bar heights are drawn.
     pub fn bars(&self) -> Rect {
         Rect::from_min_max(
-            pos2(self.rect.left(), self.rect.top() + Self::TOP),
-            pos2(self.rect.right(), self.rect.bottom() - Self::BOTTOM),
+            pos2(self.rect.left(), self.rect.top() + Self::TOP * self.text_scale),
+            pos2(self.rect.right(), self.rect.bottom() - Self::BOTTOM * self.text_scale),
         )
     }
 

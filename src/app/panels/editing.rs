@@ -87,6 +87,7 @@ impl EditingPanel {
                 logit_editor::editor_ui(ui, side, state, &mut self.logit_editors[side.index()], editor_height);
             } else {
                 let editor = &mut self.editors[side.index()];
+                editor.fields_hidden = !chrome;
                 commands.extend(bar_editor::editor_ui(ui, side, state, editor, editor_height, &frame));
             }
             editors_height += ui.cursor().top() - top;

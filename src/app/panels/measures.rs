@@ -11,21 +11,27 @@ use crate::lesson::task::Concealed;
 use crate::text;
 
 /// Measures in pairs: each row puts a forward measure beside its reverse or partner.
-pub const ROWS: [(Measure, Measure); 5] = [
-    (Measure::EntropyP, Measure::EntropyQ),
-    (Measure::CrossEntropyPQ, Measure::CrossEntropyQP),
-    (Measure::KlPQ, Measure::KlQP),
-    (Measure::Js, Measure::JsDistance),
-    (Measure::TotalVariation, Measure::Hellinger),
+pub const ROWS: [(Measure, Option<Measure>); 5] = [
+    (Measure::EntropyP, Some(Measure::EntropyQ)),
+    (Measure::CrossEntropyPQ, Some(Measure::CrossEntropyQP)),
+    (Measure::KlPQ, Some(Measure::KlQP)),
+    (Measure::Js, Some(Measure::JsDistance)),
+    (Measure::TotalVariation, Some(Measure::Hellinger)),
 ];
 
-/// The measures presentation mode shows: entropy, cross-entropy, KL both ways, JS.
-pub const KEY_ROWS: [(Measure, Measure); 4] = [
-    (Measure::EntropyP, Measure::EntropyQ),
-    (Measure::CrossEntropyPQ, Measure::CrossEntropyQP),
-    (Measure::KlPQ, Measure::KlQP),
-    (Measure::Js, Measure::JsDistance),
-];
+/// The measures presentation mode shows, in one row: entropy, cross-entropy, KL both
+/// ways, JS.
+pub const KEY_MEASURES: [Measure; 5] =
+    [Measure::EntropyP, Measure::CrossEntropyPQ, Measure::KlPQ, Measure::KlQP, Measure::Js];
+
+/// The key measures side by side (presentation mode), then why any is infinite.
+pub fn key_measures_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
+    egui::Grid::new("key measures").num_columns(KEY_MEASURES.len()).spacing([12.0, 4.0]).show(ui, |ui| {
+        for measure in KEY_MEASURES {
+            measure_cell(ui, measure, state, analysis, concealed.hides(measure));
+        }
+    });
+}
 
 /// What a hidden value shows until the question is answered.
 pub const HIDDEN: &str = "?";
@@ -49,12 +55,12 @@ pub fn metrics_ui(
     state: &AppState,
     analysis: &Analysis,
     concealed: &Concealed,
-    rows: &[(Measure, Measure)],
+    rows: &[(Measure, Option<Measure>)],
 ) {
     let report = &analysis.report;
     egui::Grid::new("measures").num_columns(2).spacing([28.0, 10.0]).show(ui, |ui| {
         for (left, right) in rows {
-            for measure in [*left, *right] {
+            for measure in std::iter::once(*left).chain(*right) {
                 measure_cell(ui, measure, state, analysis, concealed.hides(measure));
             }
             ui.end_row();

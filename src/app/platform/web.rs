@@ -213,9 +213,9 @@ impl Platform for WebPlatform {
     fn export_files(&mut self, folder: &str, files: Vec<(String, Vec<u8>)>) {
         let name = format!("{}-handout.html", safe_stem(folder));
         let handout = files.iter().find(|(file, _)| file == "handout.html");
-        let result = handout.ok_or_else(|| "no handout was made".to_string()).and_then(|(_, bytes)| {
-            download(&name, bytes, "text/html")
-        });
+        let result = handout
+            .ok_or_else(|| "no handout was made".to_string())
+            .and_then(|(_, bytes)| download(&name, bytes, "text/html"));
         let status = match result {
             Ok(()) => Status::info(format!("Downloaded {name}: every step's pictures in one page")),
             Err(e) => Status::error(format!("Export failed: {e}")),

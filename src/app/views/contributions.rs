@@ -103,6 +103,10 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
                     .color(color)
                     .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone()))
             };
+            if hide_forward && hide_reverse {
+                let note = RichText::new("hidden until the question is answered").color(text_color);
+                plot_ui.text(Text::new("", PlotPoint::new((n as f64 - 1.0) / 2.0, clip / 2.0), note));
+            }
             plot_ui.bar_chart(chart(forward_name, forward_bars, p_color));
             plot_ui.bar_chart(chart(reverse_name, reverse_bars, q_color));
             for (i, (&f, &r)) in forward.iter().zip(&reverse).enumerate() {

@@ -8,6 +8,9 @@ use crate::app::picture::{self, Target};
 
 pub struct PlotsView;
 
+/// Narrower than this (points), the two plots stand one above the other.
+const STACK_BELOW: f32 = 640.0;
+
 impl View for PlotsView {
     fn id(&self) -> &'static str {
         "plots"
@@ -22,12 +25,27 @@ impl View for PlotsView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        ui.columns(2, |columns| {
-            let rect = contributions::contributions_ui(&mut columns[0], input.state, input.analysis, input.concealed);
-            picture::note_plot_rect(&columns[0], Target::Contributions, rect);
-            let rect = surprise::surprise_ui(&mut columns[1], input.state, input.analysis, input.concealed);
-            picture::note_plot_rect(&columns[1], Target::Surprise, rect);
-        });
+        let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
+        // Side by side where there is the width for it, else one above the other.
+        if ui.available_width() >= STACK_BELOW {
+            ui.columns(2, |columns| {
+                let rect = contributions::contributions_ui(&mut columns[0], state, analysis, concealed);
+                picture::note_plot_rect(&columns[0], Target::Contributions, rect);
+                let rect = surprise::surprise_ui(&mut columns[1], state, analysis, concealed);
+                picture::note_plot_rect(&columns[1], Target::Surprise, rect);
+            });
+        } else {
+            let half = (ui.available_height() / 2.0 - 4.0).max(120.0);
+            let width = ui.available_width();
+            let rect = ui
+                .allocate_ui(egui::vec2(width, half), |ui| {
+                    contributions::contributions_ui(ui, state, analysis, concealed)
+                })
+                .inner;
+            picture::note_plot_rect(ui, Target::Contributions, rect);
+            let rect = surprise::surprise_ui(ui, state, analysis, concealed);
+            picture::note_plot_rect(ui, Target::Surprise, rect);
+        }
         None
     }
 }

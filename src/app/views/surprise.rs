@@ -85,29 +85,33 @@ pub fn surprise_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, con
     // The title carries the key: a legend inside the plot covered the markers at
     // 1024×768, and a line of its own would take the plot's last rows.
     let which = if marked.len() < analysis.p.len() { format!(" (top {})", marked.len()) } else { String::new() };
+    // Two short lines: the key, then the two levels (each with its meaning on hover).
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
-        ui.label(RichText::new(format!("Surprise −{} x at probability x:", unit.log_name())).strong());
-        ui.label(RichText::new("● P's").color(p_color).strong());
-        ui.label(RichText::new(format!("◆ Q's outcomes{which}")).color(q_color).strong());
+        ui.label(RichText::new(format!("Surprise −{} x:", unit.log_name())).strong());
+        ui.label(RichText::new("● p").color(p_color).strong()).on_hover_text("P's outcomes, at (p, surprise)");
+        ui.label(RichText::new(format!("◆ q{which}")).color(q_color).strong())
+            .on_hover_text("Q's outcomes, at (q, surprise)");
     });
     // A pending question about either line hides it, and its value.
     let (show_entropy, show_cross) = (!concealed.hides(Measure::EntropyP), !concealed.hides(Measure::CrossEntropyPQ));
-    if show_entropy {
-        ui.label(
-            RichText::new(format!("── H(P) = {}: P's average surprise", text::with_unit(entropy, unit))).color(p_color),
-        );
-    } else {
-        ui.label(RichText::new(format!("H(P) = {HIDDEN}")).color(p_color)).on_hover_text(HIDDEN_WHY);
-    }
-    if !show_cross {
-        ui.label(RichText::new(format!("H(P,Q) = {HIDDEN}")).color(cross_color)).on_hover_text(HIDDEN_WHY);
-    } else if cross.is_finite() {
-        let text = format!("- - H(P,Q) = {}: the gap is KL(P||Q)", text::with_unit(cross, unit));
-        ui.label(RichText::new(text).color(cross_color));
-    } else {
-        ui.label(RichText::new("H(P,Q) = ∞: Q gives probability 0 to an outcome of P").color(alarm).strong());
-    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 14.0;
+        if show_entropy {
+            ui.label(RichText::new(format!("── H(P) = {}", text::with_unit(entropy, unit))).color(p_color))
+                .on_hover_text("P's average surprise");
+        } else {
+            ui.label(RichText::new(format!("H(P) = {HIDDEN}")).color(p_color)).on_hover_text(HIDDEN_WHY);
+        }
+        if !show_cross {
+            ui.label(RichText::new(format!("H(P,Q) = {HIDDEN}")).color(cross_color)).on_hover_text(HIDDEN_WHY);
+        } else if cross.is_finite() {
+            ui.label(RichText::new(format!("- - H(P,Q) = {}", text::with_unit(cross, unit))).color(cross_color))
+                .on_hover_text("The average surprise under Q's model: the gap to H(P) is KL(P||Q)");
+        } else {
+            ui.label(RichText::new("H(P,Q) = ∞: Q rules out an outcome of P").color(alarm).strong());
+        }
+    });
     let response = theme::still_plot("surprise_curve", ui.available_height())
         .include_x(0.0)
         .include_x(1.0)

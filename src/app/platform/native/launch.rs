@@ -6,9 +6,9 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 
 use super::write_picture;
+use crate::app::lesson_export::ExportedFile;
 use crate::app::picture::Target;
 use crate::app::state::{AppState, ThemeChoice};
-use crate::app::lesson_export::ExportedFile;
 use crate::app::{KlApp, Status};
 use crate::info::{Unit, ZeroRule};
 use crate::lesson::Lesson;
