@@ -1,4 +1,4 @@
-//! `klscope lesson list` and `klscope lesson check`.
+//! `klscope lesson list`, `check` and `export`, and the window opened on a lesson step.
 
 use crate::common::{bad_input_problems, klscope};
 
@@ -60,4 +60,63 @@ fn check_prints_the_first_error_and_exits_2() {
         }
     }
     assert!(failures.is_empty(), "lesson mistakes were not reported as they should be:\n{failures}");
+}
+
+/// `lesson export`: one picture per step, a second where a step asks something, and a
+/// handout that embeds them all.
+#[test]
+fn export_writes_a_picture_per_step_and_a_handout() {
+    if !crate::common::adapter_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pictures");
+    let out_text = out.to_str().unwrap();
+    let run = klscope(&["lesson", "export", "when-kl-blows-up", "--out", out_text, "--size", "800x600", "--theme", "light"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let lesson = klscope::lesson::find_builtin_lesson("when-kl-blows-up").unwrap();
+    let asking = lesson.steps.iter().filter(|s| matches!(s.task, Some(klscope::lesson::Task::Predict(_)))).count();
+    let pictures = lesson.steps.len() + asking;
+    assert_eq!(run.stdout, format!("wrote {pictures} pictures and handout.html to {out_text}\n"));
+    for (number, step) in lesson.steps.iter().enumerate().map(|(i, s)| (i + 1, s)) {
+        assert_eq!(crate::common::png_size(&out.join(format!("step-{number:02}.png"))), (800, 600));
+        let asks = matches!(step.task, Some(klscope::lesson::Task::Predict(_)));
+        assert_eq!(out.join(format!("step-{number:02}-answer.png")).exists(), asks, "step {number}");
+    }
+    let html = std::fs::read_to_string(out.join("handout.html")).unwrap();
+    assert_eq!(html.matches("<img ").count(), pictures);
+    assert!(html.contains("<h1>When KL blows up</h1>") && html.contains(&lesson.steps[0].text.replace('\'', "&#39;")));
+}
+
+#[test]
+fn a_step_of_a_lesson_in_presentation_mode_makes_a_screenshot() {
+    if !crate::common::adapter_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("step.png");
+    let out_text = out.to_str().unwrap();
+    let args = ["--lesson", "asymmetry", "--step", "2", "--present", "--screenshot", out_text, "--size", "1024x768"];
+    let run = klscope(&args);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(crate::common::png_size(&out), (1024, 768));
+}
+
+#[test]
+fn a_lesson_that_cannot_open_is_named_before_anything_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("never.png");
+    let out = out.to_str().unwrap();
+    let cases: [(&[&str], &str); 4] = [
+        (&["--lesson", "nope", "--screenshot", out], "unknown lesson 'nope': the built-in lessons are"),
+        (&["--lesson", "asymmetry", "--step", "40", "--screenshot", out], "--step 40: the lesson 'KL is not symmetric'"),
+        (&["--step", "2", "--screenshot", out], "--lesson"),
+        (&["lesson", "export", "nope", "--out", out], "unknown lesson 'nope'"),
+    ];
+    for (args, expected) in cases {
+        let run = klscope(args);
+        assert_eq!(run.code, Some(2), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(expected), "{args:?}: {}", run.stderr);
+    }
+    assert!(!std::path::Path::new(out).exists());
 }
