@@ -20,7 +20,7 @@ impl KlApp {
             panels::measures::key_measures_ui(ui, &self.state, &self.analysis, &concealed);
         });
         let width = ui.available_width();
-        egui::Panel::left("presented editors").resizable(false).exact_size(width * 0.5).show(ui, |ui| {
+        egui::Panel::left("presented editors").resizable(false).exact_size(width * 0.42).show(ui, |ui| {
             let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis, false);
             self.run_all(commands, mode);
             ui.add_space(ui.available_height().max(0.0));

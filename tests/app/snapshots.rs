@@ -38,3 +38,19 @@ fn biased_coin_light() {
 fn support_mismatch_dark() {
     snapshot("support-mismatch-dark", "support-mismatch", ThemeChoice::Dark);
 }
+
+/// Presentation mode at a projector's 1024×768, on a lesson's question: large type, the
+/// bars beside the view, the key measures along the bottom, the answer hidden.
+#[test]
+fn presentation_on_a_question_at_1024x768() {
+    if !adapter_available() {
+        return;
+    }
+    let mut harness = harness_with(klscope::app::state::AppState::default());
+    harness.set_size(eframe::egui::vec2(1024.0, 768.0));
+    let lesson = klscope::lesson::find_builtin_lesson("when-kl-blows-up").unwrap();
+    harness.state_mut().open_lesson(lesson, 0).unwrap();
+    harness.state_mut().set_presenting(true);
+    harness.run();
+    harness.snapshot("presentation-question-1024x768");
+}

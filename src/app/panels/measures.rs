@@ -26,9 +26,10 @@ pub const KEY_MEASURES: [Measure; 5] =
 
 /// The key measures side by side (presentation mode), then why any is infinite.
 pub fn key_measures_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
-    egui::Grid::new("key measures").num_columns(KEY_MEASURES.len()).spacing([12.0, 4.0]).show(ui, |ui| {
+    // Five numbers with their units must fit across a 1024-point projector.
+    egui::Grid::new("key measures").num_columns(KEY_MEASURES.len()).spacing([6.0, 4.0]).show(ui, |ui| {
         for measure in KEY_MEASURES {
-            measure_cell(ui, measure, state, analysis, concealed.hides(measure));
+            measure_cell_sized(ui, measure, state, analysis, concealed.hides(measure), 1.3);
         }
     });
 }
@@ -83,6 +84,18 @@ pub fn metrics_ui(
 }
 
 fn measure_cell(ui: &mut egui::Ui, measure: Measure, state: &AppState, analysis: &Analysis, hidden: bool) {
+    measure_cell_sized(ui, measure, state, analysis, hidden, 1.6);
+}
+
+/// One measure: its symbol over its value, the value `number_scale` times the body text.
+fn measure_cell_sized(
+    ui: &mut egui::Ui,
+    measure: Measure,
+    state: &AppState,
+    analysis: &Analysis,
+    hidden: bool,
+    number_scale: f32,
+) {
     let unit = state.unit;
     let value = measure.value(&analysis.report, unit);
     let text = if hidden { format!("{}\n{HIDDEN}", measure.symbol()) } else { cell_text(measure, value, unit) };
@@ -90,7 +103,7 @@ fn measure_cell(ui: &mut egui::Ui, measure: Measure, state: &AppState, analysis:
     let visuals = ui.visuals();
     let infinite = value.is_infinite() && !hidden;
     let body = theme::body_size(ui);
-    let big = theme::big_number(ui);
+    let big = body * number_scale;
     let value_color = if infinite { theme::alarm(ui) } else { visuals.strong_text_color() };
     let highlighted = matches!(measure, Measure::KlPQ | Measure::KlQP);
     let mut job = LayoutJob::default();
