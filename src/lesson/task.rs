@@ -175,7 +175,9 @@ impl Prediction {
         match self {
             Prediction::Larger { first, second } => judge_larger(*first, *second, answer, now),
             Prediction::TopContributor { measure } => judge_top(*measure, answer, now),
-            Prediction::Estimate { measure, unit, tolerance } => judge_estimate(*measure, *unit, *tolerance, answer, now),
+            Prediction::Estimate { measure, unit, tolerance } => {
+                judge_estimate(*measure, *unit, *tolerance, answer, now)
+            }
         }
     }
 }
@@ -243,12 +245,8 @@ fn infinite_reason(measure: Measure, now: &Scene<'_>) -> Option<String> {
 }
 
 fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
-    let terms: Vec<f64> = now
-        .p
-        .iter()
-        .zip(now.q)
-        .map(|(&p, &q)| outcome_term(measure, p, q).unwrap_or(f64::NAN))
-        .collect();
+    let terms: Vec<f64> =
+        now.p.iter().zip(now.q).map(|(&p, &q)| outcome_term(measure, p, q).unwrap_or(f64::NAN)).collect();
     let best = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let top = terms.iter().position(|&t| t == best).unwrap_or(0);
     // Any outcome tied with the largest term is right.
@@ -257,7 +255,8 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
     };
     let amount = now.unit.from_nats(best);
     let why = if best.is_infinite() {
-        infinite_reason(measure, now).unwrap_or_else(|| format!("'{}' makes {} infinite", now.label(top), measure.symbol()))
+        infinite_reason(measure, now)
+            .unwrap_or_else(|| format!("'{}' makes {} infinite", now.label(top), measure.symbol()))
     } else {
         format!(
             "'{}' adds {} to {}: the biggest term is where the weight is large and the log ratio (or surprise) is large too",
@@ -281,7 +280,11 @@ fn judge_estimate(measure: Measure, unit: Unit, tolerance: f64, answer: Option<A
         _ => None,
     };
     let correct = student.map(|x| {
-        if value.is_infinite() { x.is_infinite() && x.signum() == value.signum() } else { (x - value).abs() <= tolerance }
+        if value.is_infinite() {
+            x.is_infinite() && x.signum() == value.signum()
+        } else {
+            (x - value).abs() <= tolerance
+        }
     });
     let why = infinite_reason(measure, now).unwrap_or_else(|| format!("{}: {}", measure.symbol(), measure.meaning()));
     Verdict {
