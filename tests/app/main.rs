@@ -10,6 +10,7 @@ mod export;
 mod files;
 mod links;
 mod logits;
+mod simplex;
 mod snapshots;
 mod ui;
 mod views;

@@ -36,12 +36,15 @@ pub fn curves_ui(ui: &mut egui::Ui, input: &ViewInput<'_>) {
         ui.label(RichText::new(line).color(if at_q.is_finite() { color } else { alarm }));
     }
 
-    let curves = Direction::ALL.map(|direction| runs(|x| kl(direction, x)));
     // The plot shows what matters: P, Q and the finite ends; the rest runs off the top.
     let marked = [kl(Direction::Forward, q), kl(Direction::Reverse, q)].into_iter().filter(|v| v.is_finite());
-    let base = marked.fold(0.5f64, f64::max);
-    let ends = [0.0, 1.0].map(|x| kl(Direction::Reverse, x)).into_iter().filter(|v| v.is_finite() && *v < 3.0 * base);
-    let y_top = ends.fold(base, f64::max) * 1.25;
+    let base = marked.fold(unit.from_nats(std::f64::consts::LN_2), f64::max);
+    // KL(x||P) is finite at the ends (−log of P's probabilities): show them unless huge.
+    let ends = [0.0, 1.0].map(|x| kl(Direction::Reverse, x)).into_iter().filter(|v| v.is_finite() && *v < 8.0 * base);
+    let y_top = ends.fold(base, f64::max) * 1.15;
+    let p_pair = [p, input.analysis.p[1]];
+    let curve = |direction| clipped(runs(|x| unit.from_nats(kl_pair(direction, p_pair, x))), y_top);
+    let curves = Direction::ALL.map(curve);
     let x_label = format!("x = probability of {first}");
     let describe = move |position: &HoverPosition<'_>| -> Option<String> {
         let (HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position }) = position;
@@ -91,38 +94,84 @@ pub fn curves_ui(ui: &mut egui::Ui, input: &ViewInput<'_>) {
                     .shape(egui_plot::MarkerShape::Diamond)
                     .filled(true),
             );
-            for (x, name, color) in [(p, "P", p_color), (q, "Q", q_color)] {
+            // The names beside their lines, clear of the ∞ marks at the top corners.
+            for (x, name, color) in [(p, " P ", p_color), (q, " Q ", q_color)] {
                 let label = RichText::new(name).size(15.0).color(color).strong();
-                let anchor = if x > 0.85 { egui::Align2::RIGHT_BOTTOM } else { egui::Align2::LEFT_BOTTOM };
-                plot_ui.text(Text::new("", PlotPoint::new(x, y_top * 0.02), label).anchor(anchor));
+                let anchor = if x > 0.85 { egui::Align2::RIGHT_CENTER } else { egui::Align2::LEFT_CENTER };
+                plot_ui.text(Text::new("", PlotPoint::new(x, y_top * 0.72), label).anchor(anchor));
             }
         });
 }
 
 /// KL(P||x) or KL(x||P) in nats, for the distributions (p, 1 − p) and (x, 1 − x).
 fn kl_of(direction: Direction, p: f64, x: f64) -> f64 {
-    let (p, x) = ([p, 1.0 - p], [x, 1.0 - x]);
+    kl_pair(direction, [p, 1.0 - p], [x, 1.0 - x])
+}
+
+fn kl_pair(direction: Direction, p: [f64; 2], x: [f64; 2]) -> f64 {
     match direction {
         Direction::Forward => kl_nats(&p, &x),
         Direction::Reverse => kl_nats(&x, &p),
     }
 }
 
-/// The curve as runs of finite points (an infinite stretch breaks the line).
-fn runs(f: impl Fn(f64) -> f64) -> Vec<Vec<[f64; 2]>> {
-    let mut runs = vec![Vec::new()];
-    for k in 0..=SAMPLES {
-        // Chebyshev nodes: dense at 0 and 1, where the curves climb fastest.
+/// The distributions sampled, from (0, 1) to (1, 0): Chebyshev nodes inside, and near
+/// each end x = 10⁻⁵ … 10⁻³⁰⁰ held exactly (1 − 10⁻²⁰ would round to 1), so a curve that
+/// climbs to ∞ is drawn climbing all the way out of the plot.
+fn samples() -> Vec<[f64; 2]> {
+    let tiny: Vec<f64> = (1..=60).map(|k| 10f64.powi(-5 * k)).collect();
+    let inside = (1..SAMPLES).map(|k| {
         let x = 0.5 - 0.5 * (std::f64::consts::PI * k as f64 / SAMPLES as f64).cos();
+        [x, 1.0 - x]
+    });
+    std::iter::once([0.0, 1.0])
+        .chain(tiny.iter().rev().map(|&e| [e, 1.0 - e]))
+        .chain(inside)
+        .chain(tiny.iter().map(|&e| [1.0 - e, e]))
+        .chain(std::iter::once([1.0, 0.0]))
+        .collect()
+}
+
+/// The curve as runs of finite (x, value) points (an infinite stretch breaks the line).
+fn runs(f: impl Fn([f64; 2]) -> f64) -> Vec<Vec<[f64; 2]>> {
+    let mut runs = vec![Vec::new()];
+    for x in samples() {
         let y = f(x);
         match runs.last_mut() {
-            Some(run) if y.is_finite() => run.push([x, y]),
+            Some(run) if y.is_finite() => run.push([x[0], y]),
             Some(run) if !run.is_empty() => runs.push(Vec::new()),
             _ => {}
         }
     }
     runs.retain(|run| !run.is_empty());
     runs
+}
+
+/// The runs cut where they leave the plot at `top`: the line meets the top edge and
+/// stops there (no made-up value is drawn for what lies above).
+fn clipped(runs: Vec<Vec<[f64; 2]>>, top: f64) -> Vec<Vec<[f64; 2]>> {
+    let mut out = Vec::new();
+    for run in runs {
+        let mut current: Vec<[f64; 2]> = Vec::new();
+        for (k, &[x, y]) in run.iter().enumerate() {
+            let previous = k.checked_sub(1).map(|j| run[j]);
+            if let Some([px, py]) = previous
+                && (py > top) != (y > top)
+            {
+                let t = (top - py) / (y - py);
+                current.push([px + t * (x - px), top]);
+                if y > top {
+                    out.push(std::mem::take(&mut current));
+                }
+            }
+            if y <= top {
+                current.push([x, y]);
+            }
+        }
+        out.push(current);
+    }
+    out.retain(|run| run.len() > 1);
+    out
 }
 
 /// The ends x = 0 and x = 1 where a curve is infinite.
@@ -153,9 +202,14 @@ mod tests {
         assert!(infinity_xs(Direction::Reverse, 0.9).is_empty());
         // KL(x||P) at x = 0 is −ln(1 − p): finite.
         assert!((kl_of(Direction::Reverse, 0.9, 0.0) - 10f64.ln()).abs() < 1e-12);
-        let forward = runs(|x| kl_of(Direction::Forward, 0.9, x));
+        let forward = runs(|x| kl_pair(Direction::Forward, [0.9, 0.1], x));
         assert_eq!(forward.len(), 1, "one unbroken run between the infinite ends");
-        assert_eq!(forward[0].len(), SAMPLES - 1);
+        let (first, last) = (forward[0][0], forward[0][forward[0].len() - 1]);
+        assert!(first[1] > 600.0 && last[1] > 60.0, "both ends climb far out: {first:?} {last:?}");
+        let top = clipped(forward, 3.0);
+        assert_eq!(top.len(), 1, "cut at both ends, the middle stays");
+        let (first, last) = (top[0][0], top[0][top[0].len() - 1]);
+        assert!(first[1] == 3.0 && last[1] == 3.0 && first[0] > 0.0 && last[0] < 1.0, "{first:?} {last:?}");
         // P at an end: the reverse curve is finite only at P.
         assert_eq!(infinite_ends(Direction::Reverse, 1.0), vec!["every x ≠ 1".to_string()]);
     }

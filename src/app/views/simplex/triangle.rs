@@ -184,6 +184,12 @@ fn contour_labels(painter: &egui::Painter, triangle: &Triangle, drawing: &Drawin
     };
     let ray = (far - centre).normalized();
     let mut placed: Vec<Pos2> = Vec::new();
+    // P's and Q's points and names.
+    let q = &drawing.input.analysis.q;
+    let avoid: Vec<Pos2> = [centre, triangle.to_screen([q[0], q[1], q[2]])]
+        .into_iter()
+        .flat_map(|at| [at, at + vec2(POINT_RADIUS + 8.0, -POINT_RADIUS - 10.0)])
+        .collect();
     for (level, segments) in &drawing.map.contours {
         // The segment nearest the ray, ahead of P.
         let best = segments
@@ -192,15 +198,19 @@ fn contour_labels(painter: &egui::Painter, triangle: &Triangle, drawing: &Drawin
             .filter(|m| (*m - centre).dot(ray) > 0.0)
             .min_by(|a, b| off_ray(*a, centre, ray).total_cmp(&off_ray(*b, centre, ray)));
         let Some(at) = best.filter(|m| off_ray(*m, centre, ray) < 12.0) else { continue };
-        if placed.iter().any(|other| other.distance(at) < 18.0) {
+        if placed.iter().chain(&avoid).any(|other| other.distance(at) < 20.0) {
             continue;
         }
         placed.push(at);
         let color = contour_color(*level, drawing.map.top);
-        let galley = painter.layout_no_wrap(text::short_number(*level), FontId::proportional(12.0), Color32::WHITE);
+        // White lines get white text on black, black lines black text on white.
+        let (ink, back) = if color.r() > 100 {
+            (Color32::WHITE, Color32::from_black_alpha(190))
+        } else {
+            (Color32::BLACK, Color32::from_white_alpha(210))
+        };
+        let galley = painter.layout_no_wrap(text::short_number(*level), FontId::proportional(12.0), ink);
         let rect = Align2::CENTER_CENTER.anchor_size(at, galley.size()).expand(1.5);
-        let back = if color.r() > 100 { Color32::from_black_alpha(190) } else { Color32::from_white_alpha(210) };
-        let ink = if color.r() > 100 { Color32::WHITE } else { Color32::BLACK };
         painter.rect_filled(rect, 3.0, back);
         painter.galley(rect.min + vec2(1.5, 1.5), galley, ink);
     }
@@ -293,7 +303,8 @@ fn notes_ui(ui: &mut egui::Ui, drawing: &Drawing<'_>, hovered: Option<[f64; 3]>,
             theme::alarm(ui)
         }),
     );
-    ui.label(RichText::new(infinity_note(p, labels, drawing.direction)).color(theme::alarm(ui)));
+    let (note, infinite) = infinity_note(p, labels, drawing.direction);
+    ui.label(if infinite { RichText::new(note).color(theme::alarm(ui)) } else { RichText::new(note) });
     if !live {
         return;
     }
@@ -320,28 +331,30 @@ fn triple(values: &[f64]) -> String {
     format!("({})", parts.join(", "))
 }
 
-/// Where the map is infinite, in a sentence.
-fn infinity_note(p: &[f64], labels: &[String], direction: Direction) -> String {
+/// Where the map is infinite, in a sentence, and whether it is anywhere.
+fn infinity_note(p: &[f64], labels: &[String], direction: Direction) -> (String, bool) {
     let names = |want_zero: bool| -> Vec<&str> {
         labels.iter().zip(p).filter(|(_, v)| (**v == 0.0) == want_zero).map(|(l, _)| l.as_str()).collect()
     };
     match direction {
         Direction::Forward => {
             let held = names(false);
-            if held.len() == 3 {
+            let note = if held.len() == 3 {
                 "∞ on every edge (red): there x gives 0 to an outcome P gives mass. Inside, KL(P||x) is finite."
                     .to_string()
             } else {
                 format!("∞ on the red edges, where x gives 0 to {}: P gives it mass.", held.join(" or "))
-            }
+            };
+            (note, true)
         }
         Direction::Reverse => {
             let ruled_out = names(true);
             if ruled_out.is_empty() {
-                "Finite everywhere, edges too: P rules nothing out. Largest at the corner of P's least likely outcome."
-                    .to_string()
+                let note = "Finite everywhere, edges too: P rules nothing out. Largest at the corner of P's least \
+                            likely outcome.";
+                (note.to_string(), false)
             } else {
-                format!("∞ (striped) wherever x gives mass to {}: P gives it 0.", ruled_out.join(" or "))
+                (format!("∞ (striped) wherever x gives mass to {}: P gives it 0.", ruled_out.join(" or ")), true)
             }
         }
     }
