@@ -1,6 +1,7 @@
 //! CPU time of one full frame of the real app (egui pass + tessellation, no GPU) while a
-//! Q bar is being dragged, at 4, 64, 1000, 10^5 and 10^6 outcomes. Every measured frame
-//! moves the pointer, so the distribution, the report and every panel change.
+//! Q bar is being dragged, at 4, 64, 1000, 10^5 and 10^6 outcomes, and while Q's point is
+//! dragged on the simplex at 3. Every measured frame moves the pointer, so the distribution,
+//! the report and every panel change.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Event, PointerButton, Pos2, RawInput, Rect, pos2, vec2};
@@ -62,7 +63,9 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     // The first view at three sizes, then every other view of the registry at 64.
     let first = Views::default_id();
-    let others: Vec<&str> = Views::new().ids().into_iter().map(|(id, _)| id).filter(|id| *id != first).collect();
+    // The simplex takes two or three outcomes: at 64 it would measure a sentence.
+    let others: Vec<&str> =
+        Views::new().ids().into_iter().map(|(id, _)| id).filter(|id| *id != first && *id != "simplex").collect();
     let sizes = [4usize, 64, 1000, 100_000, 1_000_000];
     // Presentation mode (large type, the first view) at 64 outcomes: "present".
     let cases = sizes
@@ -114,7 +117,45 @@ fn frame(c: &mut Criterion) {
             })
         });
     }
+    simplex(&mut group);
     group.finish();
+}
+
+/// The simplex at three outcomes while Q's point is dragged across the triangle: P's heat
+/// map stays cached, so a frame is the drawing and the new measures.
+fn simplex(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    group.sample_size(100);
+    let mut bench = Bench::new(3, "simplex");
+    for _ in 0..3 {
+        bench.frame(vec![]);
+    }
+    let Some(layout) = klscope::app::views::simplex_layout(&bench.ctx) else {
+        panic!("the triangle was not drawn");
+    };
+    let q = bench.app.state.doc.q.probs();
+    let press = layout.to_screen([q[0], q[1], q[2]]);
+    bench.frame(vec![Event::PointerMoved(press)]);
+    bench.frame(vec![Event::PointerButton {
+        pos: press,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    }]);
+    let before = bench.app.recomputations();
+    for dx in [8.0, 12.0, 16.0] {
+        bench.frame(vec![Event::PointerMoved(press + vec2(dx, 0.0))]);
+    }
+    assert!(bench.app.recomputations() >= before + 3, "simplex/3: the pointer does not drag Q's point");
+    let mut step = 0u32;
+    group.bench_with_input(BenchmarkId::new("simplex", 3), &3, |b, _| {
+        b.iter(|| {
+            step += 1;
+            // Round a small circle, so every frame sets a new Q.
+            let angle = step as f32 * 0.3;
+            let at = press + 20.0 * vec2(angle.cos(), angle.sin());
+            black_box(bench.frame(vec![Event::PointerMoved(at)]))
+        })
+    });
 }
 
 /// Opening a file of 10^6 outcomes: reading and checking the RON, making the document,

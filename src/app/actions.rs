@@ -52,6 +52,11 @@ impl KlApp {
             Command::NudgeUpFine => self.nudge(0.001),
             Command::NudgeDownFine => self.nudge(-0.001),
             Command::UseAsQ(q) => state.doc.q.set_all(&q).err().map(|e| e.message("Q")),
+            Command::SetDistribution { side, values } => {
+                // What the user moved is what the arrow keys nudge next.
+                state.active = side;
+                state.doc.get_mut(side).set_all(&values).err().map(|e| e.message(side.name()))
+            }
             Command::ToggleTheme => {
                 state.theme = state.theme.toggled();
                 None

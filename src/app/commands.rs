@@ -6,6 +6,8 @@
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use strum::IntoEnumIterator;
 
+use crate::info::Side;
+
 #[derive(Debug, Clone, PartialEq, strum::EnumIter)]
 pub enum Command {
     Undo,
@@ -25,6 +27,11 @@ pub enum Command {
     NudgeDownFine,
     /// Replaces Q with these probabilities (fitting's "Use as Q").
     UseAsQ(Vec<f64>),
+    /// Replaces one side's probabilities (a point dragged on the simplex).
+    SetDistribution {
+        side: Side,
+        values: Vec<f64>,
+    },
     ToggleTheme,
     Help,
     /// Opens the built-in scenario at this index of `scenario::builtin()`.
@@ -110,6 +117,7 @@ impl Command {
             Command::NudgeUpFine => "Nudge up a little",
             Command::NudgeDownFine => "Nudge down a little",
             Command::UseAsQ(_) => "Use as Q",
+            Command::SetDistribution { .. } => "Set distribution",
             Command::ToggleTheme => "Light / dark",
             Command::Help => "? Help",
             Command::OpenBuiltin(_) => "Open lesson",
@@ -154,6 +162,7 @@ impl Command {
             Command::NudgeUpFine => "Raise the selected outcome by 0.001",
             Command::NudgeDownFine => "Lower the selected outcome by 0.001",
             Command::UseAsQ(_) => "Copy this fitted Gaussian into the Q editor (undoable)",
+            Command::SetDistribution { .. } => "Set P or Q to the distribution picked on the simplex (undoable)",
             Command::ToggleTheme => "Switch between a dark and a light background",
             Command::Help => "What each measure means, and the keyboard shortcuts",
             Command::OpenBuiltin(_) => "Open this built-in lesson",
@@ -216,6 +225,7 @@ impl Command {
             | Command::RemoveOutcome
             | Command::Select(_)
             | Command::UseAsQ(_)
+            | Command::SetDistribution { .. }
             | Command::ToggleTheme
             | Command::OpenBuiltin(_)
             | Command::OpenSaved(_)

@@ -5,7 +5,7 @@
 use eframe::egui::{self, Color32, FontId, TextStyle};
 
 use super::state::ThemeChoice;
-use crate::info::Side;
+use crate::info::{Direction, Side};
 
 /// The colour of P or Q on the current background.
 pub fn color(ui: &egui::Ui, side: Side) -> Color32 {
@@ -43,6 +43,46 @@ pub fn estimator_colors(ui: &egui::Ui) -> [Color32; 3] {
 /// Infinity and errors: loud.
 pub fn alarm(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode { Color32::from_rgb(255, 110, 80) } else { Color32::from_rgb(200, 40, 0) }
+}
+
+/// The two directions of KL drawn side by side: forward KL(P||x) in the divergence
+/// colour, reverse KL(x||P) in the Okabe–Ito bluish green.
+pub fn kl_direction(ui: &egui::Ui, direction: Direction) -> Color32 {
+    match direction {
+        Direction::Forward => divergence(ui),
+        Direction::Reverse => estimator_colors(ui)[2],
+    }
+}
+
+/// A heat map's colour at `t` in [0, 1]: viridis (perceptually even, colour-blind safe,
+/// and neither P's blue nor Q's orange at its ends), interpolated between its stops.
+pub fn heat(t: f32) -> Color32 {
+    const STOPS: [[u8; 3]; 9] = [
+        [68, 1, 84],
+        [71, 44, 122],
+        [59, 81, 139],
+        [44, 113, 142],
+        [33, 144, 141],
+        [39, 173, 129],
+        [92, 200, 99],
+        [170, 220, 50],
+        [253, 231, 37],
+    ];
+    let x = t.clamp(0.0, 1.0) * (STOPS.len() - 1) as f32;
+    let k = (x.floor() as usize).min(STOPS.len() - 2);
+    let f = x - k as f32;
+    let mix = |c: usize| (f32::from(STOPS[k][c]) * (1.0 - f) + f32::from(STOPS[k + 1][c]) * f).round() as u8;
+    Color32::from_rgb(mix(0), mix(1), mix(2))
+}
+
+/// The two stripes of an infinite region of a heat map: the alarm colour and a dark
+/// one, so ∞ never passes for the scale's top colour.
+pub fn infinity_stripes(dark_mode: bool) -> [Color32; 2] {
+    if dark_mode {
+        [Color32::from_rgb(255, 110, 80), Color32::from_rgb(70, 20, 10)]
+    } else {
+        [Color32::from_rgb(200, 40, 0), Color32::from_rgb(255, 215, 200)]
+    }
 }
 
 /// The highlight of the selected outcome.

@@ -1,8 +1,9 @@
 //! P or Q: which distribution something belongs to.
 
 /// Which distribution: P, the truth, or Q, the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub enum Side {
+    #[default]
     P,
     Q,
 }

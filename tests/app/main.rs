@@ -11,6 +11,7 @@ mod files;
 mod lessons;
 mod links;
 mod logits;
+mod simplex;
 mod snapshots;
 mod ui;
 mod views;

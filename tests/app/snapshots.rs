@@ -15,11 +15,19 @@ fn adapter_available() -> bool {
 }
 
 fn snapshot(name: &str, id: &str, theme_choice: ThemeChoice) {
+    snapshot_of(name, id, None, theme_choice);
+}
+
+/// A snapshot of scenario `id` with the view `view` open (the default view if None).
+fn snapshot_of(name: &str, id: &str, view: Option<&str>, theme_choice: ThemeChoice) {
     if !adapter_available() {
         return;
     }
     let mut state = preset(id);
     state.theme = theme_choice;
+    if let Some(view) = view {
+        state.view = view.into();
+    }
     let mut harness = harness_with(state);
     harness.snapshot(name);
 }
@@ -53,4 +61,9 @@ fn presentation_on_a_question_at_1024x768() {
     harness.state_mut().set_presenting(true);
     harness.run();
     harness.snapshot("presentation-question-1024x768");
+}
+
+#[test]
+fn simplex_dark() {
+    snapshot_of("simplex-dark", "support-mismatch", Some("simplex"), ThemeChoice::Dark);
 }

@@ -10,12 +10,15 @@ mod fit;
 mod libraries;
 mod plots;
 mod sampling;
+mod simplex;
 mod surprise;
 mod table;
 mod temperature;
 
 pub use cache::Cached;
 pub use distillation::shown_loss;
+pub use simplex::geometry::Triangle as SimplexLayout;
+pub use simplex::layout as simplex_layout;
 
 use eframe::egui;
 
@@ -105,6 +108,7 @@ impl Views {
                 Box::new(libraries::LibrariesView::default()),
                 Box::new(temperature::TemperatureView::default()),
                 Box::new(distillation::DistillationView::default()),
+                Box::new(simplex::SimplexView::default()),
             ],
         }
     }
