@@ -125,7 +125,7 @@ fn frame(c: &mut Criterion) {
 /// map stays cached, so a frame is the drawing and the new measures.
 fn simplex(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
     group.sample_size(100);
-    let mut bench = Bench::new(3, "simplex");
+    let mut bench = Bench::new(3, "simplex", false);
     for _ in 0..3 {
         bench.frame(vec![]);
     }

@@ -54,6 +54,10 @@ impl View for SimplexView {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+        // Q's point sits on the map at the value of KL(P||Q) (or KL(Q||P)).
+        if super::gives_away_ui(ui, input.concealed, &[crate::info::Measure::KlPQ, crate::info::Measure::KlQP]) {
+            return None;
+        }
         let n = input.analysis.p.len();
         if n != 3 {
             ui.ctx().data_mut(|data| data.remove::<Triangle>(layout_id()));
