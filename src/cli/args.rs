@@ -296,3 +296,26 @@ mod tests {
         assert_eq!("Light".parse::<Theme>(), Ok(Theme(ThemeChoice::Light)));
     }
 }
+
+/// `--view`: one of the views under the editors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewId(pub String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown view '{name}': the views are {}", crate::lesson::VIEW_IDS.join(", "))]
+pub struct UnknownView {
+    name: String,
+}
+
+impl FromStr for ViewId {
+    type Err = UnknownView;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let id = text.trim();
+        crate::lesson::VIEW_IDS
+            .iter()
+            .find(|known| known.eq_ignore_ascii_case(id))
+            .map(|known| ViewId(known.to_string()))
+            .ok_or_else(|| UnknownView { name: text.to_string() })
+    }
+}

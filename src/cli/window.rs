@@ -2,7 +2,7 @@
 //! before anything is drawn or opened.
 
 use super::CliError;
-use super::args::{PngPath, Scale, Size, Step, Theme, Whole};
+use super::args::{PngPath, Scale, Size, Step, Theme, ViewId, Whole};
 use super::model_input::{self, Side};
 use crate::app::platform::native::launch::{self, Launch};
 use crate::info::Unit;
@@ -26,6 +26,10 @@ pub struct WindowArgs {
     /// Start in presentation mode: large type, the bars, one view and the key measures.
     #[arg(long)]
     present: bool,
+    /// Show this view under the editors: plots, table, coding, fit, sampling, libraries,
+    /// temperature, distillation or simplex.
+    #[arg(long, value_name = "ID")]
+    view: Option<ViewId>,
     /// Open on P from a model's output file (.npy or CSV); needs --q-file.
     #[arg(long, value_name = "FILE", requires = "q_file")]
     p_file: Option<PathBuf>,
@@ -95,6 +99,7 @@ fn launch_from(args: &WindowArgs) -> Result<Launch, CliError> {
         unit: args.unit,
         lesson,
         present: args.present,
+        view: args.view.as_ref().map(|ViewId(id)| id.clone()),
     })
 }
 

@@ -241,10 +241,10 @@ fn the_scenario_picker_opens_a_preset_in_its_unit() {
 #[test]
 fn the_theme_switches_to_light_and_back() {
     let mut harness = coin();
-    harness.get_by_label("Light theme").click();
+    harness.get_by_label("Light").click();
     harness.run();
     assert!(!harness.ctx.global_style().visuals.dark_mode || harness.ctx.theme() == egui::Theme::Light);
-    harness.get_by_label("Dark theme").click();
+    harness.get_by_label("Dark").click();
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
 }

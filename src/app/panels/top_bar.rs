@@ -29,7 +29,9 @@ impl TopBar<'_> {
         let mut commands = Vec::new();
         ui.add_space(2.0);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("klscope").heading().strong());
+            ui.spacing_mut().item_spacing.x = 6.0;
+            // No name here: the window's title and every picture's caption carry it, and the
+            // bar must stay one line on a 1024-point projector.
             ui.menu_button("File", |ui| file_menu(ui, state, self.offered, self.lesson_open, &mut commands));
             ui.menu_button("Lessons", |ui| lessons_menu(ui, &mut commands))
                 .response
@@ -46,8 +48,8 @@ impl TopBar<'_> {
             }
             ui.separator();
             let theme_label = match state.theme {
-                ThemeChoice::Dark => "Light theme",
-                ThemeChoice::Light => "Dark theme",
+                ThemeChoice::Dark => "Light",
+                ThemeChoice::Light => "Dark",
             };
             if Command::ToggleTheme.button_labelled(ui, theme_label, true) {
                 commands.push(Command::ToggleTheme);
@@ -124,8 +126,9 @@ fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario])
     let label = ui.label("Scenario:");
     let mut chosen = None;
     egui::ComboBox::from_id_salt("scenario")
-        .selected_text(state.doc.title.clone())
-        .width(260.0)
+        // A long title is cut, so the bar stays one line at 1024 points; the list has it whole.
+        .selected_text(shortened(&state.doc.title, 26))
+        .width(200.0)
         .height(460.0)
         .show_ui(ui, |ui| {
             ui.label(RichText::new("Built-in scenarios").small().weak());
@@ -153,4 +156,13 @@ fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario])
         .response
         .labelled_by(label.id);
     chosen
+}
+
+/// `text` cut to `most` characters, with an ellipsis when cut.
+fn shortened(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(most.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
 }

@@ -132,7 +132,8 @@ impl Views {
 
     /// The tabs: selecting one changes the view shown (a setting, like the unit).
     pub fn tabs_ui(&self, ui: &mut egui::Ui, current: &mut String) {
-        ui.horizontal(|ui| {
+        // Wrapped: at 1024 points every tab stays in sight, on two rows if need be.
+        ui.horizontal_wrapped(|ui| {
             for view in &self.list {
                 let selected = current == view.id();
                 if ui.selectable_label(selected, view.title()).on_hover_text(view.tooltip()).clicked() && !selected {

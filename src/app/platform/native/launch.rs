@@ -28,6 +28,8 @@ pub struct Launch {
     pub lesson: Option<(Lesson, usize)>,
     /// Start in presentation mode.
     pub present: bool,
+    /// The view to show (after the lesson's step has chosen its own).
+    pub view: Option<String>,
 }
 
 impl Launch {
@@ -37,6 +39,9 @@ impl Launch {
         }
         app.set_presenting(self.present);
         let state = &mut app.state;
+        if let Some(view) = self.view {
+            state.view = view;
+        }
         if let Some((scenario, file)) = self.scenario {
             state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
             state.doc.file = file;

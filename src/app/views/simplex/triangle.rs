@@ -54,7 +54,12 @@ impl TriangleState {
             let command = if live { self.drag(ui, &response, &triangle, drawing) } else { None };
             let hovered = if live { hovered(&response, &triangle) } else { None };
             paint(ui, rect, &triangle, drawing, hovered);
-            ui.vertical(|ui| notes_ui(ui, drawing, hovered, live));
+            ui.vertical(|ui| {
+                // Beside the triangle the notes wrap at the panel's edge.
+                ui.set_max_width(ui.available_width());
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                notes_ui(ui, drawing, hovered, live)
+            });
             (triangle, command)
         })
         .inner
