@@ -363,3 +363,104 @@ impl Goal {
         GoalStatus { met: reached && !broke_keep, value, broke_keep }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn judge(prediction: &Prediction, answer: Option<Answer>, p: &[f64], q: &[f64], names: &[&str]) -> Verdict {
+        let labels = labels(names);
+        let report = Report::compute(p, q);
+        prediction.judge(answer, &Scene { labels: &labels, p, q, report: &report, unit: Unit::Bits })
+    }
+
+    #[test]
+    fn larger_knows_the_reverse_kl_is_larger_for_the_biased_coin() {
+        let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::KlQP };
+        let (p, q) = ([0.9, 0.1], [0.5, 0.5]);
+        let right = judge(&larger, Some(Answer::Chose(Choice::Measure(Measure::KlQP))), &p, &q, &["h", "t"]);
+        assert_eq!(right.correct, Some(true));
+        assert_eq!(right.right_answer, "KL(Q||P)");
+        assert!(right.why.starts_with("KL(P||Q) = 0.5310 bits and KL(Q||P) = 0.7370 bits: "), "{}", right.why);
+        let wrong = judge(&larger, Some(Answer::Chose(Choice::Equal)), &p, &q, &["h", "t"]);
+        assert_eq!((wrong.correct, wrong.student_answer.as_deref()), (Some(false), Some("They are equal")));
+        // Mirror-image P and Q: the two directions are equal, and "equal" is right.
+        let same = judge(&larger, Some(Answer::Chose(Choice::Equal)), &[0.7, 0.3], &[0.3, 0.7], &["h", "t"]);
+        assert_eq!(same.correct, Some(true));
+        // Revealed without an answer: no verdict on the student, the answer still shown.
+        let revealed = judge(&larger, None, &p, &q, &["h", "t"]);
+        assert_eq!((revealed.correct, revealed.student_answer), (None, None));
+    }
+
+    #[test]
+    fn the_top_contributor_may_be_infinite_and_ties_are_all_right() {
+        let top = Prediction::TopContributor { measure: Measure::KlPQ };
+        let names = ["rock", "paper", "scissors"];
+        let (p, q) = ([0.4, 0.4, 0.2], [0.5, 0.5, 0.0]);
+        let verdict = judge(&top, Some(Answer::Chose(Choice::Outcome(2))), &p, &q, &names);
+        assert_eq!((verdict.correct, verdict.right_answer.as_str()), (Some(true), "scissors"));
+        assert!(verdict.why.contains("infinite because Q gives 'scissors' probability 0"), "{}", verdict.why);
+        // Entropy of a uniform P: every outcome adds the same, any choice is right.
+        let entropy = Prediction::TopContributor { measure: Measure::EntropyP };
+        let uniform = [1.0 / 3.0; 3];
+        let tie = judge(&entropy, Some(Answer::Chose(Choice::Outcome(1))), &uniform, &uniform, &names);
+        assert_eq!((tie.correct, tie.right_answer.as_str()), (Some(true), "paper"));
+        assert_eq!(top.choices(&labels(&names)).len(), 3);
+    }
+
+    #[test]
+    fn an_estimate_is_right_within_its_tolerance_and_infinity_only_by_infinity() {
+        let estimate = Prediction::Estimate { measure: Measure::EntropyP, unit: Unit::Bits, tolerance: 0.1 };
+        let (p, q) = ([0.5, 0.5], [0.5, 0.5]);
+        for (guess, right) in [(1.05, true), (0.91, true), (1.2, false), (f64::INFINITY, false)] {
+            let verdict = judge(&estimate, Some(Answer::Number(guess)), &p, &q, &["h", "t"]);
+            assert_eq!(verdict.correct, Some(right), "guess {guess}");
+            assert_eq!(verdict.right_answer, "H(P) = 1.000 bits");
+        }
+        let kl = Prediction::Estimate { measure: Measure::KlPQ, unit: Unit::Nats, tolerance: 0.5 };
+        let (p, q) = ([0.5, 0.5], [1.0, 0.0]);
+        let infinite = judge(&kl, Some(Answer::Number(f64::INFINITY)), &p, &q, &["h", "t"]);
+        assert_eq!((infinite.correct, infinite.right_answer.as_str()), (Some(true), "KL(P||Q) = ∞"));
+        let finite = judge(&kl, Some(Answer::Number(1e300)), &p, &q, &["h", "t"]);
+        assert_eq!(finite.correct, Some(false));
+    }
+
+    #[test]
+    fn a_pending_question_hides_what_would_give_its_answer_away() {
+        let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::EntropyP };
+        let hidden = larger.conceals();
+        for measure in [Measure::KlPQ, Measure::CrossEntropyPQ, Measure::EntropyP] {
+            assert!(hidden.hides(measure), "{measure:?}");
+        }
+        assert!(!hidden.hides(Measure::KlQP) && !hidden.hides(Measure::Js));
+        assert_eq!(hidden.measures.len(), 3, "no measure twice: {:?}", hidden.measures);
+        let top = Prediction::TopContributor { measure: Measure::KlQP }.conceals();
+        assert!(top.hides_terms(Measure::KlQP) && !top.hides(Measure::KlQP) && !top.hides_terms(Measure::KlPQ));
+        assert!(Concealed::default().is_empty());
+    }
+
+    #[test]
+    fn a_goal_is_met_only_past_its_target_with_the_kept_side_untouched() {
+        let goal = Goal {
+            measure: Measure::KlPQ,
+            relation: Relation::Below,
+            target: 0.1,
+            unit: Unit::Bits,
+            keep: Some(Side::P),
+        };
+        assert_eq!(goal.describe(), "Make KL(P||Q) smaller than 0.1 bits without changing P.");
+        let far = Report::compute(&[0.9, 0.1], &[0.5, 0.5]);
+        let near = Report::compute(&[0.9, 0.1], &[0.85, 0.15]);
+        assert!(!goal.check(&far, true).met);
+        let status = goal.check(&near, true);
+        assert!(status.met && (status.value - 0.01572).abs() < 1e-4, "{status:?}");
+        let broken = goal.check(&near, false);
+        assert!(!broken.met && broken.broke_keep);
+        let above = Goal { relation: Relation::Above, keep: None, ..goal };
+        assert!(above.check(&far, false).met, "no side to keep: a changed P does not matter");
+    }
+}

@@ -114,3 +114,38 @@ fn pictures_drawn_on_the_cpu_look_like_those_drawn_on_the_gpu() {
     // Anti-aliased edges differ by a step or two; text, bars and plots are in the same places.
     assert!(difference < 2.0, "mean difference per channel {difference:.2}");
 }
+
+/// File ▸ Export the lesson's pictures: a folder named after the lesson with a picture
+/// per step, the answers where a step asks, and the handout; the lesson and the document
+/// are as the teacher left them.
+#[test]
+fn the_lessons_pictures_go_into_a_folder_of_their_own() {
+    if !adapter_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut state = AppState::default();
+    state.export_scale = 1;
+    let mut app = app_in(state, Folders { scenarios: dir.path().join("s"), pictures: dir.path().to_path_buf() });
+    let lesson = klscope::lesson::find_builtin_lesson("asymmetry").unwrap();
+    let steps = lesson.steps.len();
+    let asking = lesson.steps.iter().filter(|s| matches!(s.task, Some(klscope::lesson::Task::Predict(_)))).count();
+    app.open_lesson(lesson, 1).unwrap();
+    app.state.doc.q.set_all(&app.state.doc.p.probs().to_vec()).unwrap();
+    let edited = app.state.doc.q.probs().to_vec();
+    app.run(Command::ExportLesson);
+    let status = app.status.clone().unwrap();
+    assert!(!status.is_error, "{status:?}");
+    let folder = dir.path().join("asymmetry");
+    assert!(status.text.contains(&folder.display().to_string()), "{status:?}");
+    let count = std::fs::read_dir(&folder).unwrap().count();
+    assert_eq!(count, steps + asking + 1, "a picture per step, one per question, the handout");
+    assert!(folder.join("step-01.png").exists() && folder.join("handout.html").exists());
+    // Back where the teacher was: the same step, the edit kept, not presenting.
+    assert_eq!(app.lesson().map(|run| run.step_index()), Some(1));
+    assert_eq!(app.state.doc.q.probs(), &edited[..]);
+    assert!(!app.is_presenting());
+    // A second export does not overwrite the first.
+    app.run(Command::ExportLesson);
+    assert_eq!(std::fs::read_dir(dir.path().join("asymmetry-2")).unwrap().count(), count);
+}

@@ -56,14 +56,16 @@ pub fn saved_scenarios(folder: &Path) -> Vec<SavedScenario> {
         .collect()
 }
 
-/// `path`, or `name-2.png`, `name-3.png`, … if it exists (two exports in one second).
+/// `path`, or `name-2.png`, `name-3.png` (a folder: `name-2`), … if it exists.
 pub fn unused_path(path: &Path) -> PathBuf {
     if !path.exists() {
         return path.to_path_buf();
     }
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    // A folder has no extension: "lesson-2"; a picture keeps its own: "name-2.png".
+    let extension = path.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
     (2..)
-        .map(|k| path.with_file_name(format!("{stem}-{k}.png")))
+        .map(|k| path.with_file_name(format!("{stem}-{k}{extension}")))
         .find(|candidate| !candidate.exists())
         .unwrap_or_else(|| path.to_path_buf())
 }
