@@ -149,18 +149,25 @@ impl KlApp {
 
     /// Carries out what the lesson strip or a clicker asked for.
     pub(super) fn lesson_action(&mut self, action: LessonAction) -> Option<String> {
-        let Some(run) = self.lesson.as_mut() else {
-            return None;
-        };
+        let run = self.lesson.as_mut()?;
         let moved = match action {
-            LessonAction::Next => run.step_by(1, &mut self.state),
-            LessonAction::Previous => run.step_by(-1, &mut self.state),
-            LessonAction::Reveal => Ok(run.reveal()).map(|()| false),
-            LessonAction::AskAgain => Ok(run.ask_again()).map(|()| false),
-            LessonAction::Answer(answer) => Ok(run.answer(answer)).map(|()| false),
+            LessonAction::Next => run.step_by(1, &mut self.state).map(|_| ()),
+            LessonAction::Previous => run.step_by(-1, &mut self.state).map(|_| ()),
+            LessonAction::Reveal => {
+                run.reveal();
+                Ok(())
+            }
+            LessonAction::AskAgain => {
+                run.ask_again();
+                Ok(())
+            }
+            LessonAction::Answer(answer) => {
+                run.answer(answer);
+                Ok(())
+            }
             LessonAction::Close => {
                 self.lesson = None;
-                Ok(false)
+                Ok(())
             }
         };
         if let Err(e) = moved {

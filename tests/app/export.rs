@@ -124,14 +124,13 @@ fn the_lessons_pictures_go_into_a_folder_of_their_own() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut state = AppState::default();
-    state.export_scale = 1;
+    let state = AppState { export_scale: 1, ..Default::default() };
     let mut app = app_in(state, Folders { scenarios: dir.path().join("s"), pictures: dir.path().to_path_buf() });
     let lesson = klscope::lesson::find_builtin_lesson("asymmetry").unwrap();
     let steps = lesson.steps.len();
     let asking = lesson.steps.iter().filter(|s| matches!(s.task, Some(klscope::lesson::Task::Predict(_)))).count();
     app.open_lesson(lesson, 1).unwrap();
-    app.state.doc.q.set_all(&app.state.doc.p.probs().to_vec()).unwrap();
+    app.state.doc.q.set_all(app.state.doc.p.probs()).unwrap();
     let edited = app.state.doc.q.probs().to_vec();
     app.run(Command::ExportLesson);
     let status = app.status.clone().unwrap();
