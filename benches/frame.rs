@@ -47,6 +47,23 @@ impl Bench {
         Bench { ctx, app, screen: Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0)), time: 0.0 }
     }
 
+    /// Presses at `press` and moves by 2, 3 and 4 times `step`; true if every move
+    /// changed the document (something is being dragged).
+    fn press_and_move(&mut self, press: Pos2, step: egui::Vec2) -> bool {
+        self.frame(vec![Event::PointerMoved(press)]);
+        self.frame(vec![Event::PointerButton {
+            pos: press,
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers: Default::default(),
+        }]);
+        let before = self.app.recomputations();
+        for k in [2.0, 3.0, 4.0] {
+            self.frame(vec![Event::PointerMoved(press + k * step)]);
+        }
+        self.app.recomputations() >= before + 3
+    }
+
     fn frame(&mut self, events: Vec<Event>) -> usize {
         self.time += 1.0 / 60.0;
         let input = RawInput { screen_rect: Some(self.screen), time: Some(self.time), events, ..Default::default() };
@@ -88,20 +105,9 @@ fn frame(c: &mut Criterion) {
         let middle = n / 2;
         let x = layout.center_x(middle);
         let top_y = layout.y_of(bench.app.state.doc.q.probs()[middle]);
-        let press = pos2(x, top_y);
-        bench.frame(vec![Event::PointerMoved(press)]);
-        bench.frame(vec![Event::PointerButton {
-            pos: press,
-            button: PointerButton::Primary,
-            pressed: true,
-            modifiers: Default::default(),
-        }]);
         // Make sure the pointer really drags a bar before anything is measured.
-        let before = bench.app.recomputations();
-        for dy in [8.0, 12.0, 16.0] {
-            bench.frame(vec![Event::PointerMoved(pos2(x, top_y - dy))]);
-        }
-        assert!(bench.app.recomputations() >= before + 3, "{view}/{n}: the pointer does not drag a bar");
+        let dragged = bench.press_and_move(pos2(x, top_y), vec2(0.0, -4.0));
+        assert!(dragged, "{view}/{n}: the pointer does not drag a bar");
         let mut step = 0u32;
         let id = match (present, view == first) {
             (true, _) => BenchmarkId::new("present", n),
@@ -134,18 +140,7 @@ fn simplex(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::Wal
     };
     let q = bench.app.state.doc.q.probs();
     let press = layout.to_screen([q[0], q[1], q[2]]);
-    bench.frame(vec![Event::PointerMoved(press)]);
-    bench.frame(vec![Event::PointerButton {
-        pos: press,
-        button: PointerButton::Primary,
-        pressed: true,
-        modifiers: Default::default(),
-    }]);
-    let before = bench.app.recomputations();
-    for dx in [8.0, 12.0, 16.0] {
-        bench.frame(vec![Event::PointerMoved(press + vec2(dx, 0.0))]);
-    }
-    assert!(bench.app.recomputations() >= before + 3, "simplex/3: the pointer does not drag Q's point");
+    assert!(bench.press_and_move(press, vec2(4.0, 0.0)), "simplex/3: the pointer does not drag Q's point");
     let mut step = 0u32;
     group.bench_with_input(BenchmarkId::new("simplex", 3), &3, |b, _| {
         b.iter(|| {

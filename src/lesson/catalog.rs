@@ -35,12 +35,8 @@ pub fn find_builtin_lesson(id: &str) -> Result<Lesson, LessonError> {
 /// A built-in id, or else a path to a lesson `.ron` file.
 pub fn resolve_lesson(id_or_path: &str) -> Result<Lesson, LessonError> {
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let looks_like_path = id_or_path.ends_with(".ron") || id_or_path.contains(['/', '\\']);
-        let is_builtin = builtin_lesson_ids().any(|id| id == id_or_path);
-        if looks_like_path || std::path::Path::new(id_or_path).exists() && !is_builtin {
-            return super::load(std::path::Path::new(id_or_path));
-        }
+    if crate::scenario::names_a_file(id_or_path, builtin_lesson_ids()) {
+        return super::load(std::path::Path::new(id_or_path));
     }
     find_builtin_lesson(id_or_path)
 }

@@ -66,12 +66,16 @@ pub fn resolve(id_or_path: &str) -> Result<Scenario, ScenarioError> {
         return Ok(super::link::decode(id_or_path)?.scenario);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let looks_like_path = id_or_path.ends_with(".ron") || id_or_path.contains(['/', '\\']);
-        let is_builtin = builtin_ids().any(|id| id == id_or_path);
-        if looks_like_path || std::path::Path::new(id_or_path).exists() && !is_builtin {
-            return super::load(std::path::Path::new(id_or_path));
-        }
+    if names_a_file(id_or_path, builtin_ids()) {
+        return super::load(std::path::Path::new(id_or_path));
     }
     find_builtin(id_or_path)
+}
+
+/// Whether `id_or_path` means a file rather than one of `builtins`: it ends in `.ron`, has
+/// a folder in it, or is a file that exists and is not a built-in's id.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn names_a_file<'a>(id_or_path: &str, mut builtins: impl Iterator<Item = &'a str>) -> bool {
+    let looks_like_path = id_or_path.ends_with(".ron") || id_or_path.contains(['/', '\\']);
+    looks_like_path || std::path::Path::new(id_or_path).exists() && !builtins.any(|id| id == id_or_path)
 }

@@ -8,6 +8,8 @@ mod format;
 mod generated;
 pub mod link;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use catalog::names_a_file;
 pub use catalog::{builtin, builtin_ids, find_builtin, generated_ids, resolve};
 pub use error::ScenarioError;
 #[cfg(not(target_arch = "wasm32"))]
