@@ -68,7 +68,8 @@ impl TopBar<'_> {
                 commands.push(Command::Present);
             }
         });
-        if !state.doc.description.is_empty() {
+        // In a lesson the step's own text takes the description's place.
+        if !state.doc.description.is_empty() && !self.lesson_open {
             ui.label(RichText::new(&state.doc.description).italics());
         }
         if let Some(status) = self.status.filter(|_| self.mode == Mode::Live) {
