@@ -149,15 +149,22 @@ impl KlApp {
 
     /// Carries out what the lesson strip or a clicker asked for.
     pub(super) fn lesson_action(&mut self, action: LessonAction) -> Option<String> {
-        let Some(run) = self.lesson.as_mut() else {
-            return None;
-        };
+        let run = self.lesson.as_mut()?;
         let moved = match action {
             LessonAction::Next => run.step_by(1, &mut self.state),
             LessonAction::Previous => run.step_by(-1, &mut self.state),
-            LessonAction::Reveal => Ok(run.reveal()).map(|()| false),
-            LessonAction::AskAgain => Ok(run.ask_again()).map(|()| false),
-            LessonAction::Answer(answer) => Ok(run.answer(answer)).map(|()| false),
+            LessonAction::Reveal => {
+                run.reveal();
+                Ok(false)
+            }
+            LessonAction::AskAgain => {
+                run.ask_again();
+                Ok(false)
+            }
+            LessonAction::Answer(answer) => {
+                run.answer(answer);
+                Ok(false)
+            }
             LessonAction::Close => {
                 self.lesson = None;
                 Ok(false)
@@ -266,6 +273,17 @@ impl KlApp {
                     Status::info(note)
                 }
                 Event::Vocabulary { from, tokens } => self.use_vocabulary(&from, tokens),
+                Event::Lesson { lesson, step } => {
+                    let title = lesson.title.clone();
+                    match self.open_lesson(*lesson, step) {
+                        Ok(()) => Status::info(format!("Opened the lesson '{title}' at step {}", step + 1)),
+                        Err(e) => Status::error(format!("The lesson '{title}' cannot open: {e}.")),
+                    }
+                }
+                Event::Present => {
+                    self.presenting = true;
+                    Status::info("Presenting: Esc leaves".to_string())
+                }
                 Event::Status(status) => status,
             });
         }

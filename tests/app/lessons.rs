@@ -208,19 +208,3 @@ fn the_clicker_keys_step_through_the_lesson_in_presentation_mode() {
     harness.run();
     assert_eq!(at(&harness), Some(1));
 }
-
-#[test]
-fn debug_present_tmp() {
-    let mut harness = harness_on_lesson(0);
-    harness.set_size(egui::vec2(1024.0, 768.0));
-    harness.state_mut().set_presenting(true);
-    harness.run();
-    for node in harness.root().children_recursive() {
-        let n = node.accesskit_node();
-        if let Some(l) = n.label().or(n.value()) {
-            if l.starts_with("H(") || l.starts_with("KL") || l.starts_with("Contrib") {
-                eprintln!("{l:?} {:?}", n.bounding_box());
-            }
-        }
-    }
-}

@@ -72,7 +72,8 @@ fn export_writes_a_picture_per_step_and_a_handout() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("pictures");
     let out_text = out.to_str().unwrap();
-    let run = klscope(&["lesson", "export", "when-kl-blows-up", "--out", out_text, "--size", "800x600", "--theme", "light"]);
+    let run =
+        klscope(&["lesson", "export", "when-kl-blows-up", "--out", out_text, "--size", "800x600", "--theme", "light"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let lesson = klscope::lesson::find_builtin_lesson("when-kl-blows-up").unwrap();
     let asking = lesson.steps.iter().filter(|s| matches!(s.task, Some(klscope::lesson::Task::Predict(_)))).count();
@@ -109,7 +110,10 @@ fn a_lesson_that_cannot_open_is_named_before_anything_is_drawn() {
     let out = out.to_str().unwrap();
     let cases: [(&[&str], &str); 4] = [
         (&["--lesson", "nope", "--screenshot", out], "unknown lesson 'nope': the built-in lessons are"),
-        (&["--lesson", "asymmetry", "--step", "40", "--screenshot", out], "--step 40: the lesson 'KL is not symmetric'"),
+        (
+            &["--lesson", "asymmetry", "--step", "40", "--screenshot", out],
+            "--step 40: the lesson 'KL is not symmetric'",
+        ),
         (&["--step", "2", "--screenshot", out], "--lesson"),
         (&["lesson", "export", "nope", "--out", out], "unknown lesson 'nope'"),
     ];
