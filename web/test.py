@@ -8,7 +8,11 @@ WebDriver (chromium-driver) and checks values, not only pixels:
 - a share link opens its scenario with the right numbers and zero rule;
 - damaged and hostile links show one sentence of why and change nothing;
 - a stored session survives a reload, and the page works offline once loaded;
-- Save and Export PNG download the scenario and the picture.
+- Save and Export PNG download the scenario and the picture;
+- a lesson link (`?lesson=…&step=…&present=…`) opens its lesson; its question hides the
+  answer until a choice is clicked; Page Down, Space and the arrows step through it; F5
+  presents without reloading the page; bad lesson links say why in one sentence;
+- the simplex view draws a three-outcome scenario and a drag on it moves Q.
 
 Values come from `window.klscope.state()` (see README, "Embedding klscope"). Run after
 web/build.sh: `python3 web/test.py`. Needs `pip install selenium`, chromium and chromedriver.
@@ -311,6 +315,118 @@ class Browser(unittest.TestCase):
         state = self.wait_for(lambda s: s["q"] == dragged["q"], "the reload lost the edit")
         self.assertEqual(state["id"], "biased-coin-vs-fair")
 
+
+    def click_at(self, x, y):
+        actions = ActionBuilder(self.driver, duration=16)
+        actions.pointer_action.move_to_location(int(x), int(y))
+        actions.pointer_action.pointer_down(MouseButton.LEFT)
+        actions.pointer_action.release(MouseButton.LEFT)
+        actions.perform()
+
+    def lesson_button(self, label):
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            where = self.driver.execute_script("return window.klscope.lesson_button(arguments[0])", label)
+            if where is not None:
+                return where
+            time.sleep(0.05)
+        self.fail(f"the lesson strip shows no button '{label}'; the page shows {self.state()['lesson']}")
+
+    def test_a_lesson_link_opens_its_question_and_the_keys_step_and_present(self):
+        self.open_page("?lesson=when-kl-blows-up")
+        state = self.wait_for(lambda s: s["lesson"] is not None, "the lesson link opened no lesson")
+        self.assertEqual(state["lesson"], {"title": "When KL blows up", "step": 1, "steps": 6, "pending": True})
+        self.assertEqual((state["id"], state["view"]), ("support-mismatch", "plots"))
+        # The question is which KL is larger: neither may show before the answer.
+        self.assertIsNone(state["kl_pq"])
+        self.assertIsNone(state["kl_qp"])
+        self.assertFalse(state["presenting"])
+        self.assertIn("When KL blows up", state["status"]["text"])
+        # Reloads would lose this mark: F5 must not reload the page. (A headless browser may
+        # not reload on a synthetic F5 at all, so whether its default was prevented is
+        # checked too, as are the keys that would scroll.)
+        self.driver.execute_script(
+            "window.kept_across_keys = 42; window.prevented = {};"
+            "window.addEventListener('keydown', (e) => setTimeout(() => { window.prevented[e.key] = "
+            "e.defaultPrevented; }), { capture: true });")
+        self.click_at(*self.lesson_button("KL(P||Q)"))
+        state = self.wait_for(lambda s: not s["lesson"]["pending"], "clicking the choice answered nothing")
+        core = json.loads(native_klscope("compute", "--preset", "support-mismatch", "--json"))
+        self.assertEqual(state["kl_pq"], "inf")
+        self.assertIsInstance(state["kl_qp"], float)
+        self.assertAlmostEqual(state["kl_qp"], core["kl_qp"], places=12)
+        self.assertEqual(state["lesson"]["step"], 1)
+        self.press(Keys.PAGE_DOWN)
+        self.wait_for(lambda s: s["lesson"]["step"] == 2, "Page Down did not step on")
+        self.press(Keys.SPACE)
+        state = self.wait_for(lambda s: s["lesson"]["step"] == 3, "Space did not step on")
+        self.assertEqual(state["id"], "support-mismatch-floored")
+        self.assertTrue(state["lesson"]["pending"], "step 3 asks for an estimate")
+        self.assertIsNone(state["kl_pq"])
+        self.press(Keys.PAGE_UP)
+        self.wait_for(lambda s: s["lesson"]["step"] == 2, "Page Up did not step back")
+        self.press(Keys.F5)
+        state = self.wait_for(lambda s: s["presenting"], "F5 did not start presentation mode")
+        self.press(Keys.ARROW_RIGHT)
+        state = self.wait_for(lambda s: s["lesson"]["step"] == 3, "the right arrow did not step on while presenting")
+        self.press(Keys.ARROW_LEFT)
+        self.wait_for(lambda s: s["lesson"]["step"] == 2, "the left arrow did not step back while presenting")
+        self.press(Keys.ESCAPE)
+        self.wait_for(lambda s: not s["presenting"], "Esc did not leave presentation mode")
+        self.assertEqual(self.driver.execute_script("return window.kept_across_keys"), 42, "the page reloaded")
+        prevented = self.driver.execute_script("return window.prevented")
+        for key in ("F5", "PageDown", "PageUp", " ", "ArrowRight", "ArrowLeft"):
+            self.assertTrue(prevented.get(key), f"the browser's own action on {key!r} was not prevented: {prevented}")
+        self.assertEqual(self.driver.execute_script("return [window.scrollX, window.scrollY]"), [0, 0])
+        ms = self.driver.execute_script("return window.klscope.frame_ms()")
+        if ms is not None:
+            print(f"\nframe with a lesson open: {ms:.2f} ms", file=sys.stderr)
+
+    def test_bad_lesson_links_say_why_in_one_sentence(self):
+        cases = [
+            ("?lesson=no-such-lesson&present=1", "'no-such-lesson'", None),
+            ("?lesson=when-kl-blows-up&step=9", "step '9' of the lesson 'When KL blows up'", 1),
+            ("?lesson=when-kl-blows-up&step=two&present=1", "step 'two'", 1),
+        ]
+        for query, expected, step in cases:
+            self.open_page(query)
+            state = self.wait_for(lambda s: s["status"] is not None and s["status"]["is_error"],
+                                  f"{query} gave no error")
+            self.assertIn(expected, state["status"]["text"])
+            self.assertEqual(state["status"]["text"].count(". "), 0, "one sentence")
+            self.assertFalse(state["presenting"], "a presented page would hide the error")
+            self.assertEqual(state["lesson"] and state["lesson"]["step"], step)
+
+    def test_a_presented_lesson_link_shows_the_simplex_and_a_drag_on_it_moves_q(self):
+        self.open_page("?lesson=asymmetry&step=6&present=1")
+        state = self.wait_for(lambda s: s["lesson"] is not None and s["presenting"],
+                              "the link did not present its lesson")
+        self.assertEqual((state["lesson"]["step"], state["view"]), (6, "simplex"))
+        self.assertEqual(len(state["p"]), 3)
+        p, q = state["p"], state["q"]
+        deadline = time.time() + 10
+        while (start := self.driver.execute_script("return window.klscope.simplex_point(...arguments)", *q)) is None:
+            self.assertLess(time.time(), deadline, "the simplex view drew no triangle")
+            time.sleep(0.05)
+        end = self.driver.execute_script("return window.klscope.simplex_point(...arguments)", *p)
+        actions = ActionBuilder(self.driver, duration=16)
+        pointer = actions.pointer_action
+        pointer.move_to_location(int(start[0]), int(start[1]))
+        pointer.pointer_down(MouseButton.LEFT)
+        for k in range(1, 11):
+            pointer.move_to_location(int(start[0] + (end[0] - start[0]) * k / 10),
+                                     int(start[1] + (end[1] - start[1]) * k / 10))
+        pointer.release(MouseButton.LEFT)
+        actions.perform()
+        ms = self.driver.execute_script("return window.klscope.frame_ms()")
+        state = self.wait_for(lambda s: s["q"] != q, "a drag on the simplex did not move Q")
+        self.assertEqual(state["p"], p, "P stays")
+        self.assertAlmostEqual(sum(state["q"]), 1.0, places=9)
+        distance = lambda a: sum((x - y) ** 2 for x, y in zip(a, p))
+        self.assertLess(distance(state["q"]), distance(q), f"Q moved towards P: {q} -> {state['q']}")
+        self.assertIsNone(self.driver.execute_script("return window.klscope.panic_message()"))
+        if ms is not None:
+            print(f"\nframe while dragging on the simplex, presenting: {ms:.2f} ms", file=sys.stderr)
 
 if __name__ == "__main__":
     result = unittest.main(verbosity=2, exit=False).result

@@ -273,6 +273,17 @@ impl KlApp {
                     Status::info(note)
                 }
                 Event::Vocabulary { from, tokens } => self.use_vocabulary(&from, tokens),
+                Event::Lesson { lesson, step } => {
+                    let title = lesson.title.clone();
+                    match self.open_lesson(*lesson, step) {
+                        Ok(()) => Status::info(format!("Opened the lesson '{title}' at step {}", step + 1)),
+                        Err(e) => Status::error(format!("The lesson '{title}' cannot open: {e}.")),
+                    }
+                }
+                Event::Present => {
+                    self.presenting = true;
+                    Status::info("Presenting: Esc leaves".to_string())
+                }
                 Event::Status(status) => status,
             });
         }

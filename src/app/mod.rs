@@ -5,6 +5,7 @@
 mod actions;
 pub mod analysis;
 pub mod commands;
+mod drawn;
 pub mod history;
 pub mod lesson_export;
 pub mod lesson_run;
@@ -109,6 +110,9 @@ pub struct KlApp {
     lesson: Option<LessonRun>,
     /// Presentation mode: no chrome, large type, one view (F5; Esc leaves).
     presenting: bool,
+    /// The context of the live window, for what a page asks about the last frame
+    /// (`drawn.rs`).
+    live_ctx: Option<egui::Context>,
 }
 
 impl KlApp {
@@ -151,6 +155,7 @@ impl KlApp {
             logits_checked: 0,
             lesson: None,
             presenting: false,
+            live_ctx: None,
         }
     }
 
@@ -237,6 +242,7 @@ impl KlApp {
     /// frame benchmark calls it directly.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.live_ctx.get_or_insert_with(|| ctx.clone());
         theme::apply_theme(&ctx, self.state.theme);
         theme::apply_presentation_text(&ctx, self.presenting);
         self.screen = Screen { size: ctx.content_rect().size(), pixels_per_point: ctx.pixels_per_point() };

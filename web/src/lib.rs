@@ -57,6 +57,22 @@ impl WebHandle {
         (index < layout.n).then(|| vec![layout.center_x(index), layout.y_of(0.0), layout.y_of(1.0)])
     }
 
+    /// Where the lesson strip's button `label` (a choice such as "KL(P||Q)", "Reveal",
+    /// "Next ▶") was drawn, in CSS pixels of the canvas: `[centre x, centre y]`; `undefined`
+    /// when no lesson is open or the strip shows no such button.
+    pub fn lesson_button(&self, label: &str) -> Option<Vec<f32>> {
+        let rect = self.runner.app_mut::<KlApp>()?.lesson_button(label)?;
+        Some(vec![rect.center().x, rect.center().y])
+    }
+
+    /// Where the simplex view puts the distribution `(a, b, c)` of three outcomes, in CSS
+    /// pixels of the canvas: `[x, y]`; `undefined` unless that view shows a triangle.
+    pub fn simplex_point(&self, a: f64, b: f64, c: f64) -> Option<Vec<f32>> {
+        let triangle = self.runner.app_mut::<KlApp>()?.simplex_triangle()?;
+        let point = triangle.to_screen([a, b, c]);
+        Some(vec![point.x, point.y])
+    }
+
     /// Dismisses the message under the top bar.
     pub fn clear_status(&self) {
         if let Some(mut app) = self.runner.app_mut::<KlApp>() {

@@ -33,18 +33,19 @@ pub fn lesson_step_ui(
 ) -> Option<LessonAction> {
     let mut action = None;
     let (index, steps) = (run.step_index(), run.len());
+    ui.ctx().data_mut(|data| data.remove::<Vec<(String, egui::Rect)>>(buttons_id()));
     ui.horizontal(|ui| {
         let place = format!("{} · step {} of {steps}", run.lesson.title, index + 1);
         ui.label(RichText::new(place).small().weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if mode == Mode::Live && ui.button("×").on_hover_text("Close the lesson").clicked() {
+            if mode == Mode::Live && button(ui, "×").on_hover_text("Close the lesson").clicked() {
                 action = Some(LessonAction::Close);
             }
-            let next = ui.add_enabled(index + 1 < steps, egui::Button::new("Next ▶"));
+            let next = remember("Next ▶", ui.add_enabled(index + 1 < steps, egui::Button::new("Next ▶")));
             if next.on_hover_text("The next step (Page Down or Space)").clicked() {
                 action = Some(LessonAction::Next);
             }
-            let back = ui.add_enabled(index > 0, egui::Button::new("◀ Back"));
+            let back = remember("◀ Back", ui.add_enabled(index > 0, egui::Button::new("◀ Back")));
             if back.on_hover_text("The previous step (Page Up)").clicked() {
                 action = Some(LessonAction::Previous);
             }
@@ -96,7 +97,7 @@ fn question_ui(
         ui.label(RichText::new(prediction.question()).strong().color(ui.visuals().strong_text_color()));
         let choices = prediction.choices(labels);
         for choice in &choices {
-            if ui.button(Prediction::choice_text(*choice, labels)).clicked() {
+            if button(ui, &Prediction::choice_text(*choice, labels)).clicked() {
                 *action = Some(LessonAction::Answer(Answer::Chose(*choice)));
             }
         }
@@ -108,7 +109,7 @@ fn question_ui(
             let response = ui.add(field).accessible_name(ESTIMATE_FIELD);
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let parsed = (!typed.trim().is_empty()).then(|| parse_number(typed));
-            let answer = ui.add_enabled(matches!(parsed, Some(Ok(_))), egui::Button::new("Answer"));
+            let answer = remember("Answer", ui.add_enabled(matches!(parsed, Some(Ok(_))), egui::Button::new("Answer")));
             if let Some(Ok(number)) = parsed
                 && (answer.clicked() || entered)
             {
@@ -118,7 +119,7 @@ fn question_ui(
                 ui.label(RichText::new(e.to_string()).color(theme::alarm(ui)));
             }
         }
-        if ui.button("Reveal").on_hover_text("Show the answer without one from the class").clicked() {
+        if button(ui, "Reveal").on_hover_text("Show the answer without one from the class").clicked() {
             *action = Some(LessonAction::Reveal);
         }
     });
@@ -143,9 +144,37 @@ fn verdict_ui(
         if let Some(student) = &verdict.student_answer {
             ui.label(format!("(you said {student})"));
         }
-        if mode == Mode::Live && ui.small_button("Ask again").on_hover_text("Hide the answer and ask again").clicked() {
+        if mode == Mode::Live
+            && remember("Ask again", ui.small_button("Ask again"))
+                .on_hover_text("Hide the answer and ask again")
+                .clicked()
+        {
             *action = Some(LessonAction::AskAgain);
         }
     });
     ui.label(format!("Why: {}.", verdict.why.trim_end_matches('.')));
+}
+
+/// Where the strip's button `label` was drawn in the last frame (a page that embeds
+/// klscope, and the browser test, click it there).
+pub fn button_rect(ctx: &egui::Context, label: &str) -> Option<egui::Rect> {
+    let buttons = ctx.data(|data| data.get_temp::<Vec<(String, egui::Rect)>>(buttons_id()))?;
+    buttons.into_iter().find(|(shown, _)| shown == label).map(|(_, rect)| rect)
+}
+
+fn buttons_id() -> egui::Id {
+    egui::Id::unique("lesson strip buttons")
+}
+
+fn button(ui: &mut egui::Ui, label: &str) -> egui::Response {
+    remember(label, ui.button(label))
+}
+
+/// Notes where a button of the strip was drawn.
+fn remember(label: &str, response: egui::Response) -> egui::Response {
+    let rect = response.rect;
+    response.ctx.data_mut(|data| {
+        data.get_temp_mut_or_default::<Vec<(String, egui::Rect)>>(buttons_id()).push((label.to_string(), rect))
+    });
+    response
 }

@@ -4,6 +4,7 @@
 //! [`Event`]s; panels and views never see it. `native` is the desktop; a browser
 //! implementation goes beside it.
 
+pub mod address;
 pub mod cpu_render;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
@@ -19,6 +20,7 @@ use super::Status;
 use super::commands::Command;
 use super::picture::Picture;
 use crate::info::ZeroRule;
+use crate::lesson::Lesson;
 use crate::model_files;
 use crate::scenario::Scenario;
 use crate::scenario::link::{self, Shared};
@@ -50,6 +52,10 @@ pub enum Event {
     ModelOutput { from: String, values: Vec<f64> },
     /// Outcome names from a vocabulary file (.txt, one token per line).
     Vocabulary { from: String, tokens: Vec<String> },
+    /// A lesson to walk through from `step` (0-based), asked for by the page's address.
+    Lesson { lesson: Box<Lesson>, step: usize },
+    /// Presentation mode, asked for by the page's address.
+    Present,
     /// Something to tell the user: a picture written, an error, a question answered no.
     Status(Status),
 }

@@ -1,5 +1,5 @@
 //! The browser: scenarios come from the file picker, a dropped file or a share link in the
-//! page's address; saving and pictures are downloads; the session lives in the page's
+//! page's address, lessons from the address's query (`address.rs`); saving and pictures are downloads; the session lives in the page's
 //! local storage (eframe's storage). What a browser cannot do is not offered.
 
 use eframe::egui;
@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 
 use super::cpu_render::CpuRenderer;
-use super::{Event, Platform, SaveJob, SavedScenario};
+use super::{Event, Platform, SaveJob, SavedScenario, address};
 use crate::app::Status;
 use crate::app::commands::Command;
 use crate::app::picture::Picture;
@@ -53,7 +53,11 @@ impl WebPlatform {
         platform
     }
 
+    /// A lesson asked for in the query (`?lesson=…&step=…&present=…`), which stays in the
+    /// address so that a reload starts the lesson again, then a share link's scenario.
     fn take_link_from_address(&self) {
+        let query = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
+        self.inbox.borrow_mut().extend(address::lesson_events(&query));
         if let Some(event) = link_in_address() {
             self.inbox.borrow_mut().push(event);
         }
