@@ -203,7 +203,8 @@ impl Scene<'_> {
 
 fn judge_larger(first: Measure, second: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
     let (a, b) = (first.value(now.report, now.unit), second.value(now.report, now.unit));
-    let equal = a == b || (a - b).abs() <= EQUAL_WITHIN * a.abs().max(b.abs());
+    // An infinite value equals only another infinite one: ∞ − 0.3 ≤ ε·∞ must not pass.
+    let equal = a == b || (a.is_finite() && b.is_finite() && (a - b).abs() <= EQUAL_WITHIN * a.abs().max(b.abs()));
     let right = if equal {
         Choice::Equal
     } else if a > b {

@@ -135,7 +135,7 @@ fn report_values_are_in_bits() {
         assert_eq!(c.code_p, Code::huffman(p));
         assert_eq!(c.code_q, Code::huffman(q));
     }
-    // The weather codebook: two outcomes need one bit each whatever the model.
+    // A biased coin: two outcomes need one bit each whatever the model.
     let c = coding_report(&[0.9, 0.1], &[0.5, 0.5]);
     assert_eq!((c.l_p, c.l_q), (1.0, 1.0));
     assert_close(c.kl, 0.531004, 5e-7, "KL in bits");

@@ -2,7 +2,7 @@
 //! lesson can be wrong (each with the exact message it must give).
 
 use klscope::info::{Measure, Side, Unit};
-use klscope::lesson::{self, Goal, Lesson, Prediction, Relation, Task, VIEW_IDS};
+use klscope::lesson::{self, Answer, Choice, Goal, Lesson, Prediction, Relation, Scene, Task, VIEW_IDS};
 use klscope::scenario;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -206,6 +206,22 @@ fn the_builtin_lessons_ask_every_kind_of_task() {
     }
     let simplex = lesson::builtin_lessons().iter().flat_map(|l| &l.steps).find(|step| step.view == "simplex").unwrap();
     assert_eq!(simplex.scenario.labels.len(), 3, "the simplex view needs three outcomes");
+}
+
+#[test]
+fn an_infinite_kl_is_larger_than_a_finite_one_not_equal() {
+    let s = scenario::find_builtin("support-mismatch").unwrap();
+    let report = klscope::info::Report::compute(&s.p, &s.q);
+    let scene = Scene { labels: &s.labels, p: &s.p, q: &s.q, report: &report, unit: Unit::Bits };
+    let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::KlQP };
+    let verdict = larger.judge(Some(Answer::Chose(Choice::Measure(Measure::KlPQ))), &scene);
+    assert_eq!(verdict.correct, Some(true), "{verdict:?}");
+    assert_eq!(verdict.right_answer, "KL(P||Q)");
+    let verdict = larger.judge(Some(Answer::Chose(Choice::Equal)), &scene);
+    assert_eq!(verdict.correct, Some(false), "{verdict:?}");
+    // Two infinities are equal.
+    let both = Prediction::Larger { first: Measure::KlPQ, second: Measure::CrossEntropyPQ };
+    assert_eq!(both.judge(None, &scene).right_answer, "They are equal");
 }
 
 #[test]
