@@ -83,7 +83,7 @@ impl View for SimplexView {
 
 impl SimplexView {
     fn three_ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Every distribution x of three outcomes; colour:").strong());
             for direction in Direction::ALL {
                 let text = direction_symbol(direction);

@@ -41,13 +41,22 @@ impl TriangleState {
     /// distribution a drag asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui, drawing: &Drawing<'_>) -> (Triangle, Option<Command>) {
         let available = ui.available_size();
-        let left = (available.x * 0.6).max(260.0);
-        let side = ((available.y - TOP_MARGIN - BOTTOM_MARGIN) / H as f32)
-            .min(left - LEGEND_WIDTH - 2.0 * SIDE_MARGIN)
+        // In presentation mode's large type the notes go under the triangle: beside it
+        // they would leave the triangle no room.
+        let body = crate::app::theme::body_size(ui);
+        let notes_below = body > 20.0;
+        let (width, height) = if notes_below {
+            (available.x, available.y - 5.0 * body * 1.4)
+        } else {
+            ((available.x * 0.6).max(260.0), available.y)
+        };
+        let side = ((height - TOP_MARGIN - BOTTOM_MARGIN) / H as f32)
+            .min(width - LEGEND_WIDTH - 2.0 * SIDE_MARGIN)
             .max(90.0);
         let size = vec2(side + 2.0 * SIDE_MARGIN + LEGEND_WIDTH, side * H as f32 + TOP_MARGIN + BOTTOM_MARGIN);
         let live = drawing.input.mode == Mode::Live;
-        ui.horizontal_top(|ui| {
+        let layout = if notes_below { egui::Layout::top_down(egui::Align::Min) } else { egui::Layout::left_to_right(egui::Align::Min) };
+        ui.with_layout(layout, |ui| {
             let sense = if live { Sense::click_and_drag() } else { Sense::hover() };
             let (rect, response) = ui.allocate_exact_size(size, sense);
             let triangle = Triangle { min: rect.min + vec2(SIDE_MARGIN, TOP_MARGIN), side };
@@ -55,7 +64,7 @@ impl TriangleState {
             let hovered = if live { hovered(&response, &triangle) } else { None };
             paint(ui, rect, &triangle, drawing, hovered);
             ui.vertical(|ui| {
-                // Beside the triangle the notes wrap at the panel's edge.
+                // The notes wrap at the panel's edge.
                 ui.set_max_width(ui.available_width());
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 notes_ui(ui, drawing, hovered, live)
