@@ -4,7 +4,9 @@
 use eframe::egui::{self, RichText};
 
 use super::{Cached, View, ViewInput};
+use crate::app::analysis::Analysis;
 use crate::app::commands::Command;
+use crate::app::state::AppState;
 use crate::app::theme;
 use crate::info::Side;
 use crate::info::coding::{CodingReport, coding_report};
@@ -54,53 +56,71 @@ impl View for CodingView {
         ui.label(
             RichText::new("Huffman codes, in bits: outcomes drawn from P, sent with P's code and with Q's").strong(),
         );
-        ui.columns(2, |columns| {
+        // Side by side where there is room for both at this type size, else the code
+        // words above the summary.
+        let body = theme::body_size(ui);
+        if ui.available_width() >= 36.0 * body {
+            ui.columns(2, |columns| {
+                egui::ScrollArea::vertical()
+                    .id_salt("coding summary")
+                    .show(&mut columns[1], |ui| summary_ui(ui, coding, p_color, q_color));
+                command = code_words_ui(&mut columns[0], state, analysis, coding, f32::INFINITY);
+            });
+        } else {
+            let table_height = ui.available_height() * 0.45;
+            command = code_words_ui(ui, state, analysis, coding, table_height);
+            ui.separator();
             egui::ScrollArea::vertical()
                 .id_salt("coding summary")
-                .show(&mut columns[1], |ui| summary_ui(ui, coding, p_color, q_color));
-            let ui = &mut columns[0];
-            // Column widths follow the space there is: a fixed width would push the panel wider.
-            let room = (ui.available_width() - 4.0 * ui.spacing().item_spacing.x).max(200.0);
-            let widths = [0.17, 0.16, 0.26, 0.16, 0.25].map(|share| share * room);
-            let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
-                ui.add_sized([width, 20.0], egui::Label::new(text).truncate());
-            };
-            ui.horizontal(|ui| {
-                cell(ui, widths[0], RichText::new("outcome").strong());
-                cell(ui, widths[1], RichText::new("p").strong().color(p_color));
-                cell(ui, widths[2], RichText::new("P's code").strong().color(p_color));
-                cell(ui, widths[3], RichText::new("q").strong().color(q_color));
-                cell(ui, widths[4], RichText::new("Q's code").strong().color(q_color));
-            });
-            let n = state.doc.len();
-            // Only the rows in view are laid out, so a thousand outcomes cost what twenty do.
-            egui::ScrollArea::vertical().id_salt("code words").show_rows(ui, 22.0, n, |ui, rows| {
-                for i in rows {
-                    let label = state.doc.labels().get(i).cloned().unwrap_or_default();
-                    ui.horizontal(|ui| {
-                        let name =
-                            if i == state.selected { RichText::new(&label).strong() } else { RichText::new(&label) };
-                        if ui.add_sized([widths[0], 20.0], egui::Button::new(name).frame(false)).clicked() {
-                            command = Some(Command::Select(i));
-                        }
-                        cell(
-                            ui,
-                            widths[1],
-                            RichText::new(text::probability(analysis.p.get(i).copied().unwrap_or(0.0))),
-                        );
-                        cell(ui, widths[2], RichText::new(short_word(&coding.code_p, i)).monospace().color(p_color));
-                        cell(
-                            ui,
-                            widths[3],
-                            RichText::new(text::probability(analysis.q.get(i).copied().unwrap_or(0.0))),
-                        );
-                        cell(ui, widths[4], RichText::new(short_word(&coding.code_q, i)).monospace().color(q_color));
-                    });
-                }
-            });
-        });
+                .show(ui, |ui| summary_ui(ui, coding, p_color, q_color));
+        }
         command
     }
+}
+
+/// The code words of P's and Q's codes, one row per outcome, at most `max_height` tall;
+/// returns the outcome clicked.
+fn code_words_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &Analysis,
+    coding: &CodingReport,
+    max_height: f32,
+) -> Option<Command> {
+    let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
+    let row = theme::body_size(ui) * 1.45;
+    let mut command = None;
+    // Column widths follow the space there is: a fixed width would push the panel wider.
+    let room = (ui.available_width() - 4.0 * ui.spacing().item_spacing.x).max(200.0);
+    let widths = [0.17, 0.16, 0.26, 0.16, 0.25].map(|share| share * room);
+    let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
+        ui.add_sized([width, row], egui::Label::new(text).truncate());
+    };
+    ui.horizontal(|ui| {
+        cell(ui, widths[0], RichText::new("outcome").strong());
+        cell(ui, widths[1], RichText::new("p").strong().color(p_color));
+        cell(ui, widths[2], RichText::new("P's code").strong().color(p_color));
+        cell(ui, widths[3], RichText::new("q").strong().color(q_color));
+        cell(ui, widths[4], RichText::new("Q's code").strong().color(q_color));
+    });
+    let n = state.doc.len();
+    // Only the rows in view are laid out, so a thousand outcomes cost what twenty do.
+    egui::ScrollArea::vertical().id_salt("code words").max_height(max_height).show_rows(ui, row, n, |ui, rows| {
+        for i in rows {
+            let label = state.doc.labels().get(i).cloned().unwrap_or_default();
+            ui.horizontal(|ui| {
+                let name = if i == state.selected { RichText::new(&label).strong() } else { RichText::new(&label) };
+                if ui.add_sized([widths[0], row], egui::Button::new(name).frame(false)).clicked() {
+                    command = Some(Command::Select(i));
+                }
+                cell(ui, widths[1], RichText::new(text::probability(analysis.p.get(i).copied().unwrap_or(0.0))));
+                cell(ui, widths[2], RichText::new(short_word(&coding.code_p, i)).monospace().color(p_color));
+                cell(ui, widths[3], RichText::new(text::probability(analysis.q.get(i).copied().unwrap_or(0.0))));
+                cell(ui, widths[4], RichText::new(short_word(&coding.code_q, i)).monospace().color(q_color));
+            });
+        }
+    });
+    command
 }
 
 /// A code word, shortened to its first 14 bits and its length when it is long.
@@ -111,7 +131,8 @@ fn short_word(code: &crate::info::coding::Code, i: usize) -> String {
 
 fn summary_ui(ui: &mut egui::Ui, coding: &CodingReport, p_color: egui::Color32, q_color: egui::Color32) {
     let bits = |x: f64| text::with_unit(x, "bits");
-    let big = |text: String, color| RichText::new(text).size(18.0).color(color);
+    let size = theme::body_size(ui) * 1.2;
+    let big = |text: String, color| RichText::new(text).size(size).color(color);
     ui.label(big(format!("L_P = {}", bits(coding.l_p)), p_color))
         .on_hover_text("Average code length of P's outcomes with the code built for P: Σ p·len_P");
     let holds = coding.entropy_p <= coding.l_p + 1e-12 && coding.l_p < coding.entropy_p + 1.0;
