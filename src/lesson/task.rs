@@ -3,7 +3,7 @@
 
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Report, Side, Unit};
-use crate::text::{short_number, sig4, with_unit};
+use crate::text::{short_number, with_unit};
 
 /// What a step asks of the student.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +127,7 @@ impl Prediction {
             Prediction::TopContributor { measure } => format!("Which outcome adds most to {}?", measure.symbol()),
             Prediction::Estimate { measure, unit, tolerance } => {
                 let unit = measure.unit_label(*unit);
-                format!("Estimate {} in {unit} (right within ±{}).", measure.symbol(), sig4(*tolerance))
+                format!("Estimate {} in {unit} (right within ±{}).", measure.symbol(), short_number(*tolerance))
             }
         }
     }
@@ -260,7 +260,7 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
             .unwrap_or_else(|| format!("'{}' makes {} infinite", now.label(top), measure.symbol()))
     } else {
         format!(
-            "'{}' adds {} to {}: the biggest term is where the weight is large and the log ratio (or surprise) is large too",
+            "'{}' adds {} to {}: each outcome adds its probability times its log ratio (or surprise), and this product is the largest",
             now.label(top),
             with_unit(amount, now.unit.name()),
             measure.symbol()
@@ -287,13 +287,20 @@ fn judge_estimate(measure: Measure, unit: Unit, tolerance: f64, answer: Option<A
             (x - value).abs() <= tolerance
         }
     });
-    let why = infinite_reason(measure, now).unwrap_or_else(|| format!("{}: {}", measure.symbol(), measure.meaning()));
+    let why = infinite_reason(measure, now)
+        .unwrap_or_else(|| format!("{} is {}", measure.symbol(), lowercase_first(measure.meaning())));
     Verdict {
         correct,
         right_answer: format!("{} = {right_answer}", measure.symbol()),
         student_answer: student.map(|x| with_unit(x, measure.unit_label(unit))),
         why,
     }
+}
+
+/// "The average surprise…" as "the average surprise…", to follow "H(P) is".
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn verdict(right: Choice, answer: Option<Answer>, now: &Scene<'_>, why: String) -> Verdict {

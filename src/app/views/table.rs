@@ -87,6 +87,42 @@ impl View for TableView {
 
 const ROW: f32 = 22.0;
 
+/// The table's size at this type size, and the columns that fit: where all eight do not,
+/// the surprises and the log ratio go, the probabilities and both KL terms stay.
+struct Geometry {
+    scale: f32,
+    shown: Vec<Column>,
+}
+
+impl Geometry {
+    fn for_ui(ui: &egui::Ui) -> Geometry {
+        let wanted = theme::body_size(ui) / 15.0;
+        let room = ui.available_width();
+        let width_of = |columns: &[Column]| columns.iter().map(|c| c.width()).sum::<f32>();
+        let shown = if width_of(&Column::ALL) * wanted <= room {
+            Column::ALL.to_vec()
+        } else {
+            let optional = [Column::SurpriseP, Column::SurpriseQ, Column::LogRatio];
+            Column::ALL.into_iter().filter(|c| !optional.contains(c)).collect()
+        };
+        // Never wider than the view: the type shrinks a little before a column is cut.
+        let scale = wanted.min(room / width_of(&shown)).max(0.8);
+        Geometry { scale, shown }
+    }
+
+    fn row(&self) -> f32 {
+        ROW * self.scale
+    }
+
+    fn width(&self, column: Column) -> f32 {
+        column.width() * self.scale
+    }
+
+    fn total_width(&self) -> f32 {
+        self.shown.iter().map(|c| self.width(*c)).sum()
+    }
+}
+
 /// One outcome's numbers in the shown unit (p and q as probabilities).
 fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
     let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
@@ -107,27 +143,33 @@ fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
 fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> Option<Command> {
     let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
     let hidden = hidden_columns(concealed);
+    let geometry = Geometry::for_ui(ui);
     let unit = state.unit;
     let log = unit.log_name();
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("Every outcome, in {}", unit.name())).strong());
         if Command::CopyCsv.button(ui, true) {
             command = Some(Command::CopyCsv);
         }
-        ui.label(RichText::new("Click a heading to sort, a row to select.").small().weak());
+        let hint = if geometry.shown.len() < Column::ALL.len() {
+            "Click a heading to sort. A wider view shows −log p, −log q and log(p/q) too."
+        } else {
+            "Click a heading to sort, a row to select."
+        };
+        ui.label(RichText::new(hint).small().weak());
     });
     // Headings: click to sort; click again to reverse.
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
-        for column in Column::ALL {
+        for column in geometry.shown.iter().copied() {
             let arrow = match table.sort {
                 Some((c, true)) if c == column => " ▼",
                 Some((c, false)) if c == column => " ▲",
                 _ => "",
             };
-            let text = RichText::new(format!("{}{arrow}", column.title(log))).strong();
-            let button = egui::Button::new(text).frame(false).min_size(vec2(column.width(), ROW));
+            let text = RichText::new(format!("{}{arrow}", column.title(log))).size(14.0 * geometry.scale).strong();
+            let button = egui::Button::new(text).frame(false).min_size(vec2(geometry.width(column), geometry.row()));
             if ui.add(button).on_hover_text("Sort by this column").clicked() {
                 table.sort = match table.sort {
                     Some((c, descending)) if c == column => Some((column, !descending)),
@@ -149,15 +191,14 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     if state.doc.zero_rule != crate::info::ZeroRule::Exact {
         ui.label(RichText::new(format!("p and q after the zero rule ({})", state.doc.zero_rule.name())).small());
     }
-    let total_width: f32 = Column::ALL.iter().map(|c| c.width()).sum();
-    let footer = ROW * 2.0 + 8.0;
-    egui::ScrollArea::vertical().max_height((ui.available_height() - footer).max(ROW * 3.0)).show_rows(
+    let footer = geometry.row() * 2.0 + 8.0;
+    egui::ScrollArea::vertical().max_height((ui.available_height() - footer).max(geometry.row() * 3.0)).show_rows(
         ui,
-        ROW,
+        geometry.row(),
         n,
         |ui, rows| {
             for &i in order.get(rows).unwrap_or_default() {
-                if row_ui(ui, state, analysis, i, total_width, &hidden) {
+                if row_ui(ui, state, analysis, i, &geometry, &hidden) {
                     command = Some(Command::Select(i));
                 }
             }
@@ -206,8 +247,15 @@ fn sorted_order(labels: &[String], analysis: &Analysis, unit: Unit, sort: Sort) 
 }
 
 /// One row; returns true when it was clicked.
-fn row_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, i: usize, width: f32, hidden: &[bool; 8]) -> bool {
-    let (rect, response) = ui.allocate_exact_size(vec2(width, ROW), Sense::click());
+fn row_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &Analysis,
+    i: usize,
+    geometry: &Geometry,
+    hidden: &[bool; 8],
+) -> bool {
+    let (rect, response) = ui.allocate_exact_size(vec2(geometry.total_width(), geometry.row()), Sense::click());
     let painter = ui.painter_at(rect);
     if i == state.selected {
         painter.rect_filled(rect, 2.0, theme::selection(ui));
@@ -216,14 +264,14 @@ fn row_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, i: usize, wi
     let label = state.doc.labels().get(i).cloned().unwrap_or_default();
     let text_color = ui.visuals().text_color();
     let negative = theme::divergence(ui);
-    let font = FontId::proportional(14.0);
+    let font = FontId::proportional(14.0 * geometry.scale);
     let mut x = rect.left();
     painter.text(egui::pos2(x + 4.0, rect.center().y), Align2::LEFT_CENTER, &label, font.clone(), text_color);
-    x += Column::Outcome.width();
-    for (k, value) in values.iter().enumerate() {
-        let column = Column::ALL[k + 1];
+    x += geometry.width(Column::Outcome);
+    for column in geometry.shown.iter().copied().filter(|c| *c != Column::Outcome) {
+        let value = &values[column as usize - 1];
         let (text, color) = match column {
-            _ if hidden[k + 1] => (HIDDEN.to_string(), text_color),
+            _ if hidden[column as usize] => (HIDDEN.to_string(), text_color),
             Column::P => (text::probability(*value), theme::color(ui, Side::P)),
             Column::Q => (text::probability(*value), theme::color(ui, Side::Q)),
             _ if value.is_nan() => ("—".to_string(), text_color),
@@ -232,9 +280,9 @@ fn row_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, i: usize, wi
             _ if *value < 0.0 => (text::sig4(*value), negative),
             _ => (text::sig4(*value), text_color),
         };
-        let right = x + column.width() - 6.0;
+        let right = x + geometry.width(column) - 6.0;
         painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, text, font.clone(), color);
-        x += column.width();
+        x += geometry.width(column);
     }
     let response = response.on_hover_text(format!("{label}: click to select"));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, format!("row {label}")));

@@ -50,12 +50,15 @@ impl TriangleState {
         } else {
             ((available.x * 0.6).max(260.0), available.y)
         };
-        let side = ((height - TOP_MARGIN - BOTTOM_MARGIN) / H as f32)
-            .min(width - LEGEND_WIDTH - 2.0 * SIDE_MARGIN)
-            .max(90.0);
+        let side =
+            ((height - TOP_MARGIN - BOTTOM_MARGIN) / H as f32).min(width - LEGEND_WIDTH - 2.0 * SIDE_MARGIN).max(90.0);
         let size = vec2(side + 2.0 * SIDE_MARGIN + LEGEND_WIDTH, side * H as f32 + TOP_MARGIN + BOTTOM_MARGIN);
         let live = drawing.input.mode == Mode::Live;
-        let layout = if notes_below { egui::Layout::top_down(egui::Align::Min) } else { egui::Layout::left_to_right(egui::Align::Min) };
+        let layout = if notes_below {
+            egui::Layout::top_down(egui::Align::Min)
+        } else {
+            egui::Layout::left_to_right(egui::Align::Min)
+        };
         ui.with_layout(layout, |ui| {
             let sense = if live { Sense::click_and_drag() } else { Sense::hover() };
             let (rect, response) = ui.allocate_exact_size(size, sense);
