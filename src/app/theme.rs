@@ -145,6 +145,13 @@ fn set_text_scale(ctx: &egui::Context, scale: f32) {
     });
 }
 
+/// Scales every text style of `style` by `factor` (for one part of the screen).
+pub fn scale_text(style: &mut egui::Style, factor: f32) {
+    for font in style.text_styles.values_mut() {
+        font.size *= factor;
+    }
+}
+
 /// The size of body text here (normal or presentation).
 pub fn body_size(ui: &egui::Ui) -> f32 {
     egui::TextStyle::Body.resolve(ui.style()).size

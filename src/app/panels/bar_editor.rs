@@ -287,7 +287,7 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
     }
 
     let gap = if slot > 6.0 { (slot * 0.2).min(16.0) } else { 0.0 };
-    let show_values = slot >= 46.0;
+    let show_values = slot >= 46.0 * layout.text_scale;
     let label_every = label_stride(layout, distribution.labels());
     for (i, &value) in distribution.probs().iter().enumerate() {
         let x = layout.center_x(i);
@@ -306,6 +306,9 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         if show_values || selected || editor.dragging == Some(i) {
             let text = text::probability(value);
             let font = FontId::proportional(if slot >= 60.0 { 15.0 } else { 12.0 } * layout.text_scale);
+            // Kept inside the editor: the first and last bars' values would be cut in half.
+            let half = 22.0 * layout.text_scale;
+            let x = x.clamp(bars.left() + half, (bars.right() - half).max(bars.left() + half));
             painter.text(pos2(x, top - 3.0), Align2::CENTER_BOTTOM, text, font, text_color);
         }
         if i % label_every == 0 || selected {
