@@ -404,11 +404,17 @@ class Browser(unittest.TestCase):
         self.assertEqual((state["lesson"]["step"], state["view"]), (6, "simplex"))
         self.assertEqual(len(state["p"]), 3)
         p, q = state["p"], state["q"]
+        # Wait until the triangle stands still: the first frames of presentation mode
+        # still lay out the panels around it.
         deadline = time.time() + 10
-        while (start := self.driver.execute_script("return window.klscope.simplex_point(...arguments)", *q)) is None:
-            self.assertLess(time.time(), deadline, "the simplex view drew no triangle")
-            time.sleep(0.05)
-        end = self.driver.execute_script("return window.klscope.simplex_point(...arguments)", *p)
+        point = lambda values: self.driver.execute_script("return window.klscope.simplex_point(...arguments)", *values)
+        start, previous = None, None
+        while start is None or start != previous:
+            self.assertLess(time.time(), deadline, "the simplex view drew no triangle that stood still")
+            previous = start
+            time.sleep(0.25)
+            start = point(q)
+        end = point(p)
         actions = ActionBuilder(self.driver, duration=16)
         pointer = actions.pointer_action
         pointer.move_to_location(int(start[0]), int(start[1]))
