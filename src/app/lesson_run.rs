@@ -81,7 +81,7 @@ impl LessonRun {
 
     /// True while the step asks a question that is not answered or revealed yet.
     pub fn is_pending(&self) -> bool {
-        matches!(self.task(), Some(Task::Predict(_))) && !self.current().revealed
+        matches!(self.task(), Some(Task::Predict(_))) && self.current().is_some_and(|p| !p.revealed)
     }
 
     /// What must stay hidden now.
@@ -92,9 +92,9 @@ impl LessonRun {
         }
     }
 
-    fn current(&self) -> &Progress {
-        static NONE: std::sync::OnceLock<Progress> = std::sync::OnceLock::new();
-        self.progress.get(self.step).unwrap_or_else(|| NONE.get_or_init(Progress::default))
+    /// The shown step's progress (there is one per step).
+    fn current(&self) -> Option<&Progress> {
+        self.progress.get(self.step)
     }
 
     fn current_mut(&mut self) -> Option<&mut Progress> {
@@ -132,8 +132,9 @@ impl LessonRun {
     /// The verdict on the current prediction once it is out.
     pub fn verdict(&self, scene: &Scene<'_>) -> Option<Verdict> {
         match self.task() {
-            Some(Task::Predict(prediction)) if self.current().revealed => {
-                Some(prediction.judge(self.current().answer, scene))
+            Some(Task::Predict(prediction)) => {
+                let progress = self.current().filter(|p| p.revealed)?;
+                Some(prediction.judge(progress.answer, scene))
             }
             _ => None,
         }

@@ -24,7 +24,7 @@ pub const ROWS: [(Measure, Option<Measure>); 5] = [
 pub const KEY_MEASURES: [Measure; 5] =
     [Measure::EntropyP, Measure::CrossEntropyPQ, Measure::KlPQ, Measure::KlQP, Measure::Js];
 
-/// The key measures side by side (presentation mode), then why any is infinite.
+/// The key measures side by side (presentation mode).
 pub fn key_measures_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
     // Five numbers with their units must fit across a 1024-point projector.
     egui::Grid::new("key measures").num_columns(KEY_MEASURES.len()).spacing([6.0, 4.0]).show(ui, |ui| {
