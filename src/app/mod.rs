@@ -201,10 +201,6 @@ impl KlApp {
         self.lesson.as_ref()
     }
 
-    pub fn lesson_mut(&mut self) -> Option<&mut LessonRun> {
-        self.lesson.as_mut()
-    }
-
     pub fn is_presenting(&self) -> bool {
         self.presenting
     }
@@ -254,7 +250,14 @@ impl KlApp {
         }
         self.refresh_analysis();
         self.refresh_order(&ctx);
+        let drawn_with = self.analysis.report.fingerprint();
         self.layout_ui(ui, Mode::Live, None);
+        // The measures and the lesson strip are laid out before the editors (a side panel
+        // comes before the central one): when an edit changed the numbers they show the
+        // old ones, so one more frame follows to bring them up to date.
+        if self.analysis.report.fingerprint() != drawn_with {
+            ctx.request_repaint();
+        }
         let platform = &self.platform;
         self.panels.help.ui(&ctx, self.state.unit, &|command: &Command| platform.offers(command));
         self.platform.ui(&ctx);
@@ -319,8 +322,8 @@ impl KlApp {
         egui::CentralPanel::default().show(ui, |ui| self.editing_ui(ui, mode, view));
     }
 
-    /// Editors, the outcome strip, the tabs and the view. Drawn before the measures, so
-    /// that they already include this frame's edit.
+    /// Editors, the outcome strip, the tabs and the view, split by a line the user can
+    /// drag.
     fn editing_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
         let height = ui.available_height();
         egui::Panel::top("editors")

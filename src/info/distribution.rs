@@ -230,6 +230,11 @@ impl Distribution {
         }
         let free = self.free_mass(index);
         let value = value.clamp(0.0, free);
+        // A pointer held still sets the same value every frame: leave the others as they
+        // are, so that they do not drift in their last bits and nothing counts as edited.
+        if value == self.probs[index] {
+            return Ok(value);
+        }
         self.probs[index] = value;
         let locked = &self.locked;
         share_where(&mut self.probs, |j| j != index && !locked[j], free - value);

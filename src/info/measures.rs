@@ -109,6 +109,29 @@ impl Report {
         outcome_terms(p.get(index).copied().unwrap_or(0.0), q.get(index).copied().unwrap_or(0.0))
     }
 
+    /// Every total, bit for bit, and how many outcomes make each KL infinite: what the
+    /// measures on screen are drawn from (two reports with equal fingerprints look alike).
+    pub fn fingerprint(&self) -> [u64; 11] {
+        let totals = [
+            self.entropy_p,
+            self.entropy_q,
+            self.cross_entropy_pq,
+            self.cross_entropy_qp,
+            self.kl_pq,
+            self.kl_qp,
+            self.js,
+            self.total_variation,
+            self.hellinger,
+        ];
+        let mut out = [0; 11];
+        for (slot, total) in out.iter_mut().zip(totals) {
+            *slot = total.to_bits();
+        }
+        out[9] = self.p_without_q.len() as u64;
+        out[10] = self.q_without_p.len() as u64;
+        out
+    }
+
     /// The Jensen–Shannon distance √JS, with JS taken in `unit` (as scipy does).
     pub fn js_distance(&self, unit: Unit) -> f64 {
         unit.from_nats(self.js).sqrt()
