@@ -1,11 +1,9 @@
 //! klscope: see and touch surprise, entropy, cross-entropy, KL and Jensen–Shannon divergence.
+//! The app and the command line; the science and the formats live in `klscope-core`, whose
+//! modules are re-exported here so that `klscope::info` and `crate::info` name them.
 
 pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-pub mod export;
-pub mod info;
-pub mod lesson;
-pub mod model_files;
-pub mod scenario;
-pub mod text;
+
+pub use klscope_core::{export, info, lesson, model_files, scenario, text};

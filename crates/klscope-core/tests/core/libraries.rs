@@ -1,10 +1,10 @@
 //! What scipy and torch return, checked against independent formulas, the libraries'
 //! documented examples, and (where Python with scipy is installed) scipy itself.
 
-use klscope::export::python::{distillation_script, python_script};
-use klscope::info::Report;
-use klscope::info::distillation::{DistillationLoss, distillation_loss as distill};
-use klscope::info::libraries::{distillation_loss, library_values, rel_entr};
+use klscope_core::export::python::{distillation_script, python_script};
+use klscope_core::info::Report;
+use klscope_core::info::distillation::{DistillationLoss, distillation_loss as distill};
+use klscope_core::info::libraries::{distillation_loss, library_values, rel_entr};
 use std::process::Command;
 
 const LN2: f64 = std::f64::consts::LN_2;
@@ -76,7 +76,7 @@ fn scipy_entropy_rescales_and_rel_entr_does_not() {
 
 #[test]
 fn support_mismatch_is_infinite_except_for_js() {
-    let scenario = klscope::scenario::find_builtin("support-mismatch").unwrap();
+    let scenario = klscope_core::scenario::find_builtin("support-mismatch").unwrap();
     let v = library_values(&scenario.p, &scenario.q);
     assert_eq!(v.scipy_entropy, f64::INFINITY);
     assert_eq!(v.rel_entr_sum, f64::INFINITY);

@@ -4,7 +4,7 @@
 //! 100 ms.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use klscope::info::sampling::{MAX_SAMPLES, sample};
+use klscope_core::info::sampling::{MAX_SAMPLES, sample};
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use std::hint::black_box;
 
@@ -18,7 +18,7 @@ fn random_distribution(rng: &mut StdRng, n: usize) -> Vec<f64> {
 fn sampling(c: &mut Criterion) {
     let mut group = c.benchmark_group("sampling");
     group.sample_size(20);
-    let (p, q) = match klscope::scenario::find_builtin("mode-seeking") {
+    let (p, q) = match klscope_core::scenario::find_builtin("mode-seeking") {
         Ok(scenario) => (scenario.p, scenario.q),
         Err(e) => panic!("the mode-seeking preset should load: {e}"),
     };

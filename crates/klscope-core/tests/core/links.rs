@@ -3,9 +3,9 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use klscope::info::ZeroRule;
-use klscope::scenario::link::{self, LinkError, Shared};
-use klscope::scenario::{self, ScenarioError};
+use klscope_core::info::ZeroRule;
+use klscope_core::scenario::link::{self, LinkError, Shared};
+use klscope_core::scenario::{self, ScenarioError};
 
 /// A link carrying exactly this JSON text.
 fn carrying(json: &str) -> String {

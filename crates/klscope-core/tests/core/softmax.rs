@@ -2,7 +2,7 @@
 //! the same amount, at extreme logits and temperatures; T → 0 is the arg-max and T → ∞
 //! the uniform distribution.
 
-use klscope::info::softmax::{at_temperature, log_softmax, softmax};
+use klscope_core::info::softmax::{at_temperature, log_softmax, softmax};
 use proptest::prelude::*;
 
 fn logits() -> impl Strategy<Value = Vec<f64>> {

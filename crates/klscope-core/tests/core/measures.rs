@@ -1,7 +1,7 @@
 //! The information measures: the lessons' worked examples, a high-precision reference,
 //! a million outcomes, and the identities as properties.
 
-use klscope::info::{Measure, Report, Unit};
+use klscope_core::info::{Measure, Report, Unit};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -99,7 +99,7 @@ fn generated(n: u64, step: u64, modulus: u64) -> Vec<f64> {
 /// exact zeros, 1000 outcomes, and 100,000 generated ones.
 #[test]
 fn agrees_with_high_precision_reference_to_1e_9() {
-    let text = std::fs::read_to_string("tests/data/reference.json").expect("reference file");
+    let text = std::fs::read_to_string("../../tests/data/reference.json").expect("reference file");
     let cases: Vec<Value> = serde_json::from_str(&text).expect("reference JSON");
     assert!(cases.len() >= 21);
     assert!(cases.iter().any(|case| case["generated"]["n"] == 100_000), "the 10^5 case is there");

@@ -4,10 +4,10 @@ use super::{Lesson, LessonError};
 
 /// (id, RON text). The id is the file stem; a test checks that every file is listed.
 const LESSONS: &[(&str, &str)] = &[
-    ("surprise-and-entropy", include_str!("../../lessons/surprise-and-entropy.ron")),
-    ("cost-of-the-wrong-model", include_str!("../../lessons/cost-of-the-wrong-model.ron")),
-    ("asymmetry", include_str!("../../lessons/asymmetry.ron")),
-    ("when-kl-blows-up", include_str!("../../lessons/when-kl-blows-up.ron")),
+    ("surprise-and-entropy", include_str!("../../../../lessons/surprise-and-entropy.ron")),
+    ("cost-of-the-wrong-model", include_str!("../../../../lessons/cost-of-the-wrong-model.ron")),
+    ("asymmetry", include_str!("../../../../lessons/asymmetry.ron")),
+    ("when-kl-blows-up", include_str!("../../../../lessons/when-kl-blows-up.ron")),
 ];
 
 /// The ids of the built-in lessons, in teaching order.

@@ -4,22 +4,22 @@ use super::{Scenario, ScenarioError, generated};
 
 /// (id, RON text). The id is the file stem; a test checks that every file is listed.
 const PRESETS: &[(&str, &str)] = &[
-    ("fair-coin", include_str!("../../presets/fair-coin.ron")),
-    ("three-sixes-in-a-row", include_str!("../../presets/three-sixes-in-a-row.ron")),
-    ("biased-coin-vs-fair", include_str!("../../presets/biased-coin-vs-fair.ron")),
-    ("biased-coin-vs-slightly-biased", include_str!("../../presets/biased-coin-vs-slightly-biased.ron")),
-    ("cat-dog-classifier", include_str!("../../presets/cat-dog-classifier.ron")),
-    ("movie-genres", include_str!("../../presets/movie-genres.ron")),
-    ("weather-codebook", include_str!("../../presets/weather-codebook.ron")),
-    ("fair-vs-loaded-die", include_str!("../../presets/fair-vs-loaded-die.ron")),
-    ("support-mismatch", include_str!("../../presets/support-mismatch.ron")),
-    ("support-mismatch-floored", include_str!("../../presets/support-mismatch-floored.ron")),
-    ("support-mismatch-smoothed", include_str!("../../presets/support-mismatch-smoothed.ron")),
-    ("rock-paper-scissors", include_str!("../../presets/rock-paper-scissors.ron")),
-    ("mode-seeking", include_str!("../../presets/mode-seeking.ron")),
-    ("lottery-surprise", include_str!("../../presets/lottery-surprise.ron")),
-    ("one-model-two-temperatures", include_str!("../../presets/one-model-two-temperatures.ron")),
-    ("rlhf-policy-vs-reference", include_str!("../../presets/rlhf-policy-vs-reference.ron")),
+    ("fair-coin", include_str!("../../../../presets/fair-coin.ron")),
+    ("three-sixes-in-a-row", include_str!("../../../../presets/three-sixes-in-a-row.ron")),
+    ("biased-coin-vs-fair", include_str!("../../../../presets/biased-coin-vs-fair.ron")),
+    ("biased-coin-vs-slightly-biased", include_str!("../../../../presets/biased-coin-vs-slightly-biased.ron")),
+    ("cat-dog-classifier", include_str!("../../../../presets/cat-dog-classifier.ron")),
+    ("movie-genres", include_str!("../../../../presets/movie-genres.ron")),
+    ("weather-codebook", include_str!("../../../../presets/weather-codebook.ron")),
+    ("fair-vs-loaded-die", include_str!("../../../../presets/fair-vs-loaded-die.ron")),
+    ("support-mismatch", include_str!("../../../../presets/support-mismatch.ron")),
+    ("support-mismatch-floored", include_str!("../../../../presets/support-mismatch-floored.ron")),
+    ("support-mismatch-smoothed", include_str!("../../../../presets/support-mismatch-smoothed.ron")),
+    ("rock-paper-scissors", include_str!("../../../../presets/rock-paper-scissors.ron")),
+    ("mode-seeking", include_str!("../../../../presets/mode-seeking.ron")),
+    ("lottery-surprise", include_str!("../../../../presets/lottery-surprise.ron")),
+    ("one-model-two-temperatures", include_str!("../../../../presets/one-model-two-temperatures.ron")),
+    ("rlhf-policy-vs-reference", include_str!("../../../../presets/rlhf-policy-vs-reference.ron")),
 ];
 
 /// Makes one built-in scenario.

@@ -1,113 +1,113 @@
 //! Lesson files: the built-in lessons, scenarios from files and inline, and every way a
 //! lesson can be wrong (each with the exact message it must give).
 
-use klscope::info::{Measure, Side, Unit};
-use klscope::lesson::{self, Answer, Choice, Goal, Lesson, Prediction, Relation, Scene, Task, VIEW_IDS};
-use klscope::scenario;
+use klscope_core::info::{Measure, Side, Unit};
+use klscope_core::lesson::{self, Answer, Choice, Goal, Lesson, Prediction, Relation, Scene, Task, VIEW_IDS};
+use klscope_core::scenario;
 use std::fmt::Write as _;
 use std::path::Path;
 
 /// The folder of malformed lessons, relative to the package root.
-const BAD: &str = "tests/data/bad_lessons";
+const BAD: &str = "../../tests/data/bad_lessons";
 
 /// (file in tests/data/bad_lessons, the whole message). `{views}`, `{measures}` and
 /// `{presets}` stand for the lists the message ends with.
 const BAD_LESSONS: &[(&str, &str)] = &[
     // Syntax, with ron's position; in a step, the step too.
-    ("syntax.ron", "tests/data/bad_lessons/syntax.ron:3:5: Expected comma"),
-    ("bom_syntax.ron", "tests/data/bad_lessons/bom_syntax.ron:4:45: step 1: Expected comma"),
+    ("syntax.ron", "../../tests/data/bad_lessons/syntax.ron:3:5: Expected comma"),
+    ("bom_syntax.ron", "../../tests/data/bad_lessons/bom_syntax.ron:4:45: step 1: Expected comma"),
     (
         "unknown_field.ron",
-        "tests/data/bad_lessons/unknown_field.ron:4:75: step 1: Unexpected field named `colour` in `Step`, expected one of `scenario`, `view`, `say`, or `task` instead",
+        "../../tests/data/bad_lessons/unknown_field.ron:4:75: step 1: Unexpected field named `colour` in `Step`, expected one of `scenario`, `view`, `say`, or `task` instead",
     ),
     (
         "missing_say.ron",
-        "tests/data/bad_lessons/missing_say.ron:4:59: step 1: Unexpected missing field named `say` in `Step`",
+        "../../tests/data/bad_lessons/missing_say.ron:4:59: step 1: Unexpected missing field named `say` in `Step`",
     ),
     (
         "unknown_prediction.ron",
-        "tests/data/bad_lessons/unknown_prediction.ron:9:27: step 2: Unexpected variant named `Biggest` in enum `Prediction`, expected one of `Larger`, `TopContributor`, or `Estimate` instead",
+        "../../tests/data/bad_lessons/unknown_prediction.ron:9:27: step 2: Unexpected variant named `Biggest` in enum `Prediction`, expected one of `Larger`, `TopContributor`, or `Estimate` instead",
     ),
     (
         "inline_missing_q.ron",
-        "tests/data/bad_lessons/inline_missing_q.ron:6:101: step 2: Unexpected missing field named `q` in `Scenario`",
+        "../../tests/data/bad_lessons/inline_missing_q.ron:6:101: step 2: Unexpected missing field named `q` in `Scenario`",
     ),
     // The lesson as a whole.
-    ("empty_title.ron", "tests/data/bad_lessons/empty_title.ron:2:12: the title is empty: every lesson needs a title"),
+    ("empty_title.ron", "../../tests/data/bad_lessons/empty_title.ron:2:12: the title is empty: every lesson needs a title"),
     (
         "empty_steps.ron",
-        "tests/data/bad_lessons/empty_steps.ron:3:12: the lesson has no steps: write at least one Step(..) in `steps`",
+        "../../tests/data/bad_lessons/empty_steps.ron:3:12: the lesson has no steps: write at least one Step(..) in `steps`",
     ),
     // A step's view, text and scenario.
     (
         "unknown_view.ron",
-        "tests/data/bad_lessons/unknown_view.ron:7:19: step 2: unknown view 'plot': the views are {views}",
+        "../../tests/data/bad_lessons/unknown_view.ron:7:19: step 2: unknown view 'plot': the views are {views}",
     ),
     (
         "bom_unknown_view.ron",
-        "tests/data/bad_lessons/bom_unknown_view.ron:7:19: step 2: unknown view 'histogram': the views are {views}",
+        "../../tests/data/bad_lessons/bom_unknown_view.ron:7:19: step 2: unknown view 'histogram': the views are {views}",
     ),
     (
         "empty_say.ron",
-        "tests/data/bad_lessons/empty_say.ron:8:18: step 2: `say` is empty: write one or two sentences for the teacher to read aloud",
+        "../../tests/data/bad_lessons/empty_say.ron:8:18: step 2: `say` is empty: write one or two sentences for the teacher to read aloud",
     ),
     (
         "unknown_preset.ron",
-        "tests/data/bad_lessons/unknown_preset.ron:6:23: step 2: unknown preset 'fair-coins': the built-in scenarios are {presets}",
+        "../../tests/data/bad_lessons/unknown_preset.ron:6:23: step 2: unknown preset 'fair-coins': the built-in scenarios are {presets}",
     ),
     (
         "missing_file.ron",
-        "tests/data/bad_lessons/missing_file.ron:6:23: step 2: cannot read tests/data/bad_lessons/nowhere.ron: no such file or folder",
+        "../../tests/data/bad_lessons/missing_file.ron:6:23: step 2: cannot read ../../tests/data/bad_lessons/nowhere.ron: no such file or folder",
     ),
     (
         "file_malformed.ron",
-        "tests/data/bad_lessons/file_malformed.ron:6:23: step 2: tests/data/bad_lessons/scenarios/broken.ron:4:22: Expected comma",
+        "../../tests/data/bad_lessons/file_malformed.ron:6:23: step 2: ../../tests/data/bad_lessons/scenarios/broken.ron:4:22: Expected comma",
     ),
     (
         "inline_sum.ron",
-        "tests/data/bad_lessons/inline_sum.ron:6:23: step 2: p sums to 0.9 in the inline scenario 'coin': probabilities must sum to 1 (within 1e-9)",
+        "../../tests/data/bad_lessons/inline_sum.ron:6:23: step 2: p sums to 0.9 in the inline scenario 'coin': probabilities must sum to 1 (within 1e-9)",
     ),
     // Predictions.
     (
         "unknown_measure.ron",
-        "tests/data/bad_lessons/unknown_measure.ron:9:34: step 2: unknown measure 'KL': the measures are {measures}",
+        "../../tests/data/bad_lessons/unknown_measure.ron:9:34: step 2: unknown measure 'KL': the measures are {measures}",
     ),
     (
         "larger_same_measure.ron",
-        "tests/data/bad_lessons/larger_same_measure.ron:9:19: step 2: Larger compares KL(P||Q) with itself: name two different measures",
+        "../../tests/data/bad_lessons/larger_same_measure.ron:9:19: step 2: Larger compares KL(P||Q) with itself: name two different measures",
     ),
     (
         "top_contributor_js.ron",
-        "tests/data/bad_lessons/top_contributor_js.ron:9:42: step 2: TopContributor asks about JS(P,Q), which is not a sum of one term per outcome: use one of KL(P||Q), KL(Q||P), H(P), H(Q), H(P,Q), H(Q,P)",
+        "../../tests/data/bad_lessons/top_contributor_js.ron:9:42: step 2: TopContributor asks about JS(P,Q), which is not a sum of one term per outcome: use one of KL(P||Q), KL(Q||P), H(P), H(Q), H(P,Q), H(Q,P)",
     ),
     (
         "top_contributor_many.ron",
-        "tests/data/bad_lessons/top_contributor_many.ron:9:19: step 2: TopContributor offers one button per outcome, at most 12, but the scenario 'mode-seeking' has 20 outcomes: ask Larger or Estimate instead",
+        "../../tests/data/bad_lessons/top_contributor_many.ron:9:19: step 2: TopContributor offers one button per outcome, at most 12, but the scenario 'mode-seeking' has 20 outcomes: ask Larger or Estimate instead",
     ),
     (
         "negative_tolerance.ron",
-        "tests/data/bad_lessons/negative_tolerance.ron:9:19: step 2: `within` is -0.1: the tolerance must be a positive, finite number",
+        "../../tests/data/bad_lessons/negative_tolerance.ron:9:19: step 2: `within` is -0.1: the tolerance must be a positive, finite number",
     ),
     // Goals.
     (
         "below_and_above.ron",
-        "tests/data/bad_lessons/below_and_above.ron:9:19: step 2: the goal has both `below` and `above`: give exactly one",
+        "../../tests/data/bad_lessons/below_and_above.ron:9:19: step 2: the goal has both `below` and `above`: give exactly one",
     ),
     (
         "goal_without_target.ron",
-        "tests/data/bad_lessons/goal_without_target.ron:9:19: step 2: the goal has neither `below` nor `above`: give exactly one, e.g. below: 0.1",
+        "../../tests/data/bad_lessons/goal_without_target.ron:9:19: step 2: the goal has neither `below` nor `above`: give exactly one, e.g. below: 0.1",
     ),
     (
         "goal_already_met.ron",
-        "tests/data/bad_lessons/goal_already_met.ron:9:19: step 2: the goal is met before the student moves anything: KL(P||Q) is already 0.05293 bits in 'biased-coin-vs-slightly-biased', below the target 0.1 bits",
+        "../../tests/data/bad_lessons/goal_already_met.ron:9:19: step 2: the goal is met before the student moves anything: KL(P||Q) is already 0.05293 bits in 'biased-coin-vs-slightly-biased', below the target 0.1 bits",
     ),
     (
         "goal_unreachable.ron",
-        "tests/data/bad_lessons/goal_unreachable.ron:9:19: step 2: the goal cannot be reached: JS(P,Q) is at most 1 bits here, so it cannot be above 1.5 bits",
+        "../../tests/data/bad_lessons/goal_unreachable.ron:9:19: step 2: the goal cannot be reached: JS(P,Q) is at most 1 bits here, so it cannot be above 1.5 bits",
     ),
     (
         "goal_on_kept_side.ron",
-        "tests/data/bad_lessons/goal_on_kept_side.ron:9:19: step 2: the goal cannot be reached: H(P) depends only on P, which the goal keeps as it is",
+        "../../tests/data/bad_lessons/goal_on_kept_side.ron:9:19: step 2: the goal cannot be reached: H(P) depends only on P, which the goal keeps as it is",
     ),
 ];
 
@@ -160,10 +160,10 @@ fn a_step_error_says_which_step() {
 
 #[test]
 fn a_lesson_that_cannot_be_read_says_why() {
-    let missing = lesson::load(Path::new("tests/data/no-such-lesson.ron")).unwrap_err().to_string();
-    assert_eq!(missing, "cannot read tests/data/no-such-lesson.ron: no such file or folder");
+    let missing = lesson::load(Path::new("../../tests/data/no-such-lesson.ron")).unwrap_err().to_string();
+    assert_eq!(missing, "cannot read ../../tests/data/no-such-lesson.ron: no such file or folder");
     let folder = lesson::load(Path::new(BAD)).unwrap_err().to_string();
-    assert_eq!(folder, "cannot read tests/data/bad_lessons: it is a folder, not a lesson file");
+    assert_eq!(folder, "cannot read ../../tests/data/bad_lessons: it is a folder, not a lesson file");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -211,7 +211,7 @@ fn the_builtin_lessons_ask_every_kind_of_task() {
 #[test]
 fn an_infinite_kl_is_larger_than_a_finite_one_not_equal() {
     let s = scenario::find_builtin("support-mismatch").unwrap();
-    let report = klscope::info::Report::compute(&s.p, &s.q);
+    let report = klscope_core::info::Report::compute(&s.p, &s.q);
     let scene = Scene { labels: &s.labels, p: &s.p, q: &s.q, report: &report, unit: Unit::Bits };
     let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::KlQP };
     let verdict = larger.judge(Some(Answer::Chose(Choice::Measure(Measure::KlPQ))), &scene);
@@ -235,7 +235,7 @@ fn three_sixes_are_three_times_as_surprising_as_one() {
 #[test]
 fn every_lesson_file_is_built_in_under_its_file_stem() {
     let ids: Vec<&str> = lesson::builtin_lesson_ids().collect();
-    let mut stems: Vec<String> = std::fs::read_dir("lessons")
+    let mut stems: Vec<String> = std::fs::read_dir("../../lessons")
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .filter_map(|name| name.strip_suffix(".ron").map(str::to_string))
@@ -245,7 +245,7 @@ fn every_lesson_file_is_built_in_under_its_file_stem() {
     sorted.sort();
     assert_eq!(sorted, stems, "builtin_lesson_ids() and lessons/*.ron list the same lessons");
     for id in ids {
-        let from_file = lesson::load(&Path::new("lessons").join(format!("{id}.ron"))).unwrap();
+        let from_file = lesson::load(&Path::new("../../lessons").join(format!("{id}.ron"))).unwrap();
         assert_eq!(from_file, lesson::find_builtin_lesson(id).unwrap(), "{id}: the file and the built-in agree");
     }
 }
@@ -253,7 +253,7 @@ fn every_lesson_file_is_built_in_under_its_file_stem() {
 #[test]
 fn resolve_takes_an_id_or_a_path() {
     let by_id = lesson::resolve_lesson("asymmetry").unwrap();
-    assert_eq!(lesson::resolve_lesson("lessons/asymmetry.ron").unwrap(), by_id);
+    assert_eq!(lesson::resolve_lesson("../../lessons/asymmetry.ron").unwrap(), by_id);
     let unknown = lesson::resolve_lesson("asymetry").unwrap_err().to_string();
     assert_eq!(
         unknown,
@@ -267,9 +267,9 @@ fn resolve_takes_an_id_or_a_path() {
 
 #[test]
 fn a_file_scenario_is_read_from_the_lessons_own_folder() {
-    let lesson = lesson::load(Path::new("tests/data/lessons/with-file.ron")).unwrap();
+    let lesson = lesson::load(Path::new("../../tests/data/lessons/with-file.ron")).unwrap();
     assert_eq!((lesson.id.as_str(), lesson.title.as_str()), ("with-file", "A lesson with its own scenarios"));
-    let from_file = scenario::load(Path::new("tests/data/lessons/scenarios/loaded-coin.ron")).unwrap();
+    let from_file = scenario::load(Path::new("../../tests/data/lessons/scenarios/loaded-coin.ron")).unwrap();
     assert_eq!(lesson.steps[0].scenario, from_file);
     // A left-out unit is the scenario's.
     let estimate = Prediction::Estimate { measure: Measure::KlPQ, unit: Unit::Nats, tolerance: 0.01 };
@@ -280,8 +280,8 @@ fn a_file_scenario_is_read_from_the_lessons_own_folder() {
     assert_eq!(lesson.steps[1].scenario.q, vec![1.0 / 3.0; 3], "inline logits give their softmax");
 
     // The same lesson read from text: its folder must be given for File(..).
-    let text = std::fs::read_to_string("tests/data/lessons/with-file.ron").unwrap();
-    let here = Lesson::from_ron(&text, "with-file.ron", Some(Path::new("tests/data/lessons"))).unwrap();
+    let text = std::fs::read_to_string("../../tests/data/lessons/with-file.ron").unwrap();
+    let here = Lesson::from_ron(&text, "with-file.ron", Some(Path::new("../../tests/data/lessons"))).unwrap();
     assert_eq!(here, lesson);
     let nowhere = Lesson::from_ron(&text, "with-file.ron", None).unwrap_err().to_string();
     assert_eq!(

@@ -2,15 +2,15 @@
 //! many seeds, reproducible per seed, infinite (never NaN) on a support mismatch, and
 //! checkpoints that trace the running means.
 
-use klscope::info::Report;
-use klscope::info::sampling::{CHECKPOINTS, MAX_SAMPLES, SampleRun, checkpoint_counts, k3_term, sample};
+use klscope_core::info::Report;
+use klscope_core::info::sampling::{CHECKPOINTS, MAX_SAMPLES, SampleRun, checkpoint_counts, k3_term, sample};
 use rand::SeedableRng;
 use rand::distr::Distribution;
 use rand::distr::weighted::WeightedIndex;
 use rand_chacha::ChaCha8Rng;
 
 fn preset(id: &str) -> (Vec<f64>, Vec<f64>) {
-    let scenario = klscope::scenario::find_builtin(id).unwrap();
+    let scenario = klscope_core::scenario::find_builtin(id).unwrap();
     (scenario.p, scenario.q)
 }
 

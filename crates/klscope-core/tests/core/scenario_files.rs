@@ -1,14 +1,14 @@
 //! Scenario files on disk: round trips, atomic saves, the built-in presets, and every way a
 //! file can be wrong (each with the exact message it must give).
 
-use klscope::info::Unit;
-use klscope::scenario::{self, MAX_OUTCOMES, Scenario, ScenarioError};
+use klscope_core::info::Unit;
+use klscope_core::scenario::{self, MAX_OUTCOMES, Scenario, ScenarioError};
 use proptest::prelude::*;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The folder of malformed files, relative to the package root (where cargo runs tests).
-const BAD: &str = "tests/data/bad";
+const BAD: &str = "../../tests/data/bad";
 
 fn coin() -> Scenario {
     Scenario {
@@ -166,11 +166,11 @@ fn a_failed_save_over_a_folder_leaves_the_folder_alone_and_no_temporary_file() {
 fn every_preset_file_is_built_in_under_its_file_stem() {
     let ids: Vec<&str> = scenario::builtin_ids().collect();
     let mut stems = Vec::new();
-    for name in file_names(Path::new("presets")) {
+    for name in file_names(Path::new("../../presets")) {
         let Some(stem) = name.strip_suffix(".ron") else {
             continue;
         };
-        let path = Path::new("presets").join(&name);
+        let path = Path::new("../../presets").join(&name);
         let from_file = scenario::load(&path).unwrap();
         assert_eq!(from_file.id, stem, "{} has id '{}' but should have its file stem", path.display(), from_file.id);
         assert!(ids.contains(&stem), "{} is not listed in builtin_ids()", path.display());
@@ -202,7 +202,7 @@ fn resolve_takes_an_id_or_a_path() {
     let by_id = scenario::resolve("support-mismatch").unwrap();
     assert_eq!(by_id.id, "support-mismatch", "resolve by id");
 
-    let by_relative_path = scenario::resolve("presets/support-mismatch.ron").unwrap();
+    let by_relative_path = scenario::resolve("../../presets/support-mismatch.ron").unwrap();
     assert_eq!(by_relative_path, by_id, "resolve by relative path");
 
     let dir = tempfile::tempdir().unwrap();
@@ -223,112 +223,112 @@ fn resolve_takes_an_id_or_a_path() {
 /// name the file; that is checked for all of them.
 const BAD_FILES: &[(&str, &[&str])] = &[
     // Syntax: a missing comma; the position is the start of "tails".
-    ("syntax.ron", &["tests/data/bad/syntax.ron:5:22: Expected comma"]),
-    ("unclosed.ron", &["tests/data/bad/unclosed.ron:7:17: Expected comma"]),
-    ("trailing.ron", &["tests/data/bad/trailing.ron:9:1: Non-whitespace trailing characters"]),
-    ("garbage.ron", &["tests/data/bad/garbage.ron:1:1: Expected struct `Scenario` but found `Hello`"]),
-    ("empty.ron", &["tests/data/bad/empty.ron:1:1: Expected opening `(` for struct `Scenario`"]),
-    ("only_comment.ron", &["tests/data/bad/only_comment.ron:1:36: Expected opening `(` for struct `Scenario`"]),
-    ("deep_nesting.ron", &["tests/data/bad/deep_nesting.ron:4:14: Expected string"]),
+    ("syntax.ron", &["../../tests/data/bad/syntax.ron:5:22: Expected comma"]),
+    ("unclosed.ron", &["../../tests/data/bad/unclosed.ron:7:17: Expected comma"]),
+    ("trailing.ron", &["../../tests/data/bad/trailing.ron:9:1: Non-whitespace trailing characters"]),
+    ("garbage.ron", &["../../tests/data/bad/garbage.ron:1:1: Expected struct `Scenario` but found `Hello`"]),
+    ("empty.ron", &["../../tests/data/bad/empty.ron:1:1: Expected opening `(` for struct `Scenario`"]),
+    ("only_comment.ron", &["../../tests/data/bad/only_comment.ron:1:36: Expected opening `(` for struct `Scenario`"]),
+    ("deep_nesting.ron", &["../../tests/data/bad/deep_nesting.ron:4:14: Expected string"]),
     // Types and fields.
     (
         "wrong_type.ron",
         &[
-            "tests/data/bad/wrong_type.ron:6:9: Expected a list of probabilities like [0.5, 0.5], or Logits(values: [..], temperature: 1.0) but found the string \"half and half\"",
+            "../../tests/data/bad/wrong_type.ron:6:9: Expected a list of probabilities like [0.5, 0.5], or Logits(values: [..], temperature: 1.0) but found the string \"half and half\"",
         ],
     ),
-    ("label_not_string.ron", &["tests/data/bad/label_not_string.ron:5:14: Expected string"]),
-    ("unit_as_string.ron", &["tests/data/bad/unit_as_string.ron:4:11: Expected identifier"]),
-    ("missing_field.ron", &["tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `q` in `Scenario`"]),
+    ("label_not_string.ron", &["../../tests/data/bad/label_not_string.ron:5:14: Expected string"]),
+    ("unit_as_string.ron", &["../../tests/data/bad/unit_as_string.ron:4:11: Expected identifier"]),
+    ("missing_field.ron", &["../../tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `q` in `Scenario`"]),
     (
         "unknown_field.ron",
-        &["tests/data/bad/unknown_field.ron:5:5: Unexpected field named `colour` in `Scenario`", "`labels`"],
+        &["../../tests/data/bad/unknown_field.ron:5:5: Unexpected field named `colour` in `Scenario`", "`labels`"],
     ),
     (
         "unknown_unit.ron",
-        &["tests/data/bad/unknown_unit.ron:4:11: Unexpected variant named `Furlongs` in enum `Unit`", "`Bits`"],
+        &["../../tests/data/bad/unknown_unit.ron:4:11: Unexpected variant named `Furlongs` in enum `Unit`", "`Bits`"],
     ),
     // Values.
-    ("nan.ron", &["p[0] ('heads') is NaN in tests/data/bad/nan.ron: probabilities must be finite numbers"]),
-    ("inf.ron", &["q[0] ('heads') is inf in tests/data/bad/inf.ron: probabilities must be finite numbers"]),
-    ("overflow.ron", &["p[0] ('heads') is inf in tests/data/bad/overflow.ron: probabilities must be finite numbers"]),
-    ("negative.ron", &["p[1] ('tails') is -0.5 in tests/data/bad/negative.ron: probabilities cannot be negative"]),
-    ("negative_q.ron", &["q[0] ('heads') is -0.25 in tests/data/bad/negative_q.ron: probabilities cannot be negative"]),
-    ("p_sum.ron", &["p sums to 0.75 in tests/data/bad/p_sum.ron: probabilities must sum to 1 (within 1e-9)"]),
-    ("q_sum.ron", &["q sums to 1.5 in tests/data/bad/q_sum.ron: probabilities must sum to 1 (within 1e-9)"]),
+    ("nan.ron", &["p[0] ('heads') is NaN in ../../tests/data/bad/nan.ron: probabilities must be finite numbers"]),
+    ("inf.ron", &["q[0] ('heads') is inf in ../../tests/data/bad/inf.ron: probabilities must be finite numbers"]),
+    ("overflow.ron", &["p[0] ('heads') is inf in ../../tests/data/bad/overflow.ron: probabilities must be finite numbers"]),
+    ("negative.ron", &["p[1] ('tails') is -0.5 in ../../tests/data/bad/negative.ron: probabilities cannot be negative"]),
+    ("negative_q.ron", &["q[0] ('heads') is -0.25 in ../../tests/data/bad/negative_q.ron: probabilities cannot be negative"]),
+    ("p_sum.ron", &["p sums to 0.75 in ../../tests/data/bad/p_sum.ron: probabilities must sum to 1 (within 1e-9)"]),
+    ("q_sum.ron", &["q sums to 1.5 in ../../tests/data/bad/q_sum.ron: probabilities must sum to 1 (within 1e-9)"]),
     // Shapes.
     (
         "labels_p_lengths.ron",
         &[
-            "p has 2 values but there are 3 labels in tests/data/bad/labels_p_lengths.ron: every outcome needs exactly one label and one value",
+            "p has 2 values but there are 3 labels in ../../tests/data/bad/labels_p_lengths.ron: every outcome needs exactly one label and one value",
         ],
     ),
     (
         "p_q_lengths.ron",
         &[
-            "q has 3 values but there are 2 labels in tests/data/bad/p_q_lengths.ron: every outcome needs exactly one label and one value",
+            "q has 3 values but there are 2 labels in ../../tests/data/bad/p_q_lengths.ron: every outcome needs exactly one label and one value",
         ],
     ),
     (
         "empty_p.ron",
         &[
-            "p has 0 values but there are 2 labels in tests/data/bad/empty_p.ron: every outcome needs exactly one label and one value",
+            "p has 0 values but there are 2 labels in ../../tests/data/bad/empty_p.ron: every outcome needs exactly one label and one value",
         ],
     ),
-    ("empty_lists.ron", &["labels is empty in tests/data/bad/empty_lists.ron: a scenario needs at least one outcome"]),
+    ("empty_lists.ron", &["labels is empty in ../../tests/data/bad/empty_lists.ron: a scenario needs at least one outcome"]),
     // Names.
-    ("empty_id.ron", &["id is empty in tests/data/bad/empty_id.ron: every scenario needs an id"]),
-    ("empty_label.ron", &["labels[1] is empty in tests/data/bad/empty_label.ron: every outcome needs a name"]),
-    ("blank_label.ron", &["labels[1] is empty in tests/data/bad/blank_label.ron: every outcome needs a name"]),
+    ("empty_id.ron", &["id is empty in ../../tests/data/bad/empty_id.ron: every scenario needs an id"]),
+    ("empty_label.ron", &["labels[1] is empty in ../../tests/data/bad/empty_label.ron: every outcome needs a name"]),
+    ("blank_label.ron", &["labels[1] is empty in ../../tests/data/bad/blank_label.ron: every outcome needs a name"]),
     (
         "duplicate_label.ron",
-        &["labels[2] 'one' is used twice in tests/data/bad/duplicate_label.ron: outcome names must be different"],
+        &["labels[2] 'one' is used twice in ../../tests/data/bad/duplicate_label.ron: outcome names must be different"],
     ),
     // Not text at all.
     (
         "logits_length.ron",
         &[
-            "p: Logits has 3 values but there are 4 labels in tests/data/bad/logits_length.ron: every outcome needs exactly one logit",
+            "p: Logits has 3 values but there are 4 labels in ../../tests/data/bad/logits_length.ron: every outcome needs exactly one logit",
         ],
     ),
     (
         "logits_zero_temperature.ron",
         &[
-            "p: Logits temperature is 0 in tests/data/bad/logits_zero_temperature.ron: a temperature must be a positive, finite number",
+            "p: Logits temperature is 0 in ../../tests/data/bad/logits_zero_temperature.ron: a temperature must be a positive, finite number",
         ],
     ),
     (
         "logits_negative_temperature.ron",
-        &["p: Logits temperature is -2 in tests/data/bad/logits_negative_temperature.ron: a temperature must be"],
+        &["p: Logits temperature is -2 in ../../tests/data/bad/logits_negative_temperature.ron: a temperature must be"],
     ),
     (
         "logits_inf_temperature.ron",
-        &["q: Logits temperature is inf in tests/data/bad/logits_inf_temperature.ron: a temperature must be"],
+        &["q: Logits temperature is inf in ../../tests/data/bad/logits_inf_temperature.ron: a temperature must be"],
     ),
     (
         "logits_nan.ron",
-        &["p: Logits values[1] ('tails') is NaN in tests/data/bad/logits_nan.ron: a logit is a number below +inf"],
+        &["p: Logits values[1] ('tails') is NaN in ../../tests/data/bad/logits_nan.ron: a logit is a number below +inf"],
     ),
     (
         "logits_plus_inf.ron",
-        &["q: Logits values[0] ('heads') is inf in tests/data/bad/logits_plus_inf.ron: a logit is a number below +inf"],
+        &["q: Logits values[0] ('heads') is inf in ../../tests/data/bad/logits_plus_inf.ron: a logit is a number below +inf"],
     ),
     (
         "logits_all_impossible.ron",
         &[
-            "p: Logits values are all -inf in tests/data/bad/logits_all_impossible.ron: at least one outcome must be possible",
+            "p: Logits values are all -inf in ../../tests/data/bad/logits_all_impossible.ron: at least one outcome must be possible",
         ],
     ),
     (
         "logits_unknown_field.ron",
         &[
-            "tests/data/bad/logits_unknown_field.ron:6:",
+            "../../tests/data/bad/logits_unknown_field.ron:6:",
             "Logits has no field named `temp`: its fields are `values` and `temperature`",
         ],
     ),
-    ("logits_missing_values.ron", &["tests/data/bad/logits_missing_values.ron:6:", "Logits needs its `values`"]),
-    ("logits_values_not_list.ron", &["tests/data/bad/logits_values_not_list.ron:6:", "Expected opening `[`"]),
-    ("random_bytes.ron", &["cannot read tests/data/bad/random_bytes.ron: it is not a text file (not valid UTF-8)"]),
+    ("logits_missing_values.ron", &["../../tests/data/bad/logits_missing_values.ron:6:", "Logits needs its `values`"]),
+    ("logits_values_not_list.ron", &["../../tests/data/bad/logits_values_not_list.ron:6:", "Expected opening `[`"]),
+    ("random_bytes.ron", &["cannot read ../../tests/data/bad/random_bytes.ron: it is not a text file (not valid UTF-8)"]),
 ];
 
 #[test]
@@ -391,7 +391,7 @@ fn a_missing_file_is_named_in_plain_words() {
     let path = PathBuf::from(BAD).join("does-not-exist.ron");
     let error = scenario::load(&path).unwrap_err();
     assert!(matches!(error, ScenarioError::Read { .. }), "expected Read, got {error:?}");
-    let expected = "cannot read tests/data/bad/does-not-exist.ron: no such file or folder";
+    let expected = "cannot read ../../tests/data/bad/does-not-exist.ron: no such file or folder";
     assert_eq!(error.to_string(), expected, "message for a missing file");
 }
 
@@ -430,11 +430,11 @@ fn ron_like_text() -> impl Strategy<Value = String> {
 
 /// A built-in preset's text with one character deleted or inserted somewhere.
 fn mutated_preset() -> impl Strategy<Value = String> {
-    let texts: Vec<String> = file_names(Path::new("presets"))
+    let texts: Vec<String> = file_names(Path::new("../../presets"))
         .into_iter()
         .filter(|name| name.ends_with(".ron"))
         .map(|name| {
-            let path = Path::new("presets").join(name);
+            let path = Path::new("../../presets").join(name);
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
         })
         .collect();
@@ -484,7 +484,7 @@ proptest! {
 
 #[test]
 fn a_byte_order_mark_is_ignored() {
-    let text = format!("\u{feff}{}", include_str!("../../presets/biased-coin-vs-fair.ron"));
+    let text = format!("\u{feff}{}", include_str!("../../../../presets/biased-coin-vs-fair.ron"));
     let scenario = Scenario::from_ron(&text, "bom.ron").expect("a BOM does not break a file");
     assert_eq!(scenario.id, "biased-coin-vs-fair");
 }
@@ -515,7 +515,7 @@ const LOGITS_FILE: &str = r#"(
 #[test]
 fn logits_load_as_softmax_at_their_temperature() {
     let s = Scenario::from_ron(LOGITS_FILE, "memory").unwrap();
-    let p = klscope::info::softmax::softmax(&[2.0, 1.0, -1.0], 0.7).unwrap();
+    let p = klscope_core::info::softmax::softmax(&[2.0, 1.0, -1.0], 0.7).unwrap();
     assert_eq!(bits(&s.p), bits(&p), "p is softmax(z / 0.7)");
     let logits_p = s.logits.p.as_ref().unwrap();
     assert_eq!((logits_p.values.clone(), logits_p.temperature), (vec![2.0, 1.0, -1.0], 0.7));

@@ -2,7 +2,7 @@
 //! (compare with scipy's five calls on the same sizes: `python3 benches/scipy_measures.py`).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use klscope::info::Report;
+use klscope_core::info::Report;
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use std::hint::black_box;
 

@@ -1,8 +1,8 @@
 //! Huffman codes: exact words for the tie rule, prefix-freeness, Kraft, optimality against
 //! an independent cost computation, the entropy bound, and the coding report's numbers.
 
-use klscope::info::coding::{Code, coding_report};
-use klscope::info::{Report, Unit};
+use klscope_core::info::coding::{Code, coding_report};
+use klscope_core::info::{Report, Unit};
 use proptest::prelude::*;
 
 fn words(weights: &[f64]) -> Vec<String> {
@@ -153,7 +153,7 @@ fn support_mismatch_is_infinite_in_theory_but_finite_in_practice() {
 
 #[test]
 fn every_preset_keeps_the_entropy_bound() {
-    for scenario in klscope::scenario::builtin() {
+    for scenario in klscope_core::scenario::builtin() {
         let c = coding_report(&scenario.p, &scenario.q);
         assert!(c.entropy_p <= c.l_p + 1e-12, "{}: H(P) ≤ L_P", scenario.id);
         assert!(c.l_p <= c.entropy_p + 1.0 + 1e-12, "{}: L_P ≤ H(P) + 1", scenario.id);

@@ -1,6 +1,6 @@
 //! Distribution constructors and the editing rules the app relies on.
 
-use klscope::info::{Distribution, DistributionError};
+use klscope_core::info::{Distribution, DistributionError};
 use proptest::prelude::*;
 
 fn labels(n: usize) -> Vec<String> {

@@ -4,7 +4,7 @@
 //! Both must stay well under a second. `read_npy` and `read_csv` time the numbers alone.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use klscope::model_files::{Reading, index_labels, probabilities, read_numbers};
+use klscope_core::model_files::{Reading, index_labels, probabilities, read_numbers};
 use std::hint::black_box;
 
 const N: usize = 1_000_000;

@@ -1,8 +1,8 @@
 //! Every built-in lesson loads, and its measures match values computed here directly
 //! from the definitions (and, where the lesson quotes numbers, those numbers).
 
-use klscope::info::{Report, Unit};
-use klscope::scenario::{self, Scenario};
+use klscope_core::info::{Report, Unit};
+use klscope_core::scenario::{self, Scenario};
 
 fn bits(nats: f64) -> f64 {
     Unit::Bits.from_nats(nats)
@@ -78,7 +78,7 @@ fn cat_dog_and_weather_numbers() {
     // P is dyadic, so its Huffman code reaches H(P) exactly: the lesson's numbers hold in the coding view too.
     assert!(close(bits(r.entropy_p), 1.75, 1e-12) && close(bits(r.cross_entropy_pq), 2.0, 1e-12));
     assert!(close(bits(r.cross_entropy_pq - r.entropy_p), 0.25, 1e-12), "the wasted bits per message");
-    let code = klscope::info::coding::coding_report(&weather.p, &weather.q);
+    let code = klscope_core::info::coding::coding_report(&weather.p, &weather.q);
     assert_eq!((code.l_p, code.l_q), (1.75, 2.0));
 }
 
@@ -169,7 +169,7 @@ fn the_next_token_vocabulary_is_big_zipf_like_and_the_same_every_time() {
     assert_eq!(scenario::find_builtin(&s.id).unwrap(), s, "generated the same way every time");
     let (teacher, student) = (s.logits.p.as_ref().unwrap(), s.logits.q.as_ref().unwrap());
     assert_eq!((teacher.temperature, student.temperature), (1.0, 0.8));
-    assert_eq!(s.p, klscope::info::softmax::softmax(&teacher.values, 1.0).unwrap());
+    assert_eq!(s.p, klscope_core::info::softmax::softmax(&teacher.values, 1.0).unwrap());
     // Zipf-like: the first token is far likelier than the thousandth.
     assert!(s.p[0] > 100.0 * s.p[999], "{} vs {}", s.p[0], s.p[999]);
     let r = Report::compute(&s.p, &s.q);

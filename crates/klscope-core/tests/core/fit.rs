@@ -2,16 +2,16 @@
 //! the descent, the starts, the grid, and the lesson of the mode-seeking preset (forward
 //! KL covers both modes, reverse KL picks one).
 
-use klscope::info::Direction;
-use klscope::info::Report;
-use klscope::info::fit::{
+use klscope_core::info::Direction;
+use klscope_core::info::Report;
+use klscope_core::info::fit::{
     Descent, MAX_STEPS, Params, divergence, fit, gaussian, gradient, grid, log_gaussian, moment_matched, mu_range,
     sigma_range, start_points,
 };
 use proptest::prelude::*;
 
 fn preset(id: &str) -> Vec<f64> {
-    klscope::scenario::find_builtin(id).unwrap().p
+    klscope_core::scenario::find_builtin(id).unwrap().p
 }
 
 fn params(mu: f64, sigma: f64) -> Params {
@@ -338,7 +338,7 @@ fn grid_layout_and_values() {
     }
     let single = grid(&p, Direction::Forward, 1, 0);
     assert_eq!((single.mu, single.values.len()), (vec![9.5], 1), "one step is the middle; zero counts as one");
-    assert_eq!(grid(&p, Direction::Forward, 5000, 1).mu.len(), klscope::info::fit::MAX_GRID_STEPS);
+    assert_eq!(grid(&p, Direction::Forward, 5000, 1).mu.len(), klscope_core::info::fit::MAX_GRID_STEPS);
 }
 
 #[test]

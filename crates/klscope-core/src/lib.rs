@@ -1,0 +1,10 @@
+//! klscope's core: the information theory, numbers as text, scenario and lesson formats,
+//! model-output readers and exports. No egui, no eframe, no window system: the app, the
+//! command line, the browser build and the classroom server all stand on this crate.
+
+pub mod export;
+pub mod info;
+pub mod lesson;
+pub mod model_files;
+pub mod scenario;
+pub mod text;
