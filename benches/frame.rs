@@ -5,9 +5,10 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Event, PointerButton, Pos2, RawInput, Rect, pos2, vec2};
-use klscope::app::state::AppState;
+use klscope::app::KlApp;
+use klscope::app::model::state::AppState;
+use klscope::app::ui::theme;
 use klscope::app::views::Views;
-use klscope::app::{KlApp, theme};
 use klscope::info::{Side, Unit};
 use klscope::scenario::Scenario;
 use std::hint::black_box;

@@ -1,7 +1,8 @@
 //! Carrying out commands: one exhaustive match. The buttons, menus and keys that ask for
 //! them live with their panels; files, pictures and the clipboard go through the platform.
 
-use super::commands::Command;
+use super::command::Command;
+use super::edit::{Action, Edit};
 use super::panels::lesson_step::LessonAction;
 use super::picture::Target;
 use super::platform::{Event, SaveJob};
@@ -11,73 +12,47 @@ use crate::info::{Side, ZeroRule};
 use crate::scenario::{self, link};
 
 impl KlApp {
+    /// Carries out a command from a button, a menu or a key.
     pub fn run(&mut self, command: Command) {
+        // A refused edit's reason stays in the outcome strip until the next command.
+        self.panels.editing.strip.message = None;
         let state = &mut self.state;
-        // Edits report why they did not happen in the outcome strip.
-        let refused: Option<String> = match command {
+        match command {
             Command::Undo => {
                 if let Some(previous) = self.history.undo(&state.doc) {
                     state.doc = previous;
                 }
-                None
             }
             Command::Redo => {
                 if let Some(next) = self.history.redo(&state.doc) {
                     state.doc = next;
                 }
-                None
             }
-            Command::Uniform => {
-                state.doc.get_mut(state.active).make_uniform();
-                None
+            Command::Uniform => state.doc.get_mut(state.active).make_uniform(),
+            Command::CopyPToQ => state.doc.copy_p_to_q(),
+            Command::SwapPQ => state.doc.swap(),
+            Command::AddOutcome => match state.doc.add_outcome() {
+                Ok(index) => state.selected = index,
+                Err(e) => self.panels.editing.strip.message = Some(e.to_string()),
+            },
+            Command::RemoveOutcome => {
+                if let Err(e) = state.doc.remove_outcome(state.selected) {
+                    self.panels.editing.strip.message = Some(e.to_string());
+                }
             }
-            Command::CopyPToQ => {
-                state.doc.copy_p_to_q();
-                None
-            }
-            Command::SwapPQ => {
-                state.doc.swap();
-                None
-            }
-            Command::AddOutcome => state.doc.add_outcome().map(|index| state.selected = index).err(),
-            Command::RemoveOutcome => state.doc.remove_outcome(state.selected).err(),
-            Command::Select(index) => {
-                state.selected = index;
-                None
-            }
+            Command::Select(index) => state.selected = index,
             Command::SelectPrevious => self.move_selection(-1),
             Command::SelectNext => self.move_selection(1),
             Command::NudgeUp => self.nudge(0.01),
             Command::NudgeDown => self.nudge(-0.01),
             Command::NudgeUpFine => self.nudge(0.001),
             Command::NudgeDownFine => self.nudge(-0.001),
-            Command::UseAsQ(q) => state.doc.q.set_all(&q).err().map(|e| e.message("Q")),
-            Command::SetDistribution { side, values } => {
-                // What the user moved is what the arrow keys nudge next.
-                state.active = side;
-                state.doc.get_mut(side).set_all(&values).err().map(|e| e.message(side.name()))
-            }
-            Command::ToggleTheme => {
-                state.theme = state.theme.toggled();
-                None
-            }
-            Command::Help => {
-                self.panels.help.open = !self.panels.help.open;
-                None
-            }
+            Command::ToggleTheme => state.theme = state.theme.toggled(),
+            Command::Help => self.panels.help.open = !self.panels.help.open,
             Command::OpenBuiltin(index) => self.open_builtin(index),
-            Command::OpenSaved(index) => {
-                self.platform.open_saved(index);
-                None
-            }
-            Command::Open => {
-                self.platform.open(self.state.doc.file.as_deref());
-                None
-            }
-            Command::OpenLink => {
-                self.platform.open_link();
-                None
-            }
+            Command::OpenSaved(index) => self.platform.open_saved(index),
+            Command::Open => self.platform.open(self.state.doc.file.as_deref()),
+            Command::OpenLink => self.platform.open_link(),
             Command::Save => self.save(false),
             Command::SaveAs => self.save(true),
             Command::ExportPng => self.export(Target::Window, false),
@@ -87,69 +62,89 @@ impl KlApp {
             Command::CopyMarkdown => {
                 let (doc, report) = (&state.doc, &self.analysis.report);
                 let text = tables::markdown(&doc.title, report, state.unit, &doc.zero_rule);
-                self.copy_measures(text, "Measures copied to the clipboard.")
+                self.copy_measures(text, "Measures copied to the clipboard.");
             }
             Command::CopyLatex => {
                 let (doc, report) = (&state.doc, &self.analysis.report);
                 let text = tables::latex(&doc.title, report, state.unit, &doc.zero_rule);
-                self.copy_measures(text, "Measures copied to the clipboard.")
+                self.copy_measures(text, "Measures copied to the clipboard.");
             }
             Command::CopyCsv => {
                 let a = &self.analysis;
                 let text = tables::outcomes_csv(state.doc.labels(), &a.p, &a.q, state.unit);
-                self.copy_measures(text, "The table is on the clipboard as CSV.")
+                self.copy_measures(text, "The table is on the clipboard as CSV.");
             }
             Command::CopyLink => {
                 let scenario = state.doc.to_scenario(state.unit);
                 match link::encode(&scenario, state.doc.zero_rule, &self.platform.link_base()) {
                     Ok(text) => self.copy(text, "A link to this scenario is on the clipboard."),
-                    Err(e) => {
-                        self.status = Some(Status::error(format!("No link: {e}.")));
-                        None
-                    }
+                    Err(e) => self.status = Some(Status::error(format!("No link: {e}."))),
                 }
             }
             Command::CopyPython(temperature) => {
                 let a = &self.analysis;
                 let text = python::python_script(state.doc.labels(), &a.p, &a.q, temperature);
-                self.copy(text, "A Python script is on the clipboard.")
+                self.copy(text, "A Python script is on the clipboard.");
             }
             Command::CopyDistillationPython { temperature, alpha, label } => {
                 let (teacher, student) = (state.doc.logit_values(Side::P), state.doc.logit_values(Side::Q));
                 let labels = state.doc.labels();
                 let text = python::distillation_script(labels, &teacher, &student, temperature, alpha, label);
-                self.copy(text, "A Python script of the distillation loss is on the clipboard.")
+                self.copy(text, "A Python script of the distillation loss is on the clipboard.");
             }
-            Command::Present => {
-                self.presenting = !self.presenting;
-                None
-            }
-            Command::LeavePresentation => {
-                self.presenting = false;
-                None
-            }
+            Command::Present => self.presenting = !self.presenting,
+            Command::LeavePresentation => self.presenting = false,
             Command::NextStep => self.lesson_action(LessonAction::Next),
             Command::PreviousStep => self.lesson_action(LessonAction::Previous),
             Command::OpenLesson(index) => self.open_builtin_lesson(index),
             Command::ExportLesson => self.export_lesson(),
+        }
+        self.after_action();
+    }
+
+    /// Applies an undoable edit handed over by a view (fitting's "Use as Q", a point
+    /// dragged on the simplex). A refused edit says why in the outcome strip.
+    pub fn apply(&mut self, edit: Edit) {
+        let state = &mut self.state;
+        let refused = match edit {
+            Edit::SetDistribution { side, values } => {
+                // What the user moved is what the arrow keys nudge next.
+                state.active = side;
+                state.doc.get_mut(side).set_all(&values).err().map(|e| e.message(side.name()))
+            }
         };
         self.panels.editing.strip.message = refused;
+        self.after_action();
+    }
+
+    /// Carries out what a panel or a view asked for.
+    pub fn act(&mut self, action: Action) {
+        match action {
+            Action::Run(command) => self.run(command),
+            Action::Apply(edit) => self.apply(edit),
+        }
+    }
+
+    /// What follows every command and edit: the selection kept in range, and whatever the
+    /// platform has to say.
+    fn after_action(&mut self) {
         self.state.clamp_selection();
         self.handle_platform_events();
     }
 
     /// Hands the scenario to the platform: to its file or the default place, or (`choose`)
     /// where the user says.
-    fn save(&mut self, choose: bool) -> Option<String> {
+    fn save(&mut self, choose: bool) {
         let doc = &self.state.doc;
         let job = SaveJob { scenario: doc.to_scenario(self.state.unit), file: doc.file.clone() };
         self.platform.save(job, choose);
-        None
     }
 
     /// Carries out what the lesson strip or a clicker asked for.
-    pub(super) fn lesson_action(&mut self, action: LessonAction) -> Option<String> {
-        let run = self.lesson.as_mut()?;
+    pub(super) fn lesson_action(&mut self, action: LessonAction) {
+        let Some(run) = self.lesson.as_mut() else {
+            return;
+        };
         let moved = match action {
             LessonAction::Next => run.step_by(1, &mut self.state).map(|_| ()),
             LessonAction::Previous => run.step_by(-1, &mut self.state).map(|_| ()),
@@ -171,40 +166,37 @@ impl KlApp {
             }
         };
         if let Err(e) = moved {
-            self.status = Some(Status::error(e));
+            self.status = Some(Status::error(e.to_string()));
         }
         self.refresh_analysis();
-        None
     }
 
     /// Tables of the measures go to the clipboard only once no question hides them.
-    fn copy_measures(&mut self, text: String, done: &str) -> Option<String> {
+    fn copy_measures(&mut self, text: String, done: &str) {
         if !self.concealed().is_empty() {
             self.status = Some(Status::error(
                 "The lesson's question is still open: answer it or press Reveal, then copy.".to_string(),
             ));
-            return None;
+            return;
         }
-        self.copy(text, done)
+        self.copy(text, done);
     }
 
     /// Puts `text` on the clipboard at the end of the frame, and says so.
-    fn copy(&mut self, text: String, done: &str) -> Option<String> {
+    fn copy(&mut self, text: String, done: &str) {
         self.clipboard = Some(text);
         self.status = Some(Status::info(done.to_string()));
-        None
     }
 
     /// ← and →: moves the selection, staying inside the outcomes.
-    fn move_selection(&mut self, step: i64) -> Option<String> {
+    fn move_selection(&mut self, step: i64) {
         let last = self.state.doc.len().saturating_sub(1) as i64;
         self.state.selected = (self.state.selected as i64 + step).clamp(0, last) as usize;
-        None
     }
 
     /// ↑ and ↓: nudges the selected outcome of the distribution last touched. A locked
     /// outcome says so in its editor.
-    fn nudge(&mut self, by: f64) -> Option<String> {
+    fn nudge(&mut self, by: f64) {
         let (side, index) = (self.state.active, self.state.selected);
         let distribution = self.state.doc.get_mut(side);
         let editor = self.panels.editing.editor_mut(side);
@@ -215,31 +207,27 @@ impl KlApp {
             let _ = distribution.set(index, value + by);
             editor.message = None;
         }
-        None
     }
 
-    fn open_builtin(&mut self, index: usize) -> Option<String> {
-        let preset = scenario::builtin().get(index)?;
+    fn open_builtin(&mut self, index: usize) {
+        let Some(preset) = scenario::builtin().get(index) else {
+            return;
+        };
         // Built-ins are checked by a test; still, never crash on one.
-        match self.state.open_scenario(preset) {
-            Ok(()) => None,
-            Err(e) => {
-                self.status = Some(Status::error(e.message(&preset.id)));
-                None
-            }
+        if let Err(e) = self.state.open_scenario(preset) {
+            self.status = Some(Status::error(e.message(&preset.id)));
         }
     }
 
     /// Draws a picture of `target` as large as the window (times the chosen density) and
     /// hands it to the platform to write.
-    fn export(&mut self, target: Target, choose: bool) -> Option<String> {
+    fn export(&mut self, target: Target, choose: bool) {
         // 1× is as many pixels as the window shows (zoom and screen density included).
         let scale = f32::from(self.state.export_scale) * self.screen.pixels_per_point;
         match self.draw_picture(self.screen.size, scale, target) {
             Ok(picture) => self.platform.export(picture, choose),
             Err(e) => self.status = Some(Status::error(format!("Export failed: {e}"))),
         }
-        None
     }
 
     /// Acts on what the platform reports; returns true if anything arrived.

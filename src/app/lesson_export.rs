@@ -4,7 +4,8 @@
 
 use eframe::egui;
 
-use super::picture::Target;
+use super::model::errors::LessonRunError;
+use super::picture::{PictureError, Target};
 use super::{KlApp, Status};
 use crate::export::handout::{HandoutStep, handout_html};
 use crate::lesson::Task;
@@ -17,12 +18,23 @@ pub fn step_picture_name(number: usize, answer: bool) -> String {
     if answer { format!("step-{number:02}-answer.png") } else { format!("step-{number:02}.png") }
 }
 
+/// Why a lesson's pictures could not be made; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum LessonExportError {
+    #[error("no lesson is open: open one from the Lessons menu first")]
+    NoLesson,
+    #[error("{0}")]
+    Step(#[from] LessonRunError),
+    #[error("step {step}: cannot draw the picture: {error}")]
+    Picture { step: usize, error: PictureError },
+}
+
 impl KlApp {
     /// Every step of the open lesson drawn at `logical` size and `scale`, and
     /// `handout.html` last.
-    pub fn lesson_files(&mut self, logical: egui::Vec2, scale: f32) -> Result<Vec<ExportedFile>, String> {
+    pub fn lesson_files(&mut self, logical: egui::Vec2, scale: f32) -> Result<Vec<ExportedFile>, LessonExportError> {
         let Some(before) = self.lesson.clone() else {
-            return Err("no lesson is open: open one from the Lessons menu first".to_string());
+            return Err(LessonExportError::NoLesson);
         };
         let (doc, view, presenting) = (self.state.doc.clone(), self.state.view.clone(), self.presenting);
         self.presenting = true;
@@ -36,7 +48,7 @@ impl KlApp {
         drawn
     }
 
-    fn draw_every_step(&mut self, logical: egui::Vec2, scale: f32) -> Result<Vec<ExportedFile>, String> {
+    fn draw_every_step(&mut self, logical: egui::Vec2, scale: f32) -> Result<Vec<ExportedFile>, LessonExportError> {
         let mut files = Vec::new();
         let mut pages: Vec<(usize, String, Option<String>, Vec<usize>)> = Vec::new();
         let steps = self.lesson.as_ref().map_or(0, |run| run.len());
@@ -57,7 +69,7 @@ impl KlApp {
                 }
                 let picture = self
                     .draw_picture(logical, scale, Target::Window)
-                    .map_err(|e| format!("step {number}: cannot draw the picture: {e}"))?;
+                    .map_err(|error| LessonExportError::Picture { step: number, error })?;
                 shown.push(files.len());
                 files.push((step_picture_name(number, answer), picture.png));
             }
@@ -84,22 +96,22 @@ impl KlApp {
 
     /// The File menu's export: the window's size times the chosen density, handed to the
     /// platform to write into a folder of its own.
-    pub(super) fn export_lesson(&mut self) -> Option<String> {
+    pub(super) fn export_lesson(&mut self) {
         let scale = f32::from(self.state.export_scale) * self.screen.pixels_per_point;
         let folder = self.lesson.as_ref().map(|run| run.lesson.id.clone()).unwrap_or_default();
         match self.lesson_files(self.screen.size, scale) {
             Ok(files) => self.platform.export_files(&folder, files),
             Err(e) => self.status = Some(Status::error(format!("Export failed: {e}"))),
         }
-        None
     }
 
     /// Opens the built-in lesson at `index` of the catalogue, at its first step.
-    pub(super) fn open_builtin_lesson(&mut self, index: usize) -> Option<String> {
-        let lesson = crate::lesson::builtin_lessons().get(index)?.clone();
+    pub(super) fn open_builtin_lesson(&mut self, index: usize) {
+        let Some(lesson) = crate::lesson::builtin_lessons().get(index).cloned() else {
+            return;
+        };
         if let Err(e) = self.open_lesson(lesson, 0) {
-            self.status = Some(Status::error(e));
+            self.status = Some(Status::error(e.to_string()));
         }
-        None
     }
 }

@@ -3,72 +3,46 @@
 //! layout draws pictures for export in picture mode.
 
 mod actions;
-pub mod analysis;
-pub mod commands;
+pub mod command;
 mod drawn;
-pub mod history;
+pub mod edit;
 pub mod lesson_export;
-pub mod lesson_run;
+pub mod model;
 mod model_outputs;
-pub mod order;
 pub mod panels;
 pub mod picture;
 pub mod platform;
 mod presentation;
-pub mod state;
 mod summary;
-pub mod theme;
+pub mod ui;
 pub mod views;
 
 use eframe::egui;
 
-use analysis::Analysis;
-use commands::Command;
-use history::History;
-use lesson_run::LessonRun;
+use command::Command;
+use model::analysis::Analysis;
+use model::history::History;
+use model::lesson_run::LessonRun;
+use model::state::AppState;
+pub use model::{Mode, Status};
 use panels::Panels;
 use panels::bar_editor::BarLayout;
 use picture::{Picture, PictureError, Target};
 use platform::Platform;
 #[cfg(not(target_arch = "wasm32"))]
 use platform::native::{FileDialogs, Folders, NativePlatform};
-use state::AppState;
+use ui::theme;
 use views::{ViewInput, Views};
 
 use crate::info::{Report, Side};
 use crate::lesson::task::Concealed;
 use crate::lesson::{Lesson, Scene};
 
-/// A message in the top bar: what just happened, or what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
-}
-
-impl Status {
-    pub fn info(text: String) -> Self {
-        Status { text, is_error: false }
-    }
-
-    pub fn error(text: String) -> Self {
-        Status { text, is_error: true }
-    }
-}
-
-/// The live window, or a picture drawn for export: caption on, no hover, no status, no
-/// animation, nothing the user could type into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Live,
-    Picture,
-}
-
 /// A cheap fingerprint of the stored session: the document's revision and the settings.
 #[derive(Debug, Default, Clone, PartialEq)]
 struct Saved {
     revision: u64,
-    settings: (crate::info::Unit, state::ThemeChoice, String, u8),
+    settings: (crate::info::Unit, model::state::ThemeChoice, String, u8),
 }
 
 impl Saved {
@@ -190,7 +164,7 @@ impl KlApp {
     }
 
     /// Opens `lesson` at `step` (0-based): its scenario and view replace the document.
-    pub fn open_lesson(&mut self, lesson: Lesson, step: usize) -> Result<(), String> {
+    pub fn open_lesson(&mut self, lesson: Lesson, step: usize) -> Result<(), model::errors::LessonRunError> {
         self.lesson = Some(LessonRun::start(lesson, step, &mut self.state)?);
         self.refresh_analysis();
         Ok(())
@@ -243,7 +217,7 @@ impl KlApp {
         theme::apply_presentation_text(&ctx, self.presenting);
         self.screen = Screen { size: ctx.content_rect().size(), pixels_per_point: ctx.pixels_per_point() };
         self.state.zoom = ctx.zoom_factor();
-        for command in commands::pressed(&ctx, self.presenting) {
+        for command in command::pressed(&ctx, self.presenting) {
             if self.platform.offers(&command) {
                 self.run(command);
             }
@@ -344,10 +318,8 @@ impl KlApp {
     fn view_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
         let id = view.unwrap_or(&self.state.view).to_string();
         let concealed = self.concealed();
-        let command = self.views.get_mut(&id).and_then(|view| {
-            let input = ViewInput { state: &self.state, analysis: &self.analysis, mode, concealed: &concealed };
-            view.ui(ui, &input)
-        });
+        let input = ViewInput { state: &self.state, analysis: &self.analysis, mode, concealed: &concealed };
+        let command = self.views.view_ui(ui, &id, &input);
         self.run_all(command, mode);
     }
 
@@ -372,7 +344,7 @@ impl KlApp {
     fn measures_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             if mode == Mode::Live {
-                panels::lesson::lesson_ui(ui, &mut self.state.doc);
+                panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
             }
             panels::measures::heading_ui(ui, self.state.unit);
             // The zero rule comes first, so that every number below already uses it.
@@ -390,10 +362,10 @@ impl KlApp {
 
     /// Carries out commands asked for while drawing (live only), and brings the measures
     /// up to date for what is drawn next.
-    fn run_all(&mut self, commands: impl IntoIterator<Item = Command>, mode: Mode) {
+    fn run_all<A: Into<edit::Action>>(&mut self, actions: impl IntoIterator<Item = A>, mode: Mode) {
         if mode == Mode::Live {
-            for command in commands {
-                self.run(command);
+            for action in actions {
+                self.act(action.into());
             }
         }
         self.refresh_analysis();
@@ -430,7 +402,7 @@ impl KlApp {
             return Err(PictureError::Encode("nothing was drawn".into()));
         };
         let pixels_per_point = output.pixels_per_point;
-        let image = self.platform.render(&ctx, output).map_err(PictureError::Render)?;
+        let image = self.platform.render(&ctx, output).map_err(|e| PictureError::Render(e.to_string()))?;
         let image = picture::crop(&ctx, image, target, pixels_per_point)?;
         let name = picture::file_name(&self.state.doc.id, target, chrono::Local::now());
         picture::encode(&image, name)

@@ -6,8 +6,8 @@
 use eframe::egui::{self, Rect};
 use image::RgbaImage;
 
-use super::state::AppState;
-use super::views::Views;
+use super::model::state::AppState;
+use super::model::state::DEFAULT_VIEW;
 use crate::export::file_names::safe_stem;
 
 /// What to draw.
@@ -32,7 +32,7 @@ impl Target {
     pub fn view(self, open: &str) -> &str {
         match self {
             Target::Window => open,
-            Target::Contributions | Target::Surprise => Views::default_id(),
+            Target::Contributions | Target::Surprise => DEFAULT_VIEW,
         }
     }
 }

@@ -4,7 +4,9 @@
 
 use eframe::egui::{self, RichText};
 
-use super::{KlApp, Mode, panels, theme};
+use super::model::Mode;
+use super::ui::theme;
+use super::{KlApp, panels};
 
 /// The view's type beside the lesson's, in presentation mode: 26 px becomes 21 px.
 const VIEW_TEXT: f32 = 0.8;

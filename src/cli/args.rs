@@ -2,11 +2,12 @@
 //! one plain sentence; clap's derive uses `FromStr` as the value parser, and error.rs puts
 //! the flag in front: "--n: '0' is not a whole number from 1 to 1000000".
 
-use crate::app::state::ThemeChoice;
-use crate::info::DistributionError;
+use crate::app::model::state::ThemeChoice;
 use crate::info::distribution::check_labels;
 use crate::info::sampling::MAX_SAMPLES;
+use crate::info::{DistributionError, Unit};
 use crate::text::{NumberError, parse_number};
+use clap::Args;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -318,4 +319,15 @@ impl FromStr for ViewId {
             .map(|known| ViewId(known.to_string()))
             .ok_or_else(|| UnknownView { name: text.to_string() })
     }
+}
+
+/// How a command prints: the unit and text or JSON.
+#[derive(Args)]
+pub struct OutputArgs {
+    /// bits, nats or bans (default: the scenario's unit, else bits).
+    #[arg(long)]
+    pub unit: Option<Unit>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
 }

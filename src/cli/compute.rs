@@ -1,9 +1,10 @@
 //! `klscope compute`: every measure of P against Q and the per-outcome terms, as an
 //! aligned table or JSON.
 
+use super::CliError;
+use super::args::OutputArgs;
 use super::args::{Labels, PLogits, PValues, QLogits, QValues, Temperature};
 use super::model_input::{self, Side};
-use super::{CliError, OutputArgs};
 use crate::export::json;
 use crate::info::measures::outcome_terms;
 use crate::info::softmax::softmax;

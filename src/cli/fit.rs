@@ -1,8 +1,9 @@
 //! `klscope fit`: a Gaussian bump Q(μ, σ) fitted to P by forward or reverse KL, as text or
 //! JSON.
 
+use super::CliError;
+use super::args::OutputArgs;
 use super::args::{Seed, Starts};
-use super::{CliError, OutputArgs};
 use crate::info::fit::{self, FitResult, sigma_range};
 use crate::info::{Direction, Unit};
 use crate::scenario::{self, Scenario};

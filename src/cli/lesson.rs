@@ -2,9 +2,9 @@
 
 use super::CliError;
 use super::args::{Scale, Size, Theme};
+use crate::app::model::state::ThemeChoice;
 use crate::app::platform::native::launch::{self, Launch};
 use crate::app::platform::native::write_files_into;
-use crate::app::state::ThemeChoice;
 use crate::lesson::{self, Lesson, Task};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
@@ -70,9 +70,10 @@ fn export_lesson(args: &ExportArgs) -> Result<String, CliError> {
         theme: Some(args.theme.map_or(ThemeChoice::Dark, |Theme(theme)| theme)),
         ..Launch::default()
     };
-    let files = launch::lesson_files(launch, (width, height), scale).map_err(CliError::Screenshot)?;
+    let files =
+        launch::lesson_files(launch, (width, height), scale).map_err(|e| CliError::Screenshot(e.to_string()))?;
     std::fs::create_dir_all(&args.out).map_err(|source| CliError::WriteFolder { folder: args.out.clone(), source })?;
-    write_files_into(&args.out, &files).map_err(CliError::Screenshot)?;
+    write_files_into(&args.out, &files).map_err(|e| CliError::Screenshot(e.to_string()))?;
     let pictures = files.iter().filter(|(name, _)| name.ends_with(".png")).count();
     Ok(format!("wrote {pictures} pictures and handout.html to {}\n", args.out.display()))
 }

@@ -14,9 +14,8 @@ mod window;
 
 pub use error::CliError;
 
-use crate::info::Unit;
 use clap::error::ErrorKind;
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -49,17 +48,6 @@ enum Command {
     /// List the built-in lessons, or check a lesson file.
     #[command(subcommand_required = true, arg_required_else_help = false)]
     Lesson(lesson::LessonArgs),
-}
-
-/// How a command prints: the unit and text or JSON.
-#[derive(Args)]
-struct OutputArgs {
-    /// bits, nats or bans (default: the scenario's unit, else bits).
-    #[arg(long)]
-    unit: Option<Unit>,
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    json: bool,
 }
 
 /// Runs what the arguments ask for: a subcommand, or the window.

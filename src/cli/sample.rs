@@ -1,8 +1,9 @@
 //! `klscope sample`: Monte-Carlo estimates of KL(P||Q) and H(P,Q) from samples of P, with
 //! their standard errors, as text or JSON.
 
+use super::CliError;
+use super::args::OutputArgs;
 use super::args::{Samples, Seed};
-use super::{CliError, OutputArgs};
 use crate::info::sampling::{self, SampleRun};
 use crate::info::{Report, Unit};
 use crate::scenario::{self, Scenario};

@@ -64,7 +64,7 @@ pub fn run(args: &WindowArgs) -> Result<String, CliError> {
     let launch = launch_from(args)?;
     match &args.screenshot {
         Some(PngPath(out)) => screenshot(launch, args, out),
-        None => launch::open_window(launch).map(|()| String::new()).map_err(CliError::Window),
+        None => launch::open_window(launch).map(|()| String::new()).map_err(|e| CliError::Window(e.to_string())),
     }
 }
 
@@ -136,7 +136,8 @@ fn screenshot(launch: Launch, args: &WindowArgs, out: &Path) -> Result<String, C
     check_folder(out)?;
     let Size { width, height } = args.size.unwrap_or(Size { width: 1280, height: 800 });
     let scale = args.scale.map_or(1.0, |Scale(scale)| scale);
-    let (w, h) = launch::screenshot(launch, out, (width, height), scale).map_err(CliError::Screenshot)?;
+    let (w, h) =
+        launch::screenshot(launch, out, (width, height), scale).map_err(|e| CliError::Screenshot(e.to_string()))?;
     Ok(format!("wrote {} ({w}×{h} pixels)\n", out.display()))
 }
 

@@ -5,10 +5,10 @@
 use crate::common::{adapter_available, png_size};
 use eframe::egui::vec2;
 use klscope::app::KlApp;
-use klscope::app::commands::Command;
+use klscope::app::command::Command;
+use klscope::app::model::state::AppState;
 use klscope::app::picture::{self, Target};
 use klscope::app::platform::native::{FileDialogs, Folders, NativePlatform, write_picture};
-use klscope::app::state::AppState;
 use klscope::scenario;
 
 /// Draws `app` at `size` and `scale`, writes the PNG to `path`, returns its size in pixels.

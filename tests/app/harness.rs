@@ -3,9 +3,10 @@
 
 use eframe::egui::{self, vec2};
 use egui_kittest::Harness;
+use klscope::app::KlApp;
+use klscope::app::model::state::AppState;
 use klscope::app::platform::native::{FileDialogs, Folders, NativePlatform};
-use klscope::app::state::AppState;
-use klscope::app::{KlApp, theme};
+use klscope::app::ui::theme;
 use klscope::scenario;
 
 /// The app on `state`, after its first frames.

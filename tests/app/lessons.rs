@@ -5,8 +5,8 @@ use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use klscope::app::KlApp;
+use klscope::app::model::state::AppState;
 use klscope::app::panels::lesson_step::ESTIMATE_FIELD;
-use klscope::app::state::AppState;
 use klscope::info::{Measure, Side, Unit};
 use klscope::lesson::{Goal, Lesson, Prediction, Relation, Step, Task};
 use klscope::scenario;
@@ -108,7 +108,7 @@ fn a_question_hides_its_answer_everywhere_until_answered() {
     // The page's summary and the copied tables say nothing either.
     let summary = harness.state().summary();
     assert!(summary["kl_pq"].is_null() && summary["kl_qp"].is_null(), "{summary}");
-    harness.state_mut().run(klscope::app::commands::Command::CopyMarkdown);
+    harness.state_mut().run(klscope::app::command::Command::CopyMarkdown);
     assert!(harness.state().status.as_ref().is_some_and(|s| s.is_error));
     harness.run();
 

@@ -55,7 +55,7 @@ fn dragging_q_off_the_edge_makes_kl_finite() {
     assert!(harness.state().report().kl_pq.is_finite());
     assert_eq!(harness.state().state.doc.p.probs(), &[0.4, 0.4, 0.2], "P stays");
     // The drag is one undo step.
-    harness.state_mut().run(klscope::app::commands::Command::Undo);
+    harness.state_mut().run(klscope::app::command::Command::Undo);
     harness.run();
     assert_eq!(harness.state().state.doc.q.probs(), &[0.5, 0.5, 0.0]);
 }

@@ -3,7 +3,7 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --test app snapshots` rewrites the PNGs in tests/snapshots.
 
 use crate::harness::{harness_with, preset};
-use klscope::app::state::ThemeChoice;
+use klscope::app::model::state::ThemeChoice;
 
 /// True when wgpu can find an adapter; the renderer panics without one.
 fn adapter_available() -> bool {
@@ -54,7 +54,7 @@ fn presentation_on_a_question_at_1024x768() {
     if !adapter_available() {
         return;
     }
-    let mut harness = harness_with(klscope::app::state::AppState::default());
+    let mut harness = harness_with(klscope::app::model::state::AppState::default());
     harness.set_size(eframe::egui::vec2(1024.0, 768.0));
     let lesson = klscope::lesson::find_builtin_lesson("when-kl-blows-up").unwrap();
     harness.state_mut().open_lesson(lesson, 0).unwrap();

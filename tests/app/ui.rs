@@ -5,8 +5,8 @@ use crate::harness::{drag, harness_with, preset};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::{Harness, kittest::Queryable};
 use klscope::app::KlApp;
+use klscope::app::model::state::AppState;
 use klscope::app::panels::bar_editor::{self as editor, BarLayout};
-use klscope::app::state::AppState;
 use klscope::info::{Side, Unit};
 use klscope::scenario;
 

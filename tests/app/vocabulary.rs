@@ -6,9 +6,9 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use klscope::app::KlApp;
-use klscope::app::order::SortKey;
+use klscope::app::model::order::SortKey;
+use klscope::app::model::state::AppState;
 use klscope::app::panels::bar_editor::BarLayout;
-use klscope::app::state::AppState;
 use klscope::info::{Side, Unit};
 use klscope::scenario::Scenario;
 

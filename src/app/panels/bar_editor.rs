@@ -7,55 +7,16 @@ use std::sync::Arc;
 
 use super::bar_layout::log_floor;
 pub use super::bar_layout::{BarLayout, Scale};
+pub use super::bar_state::{BarEditor, canvas_name, field_name, locked_message};
 use super::value_field::{lock_toggle, value_field};
 use super::vocabulary_bars::{self, Marks};
-use crate::app::commands::Command;
-use crate::app::order::Ranking;
-use crate::app::state::AppState;
-use crate::app::theme;
-use crate::app::views::Cached;
+use crate::app::command::Command;
+use crate::app::model::order::Ranking;
+use crate::app::model::state::AppState;
+use crate::app::ui::fit_text::{fit_to_width, text_width};
+use crate::app::ui::theme;
 use crate::info::Side;
 use crate::text;
-
-/// Per-editor state that lives only while the app runs.
-#[derive(Default)]
-pub struct BarEditor {
-    /// The outcome being dragged, fixed at the press so the pointer may wander.
-    dragging: Option<usize>,
-    /// The text of the value field being typed in: (outcome, text).
-    pub(super) typing: Option<(usize, String)>,
-    /// Whether the field being typed in was drawn this frame.
-    pub(super) typing_drawn: bool,
-    /// Where the bars were drawn in the last frame.
-    pub layout: Option<BarLayout>,
-    /// The last refused input, shown under the editor until the next good edit.
-    pub message: Option<String>,
-    /// The outcome under the pointer in the last frame (named in the heading).
-    pub hovered: Option<usize>,
-    /// A vocabulary's tail, per pixel column.
-    envelope: Cached<EnvelopeKey, Vec<(f64, f64)>>,
-    /// No value fields under the bars (presentation mode).
-    pub fields_hidden: bool,
-}
-
-impl BarEditor {
-    /// Forgets text typed into a field that is no longer on screen (its outcome was
-    /// deselected or removed): call after every field had its chance to draw.
-    pub fn forget_hidden_typing(&mut self) {
-        if !std::mem::take(&mut self.typing_drawn) {
-            self.typing = None;
-        }
-    }
-}
-
-/// What a vocabulary's tail is drawn from: the version of the values, the width in
-/// pixels and the ranking.
-type EnvelopeKey = (u64, u32, usize);
-
-/// "'tails' is locked in Q": why an edit did not happen.
-pub fn locked_message(side: Side, label: &str) -> String {
-    format!("'{label}' is locked in {}: unlock it to change it", side.name())
-}
 
 /// How both editors draw this frame: the scale (held still while a bar is dragged, so it
 /// never moves under the pointer) and, for a vocabulary, the order of the outcomes.
@@ -82,16 +43,6 @@ pub fn scale_top(p: &[f64], q: &[f64]) -> f64 {
     let tallest = p.iter().chain(q).copied().fold(0.0f64, f64::max);
     const STEPS: [f64; 9] = [0.05, 0.1, 0.2, 0.25, 0.4, 0.5, 0.6, 0.8, 1.0];
     STEPS.into_iter().find(|&step| step >= tallest * 1.5).unwrap_or(1.0)
-}
-
-/// The accessible name of an editor's canvas, e.g. "P bars".
-pub fn canvas_name(side: Side) -> String {
-    format!("{} bars", side.name())
-}
-
-/// The accessible name of a value field, e.g. "P(heads)".
-pub fn field_name(side: Side, label: &str) -> String {
-    format!("{}({label})", side.name())
 }
 
 /// Narrowest slot that gets its own value field and lock under the bar.
@@ -133,7 +84,7 @@ pub fn editor_ui(
     let n = state.doc.len();
     // Presentation mode's larger type needs more room around the bars; its value fields
     // are left out (the values stand over the bars).
-    let text_scale = theme::body_size(ui) / 15.0;
+    let text_scale = theme::text_scale(ui);
     let fields = !editor.fields_hidden && frame.ranking.is_none() && fields_fit(ui.available_width(), n);
     let field_row = if fields { 30.0 } else { 0.0 };
     let canvas_height = (height - field_row - 36.0 * text_scale).max(80.0);
@@ -288,7 +239,8 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
 
     let gap = if slot > 6.0 { (slot * 0.2).min(16.0) } else { 0.0 };
     let show_values = slot >= 46.0 * layout.text_scale;
-    let label_every = label_stride(layout, distribution.labels());
+    let label_font = FontId::proportional(13.0 * layout.text_scale);
+    let label_every = label_stride(&painter, &label_font, layout, distribution.labels());
     for (i, &value) in distribution.probs().iter().enumerate() {
         let x = layout.center_x(i);
         let top = layout.y_of(value);
@@ -305,7 +257,9 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         }
         if show_values || selected || editor.dragging == Some(i) {
             let text = text::probability(value);
-            let font = FontId::proportional(if slot >= 60.0 { 15.0 } else { 12.0 } * layout.text_scale);
+            let font = FontId::proportional(
+                if slot >= 60.0 { theme::BODY_SIZE } else { theme::SMALL_SIZE } * layout.text_scale,
+            );
             // Kept inside the editor: the first and last bars' values would be cut in half.
             let half = 22.0 * layout.text_scale;
             let x = x.clamp(bars.left() + half, (bars.right() - half).max(bars.left() + half));
@@ -313,34 +267,22 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         }
         if i % label_every == 0 || selected {
             let label = &distribution.labels()[i];
-            let shown = shorten(label, slot * label_every as f32 / layout.text_scale);
+            let shown = fit_to_width(&painter, label, &label_font, slot * label_every as f32 - 6.0);
             let label_color = if selected { text_color } else { weak };
-            painter.text(
-                pos2(x, bars.bottom() + 3.0),
-                Align2::CENTER_TOP,
-                shown,
-                FontId::proportional(13.0 * layout.text_scale),
-                label_color,
-            );
+            painter.text(pos2(x, bars.bottom() + 3.0), Align2::CENTER_TOP, shown, label_font.clone(), label_color);
         }
     }
 }
 
-/// Show every k-th label so that labels never overlap.
-fn label_stride(layout: &BarLayout, labels: &[String]) -> usize {
-    let widest = labels.iter().map(|l| l.chars().count().min(12)).max().unwrap_or(1) as f32;
-    let needed = widest * 7.5 * layout.text_scale + 8.0;
+/// Show every k-th label so that labels never overlap: as many slots as the widest
+/// label needs (measured, and at most twelve characters' worth before it is cut).
+fn label_stride(painter: &egui::Painter, font: &FontId, layout: &BarLayout, labels: &[String]) -> usize {
+    let widest = labels
+        .iter()
+        .map(|l| text_width(painter, &l.chars().take(12).collect::<String>(), font))
+        .fold(0.0f32, f32::max);
+    let needed = widest + 8.0;
     ((needed / layout.slot_width()).ceil() as usize).max(1)
-}
-
-fn shorten(label: &str, width: f32) -> String {
-    let fits = ((width - 6.0) / 7.5).floor().max(1.0) as usize;
-    if label.chars().count() <= fits {
-        label.to_string()
-    } else {
-        let cut: String = label.chars().take(fits.saturating_sub(1).max(1)).collect();
-        format!("{cut}…")
-    }
 }
 
 /// One value field and one lock under each bar.

@@ -5,7 +5,7 @@
 use eframe::egui::{Rect, pos2};
 use std::sync::Arc;
 
-use crate::app::order::Ranking;
+use crate::app::model::order::Ranking;
 
 /// How probabilities map to heights.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -196,7 +196,7 @@ pub fn log_floor(p: &[f64], q: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::order::SortKey;
+    use crate::app::model::order::SortKey;
     use eframe::egui::vec2;
 
     fn vocabulary(n: usize) -> BarLayout {

@@ -6,10 +6,10 @@ use eframe::egui;
 use super::bar_editor::{self, BarEditor, BarLayout, EditorFrame};
 use super::logit_editor::{self, LogitEditor, LogitLayout};
 use super::outcome_strip::{OutcomeStrip, outcome_strip_ui};
-use crate::app::analysis::Analysis;
-use crate::app::commands::Command;
-use crate::app::order::SortKey;
-use crate::app::state::AppState;
+use crate::app::command::Command;
+use crate::app::model::analysis::Analysis;
+use crate::app::model::order::SortKey;
+use crate::app::model::state::AppState;
 use crate::info::Side;
 use strum::IntoEnumIterator;
 
@@ -108,7 +108,7 @@ impl EditingPanel {
 /// widen the panel past the window).
 fn sort_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{} outcomes, sorted by", super::vocabulary_bars::thousands(state.doc.len())));
+        ui.label(format!("{} outcomes, sorted by", crate::text::thousands(state.doc.len())));
         egui::ComboBox::from_id_salt("vocabulary order")
             .selected_text(state.sort.name())
             .show_ui(ui, |ui| {
@@ -139,7 +139,7 @@ fn logits_switch_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.label("Edit as logits:");
         for side in [Side::P, Side::Q] {
             let mut on = state.doc.logits(side).is_some();
-            let text = egui::RichText::new(logits_switch_name(side)).color(crate::app::theme::color(ui, side));
+            let text = egui::RichText::new(logits_switch_name(side)).color(crate::app::ui::theme::color(ui, side));
             let hover = format!(
                 "Edit {} as logits z at a temperature T, {} = softmax(z / T); switching on takes z = ln p",
                 side.name(),

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::commands::Command;
+use crate::app::command::Command;
 use crate::info::{Measure, Unit};
 
 /// The help window's own state: whether it is open.

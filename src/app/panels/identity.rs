@@ -3,10 +3,10 @@
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, pos2, vec2};
 
-use super::measures::{HIDDEN, HIDDEN_WHY};
-use crate::app::analysis::Analysis;
-use crate::app::state::AppState;
-use crate::app::theme;
+use crate::app::model::analysis::Analysis;
+use crate::app::model::state::AppState;
+use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
+use crate::app::ui::theme;
 use crate::info::{Measure, Side};
 use crate::lesson::task::Concealed;
 use crate::text;

@@ -4,9 +4,9 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::Mode;
-use crate::app::lesson_run::LessonRun;
-use crate::app::theme;
+use crate::app::model::Mode;
+use crate::app::model::lesson_run::LessonRun;
+use crate::app::ui::theme;
 use crate::lesson::{Answer, GoalStatus, Prediction, Scene, Task};
 use crate::text::{parse_number, with_unit};
 

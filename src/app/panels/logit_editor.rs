@@ -6,8 +6,8 @@
 use eframe::egui::{self, Align2, FontId, Rect, Sense, Stroke, pos2, vec2};
 
 use super::bar_editor::{select_pressed, show_drag_cursor};
-use crate::app::state::AppState;
-use crate::app::theme;
+use crate::app::model::state::AppState;
+use crate::app::ui::theme;
 use crate::info::Side;
 use crate::info::logits::Logits;
 
@@ -149,7 +149,7 @@ pub fn editor_ui(ui: &mut egui::Ui, side: Side, state: &mut AppState, editor: &m
 }
 
 fn apply(state: &mut AppState, side: Side, logits: Logits, editor: &mut LogitEditor) {
-    editor.message = state.doc.set_logits(side, logits).err();
+    editor.message = state.doc.set_logits(side, logits).err().map(|e| e.to_string());
 }
 
 fn handle_pointer(
@@ -221,7 +221,13 @@ fn paint(ui: &egui::Ui, layout: &LogitLayout, side: Side, state: &AppState, logi
         } else if show_values || selected {
             // Probability 0: said plainly, in the alarm colour, at the bottom.
             let y = bars.bottom() - 2.0;
-            painter.text(pos2(x, y), Align2::CENTER_BOTTOM, value_text, FontId::proportional(15.0), theme::alarm(ui));
+            painter.text(
+                pos2(x, y),
+                Align2::CENTER_BOTTOM,
+                value_text,
+                FontId::proportional(theme::BODY_SIZE),
+                theme::alarm(ui),
+            );
         }
         if (show_values || selected)
             && let Some(label) = labels.get(i)

@@ -3,9 +3,10 @@
 
 use eframe::egui::{self, RichText, text::LayoutJob};
 
-use crate::app::analysis::Analysis;
-use crate::app::state::AppState;
-use crate::app::theme;
+use crate::app::model::analysis::Analysis;
+use crate::app::model::state::AppState;
+use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
+use crate::app::ui::theme;
 use crate::info::{Measure, Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
 use crate::lesson::task::Concealed;
 use crate::text;
@@ -33,12 +34,6 @@ pub fn key_measures_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis,
         }
     });
 }
-
-/// What a hidden value shows until the question is answered.
-pub const HIDDEN: &str = "?";
-
-/// The hover text of a hidden value.
-pub const HIDDEN_WHY: &str = "Hidden until the question is answered or revealed";
 
 /// The text of one measure's cell: "KL(P||Q)\n0.5310 bits". Tests read it back.
 pub fn cell_text(measure: Measure, value: f64, unit: Unit) -> String {
@@ -84,7 +79,7 @@ pub fn metrics_ui(
 }
 
 fn measure_cell(ui: &mut egui::Ui, measure: Measure, state: &AppState, analysis: &Analysis, hidden: bool) {
-    measure_cell_sized(ui, measure, state, analysis, hidden, 1.6);
+    measure_cell_sized(ui, measure, state, analysis, hidden, theme::BIG_NUMBER_RATIO);
 }
 
 /// One measure: its symbol over its value, the value `number_scale` times the body text.

@@ -4,15 +4,16 @@
 
 pub mod bar_editor;
 pub mod bar_layout;
+pub mod bar_state;
 pub mod editing;
 pub mod help;
 pub mod identity;
-pub mod lesson;
 pub mod lesson_step;
 pub mod logit_editor;
 pub mod measures;
 pub mod model_output;
 pub mod outcome_strip;
+pub mod scenario_text;
 pub mod top_bar;
 pub mod value_field;
 pub mod vocabulary_bars;

@@ -3,13 +3,13 @@
 
 use eframe::egui::{self, RichText};
 
-use super::bar_editor::BarEditor;
+use super::bar_state::BarEditor;
 use super::value_field::{lock_toggle, value_field};
-use super::vocabulary_bars::thousands;
-use crate::app::commands::Command;
-use crate::app::state::{AppState, MAX_EDITOR_OUTCOMES, MIN_EDITOR_OUTCOMES};
-use crate::app::theme;
+use crate::app::command::Command;
+use crate::app::model::state::{AppState, MAX_EDITOR_OUTCOMES, MIN_EDITOR_OUTCOMES};
+use crate::app::ui::theme;
 use crate::info::Side;
+use crate::text::thousands;
 
 /// The strip's own state: the rename field while it is typed in, and the last message.
 #[derive(Default)]
@@ -49,7 +49,7 @@ pub fn outcome_strip_ui(
             let unchanged = state.doc.labels().get(target).is_some_and(|l| l.as_str() == typed.trim());
             let cancelled = ui.input(|i| i.key_pressed(egui::Key::Escape));
             if !unchanged && !cancelled {
-                rename.message = state.doc.rename(target, &typed).err();
+                rename.message = state.doc.rename(target, &typed).err().map(|e| e.to_string());
             }
         }
         if !fields_fit {

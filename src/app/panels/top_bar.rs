@@ -3,10 +3,11 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::commands::Command;
-use crate::app::platform::SavedScenario;
-use crate::app::state::{AppState, ThemeChoice};
-use crate::app::{Mode, Status, theme};
+use crate::app::command::Command;
+use crate::app::model::saved::SavedScenario;
+use crate::app::model::state::{AppState, ThemeChoice};
+use crate::app::model::{Mode, Status};
+use crate::app::ui::theme;
 use crate::info::Unit;
 use crate::scenario;
 
@@ -101,7 +102,7 @@ fn file_menu(
     let mut items = |ui: &mut egui::Ui, group: &[Command]| {
         for command in group.iter().filter(|command| offered(command)) {
             if command.menu_item(ui) {
-                commands.push(command.clone());
+                commands.push(*command);
             }
         }
     };

@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, Align2, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
-use super::bar_editor::{BarEditor, field_name, locked_message};
-use crate::app::state::AppState;
-use crate::app::theme;
+use super::bar_state::{BarEditor, field_name, locked_message};
+use crate::app::model::state::AppState;
+use crate::app::ui::theme;
 use crate::info::Side;
 use crate::text::{self, parse_number};
 

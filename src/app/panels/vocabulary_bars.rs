@@ -5,9 +5,11 @@
 use eframe::egui::{self, Align2, FontId, Rect, Stroke, pos2, vec2};
 
 use super::bar_layout::{BarLayout, Scale};
-use crate::app::theme;
+use crate::app::ui::fit_text::fit_to_width;
+use crate::app::ui::theme;
 use crate::info::Side;
 use crate::text;
+use crate::text::thousands;
 
 /// The smallest and largest value in each pixel column of the tail, left to right.
 pub fn tail_envelope(layout: &BarLayout, values: &[f64]) -> Vec<(f64, f64)> {
@@ -87,12 +89,12 @@ pub fn paint_vocabulary(
         painter.rect_filled(bar, 2.0, if selected { color } else { fill });
         painter.hline(bar.x_range(), top, Stroke::new(2.0, color));
         if selected || marks.dragging == Some(i) {
-            let font = FontId::proportional(12.0);
+            let font = FontId::proportional(theme::SMALL_SIZE);
             painter.text(pos2(x, top - 3.0), Align2::CENTER_BOTTOM, text::probability(value), font, text_color);
         }
         if rank % label_stride(slot) == 0 || selected {
             let label = labels.get(i).map_or("", String::as_str);
-            let shown = shorten(label, slot * label_stride(slot) as f32);
+            let shown = fit_to_width(&painter, label, &small, slot * label_stride(slot) as f32 - 4.0);
             painter.text(pos2(x, bars.bottom() + 3.0), Align2::CENTER_TOP, shown, small.clone(), weak);
         }
     }
@@ -136,40 +138,4 @@ pub fn paint_vocabulary(
 /// Name every k-th bar so that names fit.
 fn label_stride(slot: f32) -> usize {
     ((60.0 / slot).ceil() as usize).max(1)
-}
-
-fn shorten(label: &str, width: f32) -> String {
-    let fits = ((width - 4.0) / 6.5).floor().max(1.0) as usize;
-    if label.chars().count() <= fits {
-        label.to_string()
-    } else {
-        let cut: String = label.chars().take(fits.saturating_sub(1).max(1)).collect();
-        format!("{cut}…")
-    }
-}
-
-/// 1234567 → "1,234,567".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(999_999), "999,999");
-        assert_eq!(thousands(1_000_000), "1,000,000");
-    }
 }

@@ -5,7 +5,7 @@
 //! the page out of presentation mode, so that the sentence is seen.
 
 use super::Event;
-use crate::app::Status;
+use crate::app::model::Status;
 use crate::lesson::{builtin_lesson_ids, find_builtin_lesson};
 
 /// The events the query part of a page's address (`?…`, with or without the `?`) asks

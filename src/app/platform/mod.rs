@@ -5,134 +5,18 @@
 //! implementation goes beside it.
 
 pub mod address;
+mod contract;
 pub mod cpu_render;
+pub mod error;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-use eframe::egui;
-use image::RgbaImage;
-use std::path::PathBuf;
-
-use super::Status;
-use super::commands::Command;
-use super::picture::Picture;
-use crate::info::ZeroRule;
-use crate::lesson::Lesson;
-use crate::model_files;
-use crate::scenario::Scenario;
-use crate::scenario::link::{self, Shared};
-
-/// A scenario the user saved earlier, offered in the scenario picker.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SavedScenario {
-    pub name: String,
-    pub path: PathBuf,
-}
-
-/// A scenario to save, and the file it came from (saving there needs no question).
-#[derive(Debug, Clone)]
-pub struct SaveJob {
-    pub scenario: Scenario,
-    pub file: Option<PathBuf>,
-}
-
-/// What the platform tells the app, sooner or later, after a request or a dropped file.
-#[derive(Debug)]
-pub enum Event {
-    /// A scenario was read and checked; `file` is where Save writes it back; a share link
-    /// also brings the zero rule it was shown with.
-    Opened { scenario: Box<Scenario>, file: Option<PathBuf>, from: String, zero_rule: Option<ZeroRule> },
-    /// The scenario was written to `to`; `file` is the file it now belongs to.
-    Saved { file: Option<PathBuf>, to: String },
-    /// Numbers from a model's output file (.npy or CSV): the app asks whether they are P
-    /// or Q, probabilities or logits.
-    ModelOutput { from: String, values: Vec<f64> },
-    /// Outcome names from a vocabulary file (.txt, one token per line).
-    Vocabulary { from: String, tokens: Vec<String> },
-    /// A lesson to walk through from `step` (0-based), asked for by the page's address.
-    Lesson { lesson: Box<Lesson>, step: usize },
-    /// Presentation mode, asked for by the page's address.
-    Present,
-    /// Something to tell the user: a picture written, an error, a question answered no.
-    Status(Status),
-}
-
-/// The operating system (or the browser) as the app sees it.
-pub trait Platform {
-    /// Lets the user choose a scenario to open, starting near `near`; it arrives as
-    /// [`Event::Opened`].
-    fn open(&mut self, near: Option<&std::path::Path>);
-    /// Opens the saved scenario at `index` of [`Platform::saved_scenarios`].
-    fn open_saved(&mut self, index: usize);
-    /// Lets the user paste a share link; it arrives as [`Event::Opened`].
-    fn open_link(&mut self);
-    /// The page address that share links start with.
-    fn link_base(&self) -> String {
-        link::DEFAULT_BASE.to_string()
-    }
-    /// False for what this platform cannot do, so that it is not offered.
-    fn offers(&self, _command: &Command) -> bool {
-        true
-    }
-    /// Saves to the scenario's own file or the default place, or (`choose`) to a place
-    /// the user chooses; asks before replacing another file.
-    fn save(&mut self, job: SaveJob, choose: bool);
-    /// Writes a picture to the default place under its own name, or (`choose`) where the
-    /// user says.
-    fn export(&mut self, picture: Picture, choose: bool);
-    /// Writes a lesson's pictures and handout (`files`: name and bytes) into a new folder
-    /// named after `folder`, or where this platform puts downloads.
-    fn export_files(&mut self, folder: &str, files: Vec<(String, Vec<u8>)>);
-    /// Turns one finished egui pass of `ctx` into pixels.
-    fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String>;
-    /// Puts text on the clipboard.
-    fn copy_text(&mut self, ctx: &egui::Context, text: String) {
-        ctx.copy_text(text);
-    }
-    /// Once a frame: the platform's own dialogs and questions, dropped files, answers
-    /// that arrived.
-    fn ui(&mut self, ctx: &egui::Context);
-    /// What happened since the last call.
-    fn take_events(&mut self) -> Vec<Event>;
-    /// The scenarios the user saved before, for the picker.
-    fn saved_scenarios(&self) -> &[SavedScenario];
-}
-
-impl Event {
-    /// The event for a share link: its scenario and zero rule, or why it opens nothing.
-    pub fn from_link(text: &str) -> Event {
-        match link::decode(text) {
-            Ok(Shared { scenario, zero_rule }) => Event::Opened {
-                scenario: Box::new(scenario),
-                file: None,
-                from: "the link".to_string(),
-                zero_rule: Some(zero_rule),
-            },
-            Err(e) => Event::Status(Status::error(format!("The link opens nothing: {e}."))),
-        }
-    }
-}
-
-/// Whether a file is a model's output (.npy, .csv) or a vocabulary (.txt) rather than a
-/// scenario.
-pub fn is_model_file(name: &str) -> bool {
-    model_files::is_model_file(name) || name.to_ascii_lowercase().ends_with(".txt")
-}
-
-impl Event {
-    /// The event for the bytes of a model's output or vocabulary file named `name`.
-    pub fn from_model_file(name: &str, bytes: &[u8]) -> Event {
-        let result = if name.to_ascii_lowercase().ends_with(".txt") {
-            model_files::read_vocabulary(name, bytes).map(|tokens| Event::Vocabulary { from: name.to_string(), tokens })
-        } else {
-            model_files::read_numbers(name, bytes).map(|values| Event::ModelOutput { from: name.to_string(), values })
-        };
-        result.unwrap_or_else(|e| Event::Status(Status::error(e.to_string())))
-    }
-}
+pub use crate::app::model::saved::SavedScenario;
+pub use contract::{Event, Platform, SaveJob, is_model_file};
+pub use error::PlatformError;
 
 /// The platform of the device the app runs on.
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,7 +1,7 @@
 //! The session kept between runs: eframe's storage (a file on the desktop, the browser's
 //! local storage on the web) holds the app's state as RON.
 
-use crate::app::state::AppState;
+use crate::app::model::state::AppState;
 
 /// How often the session is stored while it changes.
 pub const SAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(2);

@@ -11,9 +11,9 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 
 use super::cpu_render::CpuRenderer;
-use super::{Event, Platform, SaveJob, SavedScenario, address};
-use crate::app::Status;
-use crate::app::commands::Command;
+use super::{Event, Platform, PlatformError, SaveJob, SavedScenario, address};
+use crate::app::command::Command;
+use crate::app::model::Status;
 use crate::app::picture::Picture;
 use crate::export::file_names::safe_stem;
 use crate::scenario::{Scenario, link};
@@ -109,21 +109,22 @@ fn scenario_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
 }
 
 /// Lets the browser offer `bytes` as a download named `name`.
-fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
-    let failed = |e: wasm_bindgen::JsValue| format!("the browser refused the download ({e:?})");
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no page to download from")?;
+fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), PlatformError> {
+    let failed = |e: wasm_bindgen::JsValue| PlatformError::Browser(format!("the browser refused the download ({e:?})"));
+    let missing = |what: &str| PlatformError::Browser(what.to_string());
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| missing("no page to download from"))?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(failed)?;
     let url = Url::create_object_url_with_blob(&blob).map_err(failed)?;
     let anchor: HtmlAnchorElement =
-        document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| "no link element".to_string())?;
+        document.create_element("a").map_err(failed)?.dyn_into().map_err(|_| missing("no link element"))?;
     anchor.set_href(&url);
     anchor.set_download(name);
     // Some browsers download only from a link that is in the page, and only while the
     // address still exists: add, click, remove, and let the address go a minute later.
-    let body = document.body().ok_or("no page body")?;
+    let body = document.body().ok_or_else(|| missing("no page body"))?;
     body.append_child(&anchor).map_err(failed)?;
     anchor.click();
     let _ = body.remove_child(&anchor);
@@ -137,13 +138,15 @@ fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
 }
 
 /// Shows the browser's file picker; the chosen file arrives in `inbox`.
-fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no page to pick a file from")?;
+fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), PlatformError> {
+    let missing = |what: &str| PlatformError::Browser(what.to_string());
+    let document =
+        web_sys::window().and_then(|w| w.document()).ok_or_else(|| missing("no page to pick a file from"))?;
     let input: HtmlInputElement = document
         .create_element("input")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(|e| PlatformError::Browser(format!("{e:?}")))?
         .dyn_into()
-        .map_err(|_| "no file input".to_string())?;
+        .map_err(|_| missing("no file input"))?;
     input.set_type("file");
     input.set_accept(".ron,.npy,.csv,.txt,text/plain");
     let chosen = input.clone();
@@ -197,7 +200,7 @@ impl Platform for WebPlatform {
     fn save(&mut self, job: SaveJob, _choose: bool) {
         let name = format!("{}.ron", safe_stem(&job.scenario.id));
         let result = job.scenario.validate(&name).and_then(|()| job.scenario.to_ron()).map_err(|e| e.to_string());
-        match result.and_then(|text| download(&name, text.as_bytes(), "text/plain")) {
+        match result.and_then(|text| download(&name, text.as_bytes(), "text/plain").map_err(|e| e.to_string())) {
             Ok(()) => self.events.push(Event::Saved { file: None, to: format!("{name} (a download)") }),
             Err(e) => self.status(Status::error(format!("Not saved: {e}"))),
         }
@@ -219,7 +222,7 @@ impl Platform for WebPlatform {
         let handout = files.iter().find(|(file, _)| file == "handout.html");
         let result = handout
             .ok_or_else(|| "no handout was made".to_string())
-            .and_then(|(_, bytes)| download(&name, bytes, "text/html"));
+            .and_then(|(_, bytes)| download(&name, bytes, "text/html").map_err(|e| e.to_string()));
         let status = match result {
             Ok(()) => Status::info(format!("Downloaded {name}: every step's pictures in one page")),
             Err(e) => Status::error(format!("Export failed: {e}")),
@@ -227,8 +230,8 @@ impl Platform for WebPlatform {
         self.status(status);
     }
 
-    fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String> {
-        self.pictures.render(ctx, output)
+    fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, PlatformError> {
+        self.pictures.render(ctx, output).map_err(PlatformError::Render)
     }
 
     fn ui(&mut self, ctx: &egui::Context) {

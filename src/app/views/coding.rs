@@ -3,11 +3,14 @@
 
 use eframe::egui::{self, RichText};
 
-use super::{Cached, View, ViewInput};
-use crate::app::analysis::Analysis;
-use crate::app::commands::Command;
-use crate::app::state::AppState;
-use crate::app::theme;
+use super::{View, ViewInput};
+use crate::app::command::Command;
+use crate::app::edit::Action;
+use crate::app::model::analysis::Analysis;
+use crate::app::model::state::AppState;
+use crate::app::ui::Cached;
+use crate::app::ui::theme;
+use crate::info::Measure;
 use crate::info::Side;
 use crate::info::coding::{CodingReport, coding_report};
 use crate::text;
@@ -31,25 +34,23 @@ impl View for CodingView {
         "Huffman codes for P and for Q: the bits a wrong code wastes"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        if super::gives_away_ui(
-            ui,
-            input.concealed,
-            &[
-                crate::info::Measure::EntropyP,
-                crate::info::Measure::EntropyQ,
-                crate::info::Measure::CrossEntropyPQ,
-                crate::info::Measure::CrossEntropyQP,
-                crate::info::Measure::KlPQ,
-                crate::info::Measure::KlQP,
-            ],
-        ) {
-            return None;
-        }
+    fn reveals(&self) -> &'static [Measure] {
+        &[
+            Measure::EntropyP,
+            Measure::EntropyQ,
+            Measure::CrossEntropyPQ,
+            Measure::CrossEntropyQP,
+            Measure::KlPQ,
+            Measure::KlQP,
+        ]
+    }
+
+    fn max_outcomes(&self) -> Option<usize> {
+        Some(super::MAX_DETAILED_OUTCOMES)
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         let (state, analysis) = (input.state, input.analysis);
-        if super::too_many_outcomes_ui(ui, state.doc.len(), "The coding view") {
-            return None;
-        }
         let coding = self.codes.get(analysis.revision, || coding_report(&analysis.p, &analysis.q));
         let mut command = None;
         let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
@@ -74,7 +75,7 @@ impl View for CodingView {
                 .id_salt("coding summary")
                 .show(ui, |ui| summary_ui(ui, coding, p_color, q_color));
         }
-        command
+        command.map(Action::from)
     }
 }
 

@@ -4,15 +4,15 @@
 use eframe::egui::{self, RichText, Stroke};
 use egui_plot::{Bar, BarChart, HLine, PlotPoint, Text};
 
-use crate::app::analysis::Analysis;
-use crate::app::panels::measures::HIDDEN;
-use crate::app::panels::vocabulary_bars::thousands;
-use crate::app::state::AppState;
-use crate::app::theme;
+use crate::app::model::analysis::Analysis;
+use crate::app::model::state::AppState;
+use crate::app::ui::concealment::HIDDEN;
+use crate::app::ui::theme;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side};
 use crate::lesson::task::Concealed;
 use crate::text;
+use crate::text::thousands;
 
 /// Returns where the plot was drawn.
 pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) -> egui::Rect {

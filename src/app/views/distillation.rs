@@ -4,9 +4,12 @@
 
 use eframe::egui::{self, RichText};
 
-use super::{Cached, View, ViewInput};
-use crate::app::commands::Command;
-use crate::app::theme;
+use super::{View, ViewInput};
+use crate::app::command::Command;
+use crate::app::edit::Action;
+use crate::app::ui::Cached;
+use crate::app::ui::theme;
+use crate::info::Measure;
 use crate::info::Side;
 use crate::info::distillation::{DistillationLoss, distillation_loss};
 use crate::text;
@@ -44,14 +47,11 @@ impl View for DistillationView {
         "Teacher P, student Q: distillation's soft loss T²·KL, the hard loss and their mix, as PyTorch computes them"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        if super::gives_away_ui(
-            ui,
-            input.concealed,
-            &[crate::info::Measure::KlPQ, crate::info::Measure::CrossEntropyPQ],
-        ) {
-            return None;
-        }
+    fn reveals(&self) -> &'static [Measure] {
+        &[Measure::KlPQ, Measure::CrossEntropyPQ]
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         let doc = &input.state.doc;
         let (teacher, student) = (doc.logit_values(Side::P), doc.logit_values(Side::Q));
         let arg_max = teacher.iter().enumerate().fold(0, |best, (i, z)| if *z > teacher[best] { i } else { best });
@@ -94,7 +94,7 @@ impl View for DistillationView {
         let loss =
             self.loss.get(key, || distillation_loss(&teacher, &student, t, alpha, label).map_err(|e| e.to_string()));
         egui::ScrollArea::vertical().id_salt("distillation").show(ui, |ui| losses_and_notes_ui(ui, loss, t, alpha));
-        command
+        command.map(Action::from)
     }
 }
 

@@ -6,10 +6,12 @@
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{Bar, BarChart, Heatmap, Line, MarkerShape, PlotPoint, PlotPoints, Points};
 
-use super::{Cached, View, ViewInput};
-use crate::app::Mode;
-use crate::app::commands::Command;
-use crate::app::theme;
+use super::{View, ViewInput};
+use crate::app::edit::{Action, Edit};
+use crate::app::model::Mode;
+use crate::app::ui::Cached;
+use crate::app::ui::theme;
+use crate::info::Measure;
 use crate::info::fit::{self, Descent, FitResult, Grid, Params};
 use crate::info::{Direction, Side};
 use crate::text;
@@ -70,13 +72,15 @@ impl View for FitView {
         "Fit a Gaussian Q to P by forward or reverse KL: mode covering against mode seeking"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        if super::gives_away_ui(ui, input.concealed, &[crate::info::Measure::KlPQ, crate::info::Measure::KlQP]) {
-            return None;
-        }
-        if super::too_many_outcomes_ui(ui, input.state.doc.len(), "Fitting a Gaussian") {
-            return None;
-        }
+    fn reveals(&self) -> &'static [Measure] {
+        &[Measure::KlPQ, Measure::KlQP]
+    }
+
+    fn max_outcomes(&self) -> Option<usize> {
+        Some(super::MAX_DETAILED_OUTCOMES)
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         fit_ui(ui, input, self)
     }
 }
@@ -135,7 +139,7 @@ fn animation_starts(p: &[f64], direction: Direction) -> Vec<Params> {
 }
 
 /// Draws the view. A picture for export does not move the animation on.
-fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> Option<Command> {
+fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> Option<Action> {
     let analysis = input.analysis;
     let animate = input.mode == Mode::Live;
     let dragging = ui.input(|i| i.pointer.any_down());
@@ -169,10 +173,9 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
             fit_state.reset(p);
         }
         if let Some(descent) = &fit_state.descent
-            // The button's words do not depend on the probabilities it will carry.
-            && Command::UseAsQ(Vec::new()).button(ui, true)
+            && ui.button("Use as Q").on_hover_text("Replace Q with the fitted bump (undo brings Q back)").clicked()
         {
-            command = Some(Command::UseAsQ(fit::gaussian(n, descent.params)));
+            command = Some(Edit::SetDistribution { side: Side::Q, values: fit::gaussian(n, descent.params) }.into());
         }
     });
     if fit_state.playing && animate {

@@ -3,8 +3,11 @@
 
 use eframe::egui::{self, RichText};
 
-use super::{Cached, View, ViewInput};
-use crate::app::commands::Command;
+use super::{View, ViewInput};
+use crate::app::command::Command;
+use crate::app::edit::Action;
+use crate::app::ui::Cached;
+use crate::info::Measure;
 use crate::info::libraries::{LibraryValues, distillation_loss, library_values};
 use crate::text;
 
@@ -35,10 +38,11 @@ impl View for LibrariesView {
         "What scipy and torch return for this P and Q, and their conventions"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        if super::gives_away_ui(ui, input.concealed, &crate::info::Measure::ALL) {
-            return None;
-        }
+    fn reveals(&self) -> &'static [Measure] {
+        &Measure::ALL
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         let (state, analysis) = (input.state, input.analysis);
         let values = *self.values.get(analysis.revision, || library_values(&analysis.p, &analysis.q));
         let t = self.temperature;
@@ -51,6 +55,7 @@ impl View for LibrariesView {
             &values,
             Distillation { temperature: &mut self.temperature, loss: distillation },
         )
+        .map(Action::from)
     }
 }
 
@@ -63,7 +68,7 @@ struct Distillation<'a> {
 fn libraries_ui(
     ui: &mut egui::Ui,
     n: usize,
-    analysis: &crate::app::analysis::Analysis,
+    analysis: &crate::app::model::analysis::Analysis,
     values: &LibraryValues,
     distillation: Distillation<'_>,
 ) -> Option<Command> {

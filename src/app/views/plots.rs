@@ -3,10 +3,14 @@
 use eframe::egui;
 
 use super::{View, ViewInput, contributions, surprise};
-use crate::app::commands::Command;
+use crate::app::edit::Action;
 use crate::app::picture::{self, Target};
 
-pub struct PlotsView;
+/// The contribution plot and the surprise curve, each with the data it caches.
+#[derive(Default)]
+pub struct PlotsView {
+    surprise: surprise::Surprise,
+}
 
 /// Narrower than this (points), the two plots stand one above the other.
 const STACK_BELOW: f32 = 640.0;
@@ -24,14 +28,14 @@ impl View for PlotsView {
         "Each outcome's contribution to both KLs, and the surprise curve"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
         // Side by side where there is the width for it, else one above the other.
         if ui.available_width() >= STACK_BELOW {
             ui.columns(2, |columns| {
                 let rect = contributions::contributions_ui(&mut columns[0], state, analysis, concealed);
                 picture::note_plot_rect(&columns[0], Target::Contributions, rect);
-                let rect = surprise::surprise_ui(&mut columns[1], state, analysis, concealed);
+                let rect = self.surprise.ui(&mut columns[1], state, analysis, concealed);
                 picture::note_plot_rect(&columns[1], Target::Surprise, rect);
             });
         } else {
@@ -43,7 +47,7 @@ impl View for PlotsView {
                 })
                 .inner;
             picture::note_plot_rect(ui, Target::Contributions, rect);
-            let rect = surprise::surprise_ui(ui, state, analysis, concealed);
+            let rect = self.surprise.ui(ui, state, analysis, concealed);
             picture::note_plot_rect(ui, Target::Surprise, rect);
         }
         None

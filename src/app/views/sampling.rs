@@ -4,9 +4,11 @@
 use eframe::egui::{self, RichText};
 use egui_plot::{FilledArea, HLine, Line, LineStyle, PlotPoints};
 
-use super::{Cached, View, ViewInput};
-use crate::app::commands::Command;
-use crate::app::theme;
+use super::{View, ViewInput};
+use crate::app::edit::Action;
+use crate::app::ui::Cached;
+use crate::app::ui::theme;
+use crate::info::Measure;
 use crate::info::sampling::{self, SampleRun};
 use crate::info::{Side, Unit};
 use crate::text;
@@ -37,10 +39,11 @@ impl View for SamplingView {
         "Draw samples from P and watch the estimates converge to KL and cross-entropy"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        if super::gives_away_ui(ui, input.concealed, &[crate::info::Measure::KlPQ, crate::info::Measure::KlQP]) {
-            return None;
-        }
+    fn reveals(&self) -> &'static [Measure] {
+        &[Measure::KlPQ, Measure::KlQP]
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         sampling_ui(ui, input, self);
         None
     }

@@ -9,10 +9,12 @@ mod triangle;
 
 use eframe::egui::{self, RichText};
 
-use super::{Cached, View, ViewInput};
-use crate::app::commands::Command;
-use crate::app::panels::vocabulary_bars::thousands;
+use super::{View, ViewInput};
+use crate::app::edit::Action;
+use crate::app::ui::Cached;
+use crate::info::Measure;
 use crate::info::{Direction, Unit};
+use crate::text::thousands;
 use geometry::Triangle;
 use map::Map;
 
@@ -53,11 +55,12 @@ impl View for SimplexView {
         "Every distribution of two or three outcomes at once: KL(P||x) and KL(x||P) over all of them"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+    fn reveals(&self) -> &'static [Measure] {
+        &[Measure::KlPQ, Measure::KlQP]
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         // Q's point sits on the map at the value of KL(P||Q) (or KL(Q||P)).
-        if super::gives_away_ui(ui, input.concealed, &[crate::info::Measure::KlPQ, crate::info::Measure::KlQP]) {
-            return None;
-        }
         let n = input.analysis.p.len();
         if n != 3 {
             ui.ctx().data_mut(|data| data.remove::<Triangle>(layout_id()));
@@ -82,11 +85,11 @@ impl View for SimplexView {
 }
 
 impl SimplexView {
-    fn three_ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
+    fn three_ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Every distribution x of three outcomes; colour:").strong());
             for direction in Direction::ALL {
-                let text = direction_symbol(direction);
+                let text = geometry::direction_symbol(direction);
                 let hover = match direction {
                     Direction::Forward => "How much x fails to cover P: ∞ where x rules out an outcome of P",
                     Direction::Reverse => "How much x strays where P is small: ∞ where x puts mass P rules out",
@@ -109,14 +112,6 @@ impl SimplexView {
         let (triangle, command) = self.triangle.ui(ui, &drawn);
         ui.ctx().data_mut(|data| data.insert_temp(layout_id(), triangle));
         command
-    }
-}
-
-/// "KL(P||x)" or "KL(x||P)".
-pub fn direction_symbol(direction: Direction) -> &'static str {
-    match direction {
-        Direction::Forward => "KL(P||x)",
-        Direction::Reverse => "KL(x||P)",
     }
 }
 

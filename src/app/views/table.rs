@@ -3,12 +3,14 @@
 
 use eframe::egui::{self, Align2, FontId, RichText, Sense, vec2};
 
-use super::{Cached, View, ViewInput};
-use crate::app::analysis::Analysis;
-use crate::app::commands::Command;
-use crate::app::panels::measures::HIDDEN;
-use crate::app::state::AppState;
-use crate::app::theme;
+use super::{View, ViewInput};
+use crate::app::command::Command;
+use crate::app::edit::Action;
+use crate::app::model::analysis::Analysis;
+use crate::app::model::state::AppState;
+use crate::app::ui::Cached;
+use crate::app::ui::concealment::HIDDEN;
+use crate::app::ui::theme;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side, Unit, log_ratio};
 use crate::lesson::task::Concealed;
@@ -80,8 +82,8 @@ impl View for TableView {
         "Every outcome's probabilities, surprises and KL terms, sortable"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        table_ui(ui, input, self)
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
+        table_ui(ui, input, self).map(Action::from)
     }
 }
 
@@ -96,7 +98,7 @@ struct Geometry {
 
 impl Geometry {
     fn for_ui(ui: &egui::Ui) -> Geometry {
-        let wanted = theme::body_size(ui) / 15.0;
+        let wanted = theme::text_scale(ui);
         let room = ui.available_width();
         let width_of = |columns: &[Column]| columns.iter().map(|c| c.width()).sum::<f32>();
         let shown = if width_of(&Column::ALL) * wanted <= room {

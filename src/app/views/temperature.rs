@@ -6,9 +6,11 @@
 use eframe::egui::{self, RichText};
 use egui_plot::{HLine, Line, LineStyle, PlotPoints, Points};
 
-use super::{Cached, View, ViewInput};
-use crate::app::commands::Command;
-use crate::app::theme;
+use super::{View, ViewInput};
+use crate::app::edit::Action;
+use crate::app::ui::Cached;
+use crate::app::ui::theme;
+use crate::info::Measure;
 use crate::info::logits::{TemperatureLimits, entropy_at, log_spaced, temperature_limits};
 use crate::info::{Side, Unit};
 use crate::text;
@@ -50,11 +52,11 @@ impl View for TemperatureView {
         "Entropy of softmax(z / T) as the temperature T goes from 0.01 to 100: the arg-max when cold, uniform when hot"
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Command> {
-        if super::gives_away_ui(ui, input.concealed, &[crate::info::Measure::EntropyP, crate::info::Measure::EntropyQ])
-        {
-            return None;
-        }
+    fn reveals(&self) -> &'static [Measure] {
+        &[Measure::EntropyP, Measure::EntropyQ]
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         let doc = &input.state.doc;
         // P, Q and both temperatures change the revision; logits shifted all alike do not,
         // and do not change a single entropy either.

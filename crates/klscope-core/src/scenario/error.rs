@@ -1,5 +1,6 @@
 //! Everything that can go wrong with a scenario file, each naming the file and the spot.
 
+use super::link_error::LinkError;
 use crate::export::atomic::describe as describe_io;
 use std::path::PathBuf;
 
@@ -30,5 +31,11 @@ pub enum ScenarioError {
     UnknownPreset { name: String, known: String },
 
     #[error("{0}")]
-    Link(super::link::LinkError),
+    Link(LinkError),
+}
+
+impl From<LinkError> for ScenarioError {
+    fn from(error: LinkError) -> Self {
+        ScenarioError::Link(error)
+    }
 }

@@ -1,4 +1,4 @@
-//! Reading and writing scenario files. Writes are atomic (see `crate::atomic`).
+//! Reading and writing scenario files. Writes are atomic (see `crate::export::atomic`).
 
 use super::{Scenario, ScenarioError};
 use crate::export::atomic::write_atomically;

@@ -6,16 +6,13 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
-use super::{Scenario, ScenarioError, SideLogits};
+pub use super::link_error::{LinkError, MAX_LINK_CHARS, MAX_LINK_OUTCOMES};
+use super::{Scenario, SideLogits};
 use crate::info::logits::Logits;
 use crate::info::{Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
 
 /// Where `web/serve.sh` serves the site: the base of links made on the desktop.
 pub const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
-/// The longest link accepted, in characters (browsers and chat programs cut longer ones).
-pub const MAX_LINK_CHARS: usize = 100_000;
-/// The most outcomes a link may carry.
-pub const MAX_LINK_OUTCOMES: usize = 1000;
 /// The longest label a link may carry, in characters.
 pub const MAX_LABEL_CHARS: usize = 100;
 /// The longest title and description a link may carry, in characters.
@@ -30,27 +27,6 @@ const KEY: &str = "s=";
 pub struct Shared {
     pub scenario: Scenario,
     pub zero_rule: ZeroRule,
-}
-
-/// Why a link opens nothing.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum LinkError {
-    #[error("this link has no scenario in it: it should end in #s= followed by the scenario")]
-    NoScenario,
-    #[error("this link is too long ({0} characters; a link holds at most {MAX_LINK_CHARS})")]
-    TooLong(usize),
-    #[error("this link is damaged: its scenario has characters a link never contains (was it cut or changed?)")]
-    NotBase64,
-    #[error("this link is damaged: its scenario is not text (was it cut or changed?)")]
-    NotText,
-    #[error("this link is damaged or cut short: {0}")]
-    Damaged(String),
-    #[error("this link was made by a newer klscope (link version {0}); this one reads version 1")]
-    Version(u32),
-    #[error("this link has {0} outcomes; a link holds at most {MAX_LINK_OUTCOMES} (share a scenario file instead)")]
-    TooManyOutcomes(usize),
-    #[error("{0}")]
-    Invalid(String),
 }
 
 /// The scenario as it travels: short keys, everything a scenario file holds plus the rule.
@@ -236,12 +212,6 @@ fn plain_json_error(error: &serde_json::Error) -> String {
         shown.push('…');
     }
     format!("{shown} (at character {} of its scenario)", error.column())
-}
-
-impl From<LinkError> for ScenarioError {
-    fn from(error: LinkError) -> Self {
-        ScenarioError::Link(error)
-    }
 }
 
 #[cfg(test)]

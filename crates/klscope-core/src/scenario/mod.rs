@@ -7,6 +7,7 @@ mod file;
 mod format;
 mod generated;
 pub mod link;
+mod link_error;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use catalog::names_a_file;

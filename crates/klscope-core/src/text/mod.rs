@@ -4,8 +4,10 @@
 
 mod format;
 mod parse;
+mod thousands;
 
 pub use format::{
     INFINITY, csv_number, fixed6, full, json_number, probability, short_number, sig4, significant, with_unit,
 };
 pub use parse::{NumberError, parse_number};
+pub use thousands::thousands;

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::platform::SavedScenario;
+use crate::app::model::saved::SavedScenario;
 
 #[derive(Debug, Clone)]
 pub struct Folders {

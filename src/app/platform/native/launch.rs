@@ -6,13 +6,35 @@ use eframe::egui;
 use std::path::{Path, PathBuf};
 
 use super::write_picture;
-use crate::app::lesson_export::ExportedFile;
+use crate::app::lesson_export::{ExportedFile, LessonExportError};
+use crate::app::model::errors::LessonRunError;
+use crate::app::model::state::{AppState, ThemeChoice};
+use crate::app::picture::PictureError;
 use crate::app::picture::Target;
-use crate::app::state::{AppState, ThemeChoice};
+use crate::app::platform::PlatformError;
 use crate::app::{KlApp, Status};
+use crate::info::DistributionError;
 use crate::info::{Unit, ZeroRule};
 use crate::lesson::Lesson;
 use crate::scenario::Scenario;
+
+/// Why the app could not start as asked, or its picture could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum LaunchError {
+    #[error("{0}")]
+    Lesson(#[from] LessonRunError),
+    #[error("{}", .0.message("scenario"))]
+    Scenario(DistributionError),
+    /// eframe's own words, without its prefix.
+    #[error("cannot open the window: {0}")]
+    Window(String),
+    #[error("cannot make the screenshot: {0}")]
+    Picture(#[from] PictureError),
+    #[error("{0}")]
+    Write(#[from] PlatformError),
+    #[error("{0}")]
+    Export(#[from] LessonExportError),
+}
 
 /// What the command line asks to change about the starting state, checked before
 /// anything opens.
@@ -33,7 +55,7 @@ pub struct Launch {
 }
 
 impl Launch {
-    fn apply(self, app: &mut KlApp) -> Result<(), String> {
+    fn apply(self, app: &mut KlApp) -> Result<(), LaunchError> {
         if let Some((lesson, step)) = self.lesson {
             app.open_lesson(lesson, step)?;
         }
@@ -43,7 +65,7 @@ impl Launch {
             state.view = view;
         }
         if let Some((scenario, file)) = self.scenario {
-            state.open_scenario(&scenario).map_err(|e| e.message("scenario"))?;
+            state.open_scenario(&scenario).map_err(LaunchError::Scenario)?;
             state.doc.file = file;
         }
         if let Some(rule) = self.zero_rule {
@@ -60,7 +82,7 @@ impl Launch {
 }
 
 /// Opens the window and returns when it closes.
-pub fn open_window(launch: Launch) -> Result<(), String> {
+pub fn open_window(launch: Launch) -> Result<(), LaunchError> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("klscope")
@@ -71,29 +93,28 @@ pub fn open_window(launch: Launch) -> Result<(), String> {
     };
     let create = Box::new(|cc: &eframe::CreationContext<'_>| {
         let mut app = KlApp::new(cc);
-        if let Err(message) = launch.apply(&mut app) {
-            app.status = Some(Status::error(message));
+        if let Err(e) = launch.apply(&mut app) {
+            app.status = Some(Status::error(e.to_string()));
         }
         Ok(Box::new(app) as Box<dyn eframe::App>)
     });
-    eframe::run_native("klscope", options, create).map_err(|e| format!("cannot open the window: {e}"))
+    eframe::run_native("klscope", options, create).map_err(|e| LaunchError::Window(e.to_string()))
 }
 
 /// Draws the app on the default session at `size` (logical points) and `scale` pixels per
 /// point and writes the PNG to `out`; returns its size in pixels.
-pub fn screenshot(launch: Launch, out: &Path, size: (u32, u32), scale: f32) -> Result<(u32, u32), String> {
+pub fn screenshot(launch: Launch, out: &Path, size: (u32, u32), scale: f32) -> Result<(u32, u32), LaunchError> {
     let mut app = KlApp::with_state(AppState::default());
     launch.apply(&mut app)?;
     let logical = egui::vec2(size.0 as f32, size.1 as f32);
-    let picture =
-        app.draw_picture(logical, scale, Target::Window).map_err(|e| format!("cannot make the screenshot: {e}"))?;
+    let picture = app.draw_picture(logical, scale, Target::Window)?;
     write_picture(&picture, out)?;
     Ok((picture.width, picture.height))
 }
 
 /// Every step of the launch's lesson drawn at `size` and `scale`, and the handout page.
-pub fn lesson_files(launch: Launch, size: (u32, u32), scale: f32) -> Result<Vec<ExportedFile>, String> {
+pub fn lesson_files(launch: Launch, size: (u32, u32), scale: f32) -> Result<Vec<ExportedFile>, LaunchError> {
     let mut app = KlApp::with_state(AppState::default());
     launch.apply(&mut app)?;
-    app.lesson_files(egui::vec2(size.0 as f32, size.1 as f32), scale)
+    Ok(app.lesson_files(egui::vec2(size.0 as f32, size.1 as f32), scale)?)
 }

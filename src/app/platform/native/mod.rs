@@ -14,8 +14,8 @@ use image::RgbaImage;
 use std::path::{Path, PathBuf};
 
 use super::cpu_render::CpuRenderer;
-use super::{Event, Platform, SaveJob, SavedScenario};
-use crate::app::Status;
+use super::{Event, Platform, PlatformError, SaveJob, SavedScenario};
+use crate::app::model::Status;
 use crate::app::picture::Picture;
 use crate::export::atomic::{describe, write_atomically};
 use crate::export::file_names::safe_stem;
@@ -274,7 +274,7 @@ impl Platform for NativePlatform {
         self.status(status);
     }
 
-    fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, String> {
+    fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, PlatformError> {
         if self.renderer.is_none() && self.cpu.is_none() {
             // Without a graphics adapter (no GPU, no Mesa) pictures are drawn on the CPU.
             match OffscreenRenderer::new() {
@@ -283,9 +283,9 @@ impl Platform for NativePlatform {
             }
         }
         match (&mut self.cpu, &mut self.renderer) {
-            (Some(cpu), _) => cpu.render(ctx, output),
-            (None, Some(gpu)) => gpu.render(ctx, output).map_err(|e| e.to_string()),
-            (None, None) => Err("no way to draw a picture here".to_string()),
+            (Some(cpu), _) => cpu.render(ctx, output).map_err(PlatformError::Render),
+            (None, Some(gpu)) => gpu.render(ctx, output).map_err(|e| PlatformError::Render(e.to_string())),
+            (None, None) => Err(PlatformError::Render("no way to draw a picture here".to_string())),
         }
     }
 
@@ -316,24 +316,27 @@ impl Platform for NativePlatform {
 }
 
 /// Writes a picture's PNG bytes atomically; errors say what went wrong in plain words.
-pub fn write_picture(picture: &Picture, path: &Path) -> Result<(), String> {
-    write_atomically(path, &picture.png).map_err(|e| format!("cannot write {}: {}", path.display(), describe(&e)))
+pub fn write_picture(picture: &Picture, path: &Path) -> Result<(), PlatformError> {
+    write_atomically(path, &picture.png)
+        .map_err(|e| PlatformError::Write { path: path.to_path_buf(), reason: describe(&e) })
 }
 
 /// Writes `files` into a new folder `name` inside `parent` (a numbered name if it is
 /// taken), each atomically; returns the folder.
-pub fn write_files(parent: &Path, name: &str, files: &[(String, Vec<u8>)]) -> Result<PathBuf, String> {
+pub fn write_files(parent: &Path, name: &str, files: &[(String, Vec<u8>)]) -> Result<PathBuf, PlatformError> {
     let folder = folders::unused_path(&parent.join(crate::export::file_names::safe_stem(name)));
-    std::fs::create_dir_all(&folder).map_err(|e| format!("cannot make {}: {}", folder.display(), describe(&e)))?;
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| PlatformError::MakeFolder { path: folder.clone(), reason: describe(&e) })?;
     write_files_into(&folder, files)?;
     Ok(folder)
 }
 
 /// Writes `files` into `folder`, which exists, each atomically.
-pub fn write_files_into(folder: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+pub fn write_files_into(folder: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PlatformError> {
     for (file, bytes) in files {
         let path = folder.join(file);
-        write_atomically(&path, bytes).map_err(|e| format!("cannot write {}: {}", path.display(), describe(&e)))?;
+        write_atomically(&path, bytes)
+            .map_err(|e| PlatformError::Write { path: path.clone(), reason: describe(&e) })?;
     }
     Ok(())
 }

@@ -5,9 +5,9 @@
 use eframe::egui::{self, RichText};
 use egui_plot::{HoverPosition, Line, LineStyle, PlotPoint, PlotPoints, Points, Text, VLine};
 
-use super::direction_symbol;
+use super::geometry::direction_symbol;
 use super::geometry::kl_nats;
-use crate::app::theme;
+use crate::app::ui::theme;
 use crate::app::views::ViewInput;
 use crate::info::{Direction, Side};
 use crate::text;
@@ -96,7 +96,7 @@ pub fn curves_ui(ui: &mut egui::Ui, input: &ViewInput<'_>) {
             );
             // The names beside their lines, clear of the ∞ marks at the top corners.
             for (x, name, color) in [(p, " P ", p_color), (q, " Q ", q_color)] {
-                let label = RichText::new(name).size(15.0).color(color).strong();
+                let label = RichText::new(name).size(theme::BODY_SIZE).color(color).strong();
                 let anchor = if x > 0.85 { egui::Align2::RIGHT_CENTER } else { egui::Align2::LEFT_CENTER };
                 plot_ui.text(Text::new("", PlotPoint::new(x, y_top * 0.72), label).anchor(anchor));
             }

@@ -7,6 +7,7 @@
 
 use eframe::egui::{Pos2, pos2};
 
+use crate::info::Direction;
 use crate::info::measures::outcome_terms;
 
 /// The height of the equilateral triangle of side 1.
@@ -199,6 +200,14 @@ fn crossing(a: f64, b: f64, level: f64) -> f64 {
 
 fn all(values: [Option<f64>; 4]) -> Option<[f64; 4]> {
     Some([values[0]?, values[1]?, values[2]?, values[3]?])
+}
+
+/// "KL(P||x)" or "KL(x||P)".
+pub fn direction_symbol(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Forward => "KL(P||x)",
+        Direction::Reverse => "KL(x||P)",
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use eframe::egui::{Color32, ColorImage};
 
 use super::geometry::{self, Grid, Segment};
-use crate::app::theme;
+use crate::app::ui::theme;
 use crate::info::{Direction, Unit};
 
 /// The image's size in texels: about one texel per point of a triangle 200 points wide.

@@ -3,12 +3,12 @@
 
 use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, pos2, vec2};
 
-use super::direction_symbol;
+use super::geometry::direction_symbol;
 use super::geometry::{self, H, Triangle};
 use super::map::{self, Map};
-use crate::app::Mode;
-use crate::app::commands::Command;
-use crate::app::theme;
+use crate::app::edit::{Action, Edit};
+use crate::app::model::Mode;
+use crate::app::ui::theme;
 use crate::app::views::ViewInput;
 use crate::info::{Direction, Side, Unit};
 use crate::text;
@@ -39,11 +39,11 @@ pub struct Drawing<'a> {
 impl TriangleState {
     /// Draws the triangle and the text beside it; returns where the triangle is and the
     /// distribution a drag asked for.
-    pub fn ui(&mut self, ui: &mut egui::Ui, drawing: &Drawing<'_>) -> (Triangle, Option<Command>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, drawing: &Drawing<'_>) -> (Triangle, Option<Action>) {
         let available = ui.available_size();
         // In presentation mode's large type the notes go under the triangle: beside it
         // they would leave the triangle no room.
-        let body = crate::app::theme::body_size(ui);
+        let body = crate::app::ui::theme::body_size(ui);
         let notes_below = body > 20.0;
         let (width, height) = if notes_below {
             (available.x, available.y - 5.0 * body * 1.4)
@@ -84,7 +84,7 @@ impl TriangleState {
         response: &egui::Response,
         triangle: &Triangle,
         drawing: &Drawing<'_>,
-    ) -> Option<Command> {
+    ) -> Option<Action> {
         let analysis = drawing.input.analysis;
         let point = |side: Side| {
             let values = if side == Side::P { &analysis.p } else { &analysis.q };
@@ -113,7 +113,8 @@ impl TriangleState {
             (Some(side), Some(at)) if response.dragged() => {
                 let values = geometry::rounded(geometry::project(triangle.to_barycentric(at)));
                 let current = if side == Side::P { &analysis.p } else { &analysis.q };
-                (current.as_slice() != values).then(|| Command::SetDistribution { side, values: values.to_vec() })
+                (current.as_slice() != values)
+                    .then(|| Action::from(Edit::SetDistribution { side, values: values.to_vec() }))
             }
             _ => None,
         };
@@ -172,7 +173,7 @@ fn paint(ui: &egui::Ui, rect: Rect, triangle: &Triangle, drawing: &Drawing<'_>, 
         }
         // The name sits outside the triangle's middle, away from the other point.
         let label_at = at + vec2(POINT_RADIUS + 4.0, -POINT_RADIUS - 4.0);
-        let galley = painter.layout_no_wrap(side.name().to_string(), FontId::proportional(15.0), fill);
+        let galley = painter.layout_no_wrap(side.name().to_string(), FontId::proportional(theme::BODY_SIZE), fill);
         let label_rect = Align2::LEFT_BOTTOM.anchor_size(label_at, galley.size()).expand(1.0);
         painter.rect_filled(label_rect, 3.0, background.gamma_multiply(0.8));
         painter.galley(label_rect.min + vec2(1.0, 1.0), galley, text);
@@ -226,7 +227,7 @@ fn contour_labels(painter: &egui::Painter, triangle: &Triangle, drawing: &Drawin
         } else {
             (Color32::BLACK, Color32::from_white_alpha(210))
         };
-        let galley = painter.layout_no_wrap(text::short_number(*level), FontId::proportional(12.0), ink);
+        let galley = painter.layout_no_wrap(text::short_number(*level), FontId::proportional(theme::SMALL_SIZE), ink);
         let rect = Align2::CENTER_CENTER.anchor_size(at, galley.size()).expand(1.5);
         painter.rect_filled(rect, 3.0, back);
         painter.galley(rect.min + vec2(1.5, 1.5), galley, ink);
@@ -249,7 +250,7 @@ fn corner_labels(ui: &egui::Ui, painter: &egui::Painter, triangle: &Triangle, la
     ];
     for ((at, align), label) in places.into_iter().zip(labels) {
         let short: String = label.chars().take(14).collect();
-        painter.text(at, align, short, FontId::proportional(15.0), color);
+        painter.text(at, align, short, FontId::proportional(theme::BODY_SIZE), color);
     }
 }
 

@@ -4,7 +4,7 @@
 
 use eframe::egui::{self, Color32, FontId, TextStyle};
 
-use super::state::ThemeChoice;
+use crate::app::model::state::ThemeChoice;
 use crate::info::{Direction, Side};
 
 /// The colour of P or Q on the current background.
@@ -126,13 +126,18 @@ pub fn apply_presentation_text(ctx: &egui::Context, presenting: bool) {
     }
 }
 
-/// Body text in normal mode.
-const BODY: f32 = 15.0;
+/// Body text in normal mode, in points; every other size is named from it.
+pub const BODY_SIZE: f32 = 15.0;
+/// Small text (axis notes, a vocabulary's tail) in normal mode.
+pub const SMALL_SIZE: f32 = 12.0;
+/// How much larger the measures panel's numbers are than body text: 24 px beside 15 px.
+pub const BIG_NUMBER_RATIO: f32 = 1.6;
+const BODY: f32 = BODY_SIZE;
 
 fn set_text_scale(ctx: &egui::Context, scale: f32) {
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::proportional(12.0 * scale)),
+            (TextStyle::Small, FontId::proportional(SMALL_SIZE * scale)),
             (TextStyle::Body, FontId::proportional(BODY * scale)),
             (TextStyle::Button, FontId::proportional(BODY * scale)),
             (TextStyle::Heading, FontId::proportional(20.0 * scale)),
@@ -159,7 +164,12 @@ pub fn body_size(ui: &egui::Ui) -> f32 {
 
 /// The size of the big numbers in the measures panel: 24 px beside 15 px text.
 pub fn big_number(ui: &egui::Ui) -> f32 {
-    body_size(ui) * 1.6
+    body_size(ui) * BIG_NUMBER_RATIO
+}
+
+/// How much larger text is here than in normal mode: 1, or presentation mode's scale.
+pub fn text_scale(ui: &egui::Ui) -> f32 {
+    body_size(ui) / BODY_SIZE
 }
 
 /// A right answer, a goal met: the Okabe–Ito bluish green.

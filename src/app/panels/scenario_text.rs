@@ -1,11 +1,11 @@
-//! The lesson text: the scenario's title, id and description, editable so a teacher can
+//! The scenario's own text: its title, id and description, editable so a teacher can
 //! prepare a lesson and save it.
 
 use eframe::egui::{self, RichText};
 
-use crate::app::state::Document;
+use crate::app::model::state::Document;
 
-pub fn lesson_ui(ui: &mut egui::Ui, doc: &mut Document) {
+pub fn scenario_text_ui(ui: &mut egui::Ui, doc: &mut Document) {
     egui::CollapsingHeader::new(RichText::new("Lesson text").strong()).id_salt("lesson text").show(ui, |ui| {
         egui::Grid::new("lesson fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             ui.label("Title");

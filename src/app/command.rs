@@ -6,9 +6,7 @@
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use strum::IntoEnumIterator;
 
-use crate::info::Side;
-
-#[derive(Debug, Clone, PartialEq, strum::EnumIter)]
+#[derive(Debug, Clone, Copy, PartialEq, strum::EnumIter)]
 pub enum Command {
     Undo,
     Redo,
@@ -25,13 +23,6 @@ pub enum Command {
     NudgeDown,
     NudgeUpFine,
     NudgeDownFine,
-    /// Replaces Q with these probabilities (fitting's "Use as Q").
-    UseAsQ(Vec<f64>),
-    /// Replaces one side's probabilities (a point dragged on the simplex).
-    SetDistribution {
-        side: Side,
-        values: Vec<f64>,
-    },
     ToggleTheme,
     Help,
     /// Opens the built-in scenario at this index of `scenario::builtin()`.
@@ -116,11 +107,9 @@ impl Command {
             Command::NudgeDown => "Nudge down",
             Command::NudgeUpFine => "Nudge up a little",
             Command::NudgeDownFine => "Nudge down a little",
-            Command::UseAsQ(_) => "Use as Q",
-            Command::SetDistribution { .. } => "Set distribution",
             Command::ToggleTheme => "Light / dark",
             Command::Help => "? Help",
-            Command::OpenBuiltin(_) => "Open lesson",
+            Command::OpenBuiltin(_) => "Open scenario",
             Command::OpenSaved(_) => "Open saved scenario",
             Command::Open => "Open…",
             Command::OpenLink => "Open link…",
@@ -161,11 +150,9 @@ impl Command {
             Command::NudgeDown => "Lower the selected outcome by 0.01 in the distribution you last touched",
             Command::NudgeUpFine => "Raise the selected outcome by 0.001",
             Command::NudgeDownFine => "Lower the selected outcome by 0.001",
-            Command::UseAsQ(_) => "Copy this fitted Gaussian into the Q editor (undoable)",
-            Command::SetDistribution { .. } => "Set P or Q to the distribution picked on the simplex (undoable)",
             Command::ToggleTheme => "Switch between a dark and a light background",
             Command::Help => "What each measure means, and the keyboard shortcuts",
-            Command::OpenBuiltin(_) => "Open this built-in lesson",
+            Command::OpenBuiltin(_) => "Open this built-in scenario",
             Command::OpenSaved(_) => "Open a scenario you saved",
             Command::Open => {
                 "Open a scenario (.ron); a model's outputs (.npy, .csv), used as P or Q; or a vocabulary (.txt), one outcome name per line"
@@ -224,8 +211,6 @@ impl Command {
             | Command::AddOutcome
             | Command::RemoveOutcome
             | Command::Select(_)
-            | Command::UseAsQ(_)
-            | Command::SetDistribution { .. }
             | Command::ToggleTheme
             | Command::OpenBuiltin(_)
             | Command::OpenSaved(_)
@@ -279,9 +264,7 @@ impl Command {
 
 /// Every (shortcut, command) pair, in declaration order.
 fn every_shortcut() -> Vec<(KeyboardShortcut, Command)> {
-    Command::with_shortcuts()
-        .flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command.clone())))
-        .collect()
+    Command::with_shortcuts().flat_map(|command| command.shortcuts().iter().map(move |s| (*s, command))).collect()
 }
 
 /// How many modifiers a shortcut needs: checked most specific first, because egui
@@ -291,14 +274,41 @@ fn specificity(shortcut: &KeyboardShortcut) -> usize {
     [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift].into_iter().filter(|&held| held).count()
 }
 
-/// The commands whose shortcuts were pressed this frame. Nothing while a text field has
-/// the keyboard: there Ctrl+Z and the arrow keys belong to the field. In presentation
-/// mode the arrow keys step through the lesson, as a clicker's do.
+/// Whether a text field would use this key itself: plain keys and Shift+keys (arrows,
+/// Space, Page Up/Down, Esc), and the editing chords Ctrl+Z, Ctrl+Y, Ctrl+A/C/V/X.
+/// Function keys and Ctrl+O, Ctrl+S, Ctrl+E are not typing, so they work in a field too.
+pub fn conflicts_with_typing(shortcut: &KeyboardShortcut) -> bool {
+    let function_key = matches!(
+        shortcut.logical_key,
+        Key::F1
+            | Key::F2
+            | Key::F3
+            | Key::F4
+            | Key::F5
+            | Key::F6
+            | Key::F7
+            | Key::F8
+            | Key::F9
+            | Key::F10
+            | Key::F11
+            | Key::F12
+    );
+    let m = shortcut.modifiers;
+    let chord = m.command || m.ctrl || m.mac_cmd || m.alt;
+    let editing_chord = matches!(shortcut.logical_key, Key::Z | Key::Y | Key::A | Key::C | Key::V | Key::X);
+    !function_key && (!chord || editing_chord)
+}
+
+/// The commands whose shortcuts were pressed this frame. While a text field has the
+/// keyboard, only the shortcuts that do not conflict with typing count (F1, F5, Ctrl+S…):
+/// there Ctrl+Z and the arrow keys belong to the field. In presentation mode the arrow
+/// keys step through the lesson, as a clicker's do.
 pub fn pressed(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
-    if ctx.egui_wants_keyboard_input() {
-        return Vec::new();
-    }
+    let typing = ctx.egui_wants_keyboard_input();
     let mut keyed = every_shortcut();
+    if typing {
+        keyed.retain(|(shortcut, _)| !conflicts_with_typing(shortcut));
+    }
     keyed.sort_by_key(|(shortcut, _)| std::cmp::Reverse(specificity(shortcut)));
     let mut pressed = Vec::new();
     ctx.input_mut(|input| {
@@ -324,6 +334,19 @@ pub fn pressed(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_shortcuts_a_field_uses_itself_conflict_with_typing() {
+        let conflicting: Vec<Command> =
+            Command::with_shortcuts().filter(|c| c.shortcuts().iter().any(conflicts_with_typing)).collect();
+        for command in [Command::Undo, Command::Redo, Command::NudgeUp, Command::SelectNext, Command::LeavePresentation]
+        {
+            assert!(conflicting.contains(&command), "{command:?} belongs to a focused field");
+        }
+        for command in [Command::Help, Command::Present, Command::Save, Command::Open, Command::ExportPng] {
+            assert!(!conflicting.contains(&command), "{command:?} should work while typing");
+        }
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {

@@ -5,6 +5,7 @@ use crate::info::{Report, Side};
 use crate::lesson::task::Concealed;
 use crate::lesson::{Answer, GoalStatus, Lesson, Scene, Step, Task, Verdict};
 
+use super::errors::LessonRunError;
 use super::state::AppState;
 
 /// One step's progress.
@@ -26,7 +27,7 @@ pub struct LessonRun {
 
 impl LessonRun {
     /// Starts `lesson` at `step` (0-based, clamped) and opens that step in `state`.
-    pub fn start(lesson: Lesson, step: usize, state: &mut AppState) -> Result<LessonRun, String> {
+    pub fn start(lesson: Lesson, step: usize, state: &mut AppState) -> Result<LessonRun, LessonRunError> {
         let progress = vec![Progress::default(); lesson.steps.len()];
         let mut run = LessonRun { lesson, step: 0, progress };
         run.go_to(step, state)?;
@@ -52,21 +53,24 @@ impl LessonRun {
 
     /// Shows step `index` (clamped to the lesson): its scenario and its view. The step's
     /// scenario always starts as the author wrote it.
-    pub fn go_to(&mut self, index: usize, state: &mut AppState) -> Result<(), String> {
+    pub fn go_to(&mut self, index: usize, state: &mut AppState) -> Result<(), LessonRunError> {
         let index = index.min(self.len().saturating_sub(1));
+        let title = || self.lesson.title.clone();
         let Some(step) = self.lesson.steps.get(index) else {
-            return Err(format!("the lesson '{}' has no steps", self.lesson.title));
+            return Err(LessonRunError::NoSteps { title: title() });
         };
-        state
-            .open_scenario(&step.scenario)
-            .map_err(|e| format!("step {} of '{}': {}", index + 1, self.lesson.title, e.message("the scenario")))?;
+        state.open_scenario(&step.scenario).map_err(|error| LessonRunError::Scenario {
+            step: index + 1,
+            title: title(),
+            error,
+        })?;
         state.view = step.view.clone();
         self.step = index;
         Ok(())
     }
 
     /// Moves by `delta` steps; false when already at that end.
-    pub fn step_by(&mut self, delta: isize, state: &mut AppState) -> Result<bool, String> {
+    pub fn step_by(&mut self, delta: isize, state: &mut AppState) -> Result<bool, LessonRunError> {
         let target = self.step as isize + delta;
         if target < 0 || target >= self.len() as isize {
             return Ok(false);

@@ -7,13 +7,14 @@ use crate::info::{Distribution, DistributionError, Side, Unit, ZeroRule};
 use crate::scenario::{self, Scenario, SideLogits};
 use serde::{Deserialize, Serialize};
 
+use super::errors::EditError;
 use super::order::SortKey;
-use super::views::Views;
 
-/// The most outcomes the editor lets you add (scenarios may hold more).
-pub const MAX_EDITOR_OUTCOMES: usize = 64;
-/// The fewest outcomes the editor lets you remove down to.
-pub const MIN_EDITOR_OUTCOMES: usize = 2;
+/// The id of the view shown first (the contribution and surprise plots). The view
+/// registry checks that it holds a view of this id.
+pub const DEFAULT_VIEW: &str = "plots";
+
+pub use super::limits::{MAX_EDITOR_OUTCOMES, MIN_EDITOR_OUTCOMES};
 
 /// The scenario being edited: everything undo and redo act on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -156,9 +157,9 @@ impl Document {
 
     /// Gives `side` these logits and their softmax as its probabilities; refused (nothing
     /// changes) if softmax cannot use them.
-    pub fn set_logits(&mut self, side: Side, logits: Logits) -> Result<(), String> {
-        let probs = logits.probabilities().map_err(|e| e.to_string())?;
-        self.get_mut(side).set_all(&probs).map_err(|e| e.message(side.name()))?;
+    pub fn set_logits(&mut self, side: Side, logits: Logits) -> Result<(), EditError> {
+        let probs = logits.probabilities()?;
+        self.get_mut(side).set_all(&probs).map_err(|error| EditError::Side { side, error })?;
         *self.logits.get_mut(side) = Some(logits);
         Ok(())
     }
@@ -196,14 +197,14 @@ impl Document {
     }
 
     /// Adds an outcome (probability 0 in both) with a fresh name; returns its index.
-    pub fn add_outcome(&mut self) -> Result<usize, String> {
+    pub fn add_outcome(&mut self) -> Result<usize, EditError> {
         if self.len() >= MAX_EDITOR_OUTCOMES {
-            return Err(format!("the editor holds at most {MAX_EDITOR_OUTCOMES} outcomes"));
+            return Err(EditError::TooManyOutcomes);
         }
         let name = (self.len() + 1..).map(|k| format!("x{k}")).find(|n| !self.labels().contains(n)).unwrap_or_default();
         let mut next = self.clone();
-        next.p.add_outcome(&name).map_err(|e| e.message("P"))?;
-        next.q.add_outcome(&name).map_err(|e| e.message("Q"))?;
+        next.p.add_outcome(&name).map_err(|error| EditError::Side { side: Side::P, error })?;
+        next.q.add_outcome(&name).map_err(|error| EditError::Side { side: Side::Q, error })?;
         // Probability 0 is logit −∞; the other logits stay as they were typed.
         for logits in [&mut next.logits.p, &mut next.logits.q].into_iter().flatten() {
             logits.values.push(f64::NEG_INFINITY);
@@ -213,13 +214,13 @@ impl Document {
     }
 
     /// Removes an outcome from both; refused (nothing changes) if either cannot.
-    pub fn remove_outcome(&mut self, index: usize) -> Result<(), String> {
+    pub fn remove_outcome(&mut self, index: usize) -> Result<(), EditError> {
         if self.len() <= MIN_EDITOR_OUTCOMES {
-            return Err(format!("keep at least {MIN_EDITOR_OUTCOMES} outcomes"));
+            return Err(EditError::TooFewOutcomes);
         }
         let mut next = self.clone();
-        next.p.remove_outcome(index).map_err(|e| format!("P: {}", e.message("P")))?;
-        next.q.remove_outcome(index).map_err(|e| format!("Q: {}", e.message("Q")))?;
+        next.p.remove_outcome(index).map_err(|error| EditError::Side { side: Side::P, error })?;
+        next.q.remove_outcome(index).map_err(|error| EditError::Side { side: Side::Q, error })?;
         for logits in [&mut next.logits.p, &mut next.logits.q].into_iter().flatten() {
             if index < logits.values.len() {
                 logits.values.remove(index);
@@ -230,10 +231,10 @@ impl Document {
     }
 
     /// Renames an outcome in both.
-    pub fn rename(&mut self, index: usize, name: &str) -> Result<(), String> {
+    pub fn rename(&mut self, index: usize, name: &str) -> Result<(), EditError> {
         let mut next = self.clone();
-        next.p.rename(index, name).map_err(|e| e.message("P"))?;
-        next.q.rename(index, name).map_err(|e| e.message("Q"))?;
+        next.p.rename(index, name).map_err(|error| EditError::Side { side: Side::P, error })?;
+        next.q.rename(index, name).map_err(|error| EditError::Side { side: Side::Q, error })?;
         *self = next;
         Ok(())
     }
@@ -291,7 +292,7 @@ impl Default for AppState {
             active: Side::Q,
             export_scale: 2,
             zoom: 1.0,
-            view: Views::default_id().to_string(),
+            view: DEFAULT_VIEW.to_string(),
             sort: SortKey::default(),
         }
     }

@@ -1,0 +1,18 @@
+//! What can go wrong where the app meets the operating system or the browser: typed, and
+//! each message one sentence naming the file or the step.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlatformError {
+    /// The renderer could not turn a frame into pixels (its own words).
+    #[error("{0}")]
+    Render(String),
+    #[error("cannot write {}: {reason}", path.display())]
+    Write { path: PathBuf, reason: String },
+    #[error("cannot make {}: {reason}", path.display())]
+    MakeFolder { path: PathBuf, reason: String },
+    /// The browser refused (a download, the file picker); its words.
+    #[error("{0}")]
+    Browser(String),
+}

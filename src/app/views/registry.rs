@@ -1,0 +1,101 @@
+//! The registry: every view in tab order, the tabs, and the guards each view's metadata
+//! asks for. Adding a view is one file and one line in `Views::new`.
+
+use eframe::egui;
+
+use super::guards::{gives_away_ui, too_many_outcomes_ui};
+use super::view::{View, ViewInput};
+use super::{coding, distillation, fit, libraries, plots, sampling, simplex, table, temperature};
+use crate::app::edit::Action;
+use crate::app::model::state::DEFAULT_VIEW;
+
+/// Every view, in tab order.
+pub struct Views {
+    list: Vec<Box<dyn View>>,
+}
+
+impl Default for Views {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Views {
+    /// The registry: one line per view.
+    pub fn new() -> Self {
+        Views {
+            list: vec![
+                Box::new(plots::PlotsView::default()),
+                Box::new(table::TableView::default()),
+                Box::new(coding::CodingView::default()),
+                Box::new(fit::FitView::default()),
+                Box::new(sampling::SamplingView::default()),
+                Box::new(libraries::LibrariesView::default()),
+                Box::new(temperature::TemperatureView::default()),
+                Box::new(distillation::DistillationView::default()),
+                Box::new(simplex::SimplexView::default()),
+            ],
+        }
+    }
+
+    /// The id of the view shown first.
+    pub fn default_id() -> &'static str {
+        DEFAULT_VIEW
+    }
+
+    /// Every view's (id, title), in tab order.
+    pub fn ids(&self) -> Vec<(&'static str, &'static str)> {
+        self.list.iter().map(|view| (view.id(), view.title())).collect()
+    }
+
+    /// The view with `id`, or the first one if no view has it (a stored session from
+    /// another version).
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut (dyn View + 'static)> {
+        let index = self.list.iter().position(|view| view.id() == id).unwrap_or(0);
+        self.list.get_mut(index).map(|view| view.as_mut())
+    }
+
+    /// Draws the view with `id` (or the first), unless its metadata says it must not be
+    /// drawn now: it would show a concealed measure, or the scenario has too many outcomes.
+    pub fn view_ui(&mut self, ui: &mut egui::Ui, id: &str, input: &ViewInput<'_>) -> Option<Action> {
+        let view = self.get_mut(id)?;
+        if gives_away_ui(ui, input.concealed, view.reveals()) {
+            return None;
+        }
+        if let Some(most) = view.max_outcomes()
+            && too_many_outcomes_ui(ui, input.state.doc.len(), most, view.title())
+        {
+            return None;
+        }
+        view.ui(ui, input)
+    }
+
+    /// The tabs: selecting one changes the view shown (a setting, like the unit).
+    pub fn tabs_ui(&self, ui: &mut egui::Ui, current: &mut String) {
+        // Wrapped: at 1024 points every tab stays in sight, on two rows if need be.
+        ui.horizontal_wrapped(|ui| {
+            for view in &self.list {
+                let selected = current == view.id();
+                if ui.selectable_label(selected, view.title()).on_hover_text(view.tooltip()).clicked() && !selected {
+                    *current = view.id().to_string();
+                }
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_view_is_the_default_and_ids_are_unique() {
+        let views = Views::new();
+        let ids: Vec<&str> = views.ids().iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids.first().copied(), Some(DEFAULT_VIEW));
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "two views share an id: {ids:?}");
+    }
+}
