@@ -323,3 +323,25 @@ fn a_rename_applies_to_the_outcome_it_was_typed_for() {
     harness.run();
     assert_eq!(harness.state().state.doc.labels(), &["H", "tails"]);
 }
+
+#[test]
+fn while_a_field_has_the_keyboard_only_shortcuts_that_do_not_clash_with_typing_work() {
+    let mut harness = coin();
+    harness.get_by_label("outcome name").focus();
+    harness.run();
+    let before = p(&harness);
+    // The arrow keys and Ctrl+Z belong to the field: no nudge, no undo.
+    harness.key_press(Key::ArrowUp);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(p(&harness), before, "a key the field uses must not edit P");
+    assert!(harness.query_by_label("Conventions").is_none(), "help is closed so far");
+    // F1 is not typing: it opens the help even with the field focused.
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label("Conventions");
+    // F5 presents from a field too.
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().is_presenting(), "F5 should start presentation mode while typing");
+}

@@ -1,54 +1,106 @@
 //! Per-outcome contributions to the two KL divergences, as grouped signed bars:
-//! p·log(p/q) (forward, P's colour) beside q·log(q/p) (reverse, Q's colour).
+//! p·log(p/q) (forward, P's colour) beside q·log(q/p) (reverse, Q's colour). What it
+//! draws is computed once per analysis revision, selection, unit and concealment
+//! ([`ContributionsData`]); the `*_ui` functions only draw it.
 
 use eframe::egui::{self, RichText, Stroke};
-use egui_plot::{Bar, BarChart, HLine, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, HLine, PlotPoint, PlotUi, Text};
+use std::sync::Arc;
 
 use crate::app::model::analysis::Analysis;
 use crate::app::model::state::AppState;
+use crate::app::ui::Cached;
 use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::measures::outcome_terms;
-use crate::info::{Measure, Side};
+use crate::info::{Measure, Side, Unit};
 use crate::lesson::task::Concealed;
 use crate::text;
 use crate::text::thousands;
 
-/// Returns where the plot was drawn.
-pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) -> egui::Rect {
-    let unit = state.unit;
-    let report = &analysis.report;
-    let mut outcomes = Shown::of(state, analysis);
-    // A pending question about these terms: their bars and sums stay hidden.
-    let (hide_forward, hide_reverse) = (concealed.hides_terms(Measure::KlPQ), concealed.hides_terms(Measure::KlQP));
-    for (hide, terms) in [(hide_forward, &mut outcomes.forward), (hide_reverse, &mut outcomes.reverse)] {
-        if hide {
-            terms.iter_mut().for_each(|t| *t = f64::NAN);
+/// What the data depends on: the analysis, the ranking of a vocabulary, the selected
+/// outcome, the unit, and which of the two sums a pending question hides.
+type ContributionsKey = (u64, usize, usize, Unit, bool, bool);
+
+/// The contribution plot's data, ready to draw: the shown outcomes' terms in the unit,
+/// NaN where a pending question hides them.
+pub struct ContributionsData {
+    unit: Unit,
+    shown: Shown,
+    forward: Vec<f64>,
+    reverse: Vec<f64>,
+    /// Infinite terms are drawn up to this height, with an ∞ marker.
+    clip: f64,
+    any_infinite: bool,
+    hide_forward: bool,
+    hide_reverse: bool,
+    forward_name: String,
+    reverse_name: String,
+    heading: String,
+}
+
+impl ContributionsData {
+    fn compute(state: &AppState, analysis: &Analysis, concealed: &Concealed) -> Self {
+        let unit = state.unit;
+        let report = &analysis.report;
+        let shown = Shown::of(state, analysis);
+        // A pending question about these terms: their bars and sums stay hidden.
+        let (hide_forward, hide_reverse) = (concealed.hides_terms(Measure::KlPQ), concealed.hides_terms(Measure::KlQP));
+        let in_unit = |terms: &[f64], hide: bool| -> Vec<f64> {
+            terms.iter().map(|&t| if hide { f64::NAN } else { unit.from_nats(t) }).collect()
+        };
+        let forward = in_unit(&shown.forward, hide_forward);
+        let reverse = in_unit(&shown.reverse, hide_reverse);
+        let largest = forward.iter().chain(&reverse).filter(|t| t.is_finite()).fold(0.0f64, |m, t| m.max(t.abs()));
+        let clip = (largest * 1.15).max(0.05);
+        let any_infinite = forward.iter().chain(&reverse).any(|t| t.is_infinite());
+        let log = unit.log_name();
+        let sum =
+            |hide: bool, nats: f64| if hide { HIDDEN.to_string() } else { text::with_unit(unit.from_nats(nats), unit) };
+        let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {}", sum(hide_forward, report.kl_pq));
+        let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {}", sum(hide_reverse, report.kl_qp));
+        let heading = match shown.others {
+            0 => "Contributions per outcome".to_string(),
+            others => format!(
+                "Contributions of the {} top outcomes ({}), and of the other {} together",
+                shown.outcomes.len(),
+                state.sort.name(),
+                thousands(others)
+            ),
+        };
+        ContributionsData {
+            unit,
+            shown,
+            forward,
+            reverse,
+            clip,
+            any_infinite,
+            hide_forward,
+            hide_reverse,
+            forward_name,
+            reverse_name,
+            heading,
         }
     }
-    let selected = outcomes.selected;
-    let labels = &outcomes.labels;
-    let forward: Vec<f64> = outcomes.forward.iter().map(|&t| unit.from_nats(t)).collect();
-    let reverse: Vec<f64> = outcomes.reverse.iter().map(|&t| unit.from_nats(t)).collect();
-    let largest = forward.iter().chain(&reverse).filter(|t| t.is_finite()).fold(0.0f64, |m, t| m.max(t.abs()));
-    // Infinite terms are drawn up to this height, with an ∞ marker.
-    let clip = (largest * 1.15).max(0.05);
-    let any_infinite = forward.iter().chain(&reverse).any(|t| t.is_infinite());
 
-    let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
-    let alarm = theme::alarm(ui);
-    let text_color = ui.visuals().strong_text_color();
-    let n = labels.len();
-    let bar_width = 0.36;
-    let make_bars = |terms: &[f64], offset: f64, color: egui::Color32, formula: &str| -> Vec<Bar> {
+    /// One side's bars: each outcome's term, an infinite one drawn up to the clip height.
+    fn bars(
+        &self,
+        terms: &[f64],
+        offset: f64,
+        color: egui::Color32,
+        formula: &str,
+        text_color: egui::Color32,
+    ) -> Vec<Bar> {
+        let (selected, labels, unit) = (self.shown.selected, &self.shown.labels, self.unit);
         terms
             .iter()
             .enumerate()
             .filter(|(_, t)| !t.is_nan())
             .map(|(i, &t)| {
-                let shown = if t.is_infinite() { clip } else { t };
+                let shown = if t.is_infinite() { self.clip } else { t };
                 let mut bar = Bar::new(i as f64 + offset, shown)
-                    .width(bar_width)
+                    .width(BAR_WIDTH)
                     .fill(color.gamma_multiply(if selected == Some(i) { 1.0 } else { 0.7 }))
                     .name(format!("{}: {formula} = {}", labels[i], text::with_unit(t, unit)));
                 if selected == Some(i) {
@@ -57,71 +109,110 @@ pub fn contributions_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis
                 bar
             })
             .collect()
-    };
-    let log = unit.log_name();
-    let sum = |measure: Measure, nats: f64| {
-        if concealed.hides_terms(measure) { HIDDEN.to_string() } else { text::with_unit(unit.from_nats(nats), unit) }
-    };
-    let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {}", sum(Measure::KlPQ, report.kl_pq));
-    let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {}", sum(Measure::KlQP, report.kl_qp));
-    let forward_bars = make_bars(&forward, -0.19, p_color, &format!("p·{log}(p/q)"));
-    let reverse_bars = make_bars(&reverse, 0.19, q_color, &format!("q·{log}(q/p)"));
+    }
+}
 
-    let heading = match outcomes.others {
-        0 => "Contributions per outcome".to_string(),
-        others => format!(
-            "Contributions of the {} top outcomes ({}), and of the other {} together",
-            outcomes.outcomes.len(),
-            state.sort.name(),
-            thousands(others)
-        ),
-    };
-    ui.label(RichText::new(heading).strong());
-    ui.label(RichText::new(forward_name.clone()).color(p_color));
-    ui.label(RichText::new(reverse_name.clone()).color(q_color));
-    let label_for = |x: f64| -> String {
+/// Each bar's width, in outcome slots: two bars and a gap per outcome.
+const BAR_WIDTH: f64 = 0.36;
+/// How far each side's bar stands from its outcome's slot centre.
+const OFFSET: f64 = 0.19;
+
+/// The contribution plot's cache, kept by the view that shows it.
+#[derive(Default)]
+pub struct Contributions {
+    data: Cached<ContributionsKey, ContributionsData>,
+}
+
+impl Contributions {
+    /// Draws the plot; returns where it was drawn.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        analysis: &Analysis,
+        concealed: &Concealed,
+    ) -> egui::Rect {
+        let ranking = analysis.order.ranking().map_or(0, |r| Arc::as_ptr(r) as usize);
+        let key = (
+            analysis.revision,
+            ranking,
+            state.selected,
+            state.unit,
+            concealed.hides_terms(Measure::KlPQ),
+            concealed.hides_terms(Measure::KlQP),
+        );
+        let data = self.data.get(key, || ContributionsData::compute(state, analysis, concealed));
+        contributions_ui(ui, data)
+    }
+}
+
+/// The heading, the two sums, and the plot.
+fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
+    let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
+    ui.label(RichText::new(&data.heading).strong());
+    ui.label(RichText::new(&data.forward_name).color(p_color));
+    ui.label(RichText::new(&data.reverse_name).color(q_color));
+    let labels = data.shown.labels.clone();
+    let n = labels.len();
+    let label_for = move |x: f64| -> String {
         let i = x.round();
         if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
     };
+    let palette = Palette { p: p_color, q: q_color, alarm: theme::alarm(ui), text: ui.visuals().strong_text_color() };
     let response = theme::still_plot("contributions", ui.available_height())
         .show_x(false)
         .show_y(false)
         .include_y(0.0)
-        .include_y(if any_infinite { clip * 1.12 } else { clip })
+        .include_y(if data.any_infinite { data.clip * 1.12 } else { data.clip })
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
-        .y_axis_label(unit.name())
+        .y_axis_label(data.unit.name())
         .custom_x_axes(vec![
             // Outcome names, thinned by `outcome_marks`, shown even when slots are narrow.
             egui_plot::AxisHints::new_x().formatter(move |mark, _| label_for(mark.value)).label_spacing(24.0..=30.0),
         ])
         .x_grid_spacer(move |input| outcome_marks(input, n))
-        .show(ui, |plot_ui| {
-            plot_ui.hline(HLine::new("", 0.0).color(text_color).width(1.0));
-            let chart = |name: String, bars: Vec<Bar>, color| {
-                BarChart::new(name, bars)
-                    .color(color)
-                    .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone()))
-            };
-            if hide_forward && hide_reverse {
-                let note = RichText::new("hidden until the question is answered").color(text_color);
-                plot_ui.text(Text::new("", PlotPoint::new((n as f64 - 1.0) / 2.0, clip / 2.0), note));
-            }
-            plot_ui.bar_chart(chart(forward_name, forward_bars, p_color));
-            plot_ui.bar_chart(chart(reverse_name, reverse_bars, q_color));
-            for (i, (&f, &r)) in forward.iter().zip(&reverse).enumerate() {
-                for (t, offset) in [(f, -0.19), (r, 0.19)] {
-                    if t.is_infinite() {
-                        let marker = RichText::new(text::INFINITY).size(22.0).strong().color(alarm);
-                        plot_ui.text(
-                            Text::new("", PlotPoint::new(i as f64 + offset, clip), marker)
-                                .anchor(egui::Align2::CENTER_BOTTOM),
-                        );
-                    }
-                }
-            }
-        });
+        .show(ui, |plot_ui| bars_ui(plot_ui, data, &palette));
     response.response.rect
+}
+
+/// The plot's colours, taken from the theme outside the plot.
+struct Palette {
+    p: egui::Color32,
+    q: egui::Color32,
+    alarm: egui::Color32,
+    text: egui::Color32,
+}
+
+/// The zero line, both sides' bars, and an ∞ over each infinite term.
+fn bars_ui(plot_ui: &mut PlotUi<'_>, data: &ContributionsData, palette: &Palette) {
+    let n = data.shown.labels.len();
+    let log = data.unit.log_name();
+    plot_ui.hline(HLine::new("", 0.0).color(palette.text).width(1.0));
+    let chart = |name: &str, bars: Vec<Bar>, color| {
+        BarChart::new(name.to_string(), bars)
+            .color(color)
+            .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone()))
+    };
+    if data.hide_forward && data.hide_reverse {
+        let note = RichText::new("hidden until the question is answered").color(palette.text);
+        plot_ui.text(Text::new("", PlotPoint::new((n as f64 - 1.0) / 2.0, data.clip / 2.0), note));
+    }
+    let forward_bars = data.bars(&data.forward, -OFFSET, palette.p, &format!("p·{log}(p/q)"), palette.text);
+    let reverse_bars = data.bars(&data.reverse, OFFSET, palette.q, &format!("q·{log}(q/p)"), palette.text);
+    plot_ui.bar_chart(chart(&data.forward_name, forward_bars, palette.p));
+    plot_ui.bar_chart(chart(&data.reverse_name, reverse_bars, palette.q));
+    for (i, (&f, &r)) in data.forward.iter().zip(&data.reverse).enumerate() {
+        for (t, offset) in [(f, -OFFSET), (r, OFFSET)] {
+            if t.is_infinite() {
+                let marker = RichText::new(text::INFINITY).size(22.0).strong().color(palette.alarm);
+                plot_ui.text(
+                    Text::new("", PlotPoint::new(i as f64 + offset, data.clip), marker)
+                        .anchor(egui::Align2::CENTER_BOTTOM),
+                );
+            }
+        }
+    }
 }
 
 /// The outcomes given a pair of bars: all of them, or a vocabulary's top outcomes and

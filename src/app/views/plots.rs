@@ -9,6 +9,7 @@ use crate::app::picture::{self, Target};
 /// The contribution plot and the surprise curve, each with the data it caches.
 #[derive(Default)]
 pub struct PlotsView {
+    contributions: contributions::Contributions,
     surprise: surprise::Surprise,
 }
 
@@ -33,7 +34,7 @@ impl View for PlotsView {
         // Side by side where there is the width for it, else one above the other.
         if ui.available_width() >= STACK_BELOW {
             ui.columns(2, |columns| {
-                let rect = contributions::contributions_ui(&mut columns[0], state, analysis, concealed);
+                let rect = self.contributions.ui(&mut columns[0], state, analysis, concealed);
                 picture::note_plot_rect(&columns[0], Target::Contributions, rect);
                 let rect = self.surprise.ui(&mut columns[1], state, analysis, concealed);
                 picture::note_plot_rect(&columns[1], Target::Surprise, rect);
@@ -42,9 +43,7 @@ impl View for PlotsView {
             let half = (ui.available_height() / 2.0 - 4.0).max(120.0);
             let width = ui.available_width();
             let rect = ui
-                .allocate_ui(egui::vec2(width, half), |ui| {
-                    contributions::contributions_ui(ui, state, analysis, concealed)
-                })
+                .allocate_ui(egui::vec2(width, half), |ui| self.contributions.ui(ui, state, analysis, concealed))
                 .inner;
             picture::note_plot_rect(ui, Target::Contributions, rect);
             let rect = self.surprise.ui(ui, state, analysis, concealed);
