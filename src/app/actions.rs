@@ -231,7 +231,7 @@ impl KlApp {
     }
 
     /// Acts on what the platform reports; returns true if anything arrived.
-    pub(super) fn handle_platform_events(&mut self) -> bool {
+    pub fn handle_platform_events(&mut self) -> bool {
         let events = self.platform.take_events();
         let any = !events.is_empty();
         for event in events {
@@ -267,6 +267,10 @@ impl KlApp {
                         Ok(()) => Status::info(format!("Opened the lesson '{title}' at step {}", step + 1)),
                         Err(e) => Status::error(format!("The lesson '{title}' cannot open: {e}.")),
                     }
+                }
+                Event::LessonFiles { folder, files } => {
+                    self.platform.export_files(&folder, files);
+                    Status::info("Writing the lesson's pictures…".to_string())
                 }
                 Event::Present => {
                     self.presenting = true;

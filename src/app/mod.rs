@@ -108,6 +108,15 @@ impl KlApp {
         Self::with_platform(state, Box::new(NativePlatform::new(Folders::in_temp(), FileDialogs::default())))
     }
 
+    /// A copy of the app that only draws pictures: a job's, off the frame.
+    pub fn for_pictures(state: AppState) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let platform: Box<dyn Platform> = Box::new(NativePlatform::new(Folders::in_temp(), FileDialogs::default()));
+        #[cfg(target_arch = "wasm32")]
+        let platform: Box<dyn Platform> = Box::new(platform::pictures_only::PicturesOnly::default());
+        Self::with_platform(state, platform)
+    }
+
     pub fn with_platform(mut state: AppState, platform: Box<dyn Platform>) -> Self {
         state.sanitize();
         let views = Views::new();
@@ -168,6 +177,16 @@ impl KlApp {
         self.lesson = Some(LessonRun::start(lesson, step, &mut self.state)?);
         self.refresh_analysis();
         Ok(())
+    }
+
+    /// The long job running off the frame, if any (a lesson's pictures being drawn).
+    pub fn job_progress(&self) -> Option<model::job::JobProgress> {
+        self.platform.job_progress()
+    }
+
+    /// Stops the running job; nothing it did is applied.
+    pub fn cancel_job(&mut self) {
+        self.platform.cancel_job();
     }
 
     /// The lesson in progress.
@@ -235,6 +254,11 @@ impl KlApp {
         let platform = &self.platform;
         self.panels.help.ui(&ctx, self.state.unit, &|command: &Command| platform.offers(command));
         self.platform.ui(&ctx);
+        if let Some(progress) = self.platform.job_progress()
+            && panels::job::job_ui(&ctx, &progress)
+        {
+            self.platform.cancel_job();
+        }
         if self.handle_platform_events() {
             ctx.request_repaint();
         }

@@ -133,6 +133,10 @@ fn the_lessons_pictures_go_into_a_folder_of_their_own() {
     app.state.doc.q.set_all(app.state.doc.p.probs()).unwrap();
     let edited = app.state.doc.q.probs().to_vec();
     app.run(Command::ExportLesson);
+    // The pictures are drawn by a job, off the frame; the teacher's app is untouched meanwhile.
+    assert!(app.job_progress().is_some(), "the export runs as a job");
+    assert_eq!(app.lesson().map(|run| run.step_index()), Some(1));
+    wait_for_job(&mut app);
     let status = app.status.clone().unwrap();
     assert!(!status.is_error, "{status:?}");
     let folder = dir.path().join("asymmetry");
@@ -146,5 +150,36 @@ fn the_lessons_pictures_go_into_a_folder_of_their_own() {
     assert!(!app.is_presenting());
     // A second export does not overwrite the first.
     app.run(Command::ExportLesson);
+    wait_for_job(&mut app);
     assert_eq!(std::fs::read_dir(dir.path().join("asymmetry-2")).unwrap().count(), count);
+}
+
+/// Waits for the running job, then lets the app hand its result to the platform and
+/// hear back what was written.
+fn wait_for_job(app: &mut KlApp) {
+    let start = std::time::Instant::now();
+    while app.job_progress().is_some() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(120), "the job never finished");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.handle_platform_events();
+    }
+    app.handle_platform_events();
+}
+
+/// Cancel stops the export after the step it is on: no folder, and the status says so.
+#[test]
+fn a_cancelled_lesson_export_writes_nothing() {
+    if !adapter_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState { export_scale: 1, ..Default::default() };
+    let mut app = app_in(state, Folders { scenarios: dir.path().join("s"), pictures: dir.path().to_path_buf() });
+    app.open_lesson(klscope::lesson::find_builtin_lesson("asymmetry").unwrap(), 0).unwrap();
+    app.run(Command::ExportLesson);
+    app.cancel_job();
+    wait_for_job(&mut app);
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.text, "Cancelled: drawing the lesson's pictures. Nothing was changed.");
+    assert!(!dir.path().join("asymmetry").exists(), "nothing is written");
 }

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod errors;
 pub mod history;
+pub mod job;
 pub mod lesson_run;
 mod limits;
 pub mod order;

@@ -8,6 +8,7 @@ pub mod bar_state;
 pub mod editing;
 pub mod help;
 pub mod identity;
+pub mod job;
 pub mod lesson_step;
 pub mod logit_editor;
 pub mod measures;

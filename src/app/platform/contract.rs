@@ -6,8 +6,10 @@ use image::RgbaImage;
 use std::path::PathBuf;
 
 use super::error::PlatformError;
+use super::jobs::MakeJob;
 use crate::app::command::Command;
 use crate::app::model::Status;
+use crate::app::model::job::JobProgress;
 use crate::app::model::saved::SavedScenario;
 use crate::app::picture::Picture;
 use crate::info::ZeroRule;
@@ -40,6 +42,9 @@ pub enum Event {
     Lesson { lesson: Box<Lesson>, step: usize },
     /// Presentation mode, asked for by the page's address.
     Present,
+    /// A lesson's pictures and handout, drawn by a job: the app hands them to
+    /// [`Platform::export_files`].
+    LessonFiles { folder: String, files: Vec<(String, Vec<u8>)> },
     /// Something to tell the user: a picture written, an error, a question answered no.
     Status(Status),
 }
@@ -70,6 +75,13 @@ pub trait Platform {
     /// Writes a lesson's pictures and handout (`files`: name and bytes) into a new folder
     /// named after `folder`, or where this platform puts downloads.
     fn export_files(&mut self, folder: &str, files: Vec<(String, Vec<u8>)>);
+    /// Runs a long job off the frame (see `jobs`): its result arrives as an event. While
+    /// another job runs, the new one is refused with a note.
+    fn start_job(&mut self, ctx: &egui::Context, what: String, make: MakeJob);
+    /// The job running now, if any.
+    fn job_progress(&self) -> Option<JobProgress>;
+    /// Stops the running job after its current piece; its result is dropped.
+    fn cancel_job(&mut self);
     /// Turns one finished egui pass of `ctx` into pixels.
     fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, PlatformError>;
     /// Puts text on the clipboard.

@@ -8,8 +8,10 @@ pub mod address;
 mod contract;
 pub mod cpu_render;
 pub mod error;
+pub mod jobs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
+pub mod pictures_only;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -11,9 +11,11 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
 
 use super::cpu_render::CpuRenderer;
+use super::jobs::{Job, MakeJob, Piece};
 use super::{Event, Platform, PlatformError, SaveJob, SavedScenario, address};
 use crate::app::command::Command;
 use crate::app::model::Status;
+use crate::app::model::job::JobProgress;
 use crate::app::picture::Picture;
 use crate::export::file_names::safe_stem;
 use crate::scenario::{Scenario, link};
@@ -26,6 +28,8 @@ pub struct WebPlatform {
     events: Vec<Event>,
     ctx: egui::Context,
     pictures: CpuRenderer,
+    /// A long job: a browser has no threads for it, so it does one piece per frame.
+    job: Option<(String, Box<dyn Job>, f32)>,
 }
 
 impl WebPlatform {
@@ -36,6 +40,7 @@ impl WebPlatform {
             events: Vec::new(),
             ctx: ctx.clone(),
             pictures: CpuRenderer::default(),
+            job: None,
         };
         platform.take_link_from_address();
         let (inbox, ctx) = (platform.inbox.clone(), ctx.clone());
@@ -174,6 +179,23 @@ fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), PlatformError> {
     Ok(())
 }
 
+impl WebPlatform {
+    /// One piece of the running job, between two frames; the next frame follows at once.
+    fn job_piece(&mut self, ctx: &egui::Context) {
+        let Some((_, job, fraction)) = self.job.as_mut() else {
+            return;
+        };
+        match job.next_piece() {
+            Piece::Working(f) => *fraction = f,
+            Piece::Done(event) => {
+                self.job = None;
+                self.events.push(event);
+            }
+        }
+        ctx.request_repaint();
+    }
+}
+
 impl Platform for WebPlatform {
     fn open(&mut self, _near: Option<&std::path::Path>) {
         if let Err(e) = pick_file(self.inbox.clone(), self.ctx.clone()) {
@@ -235,6 +257,7 @@ impl Platform for WebPlatform {
     }
 
     fn ui(&mut self, ctx: &egui::Context) {
+        self.job_piece(ctx);
         // A browser reads a dropped file only asynchronously: it arrives in the inbox.
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         if let Some(file) = dropped.first().cloned() {
@@ -251,6 +274,25 @@ impl Platform for WebPlatform {
 
     fn take_events(&mut self) -> Vec<Event> {
         std::mem::take(&mut self.events)
+    }
+
+    fn start_job(&mut self, ctx: &egui::Context, what: String, make: MakeJob) {
+        if self.job.is_some() {
+            self.status(Status::info("Another job is still running: wait for it, or cancel it.".to_string()));
+            return;
+        }
+        self.job = Some((what, make(), 0.0));
+        ctx.request_repaint();
+    }
+
+    fn job_progress(&self) -> Option<JobProgress> {
+        self.job.as_ref().map(|(what, _, fraction)| JobProgress { what: what.clone(), fraction: *fraction })
+    }
+
+    fn cancel_job(&mut self) {
+        if let Some((what, _, _)) = self.job.take() {
+            self.status(Status::info(format!("Cancelled: {}. Nothing was changed.", what.to_lowercase())));
+        }
     }
 
     fn saved_scenarios(&self) -> &[SavedScenario] {

@@ -5,6 +5,7 @@ mod dialogs;
 mod folders;
 pub mod launch;
 pub mod render;
+mod worker;
 
 pub use dialogs::FileDialogs;
 pub use folders::Folders;
@@ -14,8 +15,10 @@ use image::RgbaImage;
 use std::path::{Path, PathBuf};
 
 use super::cpu_render::CpuRenderer;
+use super::jobs::MakeJob;
 use super::{Event, Platform, PlatformError, SaveJob, SavedScenario};
 use crate::app::model::Status;
+use crate::app::model::job::JobProgress;
 use crate::app::picture::Picture;
 use crate::export::atomic::{describe, write_atomically};
 use crate::export::file_names::safe_stem;
@@ -42,6 +45,8 @@ pub struct NativePlatform {
     /// A file that would be replaced, and what would replace it.
     confirm: Option<(PathBuf, Pending)>,
     events: Vec<Event>,
+    /// Long jobs, one at a time, on a thread of their own.
+    worker: worker::Worker,
 }
 
 impl NativePlatform {
@@ -63,6 +68,7 @@ impl NativePlatform {
             waiting: None,
             confirm: None,
             events: Vec::new(),
+            worker: worker::Worker::default(),
         }
     }
 
@@ -298,7 +304,24 @@ impl Platform for NativePlatform {
     }
 
     fn take_events(&mut self) -> Vec<Event> {
+        if let Some(event) = self.worker.poll() {
+            self.events.push(event);
+        }
         std::mem::take(&mut self.events)
+    }
+
+    fn start_job(&mut self, ctx: &egui::Context, what: String, make: MakeJob) {
+        if !self.worker.start(what, make, ctx) {
+            self.status(Status::info("Another job is still running: wait for it, or cancel it.".to_string()));
+        }
+    }
+
+    fn job_progress(&self) -> Option<JobProgress> {
+        self.worker.progress()
+    }
+
+    fn cancel_job(&mut self) {
+        self.worker.cancel();
     }
 
     fn saved_scenarios(&self) -> &[SavedScenario] {
