@@ -119,7 +119,7 @@ fn check_goal(goal: &Goal, scenario: &Scenario) -> Result<(), StepProblem> {
         return Err(StepProblem::AlreadyMet(format!(
             "{symbol} is already {} in '{}', {relation} the target {}",
             amount(status.value, &label),
-            scenario.id,
+            crate::text::quote(&scenario.id),
             amount(goal.target, &label)
         )));
     }
