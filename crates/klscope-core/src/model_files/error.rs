@@ -29,7 +29,11 @@ pub enum ModelFileError {
     #[error("{file}: holds {kind} ('{}'), not float32 or float64: save it with arr.astype(np.float64)", quote(descr))]
     Dtype { file: String, kind: String, descr: String },
 
-    #[error("{file}: the dtype '{descr}' is {} with no byte order; NumPy writes {}: save it with np.save", float_name(descr), byte_orders(descr))]
+    #[error(
+        "{file}: the dtype '{descr}' is {} with no byte order; NumPy writes {}: save it with np.save",
+        float_name(descr),
+        byte_orders(descr)
+    )]
     DtypeOrder { file: String, descr: String },
 
     #[error(

@@ -67,6 +67,9 @@ mod tests {
         );
         let hostile = format!("\u{1b}[2J{}\n\u{1b}[2J{} \n", "x".repeat(1000), "x".repeat(1000));
         let shown = format!("\\u{{1b}}[2J{}…", "x".repeat(36));
-        assert_eq!(message(hostile.as_bytes()), format!("v.txt:2: '{shown}' is already on line 1; tokens must be different"));
+        assert_eq!(
+            message(hostile.as_bytes()),
+            format!("v.txt:2: '{shown}' is already on line 1; tokens must be different")
+        );
     }
 }

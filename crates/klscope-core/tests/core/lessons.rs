@@ -33,7 +33,10 @@ const BAD_LESSONS: &[(&str, &str)] = &[
         "../../tests/data/bad_lessons/inline_missing_q.ron:6:101: step 2: Unexpected missing field named `q` in `Scenario`",
     ),
     // The lesson as a whole.
-    ("empty_title.ron", "../../tests/data/bad_lessons/empty_title.ron:2:12: the title is empty: every lesson needs a title"),
+    (
+        "empty_title.ron",
+        "../../tests/data/bad_lessons/empty_title.ron:2:12: the title is empty: every lesson needs a title",
+    ),
     (
         "empty_steps.ron",
         "../../tests/data/bad_lessons/empty_steps.ron:3:12: the lesson has no steps: write at least one Step(..) in `steps`",
@@ -108,6 +111,20 @@ const BAD_LESSONS: &[(&str, &str)] = &[
     (
         "goal_on_kept_side.ron",
         "../../tests/data/bad_lessons/goal_on_kept_side.ron:9:19: step 2: the goal cannot be reached: H(P) depends only on P, which the goal keeps as it is",
+    ),
+    // With P kept (0.9, 0.1), Q can take TV only to 1 − 0.1, H(P,Q) no lower than H(P),
+    // and H(Q,P) no higher than −log₂ 0.1.
+    (
+        "goal_tv_kept.ron",
+        "../../tests/data/bad_lessons/goal_tv_kept.ron:9:19: step 2: the goal cannot be reached: TV(P,Q) is at most 0.9 while P is kept as it is, so it cannot be above 0.95",
+    ),
+    (
+        "goal_cross_entropy_kept.ron",
+        "../../tests/data/bad_lessons/goal_cross_entropy_kept.ron:9:19: step 2: the goal cannot be reached: H(P,Q) is at least 0.469 bits while P is kept as it is, so it cannot be below 0.4 bits",
+    ),
+    (
+        "goal_reverse_cross_entropy_kept.ron",
+        "../../tests/data/bad_lessons/goal_reverse_cross_entropy_kept.ron:9:19: step 2: the goal cannot be reached: H(Q,P) is at most 3.322 bits while P is kept as it is, so it cannot be above 3.5 bits",
     ),
 ];
 

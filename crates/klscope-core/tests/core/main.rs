@@ -1,7 +1,7 @@
 //! The information theory, scenario files and presets, without the app or the binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test may panic
 
-
+mod bounds;
 mod coding;
 mod distribution;
 mod fit;
