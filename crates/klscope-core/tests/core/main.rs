@@ -9,6 +9,7 @@ mod lessons;
 mod libraries;
 mod links;
 mod measures;
+mod parsers;
 mod presets;
 mod sampling;
 mod scenario_files;
