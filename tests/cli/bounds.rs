@@ -201,3 +201,46 @@ fn output_that_cannot_be_written_is_an_error() {
         assert_eq!(String::from_utf8_lossy(&output.stderr), "klscope: cannot write the output: the disk is full\n");
     }
 }
+
+#[test]
+fn the_web_build_says_in_one_line_what_is_missing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // A rustup that knows no installed target, and a wasm-bindgen of the wrong version.
+    for (name, script) in [("rustup", "#!/bin/sh\nexit 0\n"), ("wasm-bindgen", "#!/bin/sh\necho wasm-bindgen 0.0.1\n")]
+    {
+        let path = dir.path().join(name);
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!("{}:{}", dir.path().display(), std::env::var("PATH").unwrap_or_default());
+    let run = || {
+        let output = Command::new("bash")
+            .arg("web/build.sh")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("PATH", &path)
+            .env("KLSCOPE_NO_INSTALL", "1")
+            .output()
+            .unwrap();
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, stderr) = run();
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr,
+        "web/build.sh: the wasm32-unknown-unknown target is not installed; run: rustup target add wasm32-unknown-unknown\n"
+    );
+    // With the target there, the wasm-bindgen of Cargo.lock's version is what is missing.
+    std::fs::write(dir.path().join("rustup"), "#!/bin/sh\necho wasm32-unknown-unknown\n").unwrap();
+    let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).unwrap();
+    let version =
+        lock.split("name = \"wasm-bindgen\"\nversion = \"").nth(1).and_then(|rest| rest.split('"').next()).unwrap();
+    let (code, stderr) = run();
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr,
+        format!(
+            "web/build.sh: wasm-bindgen {version} is needed (Cargo.lock), found wasm-bindgen 0.0.1; run: cargo install wasm-bindgen-cli --version {version}\n"
+        )
+    );
+}
