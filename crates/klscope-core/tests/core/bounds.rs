@@ -106,7 +106,7 @@ fn a_lesson_of_two_thousand_big_steps_is_refused_in_one_sentence() {
     let error = Lesson::from_ron(&text, "huge.ron", None).map(|_| ()).map_err(|e| e.to_string());
     let error = error.err().unwrap_or_default();
     let allowed = MAX_LESSON_OUTCOMES / 50_000;
-    assert!(error.starts_with(&format!("huge.ron:1:")), "{error}");
+    assert!(error.starts_with("huge.ron:1:"), "{error}");
     assert!(
         error.contains(&format!(
             "step {}: its scenario has 50000 outcomes, more than the 0 left of the 1000000 outcomes a lesson's steps may hold in all",
