@@ -64,8 +64,11 @@ pub fn run(args: &LessonArgs) -> Result<String, CliError> {
 
 fn export_lesson(args: &ExportArgs) -> Result<String, CliError> {
     // Every argument is checked before the first picture is drawn.
-    if args.out.exists() && !args.out.is_dir() {
-        return Err(CliError::OutIsFile { folder: args.out.clone() });
+    // The folder, or the nearest of its parents that exists, must be a folder.
+    if let Some(existing) = args.out.ancestors().find(|folder| folder.exists())
+        && !existing.is_dir()
+    {
+        return Err(CliError::OutIsFile { folder: existing.to_path_buf() });
     }
     let Size { width, height } = args.size.unwrap_or(Size { width: 1024, height: 768 });
     let scale = args.scale.map_or(1.0, |Scale(scale)| scale);

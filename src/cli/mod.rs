@@ -97,8 +97,9 @@ fn finish(result: Result<String, CliError>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             // Whatever a message quotes, the line reaches the terminal with its control
-            // characters written out.
-            eprintln!("klscope: {}", crate::text::escape(&error.to_string()));
+            // characters written out. A stderr that cannot be written to (2> /dev/full)
+            // leaves the exit code to say it.
+            let _ = writeln!(std::io::stderr(), "klscope: {}", crate::text::escape(&error.to_string()));
             ExitCode::from(error.exit_code())
         }
     }

@@ -8,6 +8,7 @@ use crate::info::{Distribution, Unit};
 use crate::model_files::{self, ModelFileError, Reading};
 use crate::scenario::Scenario;
 use klscope_core::read::{FileKind, read_file};
+use std::io::Write;
 use std::path::Path;
 
 /// One side's values: typed on the command line (probabilities, or logits already
@@ -59,7 +60,7 @@ impl Side {
                 let (p, rescaled) = model_files::probabilities_noted(&name, field, values, labels, reading)?;
                 // Float32 rounding rescaled in float64 is said, on stderr, beside the output.
                 if let Some(note) = rescaled {
-                    eprintln!("klscope: note: {note}");
+                    let _ = writeln!(std::io::stderr(), "klscope: note: {note}");
                 }
                 Ok(p)
             }

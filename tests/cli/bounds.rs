@@ -112,6 +112,10 @@ fn arguments_are_checked_before_any_drawing_or_fitting() {
     std::fs::write(&file, b"keep me").unwrap();
     let file = file.to_str().unwrap();
     refused(&["lesson", "export", "asymmetry", "--out", file], "it is a file, not a folder");
+    refused(
+        &["lesson", "export", "asymmetry", "--out", &format!("{file}/inside")],
+        "a-file: it is a file, not a folder",
+    );
     assert_eq!(std::fs::read(file).unwrap(), b"keep me");
     refused(
         &["fit", "--preset", "next-token-teacher-student", "--direction", "forward"],
@@ -200,6 +204,14 @@ fn output_that_cannot_be_written_is_an_error() {
         assert_eq!(output.status.code(), Some(1), "klscope {args:?} > /dev/full");
         assert_eq!(String::from_utf8_lossy(&output.stderr), "klscope: cannot write the output: the disk is full\n");
     }
+    // Nor does an error that cannot be printed panic: the exit code says it.
+    let output = Command::new(env!("CARGO_BIN_EXE_klscope"))
+        .args(["compute", "--p", "0.5,0.5", "--q", "2"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]
