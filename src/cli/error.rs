@@ -58,7 +58,7 @@ pub enum CliError {
     FitTooManyOutcomes { preset: String, outcomes: usize, max: usize },
 
     #[error(
-        "--starts {starts}: {starts} descents over {outcomes} outcomes is more work than klscope does in one fit (at most {budget} outcome-descents): use --starts {most} or fewer"
+        "--starts {starts}: {starts} descents over {outcomes} outcomes is more work than klscope does in one fit (starts × outcomes at most {budget}): use --starts {most} or fewer"
     )]
     FitTooMuchWork { starts: usize, outcomes: usize, budget: usize, most: usize },
 

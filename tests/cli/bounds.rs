@@ -133,7 +133,7 @@ fn arguments_are_checked_before_any_drawing_or_fitting() {
     let started = Instant::now();
     refused(
         &["fit", "--preset", wide.to_str().unwrap(), "--direction", "forward", "--starts", "1000"],
-        "--starts 1000: 1000 descents over 2000 outcomes is more work than klscope does in one fit (at most 1000000 outcome-descents): use --starts 500 or fewer",
+        "--starts 1000: 1000 descents over 2000 outcomes is more work than klscope does in one fit (starts × outcomes at most 1000000): use --starts 500 or fewer",
     );
     assert!(started.elapsed() < Duration::from_secs(10));
 }

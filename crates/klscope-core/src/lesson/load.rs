@@ -141,7 +141,7 @@ fn scenario_file(file: String, base_dir: Option<&Path>) -> Result<Scenario, Step
 /// that points outside. Never read before this is known, so an error cannot show a
 /// line of a file the lesson had no business reading.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn inside(folder: &Path, file: &str) -> Option<std::path::PathBuf> {
+fn inside(folder: &Path, file: &str) -> Option<std::path::PathBuf> {
     use std::path::Component;
     let relative = Path::new(file);
     let mut depth = 0usize;

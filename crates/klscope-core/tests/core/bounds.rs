@@ -2,7 +2,7 @@
 //! lesson's files outside its folder, a lesson too large in all, and goals bounded by the
 //! side they keep.
 
-use klscope_core::info::{Measure, Report, Side, Unit};
+use klscope_core::info::{Measure, Report, Unit};
 use klscope_core::lesson::{Lesson, MAX_LESSON_OUTCOMES, Task};
 use klscope_core::read::{FileKind, MAX_FILE_BYTES, ReadError, read_file};
 use klscope_core::scenario;
@@ -173,6 +173,5 @@ proptest! {
         let below = kept_goal_lesson(&p, "H(P,Q)", "below", entropy - 1e-9);
         let refused = Lesson::from_ron(&below, "k.ron", None).err().map(|e| e.to_string()).unwrap_or_default();
         prop_assert!(refused.contains("is at least"), "{refused}");
-        let _ = Side::P;
     }
 }
