@@ -93,11 +93,12 @@ fn check_goal(goal: &Goal, scenario: &Scenario) -> Result<(), StepProblem> {
     if let Some(side) = goal.keep.filter(|side| depends_only_on(goal.measure) == Some(*side)) {
         return unreachable(format!("{symbol} depends only on {}, which the goal keeps as it is", side.name()));
     }
-    match (goal.relation, goal.keep) {
-        (Relation::Below, None) if goal.target <= 0.0 => {
+    // First what no drag can do whatever is kept, then what the kept side rules out.
+    match goal.relation {
+        Relation::Below if goal.target <= 0.0 => {
             return unreachable(format!("{symbol} is never negative, so it cannot be below {}", goal.target));
         }
-        (Relation::Above, None) => {
+        Relation::Above => {
             let most = upper_bound(goal.measure, goal.unit, scenario.labels.len());
             if goal.target >= most {
                 return unreachable(format!(
@@ -107,25 +108,25 @@ fn check_goal(goal: &Goal, scenario: &Scenario) -> Result<(), StepProblem> {
                 ));
             }
         }
-        (Relation::Below, None) => {}
-        // With one side kept, the measure moves only as far as the other side can take it.
-        (relation, Some(kept)) => {
-            let (least, most) = kept_range(goal.measure, kept, scenario, goal.unit);
-            let side = kept.name();
-            if relation == Relation::Below && goal.target <= least {
-                return unreachable(format!(
-                    "{symbol} is at least {} while {side} is kept as it is, so it cannot be below {}",
-                    amount(least, &label),
-                    amount(goal.target, &label)
-                ));
-            }
-            if relation == Relation::Above && goal.target >= most {
-                return unreachable(format!(
-                    "{symbol} is at most {} while {side} is kept as it is, so it cannot be above {}",
-                    amount(most, &label),
-                    amount(goal.target, &label)
-                ));
-            }
+        Relation::Below => {}
+    }
+    // With one side kept, the measure moves only as far as the other side can take it.
+    if let Some(kept) = goal.keep {
+        let (least, most) = kept_range(goal.measure, kept, scenario, goal.unit);
+        let side = kept.name();
+        if goal.relation == Relation::Below && goal.target <= least {
+            return unreachable(format!(
+                "{symbol} is at least {} while {side} is kept as it is, so it cannot be below {}",
+                amount(least, &label),
+                amount(goal.target, &label)
+            ));
+        }
+        if goal.relation == Relation::Above && goal.target >= most {
+            return unreachable(format!(
+                "{symbol} is at most {} while {side} is kept as it is, so it cannot be above {}",
+                amount(most, &label),
+                amount(goal.target, &label)
+            ));
         }
     }
     let report = Report::compute(&scenario.p, &scenario.q);
