@@ -6,4 +6,6 @@ pub mod app;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use klscope_core::read;
 pub use klscope_core::{export, info, lesson, model_files, scenario, text};

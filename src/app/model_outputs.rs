@@ -17,10 +17,12 @@ impl KlApp {
         let keeps = n == doc.len();
         let labels = if keeps { doc.labels().to_vec() } else { model_files::index_labels(n) };
         let field = if side == Side::P { "p" } else { "q" };
-        let new = match model_files::probabilities(&from, field, values, &labels, reading) {
-            Ok(new) => new,
+        // float32 outputs that miss 1 only by their own rounding are rescaled, and said so.
+        let (new, rescaled) = match model_files::probabilities_noted(&from, field, values, &labels, reading) {
+            Ok(read) => read,
             Err(e) => return Status::error(e.to_string()),
         };
+        let rescaled = rescaled.map(|note| format!(" ({note})")).unwrap_or_default();
         let other = if keeps {
             doc.get(if side == Side::P { Side::Q } else { Side::P }).probs().to_vec()
         } else {
@@ -48,7 +50,7 @@ impl KlApp {
         match self.state.open_scenario(&scenario) {
             Ok(()) => {
                 self.state.doc.zero_rule = zero_rule;
-                Status::info(format!("{name} from {from} ({read}){note}"))
+                Status::info(format!("{name} from {from} ({read}){note}{rescaled}"))
             }
             Err(e) => Status::error(format!("{from}: {}", e.message(field))),
         }

@@ -10,7 +10,7 @@ use crate::info::measures::outcome_terms;
 use crate::info::softmax::softmax;
 use crate::info::{Measure, Report, Unit};
 use crate::scenario::{self, Scenario};
-use crate::text::{fixed6, short_number};
+use crate::text::{fixed6, quote_to, short_number};
 use clap::{ArgGroup, Args};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -182,7 +182,7 @@ fn outcome_table(pair: &Pair, unit: Unit) -> String {
         let terms = outcome_terms(pair.p[i], pair.q[i]);
         out.push_str(&format!(
             "  {:<width$} {:>10} {:>10} {:>14} {:>14} {:>10} {:>10}\n",
-            truncate(&pair.labels[i], 24),
+            quote_to(&pair.labels[i], 23),
             short_number(pair.p[i]),
             short_number(pair.q[i]),
             term(terms.pq),
@@ -192,15 +192,6 @@ fn outcome_table(pair: &Pair, unit: Unit) -> String {
         ));
     }
     out
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
-    }
 }
 
 /// The object printed by `klscope compute --json`.

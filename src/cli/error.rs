@@ -2,6 +2,7 @@
 
 use crate::info::DistributionError;
 use crate::scenario::ScenarioError;
+use crate::text::escape;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use std::path::PathBuf;
 
@@ -21,8 +22,9 @@ pub enum CliError {
     #[error("{error}{}", file_hint(.error))]
     ModelFile { error: crate::model_files::ModelFileError },
 
-    #[error("cannot read {name}: {}", crate::export::atomic::describe(source))]
-    ReadFile { name: String, source: std::io::Error },
+    /// A file that is not a regular file, too large or cannot be opened.
+    #[error("{0}")]
+    Read(#[from] klscope_core::read::ReadError),
 
     #[error(
         "--{0}-temperature is the temperature of --{0}-logits or of --{0}-file with --logits: give the logits, or leave the temperature out"
@@ -38,16 +40,36 @@ pub enum CliError {
     #[error("{0}")]
     Lesson(Box<crate::lesson::LessonError>),
 
-    #[error("--step {step}: the lesson '{lesson}' has {steps} steps")]
+    #[error("--step {step}: the lesson '{}' has {steps} steps", crate::text::quote(lesson))]
     NoSuchStep { lesson: String, step: usize, steps: usize },
 
-    #[error("cannot write {}: there is no folder {}", file.display(), folder.display())]
+    #[error("cannot write {}: there is no folder {}", escape(&file.display().to_string()), escape(&folder.display().to_string()))]
     NoFolder { file: PathBuf, folder: PathBuf },
+
+    #[error("--out {}: it is a file, not a folder; name a folder to write the pictures and the handout into", escape(&folder.display().to_string()))]
+    OutIsFile { folder: PathBuf },
+
+    #[error("--size and --scale: {0}")]
+    PictureSize(#[from] crate::export::picture_size::PictureSizeError),
+
+    #[error(
+        "--preset {preset}: the scenario has {outcomes} outcomes; fitting works on at most {max} (the app's limit too): choose a smaller scenario"
+    )]
+    FitTooManyOutcomes { preset: String, outcomes: usize, max: usize },
+
+    #[error(
+        "--starts {starts}: {starts} descents over {outcomes} outcomes is more work than klscope does in one fit (starts × outcomes at most {budget}): use --starts {most} or fewer"
+    )]
+    FitTooMuchWork { starts: usize, outcomes: usize, budget: usize, most: usize },
+
+    /// Writing the output failed: a closed pipe is not this, a full disk is.
+    #[error("cannot write the output: {}", crate::export::atomic::describe(.0))]
+    Output(std::io::Error),
 
     #[error("{0}")]
     Screenshot(String),
 
-    #[error("cannot make the folder {}: {}", folder.display(), crate::export::atomic::describe(source))]
+    #[error("cannot make the folder {}: {}", escape(&folder.display().to_string()), crate::export::atomic::describe(source))]
     WriteFolder { folder: PathBuf, source: std::io::Error },
 
     #[error("cannot open the window: {0}")]
@@ -67,20 +89,16 @@ fn hint(error: &DistributionError) -> &'static str {
     }
 }
 
-/// A file of probabilities a little off 1 is usually float32 rounding, or logits.
+/// A file of probabilities off 1 by more than its rounding is weights, or logits.
 fn file_hint(error: &crate::model_files::ModelFileError) -> &'static str {
-    if error.is_sum() {
-        "; pass --normalize to rescale (float32 values rarely sum to 1 within 1e-9), or --logits if these are logits"
-    } else {
-        ""
-    }
+    if error.is_sum() { "; pass --normalize to rescale, or --logits if these are logits" } else { "" }
 }
 
 impl CliError {
     /// 2 for a mistake in the arguments (nothing was done), 1 when the work itself failed.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Screenshot(_) | CliError::Window(_) => 1,
+            CliError::Screenshot(_) | CliError::Window(_) | CliError::Output(_) => 1,
             _ => 2,
         }
     }

@@ -33,6 +33,16 @@ pub fn run(args: &FitArgs) -> Result<String, CliError> {
     let scenario = scenario::resolve(&args.preset)?;
     let unit = args.output.unit.unwrap_or(scenario.unit);
     let (direction, starts, seed) = (args.direction, args.starts.count(), args.seed.0);
+    // Checked before the descent starts: the work grows with both.
+    let outcomes = scenario.labels.len();
+    if outcomes > fit::MAX_FIT_OUTCOMES {
+        let preset = crate::text::quote(&args.preset);
+        return Err(CliError::FitTooManyOutcomes { preset, outcomes, max: fit::MAX_FIT_OUTCOMES });
+    }
+    if starts > fit::max_starts(outcomes) {
+        let (budget, most) = (fit::MAX_FIT_WORK, fit::max_starts(outcomes));
+        return Err(CliError::FitTooMuchWork { starts, outcomes, budget, most });
+    }
     let result = fit::fit(&scenario.p, direction, starts, seed);
     Ok(if args.output.json {
         fit_json(&result, direction, unit) + "\n"
@@ -43,7 +53,7 @@ pub fn run(args: &FitArgs) -> Result<String, CliError> {
 
 /// Where μ lies among the outcomes: "at 'x4'" or "between '9' and '10'".
 fn position(labels: &[String], mu: f64) -> String {
-    let label = |i: f64| labels.get(i as usize).map(String::as_str).unwrap_or("?");
+    let label = |i: f64| labels.get(i as usize).map_or("?".to_string(), |label| crate::text::quote(label));
     if (mu - mu.round()).abs() < 0.05 {
         format!("at '{}'", label(mu.round()))
     } else {
@@ -75,7 +85,7 @@ pub fn fit_text(
     let n = scenario.labels.len();
     let mut out = format!(
         "{}: a Gaussian bump Q(μ, σ) over outcome positions 0..{}, fitted to P\nby minimising {} ({}), best of {starts} start{} (seed {seed})\n\n",
-        scenario.id,
+        crate::text::quote(&scenario.id),
         n.saturating_sub(1),
         direction.symbol(),
         direction.name(),

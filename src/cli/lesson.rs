@@ -4,8 +4,10 @@ use super::CliError;
 use super::args::{Scale, Size, Theme};
 use crate::app::model::state::ThemeChoice;
 use crate::app::platform::native::launch::{self, Launch};
-use crate::app::platform::native::write_files_into;
+use crate::export::atomic::write_folder_atomically;
+use crate::export::picture_size::picture_pixels;
 use crate::lesson::{self, Lesson, Task};
+use crate::text::{quote, quote_to};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
@@ -61,9 +63,17 @@ pub fn run(args: &LessonArgs) -> Result<String, CliError> {
 }
 
 fn export_lesson(args: &ExportArgs) -> Result<String, CliError> {
-    let lesson = lesson::resolve_lesson(&args.lesson)?;
+    // Every argument is checked before the first picture is drawn.
+    // The folder, or the nearest of its parents that exists, must be a folder.
+    if let Some(existing) = args.out.ancestors().find(|folder| folder.exists())
+        && !existing.is_dir()
+    {
+        return Err(CliError::OutIsFile { folder: existing.to_path_buf() });
+    }
     let Size { width, height } = args.size.unwrap_or(Size { width: 1024, height: 768 });
     let scale = args.scale.map_or(1.0, |Scale(scale)| scale);
+    picture_pixels(width, height, scale)?;
+    let lesson = lesson::resolve_lesson(&args.lesson)?;
     let launch = Launch {
         lesson: Some((lesson, 0)),
         present: true,
@@ -72,8 +82,12 @@ fn export_lesson(args: &ExportArgs) -> Result<String, CliError> {
     };
     let files =
         launch::lesson_files(launch, (width, height), scale).map_err(|e| CliError::Screenshot(e.to_string()))?;
-    std::fs::create_dir_all(&args.out).map_err(|source| CliError::WriteFolder { folder: args.out.clone(), source })?;
-    write_files_into(&args.out, &files).map_err(|e| CliError::Screenshot(e.to_string()))?;
+    if let Some(parent) = args.out.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|source| CliError::WriteFolder { folder: parent.to_path_buf(), source })?;
+    }
+    // Whole or not at all: a full disk at the seventh picture leaves no half an export.
+    write_folder_atomically(&args.out, &files).map_err(|e| CliError::Screenshot(e.to_string()))?;
     let pictures = files.iter().filter(|(name, _)| name.ends_with(".png")).count();
     Ok(format!("wrote {pictures} pictures and handout.html to {}\n", args.out.display()))
 }
@@ -81,7 +95,7 @@ fn export_lesson(args: &ExportArgs) -> Result<String, CliError> {
 /// The table printed by `klscope lesson list`.
 pub fn list_text(lessons: &[Lesson]) -> String {
     let width = lessons.iter().map(|l| l.id.len()).max().unwrap_or(0);
-    lessons.iter().map(|l| format!("{:<width$}  {} steps  {}\n", l.id, l.steps.len(), l.title)).collect()
+    lessons.iter().map(|l| format!("{:<width$}  {} steps  {}\n", l.id, l.steps.len(), quote_to(&l.title, 80))).collect()
 }
 
 /// "asymmetry: "KL is not symmetric", 6 steps (2 predictions, 1 goal)".
@@ -92,8 +106,8 @@ pub fn summary(lesson: &Lesson) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{}: \"{}\", {} ({}, {})",
-        lesson.id,
-        lesson.title,
+        quote(&lesson.id),
+        quote_to(&lesson.title, 80),
         plural(lesson.steps.len(), "step"),
         plural(count(false), "prediction"),
         plural(count(true), "goal")

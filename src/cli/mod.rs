@@ -76,17 +76,27 @@ pub fn parse_failed(error: &clap::Error) -> ExitCode {
     }
 }
 
-/// Prints the output, or the error as "klscope: …", and gives the exit code.
+/// Prints the output, or the error as "klscope: …", and gives the exit code. Output that
+/// cannot be written (`> /dev/full`, a full disk) is an error too; a closed pipe
+/// (`klscope compute … | head`) is not.
 fn finish(result: Result<String, CliError>) -> ExitCode {
+    let result = result.and_then(|text| write_output(&mut std::io::stdout().lock(), &text));
     match result {
-        Ok(text) => {
-            // A closed pipe (`klscope compute … | head`) is not an error worth a panic.
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            ExitCode::SUCCESS
-        }
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("klscope: {error}");
+            // Whatever a message quotes, the line reaches the terminal with its control
+            // characters written out. A stderr that cannot be written to (2> /dev/full)
+            // leaves the exit code to say it.
+            let _ = writeln!(std::io::stderr(), "klscope: {}", crate::text::escape(&error.to_string()));
             ExitCode::from(error.exit_code())
         }
+    }
+}
+
+/// Writes and flushes `text`; a reader that went away is fine, any other failure is not.
+fn write_output(out: &mut impl Write, text: &str) -> Result<(), CliError> {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Output(error)),
+        _ => Ok(()),
     }
 }

@@ -7,6 +7,8 @@ use crate::info::distribution::default_labels;
 use crate::info::{Distribution, Unit};
 use crate::model_files::{self, ModelFileError, Reading};
 use crate::scenario::Scenario;
+use klscope_core::read::{FileKind, read_file};
+use std::io::Write;
 use std::path::Path;
 
 /// One side's values: typed on the command line (probabilities, or logits already
@@ -19,7 +21,7 @@ pub enum Side {
 impl Side {
     /// A model's output file; `logits` is `--logits` with this side's temperature.
     pub fn from_file(path: &Path, logits: Option<Option<Temperature>>, rescale: bool) -> Result<Side, CliError> {
-        let (name, bytes) = read(path)?;
+        let (name, bytes) = read(path, FileKind::ModelOutput)?;
         let values = model_files::read_numbers(&name, &bytes)?;
         let reading = match logits {
             Some(temperature) => Reading::Logits { temperature: temperature.map_or(1.0, |Temperature(t)| t) },
@@ -55,7 +57,12 @@ impl Side {
                 made.map(|d| d.probs().to_vec()).map_err(|source| CliError::Distribution { field, source })
             }
             Side::File { name, values, reading } => {
-                Ok(model_files::probabilities(&name, field, values, labels, reading)?)
+                let (p, rescaled) = model_files::probabilities_noted(&name, field, values, labels, reading)?;
+                // Float32 rounding rescaled in float64 is said, on stderr, beside the output.
+                if let Some(note) = rescaled {
+                    let _ = writeln!(std::io::stderr(), "klscope: note: {note}");
+                }
+                Ok(p)
             }
         }
     }
@@ -82,7 +89,7 @@ pub fn check(
     let labels = match (labels, vocabulary) {
         (Some(labels), _) => labels,
         (None, Some(path)) => {
-            let (name, bytes) = read(path)?;
+            let (name, bytes) = read(path, FileKind::Vocabulary)?;
             let tokens = model_files::read_vocabulary(&name, &bytes)?;
             let first = if let Side::File { .. } = p { p.origin("p") } else { q.origin("q") };
             model_files::labels(Some((&name, tokens)), &first, p.len())?
@@ -109,13 +116,9 @@ pub fn scenario(checked: Checked, p_name: &str, q_name: &str, logits: bool) -> S
     )
 }
 
-/// The bytes of `path`, and the name errors give it (the path as typed).
-fn read(path: &Path) -> Result<(String, Vec<u8>), CliError> {
-    let name = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => Ok((name, bytes)),
-        Err(source) => Err(CliError::ReadFile { name, source }),
-    }
+/// The bytes of `path`, read within bounds, and the name errors give it (the path as typed).
+fn read(path: &Path, kind: FileKind) -> Result<(String, Vec<u8>), CliError> {
+    Ok((path.display().to_string(), read_file(path, kind)?))
 }
 
 impl From<ModelFileError> for CliError {

@@ -40,7 +40,7 @@ pub fn sample_text(scenario: &Scenario, run: &SampleRun, seed: u64, unit: Unit) 
     let exact = Report::compute(&scenario.p, &scenario.q);
     let mut out = format!(
         "{}: {} sample{} drawn from P (seed {seed}), in {}\n\n",
-        scenario.id,
+        crate::text::quote(&scenario.id),
         run.n,
         if run.n == 1 { "" } else { "s" },
         unit.name()

@@ -5,6 +5,7 @@ use super::CliError;
 use super::args::{PngPath, Scale, Size, Step, Theme, ViewId, Whole};
 use super::model_input::{self, Side};
 use crate::app::platform::native::launch::{self, Launch};
+use crate::export::picture_size::picture_pixels;
 use crate::info::Unit;
 use crate::lesson::{self, Lesson};
 use crate::scenario::{self, link};
@@ -39,6 +40,10 @@ pub struct WindowArgs {
     /// Read --p-file and --q-file as logits: softmax(z).
     #[arg(long, requires = "p_file")]
     logits: bool,
+    /// Rescale --p-file and --q-file to sum to 1 (counts, weights, or float32 probabilities
+    /// further off 1 than their rounding).
+    #[arg(long, requires = "p_file", conflicts_with = "logits")]
+    normalize: bool,
     /// Outcome names for --p-file and --q-file, one token per line (default 0, 1, …).
     #[arg(long, value_name = "FILE", requires = "p_file")]
     vocab: Option<PathBuf>,
@@ -61,11 +66,56 @@ pub struct WindowArgs {
 
 /// Opens the app, or with `--screenshot` draws it off screen into a PNG and says where.
 pub fn run(args: &WindowArgs) -> Result<String, CliError> {
+    // The picture's size is an argument like any other: refused before anything is read.
+    if args.screenshot.is_some() {
+        let Size { width, height } = args.size.unwrap_or(DEFAULT_SIZE);
+        picture_pixels(width, height, args.scale.map_or(1.0, |Scale(scale)| scale))?;
+    }
     let launch = launch_from(args)?;
     match &args.screenshot {
         Some(PngPath(out)) => screenshot(launch, args, out),
-        None => launch::open_window(launch).map(|()| String::new()).map_err(|e| CliError::Window(e.to_string())),
+        None => launch::open_window(launch)
+            .map(|()| String::new())
+            .map_err(|e| CliError::Window(window_error(&e.to_string()))),
     }
+}
+
+/// The window's size when a screenshot names none.
+const DEFAULT_SIZE: Size = Size { width: 1280, height: 800 };
+
+/// The launcher's message in one plain clause: without its own "cannot open the window: "
+/// (CliError says that once) and without the source-file locations winit puts in its
+/// errors ("os error at /root/.cargo/registry/…/x11/mod.rs:123: …").
+fn window_error(message: &str) -> String {
+    let mut text = message;
+    while let Some(rest) = text.strip_prefix("cannot open the window: ") {
+        text = rest;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (index, part) in text.split(": ").enumerate() {
+        let located = part.split_whitespace().any(|word| {
+            let word = word.trim_end_matches(':');
+            word.contains(".rs:") || word.contains("/.cargo/") || word.contains("/rustc/")
+        });
+        if located {
+            // "os error at /x/y.rs:12" → "os error".
+            let kept = part.split(" at ").next().unwrap_or_default().trim();
+            if kept.is_empty() || kept.contains(".rs:") {
+                continue;
+            }
+            push_clause(&mut out, index, kept);
+        } else {
+            push_clause(&mut out, index, part);
+        }
+    }
+    if out.is_empty() { "no display to open it on".to_string() } else { out }
+}
+
+fn push_clause(out: &mut String, index: usize, part: &str) {
+    if index > 0 && !out.is_empty() {
+        out.push_str(": ");
+    }
+    out.push_str(part);
 }
 
 /// What the arguments ask to change about the starting state, checked before anything
@@ -117,8 +167,9 @@ fn lesson_at(name: &str, step: Option<Step>) -> Result<(Lesson, usize), CliError
 /// The scenario of `--p-file` and `--q-file`: checked as `klscope compute` checks them.
 fn model_files(args: &WindowArgs, p: &Path, q: &Path) -> Result<scenario::Scenario, CliError> {
     let logits = args.logits.then_some(None);
-    let (p_side, q_side) = (Side::from_file(p, logits, false)?, Side::from_file(q, logits, false)?);
-    let checked = model_input::check(p_side, q_side, None, args.vocab.as_deref(), false)?;
+    let rescale = args.normalize;
+    let (p_side, q_side) = (Side::from_file(p, logits, rescale)?, Side::from_file(q, logits, rescale)?);
+    let checked = model_input::check(p_side, q_side, None, args.vocab.as_deref(), rescale)?;
     Ok(model_input::scenario(checked, &p.display().to_string(), &q.display().to_string(), args.logits))
 }
 
@@ -134,7 +185,7 @@ fn check_folder(out: &Path) -> Result<(), CliError> {
 
 fn screenshot(launch: Launch, args: &WindowArgs, out: &Path) -> Result<String, CliError> {
     check_folder(out)?;
-    let Size { width, height } = args.size.unwrap_or(Size { width: 1280, height: 800 });
+    let Size { width, height } = args.size.unwrap_or(DEFAULT_SIZE);
     let scale = args.scale.map_or(1.0, |Scale(scale)| scale);
     let (w, h) =
         launch::screenshot(launch, out, (width, height), scale).map_err(|e| CliError::Screenshot(e.to_string()))?;
@@ -168,6 +219,31 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{e}"));
         let error = launch_from(&bad.window).map(|_| ()).map_err(|e| e.to_string());
         assert_eq!(error, Err("tests/data/model_outputs/bad/nan.csv:1:9: 'nan' is not a finite number".to_string()));
+    }
+
+    #[test]
+    fn normalize_opens_float32_probabilities_that_are_further_off() {
+        let (far, q) = ("tests/data/model_outputs/bad/float32_far.npy", "tests/data/model_outputs/good/q_column.csv");
+        let parse = |extra: &[&str]| {
+            let args = [&["klscope", "--p-file", far, "--q-file", q][..], extra].concat();
+            Window::try_parse_from(args).unwrap_or_else(|e| panic!("{e}"))
+        };
+        let refused = launch_from(&parse(&[]).window).map(|_| ()).map_err(|e| e.to_string());
+        assert!(refused.is_err_and(|e| e.contains("p sums to 1.0010000094771385")));
+        let launch = launch_from(&parse(&["--normalize"]).window).unwrap_or_else(|e| panic!("{e}"));
+        let p = launch.scenario.map(|(s, _)| s.p).unwrap_or_default();
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-15, "{p:?}");
+    }
+
+    #[test]
+    fn the_window_error_says_its_prefix_once_and_no_source_location() {
+        let winit = "cannot open the window: winit EventLoopError: os error at /root/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/winit-0.30.12/src/platform_impl/linux/mod.rs:765: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set.";
+        assert_eq!(
+            window_error(winit),
+            "winit EventLoopError: os error: neither WAYLAND_DISPLAY nor WAYLAND_SOCKET nor DISPLAY is set."
+        );
+        assert_eq!(window_error("cannot open the window: cannot open the window: x"), "x");
+        assert_eq!(window_error("plain"), "plain");
     }
 
     #[test]

@@ -337,12 +337,21 @@ fn model_outputs_open_as_q_or_p_and_a_vocabulary_names_the_outcomes() {
         status(&harness),
         "tests/data/model_outputs/bad/truncated.npy: the data holds 12 of the 40 bytes its header promises"
     );
-    // Probabilities that do not sum to 1 are refused unless rescaling is chosen.
-    open(&mut harness, "../bad/float32_sum.npy");
+    // Probabilities that do not sum to 1 are refused unless rescaling is chosen...
+    open(&mut harness, "../bad/float32_far.npy");
     harness.get_by_label("probabilities (they must sum to 1)").click();
     harness.run();
     harness.get_by_label("Use").click();
     harness.run();
     assert_eq!(harness.state().state.doc, before);
-    assert!(status(&harness).contains("q sums to 1.0000000223517418"), "{}", status(&harness));
+    assert!(status(&harness).contains("probabilities must sum to 1"), "{}", status(&harness));
+    // ...but float32 numbers that miss 1 only by their own rounding are rescaled, and said so.
+    open(&mut harness, "../bad/float32_sum.npy");
+    harness.get_by_label("probabilities (they must sum to 1)").click();
+    harness.run();
+    harness.get_by_label("Use").click();
+    harness.run();
+    let q = harness.state().state.doc.q.probs().to_vec();
+    assert!((q.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{q:?}");
+    assert!(status(&harness).contains("rescaled in float64"), "{}", status(&harness));
 }

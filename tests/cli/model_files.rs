@@ -98,6 +98,30 @@ fn vocabulary_tokens_name_the_outcomes() {
 }
 
 #[test]
+fn float32_probabilities_off_by_their_rounding_are_rescaled_with_one_line_saying_so() {
+    let p = format!("{BAD}/float32_sum.npy");
+    let q = format!("{GOOD}/q_column.csv");
+    let run = klscope(&["compute", "--p-file", &p, "--q-file", &q, "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "klscope: note: {p}: p sums to 1.0000000223517418, within float32 rounding of 1 (4.768e-7): rescaled in float64 to sum to 1\n"
+        )
+    );
+    let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let sum: f64 = numbers(&object, "p").iter().sum();
+    assert!((sum - 1.0).abs() < 1e-15, "{sum}");
+    // The window's command line reads it too, and takes --normalize for what is further off.
+    let far = format!("{BAD}/float32_far.npy");
+    let out = tempfile::tempdir().unwrap();
+    let png = out.path().join("x.png");
+    let png = png.to_str().unwrap();
+    let refused = klscope(&["--p-file", &far, "--q-file", &q, "--screenshot", png]);
+    assert!(bad_input_problems(&refused, "pass --normalize to rescale", 1).is_empty(), "{}", refused.stderr);
+}
+
+#[test]
 fn float32_probabilities_may_be_rescaled() {
     let p = format!("{BAD}/float32_sum.npy");
     let object = json(&["--p-file".into(), p, "--q".into(), "0.25,0.25,0.25,0.25".into(), "--normalize".into()]);
@@ -137,8 +161,8 @@ fn bad_cases() -> Vec<(Vec<String>, String)> {
         p("version_9.npy", ": .npy format version 9.0 is not one klscope reads (1.0, 2.0 or 3.0)"),
         p("nan.npy", ": p[1] ('1') is NaN: probabilities must be finite numbers"),
         p(
-            "float32_sum.npy",
-            ": p sums to 1.0000000223517418: probabilities must sum to 1 (within 1e-9); pass --normalize to rescale (float32 values rarely sum to 1 within 1e-9), or --logits if these are logits",
+            "float32_far.npy",
+            ": p sums to 1.0010000094771385: probabilities must sum to 1 (within 1e-9); pass --normalize to rescale, or --logits if these are logits",
         ),
         p("empty.csv", ": the file is empty; write one number per line, or one row of numbers separated by commas"),
         p("not_a_number.csv", ":3:3: '0.3x' is not a number"),

@@ -6,5 +6,7 @@ pub mod export;
 pub mod info;
 pub mod lesson;
 pub mod model_files;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod read;
 pub mod scenario;
 pub mod text;

@@ -10,8 +10,10 @@ pub enum PlatformError {
     Render(String),
     #[error("cannot write {}: {reason}", path.display())]
     Write { path: PathBuf, reason: String },
-    #[error("cannot make {}: {reason}", path.display())]
-    MakeFolder { path: PathBuf, reason: String },
+    /// A folder of files (a lesson's pictures) that was not written, whole or at all.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[error("{0}")]
+    Folder(#[from] crate::export::atomic::FolderWriteError),
     /// The browser refused (a download, the file picker); its words.
     #[error("{0}")]
     Browser(String),

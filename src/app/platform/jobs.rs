@@ -4,7 +4,7 @@
 //! Nothing a job does reaches the app until it is done: its result is one [`Event`],
 //! and a cancelled job's result is dropped, so nothing is ever half applied.
 
-use super::contract::Event;
+use super::event::Event;
 pub use crate::app::model::job::JobProgress;
 
 /// What one piece of a job left: more to do (and how far along the job is, 0 to 1), or

@@ -8,6 +8,7 @@ pub mod address;
 mod contract;
 pub mod cpu_render;
 pub mod error;
+mod event;
 pub mod jobs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
@@ -17,8 +18,9 @@ pub mod session;
 pub mod web;
 
 pub use crate::app::model::saved::SavedScenario;
-pub use contract::{Event, Platform, SaveJob, is_model_file};
+pub use contract::{Platform, SaveJob};
 pub use error::PlatformError;
+pub use event::{Event, is_model_file};
 
 /// The platform of the device the app runs on.
 #[cfg(not(target_arch = "wasm32"))]

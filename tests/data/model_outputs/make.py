@@ -55,7 +55,10 @@ np.save(bad / "truncated.npy", np.zeros(10, dtype=np.float32))
     npy_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (4,)}", four.tobytes(), (9, 0))
 )
 np.save(bad / "nan.npy", np.array([0.5, np.nan, 0.25, 0.25]))
+# float32 rounding (sums to 1 + 2.2e-8): read, rescaled in float64 and said so.
 np.save(bad / "float32_sum.npy", four.astype(np.float32))
+# Off by 1e-3, far beyond float32 rounding: refused.
+np.save(bad / "float32_far.npy", np.array([0.1, 0.2, 0.3, 0.401]).astype(np.float32))
 np.save(bad / "inf_logit.npy", np.array([0.0, np.inf, 1.0, 2.0]))
 
 (bad / "empty.csv").write_text("")

@@ -5,5 +5,6 @@ pub mod atomic;
 pub mod file_names;
 pub mod handout;
 pub mod json;
+pub mod picture_size;
 pub mod python;
 pub mod tables;

@@ -40,14 +40,14 @@ impl DistributionError {
                 if label.is_empty() {
                     format!("{field}[{index}] is {value}")
                 } else {
-                    format!("{field}[{index}] ('{label}') is {value}")
+                    format!("{field}[{index}] ('{}') is {value}", crate::text::quote(label))
                 }
             }
             Self::SumNotOne { sum } => format!("{field} sums to {sum}"),
             Self::AllZero => format!("{field} is all zeros"),
             Self::EmptyLabel { index } => format!("labels[{index}] is empty"),
             Self::DuplicateLabel { index, label } => {
-                format!("labels[{index}] '{label}' is used twice")
+                format!("labels[{index}] '{}' is used twice", crate::text::quote(label))
             }
             Self::NoSuchOutcome { index, len } => {
                 format!("outcome {index} does not exist ({len} outcomes)")

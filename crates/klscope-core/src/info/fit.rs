@@ -352,6 +352,19 @@ pub struct FitResult {
     pub start: Params,
 }
 
+/// The most outcomes a fit works on, in the app's fit view and on the command line: a
+/// descent costs a pass over every outcome per step.
+pub const MAX_FIT_OUTCOMES: usize = 10_000;
+
+/// The most work one fit does: start points × outcomes (a few seconds at the limit).
+pub const MAX_FIT_WORK: usize = 1_000_000;
+
+/// The most start points a fit over `outcomes` outcomes may descend from within
+/// [`MAX_FIT_WORK`]: 1000 for small scenarios, 100 at [`MAX_FIT_OUTCOMES`].
+pub fn max_starts(outcomes: usize) -> usize {
+    (MAX_FIT_WORK / outcomes.max(1)).clamp(1, 1000)
+}
+
 /// Runs a [`Descent`] to the end (at most [`MAX_STEPS`] steps) from each of
 /// [`start_points`] and keeps the lowest divergence (the earlier start on ties).
 pub fn fit(p: &[f64], direction: Direction, starts: usize, seed: u64) -> FitResult {

@@ -193,6 +193,7 @@ impl InfiniteCause<'_> {
         };
         let label = labels.get(first).map(String::as_str).unwrap_or("?");
         let value = values.get(first).copied().unwrap_or(f64::NAN);
+        let label = crate::text::quote(label);
         let mut text = format!("{zero} gives '{label}' probability 0, but {other} gives it {}", short_number(value));
         let more = self.outcomes.len() - 1;
         if more > 0 {

@@ -93,6 +93,7 @@ fn check_goal(goal: &Goal, scenario: &Scenario) -> Result<(), StepProblem> {
     if let Some(side) = goal.keep.filter(|side| depends_only_on(goal.measure) == Some(*side)) {
         return unreachable(format!("{symbol} depends only on {}, which the goal keeps as it is", side.name()));
     }
+    // First what no drag can do whatever is kept, then what the kept side rules out.
     match goal.relation {
         Relation::Below if goal.target <= 0.0 => {
             return unreachable(format!("{symbol} is never negative, so it cannot be below {}", goal.target));
@@ -109,6 +110,25 @@ fn check_goal(goal: &Goal, scenario: &Scenario) -> Result<(), StepProblem> {
         }
         Relation::Below => {}
     }
+    // With one side kept, the measure moves only as far as the other side can take it.
+    if let Some(kept) = goal.keep {
+        let (least, most) = kept_range(goal.measure, kept, scenario, goal.unit);
+        let side = kept.name();
+        if goal.relation == Relation::Below && goal.target <= least {
+            return unreachable(format!(
+                "{symbol} is at least {} while {side} is kept as it is, so it cannot be below {}",
+                amount(least, &label),
+                amount(goal.target, &label)
+            ));
+        }
+        if goal.relation == Relation::Above && goal.target >= most {
+            return unreachable(format!(
+                "{symbol} is at most {} while {side} is kept as it is, so it cannot be above {}",
+                amount(most, &label),
+                amount(goal.target, &label)
+            ));
+        }
+    }
     let report = Report::compute(&scenario.p, &scenario.q);
     let status = goal.check(&report, true);
     if status.met {
@@ -119,7 +139,7 @@ fn check_goal(goal: &Goal, scenario: &Scenario) -> Result<(), StepProblem> {
         return Err(StepProblem::AlreadyMet(format!(
             "{symbol} is already {} in '{}', {relation} the target {}",
             amount(status.value, &label),
-            scenario.id,
+            crate::text::quote(&scenario.id),
             amount(goal.target, &label)
         )));
     }
@@ -141,6 +161,53 @@ fn depends_only_on(measure: Measure) -> Option<Side> {
         Measure::EntropyP => Some(Side::P),
         Measure::EntropyQ => Some(Side::Q),
         _ => None,
+    }
+}
+
+/// The least and the largest value `measure` can take, in `unit`, when the side `kept`
+/// stays as the scenario has it and the other side may become any distribution. Each
+/// convex measure of the moving side (KL, JS, TV, Hellinger, cross-entropy in its
+/// weights) is largest at a corner, all mass on the kept side's least likely outcome;
+/// a cross-entropy whose weights are kept is least where the moving side equals them.
+fn kept_range(measure: Measure, kept: Side, scenario: &Scenario, unit: Unit) -> (f64, f64) {
+    let fixed = match kept {
+        Side::P => &scenario.p,
+        Side::Q => &scenario.q,
+    };
+    let least_p = fixed.iter().copied().fold(f64::INFINITY, f64::min);
+    let most_p = fixed.iter().copied().fold(0.0, f64::max);
+    let entropy = -fixed.iter().filter(|&&x| x > 0.0).map(|&x| x * x.ln()).sum::<f64>();
+    let surprise = |x: f64| if x > 0.0 { -x.ln() } else { f64::INFINITY };
+    let n = fixed.len();
+    // JS(kept, all mass on outcome j) depends on p_j alone, and is largest at the least p_j.
+    let js_corner = {
+        let x = least_p;
+        let ln2 = std::f64::consts::LN_2;
+        let own = if x > 0.0 { x * (2.0 * x / (1.0 + x)).ln() } else { 0.0 };
+        0.5 * ((1.0 - x) * ln2 + own + (2.0 / (1.0 + x)).ln())
+    };
+    // Which way round the measure holds the kept side.
+    let (kept_weights, moving_weights) = match kept {
+        Side::P => (Measure::CrossEntropyPQ, Measure::CrossEntropyQP),
+        Side::Q => (Measure::CrossEntropyQP, Measure::CrossEntropyPQ),
+    };
+    let (kl_from_kept, kl_from_moving) = match kept {
+        Side::P => (Measure::KlPQ, Measure::KlQP),
+        Side::Q => (Measure::KlQP, Measure::KlPQ),
+    };
+    let nats = |(a, b): (f64, f64)| (unit.from_nats(a), unit.from_nats(b));
+    match measure {
+        Measure::EntropyP | Measure::EntropyQ if depends_only_on(measure) == Some(kept) => nats((entropy, entropy)),
+        Measure::EntropyP | Measure::EntropyQ => nats((0.0, (n as f64).ln())),
+        m if m == kept_weights => nats((entropy, f64::INFINITY)),
+        m if m == moving_weights => nats((surprise(most_p), surprise(least_p))),
+        m if m == kl_from_kept => nats((0.0, f64::INFINITY)),
+        m if m == kl_from_moving => nats((0.0, surprise(least_p))),
+        Measure::Js => nats((0.0, js_corner)),
+        Measure::JsDistance => (0.0, unit.from_nats(js_corner).sqrt()),
+        Measure::TotalVariation => (0.0, 1.0 - least_p),
+        Measure::Hellinger => (0.0, (1.0 - least_p.sqrt()).max(0.0).sqrt()),
+        _ => (0.0, f64::INFINITY),
     }
 }
 

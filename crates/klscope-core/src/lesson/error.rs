@@ -2,8 +2,8 @@
 //! syntax error gives `line:column`; a problem in a step gives "step N" (1-based) and,
 //! where the step can be found in the text, its `line:column`.
 
-use crate::export::atomic::describe as describe_io;
 use crate::scenario::ScenarioError;
+use crate::text::{escape, quote, quote_to};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -11,7 +11,7 @@ use std::path::PathBuf;
 pub enum LessonError {
     /// The text is not a lesson: ron's message at the spot, and the step it is in when
     /// that can be told.
-    #[error("{origin}:{line}:{column}: {}{message}", in_step(*.step))]
+    #[error("{}:{line}:{column}: {}{}", escape(origin), in_step(*.step), quote_to(message, 160))]
     Syntax { origin: String, line: usize, column: usize, step: Option<usize>, message: String },
 
     /// The lesson as a whole is wrong.
@@ -22,16 +22,15 @@ pub enum LessonError {
     #[error("{place}: step {step}: {problem}")]
     Step { place: Place, step: usize, problem: StepProblem },
 
-    #[error("cannot read {}: {}", path.display(), describe_io(source))]
-    Read { path: PathBuf, source: std::io::Error },
+    /// The file is not a regular file, too large, or cannot be opened (see `crate::read`).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[error("{0}")]
+    File(crate::read::ReadError),
 
-    #[error("cannot read {}: it is a folder, not a lesson file", path.display())]
-    IsDirectory { path: PathBuf },
-
-    #[error("cannot read {}: it is not a text file (not valid UTF-8)", path.display())]
+    #[error("cannot read {}: it is not a text file (not valid UTF-8)", escape(&path.display().to_string()))]
     NotText { path: PathBuf },
 
-    #[error("unknown lesson '{name}': the built-in lessons are {known}")]
+    #[error("unknown lesson '{}': the built-in lessons are {known}", quote(name))]
     UnknownLesson { name: String, known: String },
 }
 
@@ -62,8 +61,8 @@ pub struct Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line_column {
-            Some((line, column)) => write!(f, "{}:{line}:{column}", self.origin),
-            None => f.write_str(&self.origin),
+            Some((line, column)) => write!(f, "{}:{line}:{column}", escape(&self.origin)),
+            None => f.write_str(&escape(&self.origin)),
         }
     }
 }
@@ -86,17 +85,29 @@ pub enum StepProblem {
     Scenario(Box<ScenarioError>),
 
     #[error(
-        "the scenario File(\"{file}\") cannot be read: this lesson was not read from a folder, so give the scenario as Builtin(..) or Inline(..)"
+        "the scenario File(\"{}\") cannot be read: this lesson was not read from a folder, so give the scenario as Builtin(..) or Inline(..)",
+        quote(file)
     )]
     NoFolder { file: String },
 
-    #[error("unknown view '{view}': the views are {known}")]
+    #[error(
+        "the scenario File(\"{}\") is outside the lesson's folder: a lesson reads only files in its own folder or below it",
+        quote(file)
+    )]
+    OutsideFolder { file: String },
+
+    #[error(
+        "its scenario has {outcomes} outcomes, more than the {left} left of the {max} outcomes a lesson's steps may hold in all: use fewer steps or smaller scenarios"
+    )]
+    OverBudget { outcomes: usize, left: usize, max: usize },
+
+    #[error("unknown view '{}': the views are {known}", quote(view))]
     UnknownView { view: String, known: String },
 
     #[error("`say` is empty: write one or two sentences for the teacher to read aloud")]
     EmptySay,
 
-    #[error("unknown measure '{name}': the measures are {known}")]
+    #[error("unknown measure '{}': the measures are {known}", quote(name))]
     UnknownMeasure { name: String, known: String },
 
     #[error("Larger compares {0} with itself: name two different measures")]
@@ -106,7 +117,8 @@ pub enum StepProblem {
     NotPerOutcome { measure: &'static str, allowed: String },
 
     #[error(
-        "TopContributor offers one button per outcome, at most {max}, but the scenario '{scenario}' has {outcomes} outcomes: ask Larger or Estimate instead"
+        "TopContributor offers one button per outcome, at most {max}, but the scenario '{}' has {outcomes} outcomes: ask Larger or Estimate instead",
+        quote(scenario)
     )]
     TooManyChoices { scenario: String, outcomes: usize, max: usize },
 

@@ -4,7 +4,7 @@ use super::check::{self, TaskFault};
 use super::error::{LessonError, LessonProblem, Place, StepProblem};
 use super::format::{LessonFile, ScenarioSource, StepFile};
 use super::locate::{Locator, Span};
-use super::{Lesson, Step, VIEW_IDS};
+use super::{Lesson, MAX_LESSON_OUTCOMES, Step, VIEW_IDS};
 use crate::scenario::{self, Scenario};
 use ron::extensions::Extensions;
 use std::path::Path;
@@ -60,8 +60,11 @@ impl Lesson {
         }
         let spans = locator.steps();
         let mut steps = Vec::with_capacity(file.steps.len());
+        // Every step holds its own copy of its scenario: 2,000 steps of a 50,000-token
+        // scenario would be 10⁸ outcomes. The steps share one budget.
+        let mut left = MAX_LESSON_OUTCOMES;
         for (index, step) in file.steps.into_iter().enumerate() {
-            let resolved = resolve_step(step, base_dir).map_err(|fault| {
+            let resolved = resolve_step(step, base_dir, &mut left).map_err(|fault| {
                 let span = spans.get(index);
                 let field = |name: &str| span.and_then(|span| locator.step_field(span, name));
                 let spot = match &fault.spot {
@@ -84,7 +87,8 @@ impl Lesson {
     }
 }
 
-fn resolve_step(step: StepFile, base_dir: Option<&Path>) -> Result<Step, Fault> {
+/// `left` is what remains of the lesson's outcome budget; the step's scenario takes its share.
+fn resolve_step(step: StepFile, base_dir: Option<&Path>, left: &mut usize) -> Result<Step, Fault> {
     if !VIEW_IDS.contains(&step.view.as_str()) {
         let problem = StepProblem::UnknownView { view: step.view, known: VIEW_IDS.join(", ") };
         return Err(Fault { problem, spot: Spot::Field("view") });
@@ -93,6 +97,12 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>) -> Result<Step, Fault> 
         return Err(Fault { problem: StepProblem::EmptySay, spot: Spot::Field("say") });
     }
     let scenario = scenario_of(step.scenario, base_dir).map_err(Fault::at("scenario"))?;
+    let outcomes = scenario.labels.len();
+    if outcomes > *left {
+        let problem = StepProblem::OverBudget { outcomes, left: *left, max: MAX_LESSON_OUTCOMES };
+        return Err(Fault { problem, spot: Spot::Field("scenario") });
+    }
+    *left -= outcomes;
     let task = match step.task {
         None => None,
         Some(task) => Some(check::task(task, &scenario).map_err(|TaskFault { problem, measure }| Fault {
@@ -122,7 +132,36 @@ fn scenario_file(file: String, base_dir: Option<&Path>) -> Result<Scenario, Step
     let Some(folder) = base_dir else {
         return Err(StepProblem::NoFolder { file });
     };
-    scenario::load(&folder.join(file)).map_err(|e| StepProblem::Scenario(Box::new(e)))
+    let path = inside(folder, &file).ok_or(StepProblem::OutsideFolder { file })?;
+    scenario::load(&path).map_err(|e| StepProblem::Scenario(Box::new(e)))
+}
+
+/// `file` (as a step writes it) within `folder`, or `None` when it would lead out of it:
+/// an absolute path, a `..` that climbs above the folder, or a link inside the folder
+/// that points outside. Never read before this is known, so an error cannot show a
+/// line of a file the lesson had no business reading.
+#[cfg(not(target_arch = "wasm32"))]
+fn inside(folder: &Path, file: &str) -> Option<std::path::PathBuf> {
+    use std::path::Component;
+    let relative = Path::new(file);
+    let mut depth = 0usize;
+    for component in relative.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => depth = depth.checked_sub(1)?,
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+    let path = folder.join(relative);
+    // A missing file is reported by the reader, naming it.
+    if let (Ok(real_folder), Ok(real)) = (folder.canonicalize(), path.canonicalize())
+        && !real.starts_with(&real_folder)
+    {
+        return None;
+    }
+    Some(path)
 }
 
 /// The browser reads no files behind the page's back.
@@ -134,10 +173,7 @@ fn scenario_file(file: String, _base_dir: Option<&Path>) -> Result<Scenario, Ste
 /// Reads and checks a lesson file; its `File(..)` scenarios are read from its folder.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load(path: &Path) -> Result<Lesson, LessonError> {
-    if path.is_dir() {
-        return Err(LessonError::IsDirectory { path: path.to_path_buf() });
-    }
-    let bytes = std::fs::read(path).map_err(|source| LessonError::Read { path: path.to_path_buf(), source })?;
+    let bytes = crate::read::read_file(path, crate::read::FileKind::Lesson).map_err(LessonError::File)?;
     let text = String::from_utf8(bytes).map_err(|_| LessonError::NotText { path: path.to_path_buf() })?;
     Lesson::from_ron(&text, &path.display().to_string(), path.parent())
 }

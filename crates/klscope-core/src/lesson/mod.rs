@@ -32,6 +32,10 @@ pub const VIEW_IDS: &[&str] =
 /// The most outcomes a TopContributor prediction may offer: one button each.
 pub const MAX_CHOICE_OUTCOMES: usize = 12;
 
+/// The most outcomes a lesson's steps may hold in all: each step keeps its own scenario,
+/// so this bounds the memory a lesson takes (twenty steps of the 50,000-token preset fit).
+pub const MAX_LESSON_OUTCOMES: usize = 1_000_000;
+
 /// A lesson, every step's scenario resolved and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lesson {

@@ -10,28 +10,35 @@ use crate::scenario::MAX_OUTCOMES;
 /// (as a logit it means probability 0; as a probability the distribution check names it).
 pub fn parse(file: &str, text: &str) -> Result<Vec<f64>, ModelFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines: Vec<&str> = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line)).collect();
-    // Blank lines at the end are a trailing newline or two, not missing numbers.
-    let used = lines.iter().rposition(|line| !line.trim().is_empty()).map_or(0, |last| last + 1);
-    let lines = &lines[..used];
-    let Some(first) = lines.first() else {
+    // Blank lines at the end are a trailing newline or two, not missing numbers. Cut them
+    // off before looking at lines, so that 200,000,000 of them cost nothing.
+    let text = text.trim_end();
+    if text.is_empty() {
         return Err(ModelFileError::EmptyCsv { file: file.to_string() });
-    };
+    }
+    // Lines are taken one at a time and never stored: only the numbers are kept.
+    let mut lines = text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line));
+    let first = lines.next().unwrap_or_default();
     if first.contains(',') {
-        if lines.len() > 1 {
+        if lines.next().is_some() {
             let row = first.split(',').count();
             return Err(ModelFileError::LineAfterRow { file: file.to_string(), line: 2, row });
         }
-        let mut values = Vec::with_capacity(first.len() / 4);
+        let mut values = Vec::with_capacity((first.len() / 4).min(MAX_OUTCOMES));
         let mut offset = 0;
-        for item in first.split(',') {
+        let mut items = first.split(',');
+        for item in items.by_ref() {
+            if values.len() == MAX_OUTCOMES {
+                let count = values.len() + 1 + items.count();
+                return Err(too_many(file, count));
+            }
             values.push(number(file, 1, first, offset, item)?);
             offset += item.len() + 1;
         }
-        return within_limit(file, values);
+        return Ok(values);
     }
-    let mut values = Vec::with_capacity(lines.len());
-    for (index, line) in lines.iter().enumerate() {
+    let mut values = Vec::new();
+    for (index, line) in std::iter::once(first).chain(lines.by_ref()).enumerate() {
         if let Some(comma) = line.find(',') {
             let column = column(line, comma);
             return Err(ModelFileError::CommaInColumn { file: file.to_string(), line: index + 1, column });
@@ -39,20 +46,17 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<f64>, ModelFileError> {
         if line.trim().is_empty() {
             return Err(ModelFileError::EmptyLine { file: file.to_string(), line: index + 1 });
         }
-        values.push(number(file, index + 1, line, 0, line)?);
-        if values.len() > MAX_OUTCOMES {
-            return within_limit(file, values);
+        if values.len() == MAX_OUTCOMES {
+            return Err(too_many(file, index + 1 + lines.count()));
         }
+        values.push(number(file, index + 1, line, 0, line)?);
     }
     Ok(values)
 }
 
-fn within_limit(file: &str, values: Vec<f64>) -> Result<Vec<f64>, ModelFileError> {
-    if values.len() > MAX_OUTCOMES {
-        let count = values.len() as u128;
-        return Err(ModelFileError::TooMany { file: file.to_string(), count, max: MAX_OUTCOMES });
-    }
-    Ok(values)
+/// More numbers than a scenario may have outcomes; `count` was counted, not stored.
+fn too_many(file: &str, count: usize) -> ModelFileError {
+    ModelFileError::TooMany { file: file.to_string(), count: count as u128, max: MAX_OUTCOMES }
 }
 
 /// The number in `item`, which starts at byte `offset` of `line` (line number `number`).
@@ -115,6 +119,15 @@ mod tests {
         assert!(message("0.5\n0.2,0.3\n").starts_with("x.csv:2:4: a comma, but the lines above hold one number each"));
         // Columns count characters: an ideographic space is one.
         assert_eq!(message("1,\u{3000}x"), "x.csv:1:4: 'x' is not a number");
-        assert!(message(&"0\n".repeat(MAX_OUTCOMES + 1)).contains("klscope takes at most 1000000 outcomes"));
+        assert_eq!(
+            message(&"0\n".repeat(MAX_OUTCOMES + 2)),
+            "x.csv: holds 1000002 values; klscope takes at most 1000000 outcomes"
+        );
+        assert_eq!(
+            message(&"0,".repeat(MAX_OUTCOMES + 2)),
+            "x.csv: holds 1000003 values; klscope takes at most 1000000 outcomes"
+        );
+        // Blank lines cost nothing, however many.
+        assert!(message(&"\n".repeat(10_000_000)).starts_with("x.csv: the file is empty"));
     }
 }

@@ -1,8 +1,10 @@
 //! Everything that can be wrong with a model's output file or a vocabulary, each as one
 //! sentence naming the file and the spot: a byte offset, `line:column` or an element.
+//! What the file holds is quoted (`crate::text::quote`); file names arrive escaped.
 
 use crate::info::DistributionError;
 use crate::info::softmax::SoftmaxError;
+use crate::text::quote;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ModelFileError {
@@ -24,8 +26,15 @@ pub enum ModelFileError {
     #[error("{file}: the .npy header's '{key}' is {found}, not {expected}")]
     HeaderValue { file: String, key: &'static str, found: String, expected: &'static str },
 
-    #[error("{file}: holds {kind} ('{descr}'), not float32 or float64: save it with arr.astype(np.float64)")]
+    #[error("{file}: holds {kind} ('{}'), not float32 or float64: save it with arr.astype(np.float64)", quote(descr))]
     Dtype { file: String, kind: String, descr: String },
+
+    #[error(
+        "{file}: the dtype '{descr}' is {} with no byte order; NumPy writes {}: save it with np.save",
+        float_name(descr),
+        byte_orders(descr)
+    )]
+    DtypeOrder { file: String, descr: String },
 
     #[error(
         "{file}: holds a structured array (fields {fields}), not float32 or float64 numbers: save one field, e.g. arr[{fields}]"
@@ -58,10 +67,10 @@ pub enum ModelFileError {
     #[error("{file}: the file is empty; write one number per line, or one row of numbers separated by commas")]
     EmptyCsv { file: String },
 
-    #[error("{file}:{line}:{column}: '{text}' is not a number{hint}")]
+    #[error("{file}:{line}:{column}: '{}' is not a number{hint}", quote(text))]
     NotANumber { file: String, line: usize, column: usize, text: String, hint: &'static str },
 
-    #[error("{file}:{line}:{column}: '{text}' is not a finite number")]
+    #[error("{file}:{line}:{column}: '{}' is not a finite number", quote(text))]
     NotFinite { file: String, line: usize, column: usize, text: String },
 
     #[error("{file}:{line}:{column}: a number is missing here")]
@@ -86,10 +95,13 @@ pub enum ModelFileError {
     #[error("{file}: the vocabulary is empty; write one token per line")]
     EmptyVocabulary { file: String },
 
+    #[error("{file}: holds {tokens} lines; a vocabulary has at most {max} tokens, one per outcome")]
+    VocabularyTooLong { file: String, tokens: usize, max: usize },
+
     #[error("{file}:{line}: the line is empty; every token needs a name")]
     EmptyToken { file: String, line: usize },
 
-    #[error("{file}:{line}: '{token}' is already on line {first}; tokens must be different")]
+    #[error("{file}:{line}: '{}' is already on line {first}; tokens must be different", quote(token))]
     DuplicateToken { file: String, line: usize, token: String, first: usize },
 
     #[error(
@@ -105,6 +117,17 @@ pub enum ModelFileError {
 
     #[error("{file}: {source}")]
     Logits { file: String, source: SoftmaxError },
+}
+
+/// "float32" for 'f4', "float64" for 'f8'.
+fn float_name(descr: &str) -> &'static str {
+    if descr.ends_with('4') { "float32" } else { "float64" }
+}
+
+/// "'<f8' or '>f8'": the dtype with each byte order NumPy writes.
+fn byte_orders(descr: &str) -> String {
+    let code = descr.trim_start_matches(['|', '=']);
+    format!("'<{code}' or '>{code}'")
 }
 
 impl ModelFileError {

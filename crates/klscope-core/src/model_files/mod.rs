@@ -14,10 +14,12 @@ pub use error::ModelFileError;
 use crate::info::softmax::softmax;
 use crate::info::{Distribution, Unit};
 use crate::scenario::Scenario;
+use crate::text::escape;
 
 /// The numbers in a model's output file: a .npy file (known by its first bytes or its
 /// name), else text with one number per line or one row of numbers.
 pub fn read_numbers(file: &str, bytes: &[u8]) -> Result<Vec<f64>, ModelFileError> {
+    let file = &*escape(file);
     if npy::looks_like_npy(bytes) || file.to_ascii_lowercase().ends_with(".npy") {
         return npy::parse(file, bytes);
     }
@@ -28,6 +30,7 @@ pub fn read_numbers(file: &str, bytes: &[u8]) -> Result<Vec<f64>, ModelFileError
 
 /// The tokens of a vocabulary file, one per line.
 pub fn read_vocabulary(file: &str, bytes: &[u8]) -> Result<Vec<String>, ModelFileError> {
+    let file = &*escape(file);
     vocab::parse(file, bytes)
 }
 
@@ -75,6 +78,7 @@ pub fn probabilities(
     labels: &[String],
     reading: Reading,
 ) -> Result<Vec<f64>, ModelFileError> {
+    let file = &*escape(file);
     let distribution = match reading {
         Reading::Probabilities => Distribution::new(labels.to_vec(), values),
         Reading::Rescaled => Distribution::from_weights(labels.to_vec(), values),
@@ -90,12 +94,71 @@ pub fn probabilities(
     })
 }
 
+/// How far from 1 probabilities that are all float32 numbers may sum and still be read
+/// as probabilities: the rounding of summing `n` float32 numbers, n·ε₃₂ relative (the
+/// classic bound), at least the 1e-9 of typed values and at most 1e-4, beyond which a
+/// sum is a mistake rather than rounding (NumPy and PyTorch sum pairwise, far closer).
+pub fn float32_tolerance(n: usize) -> f64 {
+    (n as f64 * f64::from(f32::EPSILON)).clamp(crate::info::distribution::SUM_TOLERANCE, 1e-4)
+}
+
+/// Whether every value is a float32 number (as a float32 .npy file's are).
+fn all_float32(values: &[f64]) -> bool {
+    values.iter().all(|&v| f64::from(v as f32) == v || v.is_nan())
+}
+
+/// The line said when float32 probabilities were rescaled in float64 to sum to 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rescaled {
+    pub file: String,
+    pub field: &'static str,
+    pub sum: f64,
+    pub tolerance: f64,
+}
+
+impl std::fmt::Display for Rescaled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} sums to {}, within float32 rounding of 1 ({}): rescaled in float64 to sum to 1",
+            self.file,
+            self.field,
+            self.sum,
+            crate::text::short_number(self.tolerance)
+        )
+    }
+}
+
+/// [`probabilities`], except that float32 probabilities whose sum is off 1 by no more
+/// than their own rounding ([`float32_tolerance`]) are rescaled in float64, and the
+/// returned [`Rescaled`] says so (the caller shows it). Anything further off is refused.
+pub fn probabilities_noted(
+    file: &str,
+    field: &'static str,
+    values: Vec<f64>,
+    labels: &[String],
+    reading: Reading,
+) -> Result<(Vec<f64>, Option<Rescaled>), ModelFileError> {
+    if reading == Reading::Probabilities && all_float32(&values) {
+        let sum: f64 = values.iter().sum();
+        let tolerance = float32_tolerance(values.len());
+        let off = (sum - 1.0).abs();
+        if off > crate::info::distribution::SUM_TOLERANCE && off <= tolerance {
+            let rescaled = probabilities(file, field, values, labels, Reading::Rescaled)?;
+            let note = Rescaled { file: escape(file).into_owned(), field, sum, tolerance };
+            return Ok((rescaled, Some(note)));
+        }
+    }
+    probabilities(file, field, values, labels, reading).map(|p| (p, None))
+}
+
 /// P and Q must have one value per outcome each; the message names both origins.
 pub fn check_lengths(p_origin: &str, p: usize, q_origin: &str, q: usize) -> Result<(), ModelFileError> {
     if p == q {
         return Ok(());
     }
-    Err(ModelFileError::LengthsDiffer { p_origin: p_origin.to_string(), p, q_origin: q_origin.to_string(), q })
+    let (p_origin, q_origin) = (escape(p_origin).into_owned(), escape(q_origin).into_owned());
+    Err(ModelFileError::LengthsDiffer { p_origin, p, q_origin, q })
 }
 
 /// The outcome names for `values` values read from `file`: the vocabulary's tokens (which
@@ -108,9 +171,9 @@ pub fn labels(
     match vocabulary {
         Some((_, tokens)) if tokens.len() == values => Ok(tokens),
         Some((name, tokens)) => Err(ModelFileError::VocabularyLength {
-            vocabulary: name.to_string(),
+            vocabulary: escape(name).into_owned(),
             tokens: tokens.len(),
-            file: file.to_string(),
+            file: escape(file).into_owned(),
             values,
         }),
         None => Ok(index_labels(values)),
@@ -182,6 +245,27 @@ mod tests {
             wrong,
             Err("v.txt has 2 tokens but p.npy has 3 values: the vocabulary needs one token per value".into())
         );
+    }
+
+    #[test]
+    fn float32_sums_within_their_rounding_are_rescaled_and_said_so() {
+        let labels = index_labels(4);
+        let float32: Vec<f64> = [0.1f32, 0.2, 0.3, 0.4].iter().map(|&v| f64::from(v)).collect();
+        let (p, note) = probabilities_noted("p.npy", "p", float32.clone(), &labels, Reading::Probabilities)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-15);
+        let note = note.map(|n| n.to_string()).unwrap_or_default();
+        assert_eq!(
+            note,
+            "p.npy: p sums to 1.0000000223517418, within float32 rounding of 1 (4.768e-7): rescaled in float64 to sum to 1"
+        );
+        // Further off than rounding, or float64 numbers: refused as before.
+        let far: Vec<f64> = [0.1f32, 0.2, 0.3, 0.401].iter().map(|&v| f64::from(v)).collect();
+        assert!(probabilities_noted("p.npy", "p", far, &labels, Reading::Probabilities).is_err_and(|e| e.is_sum()));
+        let float64 = vec![0.1, 0.2, 0.3, 0.4 + 2e-8];
+        assert!(probabilities_noted("p.csv", "p", float64, &labels, Reading::Probabilities).is_err());
+        assert_eq!(float32_tolerance(1), 1.1920928955078125e-7);
+        assert_eq!(float32_tolerance(10_000_000), 1e-4);
     }
 
     #[test]

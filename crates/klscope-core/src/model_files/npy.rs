@@ -154,9 +154,19 @@ fn dtype(file: &str, descr: &str) -> Result<(usize, bool), ModelFileError> {
     match (order, code) {
         (Some(little), "f4") => return Ok((4, little)),
         (Some(little), "f8") => return Ok((8, little)),
+        // The right type with no byte order ('|' is for single bytes): say that, not "not float".
+        (None, "f4" | "f8") => {
+            return Err(ModelFileError::DtypeOrder { file: file.to_string(), descr: descr.to_string() });
+        }
         _ => {}
     }
-    let bits = code.get(1..).and_then(|n| n.parse::<u32>().ok()).map(|bytes| bytes * 8);
+    // A size as NumPy writes it (1 to 16 bytes, "f8"); anything else is not a size worth
+    // multiplying (a huge one would overflow into nonsense such as "float3705032696").
+    let bits = code
+        .get(1..)
+        .and_then(|n| n.parse::<u32>().ok())
+        .filter(|bytes| (1..=16).contains(bytes))
+        .map(|bytes| bytes * 8);
     let sized = |name: &str| bits.map_or(format!("{name} numbers"), |bits| format!("{name}{bits} numbers"));
     let kind = match code.chars().next() {
         Some('f') => sized("float"),
@@ -249,6 +259,13 @@ mod tests {
         );
         assert!(message(&h("<f2", "(4,)")).contains("holds float16 numbers ('<f2')"));
         assert!(message(&h("|b1", "(8,)")).contains("holds booleans ('|b1')"));
+        assert_eq!(
+            message(&h("|f8", "(1,)")),
+            "x.npy: the dtype '|f8' is float64 with no byte order; NumPy writes '<f8' or '>f8': save it with np.save"
+        );
+        assert!(message(&h("f4", "(1,)")).contains("the dtype 'f4' is float32 with no byte order"));
+        assert!(message(&h("<f463129087", "(1,)")).contains("holds float numbers ('<f463129087')"));
+        assert!(message(&h("<i99999999999", "(1,)")).contains("holds int numbers ('<i99999999999')"));
         assert_eq!(
             message(&h("<f8", "(2, 3)")),
             "x.npy: the array is 2×3; klscope reads one list of numbers: 1-D, 1×N or N×1"

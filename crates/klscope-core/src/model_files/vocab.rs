@@ -4,6 +4,7 @@
 //! as outcome names do everywhere in klscope.
 
 use super::error::ModelFileError;
+use crate::scenario::MAX_OUTCOMES;
 use std::collections::HashMap;
 
 /// The tokens of a vocabulary file, or the line that is wrong.
@@ -16,8 +17,13 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<String>, ModelFileError> {
     if text.is_empty() {
         return Err(ModelFileError::EmptyVocabulary { file: file.to_string() });
     }
+    // Counted before anything is stored: a token per outcome, so at most MAX_OUTCOMES.
+    let count = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    if count > MAX_OUTCOMES {
+        return Err(ModelFileError::VocabularyTooLong { file: file.to_string(), tokens: count, max: MAX_OUTCOMES });
+    }
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(count);
     for (index, line) in text.split('\n').enumerate() {
         let token = line.strip_suffix('\r').unwrap_or(line);
         let line = index + 1;
@@ -55,5 +61,15 @@ mod tests {
         assert_eq!(message(b"a\nb\na \n"), "v.txt:3: 'a ' is already on line 1; tokens must be different");
         assert_eq!(message(b"a\n\xff"), "v.txt: byte 2 is not UTF-8; a vocabulary is UTF-8 text, one token per line");
         assert_eq!(message(b"a\n\n"), "v.txt:2: the line is empty; every token needs a name");
+        assert_eq!(
+            message("x\n".repeat(MAX_OUTCOMES + 1).as_bytes()),
+            "v.txt: holds 1000001 lines; a vocabulary has at most 1000000 tokens, one per outcome"
+        );
+        let hostile = format!("\u{1b}[2J{}\n\u{1b}[2J{} \n", "x".repeat(1000), "x".repeat(1000));
+        let shown = format!("\\u{{1b}}[2J{}…", "x".repeat(36));
+        assert_eq!(
+            message(hostile.as_bytes()),
+            format!("v.txt:2: '{shown}' is already on line 1; tokens must be different")
+        );
     }
 }

@@ -2,32 +2,33 @@
 
 use super::link_error::LinkError;
 use crate::export::atomic::describe as describe_io;
+use crate::text::{escape, quote, quote_to};
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScenarioError {
-    #[error("{origin}:{line}:{column}: {message}")]
+    /// ron's message can hold what it found in the file: printed quoted.
+    #[error("{}:{line}:{column}: {}", escape(origin), quote_to(message, 160))]
     Syntax { origin: String, line: usize, column: usize, message: String },
 
-    #[error("{subject} in {origin}: {reason}")]
+    #[error("{subject} in {}: {reason}", escape(origin))]
     Invalid { origin: String, subject: String, reason: String },
 
-    #[error("cannot read {}: {}", path.display(), describe_io(source))]
-    Read { path: PathBuf, source: std::io::Error },
+    /// The file is not a regular file, too large, or cannot be opened (see `crate::read`).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[error("{0}")]
+    File(crate::read::ReadError),
 
-    #[error("cannot read {}: it is a folder, not a scenario file", path.display())]
-    IsDirectory { path: PathBuf },
-
-    #[error("cannot read {}: it is not a text file (not valid UTF-8)", path.display())]
+    #[error("cannot read {}: it is not a text file (not valid UTF-8)", escape(&path.display().to_string()))]
     NotText { path: PathBuf },
 
-    #[error("cannot save {}: {}", path.display(), describe_io(source))]
+    #[error("cannot save {}: {}", escape(&path.display().to_string()), describe_io(source))]
     Write { path: PathBuf, source: std::io::Error },
 
     #[error("cannot save the scenario: {0}")]
     Serialize(String),
 
-    #[error("unknown preset '{name}': the built-in scenarios are {known}")]
+    #[error("unknown preset '{}': the built-in scenarios are {known}", quote(name))]
     UnknownPreset { name: String, known: String },
 
     #[error("{0}")]

@@ -1,15 +1,14 @@
-//! Reading and writing scenario files. Writes are atomic (see `crate::export::atomic`).
+//! Reading and writing scenario files. Reads are bounded (see `crate::read`); writes are
+//! atomic (see `crate::export::atomic`).
 
 use super::{Scenario, ScenarioError};
 use crate::export::atomic::write_atomically;
+use crate::read::{FileKind, read_file};
 use std::path::Path;
 
 /// Reads and validates a scenario file.
 pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
-    if path.is_dir() {
-        return Err(ScenarioError::IsDirectory { path: path.to_path_buf() });
-    }
-    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read { path: path.to_path_buf(), source })?;
+    let bytes = read_file(path, FileKind::Scenario).map_err(ScenarioError::File)?;
     let text = String::from_utf8(bytes).map_err(|_| ScenarioError::NotText { path: path.to_path_buf() })?;
     Scenario::from_ron(&text, &path.display().to_string())
 }

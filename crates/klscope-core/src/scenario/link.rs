@@ -207,11 +207,7 @@ fn checked_rule(rule: ZeroRule) -> Result<ZeroRule, LinkError> {
 fn plain_json_error(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let text = text.split(" at line ").next().unwrap_or(&text);
-    let mut shown: String = text.chars().take(80).flat_map(char::escape_debug).take(160).collect();
-    if text.chars().count() > 80 {
-        shown.push('…');
-    }
-    format!("{shown} (at character {} of its scenario)", error.column())
+    format!("{} (at character {} of its scenario)", crate::text::quote_to(text, 80), error.column())
 }
 
 #[cfg(test)]

@@ -211,7 +211,7 @@ fn check_logits(field: &str, logits: &Logits, labels: &[String], origin: &str) -
         let label = labels.get(index).map(String::as_str).unwrap_or_default();
         return Err(invalid_in(
             origin,
-            subject(format!("values[{index}] ('{label}') is {value}")),
+            subject(format!("values[{index}] ('{}') is {value}", crate::text::quote(label))),
             "a logit is a number below +inf (-inf means probability 0)",
         ));
     }

@@ -112,6 +112,20 @@ const BAD_LESSONS: &[(&str, &str)] = &[
         "goal_on_kept_side.ron",
         "../../tests/data/bad_lessons/goal_on_kept_side.ron:9:19: step 2: the goal cannot be reached: H(P) depends only on P, which the goal keeps as it is",
     ),
+    // With P kept (0.9, 0.1), Q can take TV only to 1 − 0.1, H(P,Q) no lower than H(P),
+    // and H(Q,P) no higher than −log₂ 0.1.
+    (
+        "goal_tv_kept.ron",
+        "../../tests/data/bad_lessons/goal_tv_kept.ron:9:19: step 2: the goal cannot be reached: TV(P,Q) is at most 0.9 while P is kept as it is, so it cannot be above 0.95",
+    ),
+    (
+        "goal_cross_entropy_kept.ron",
+        "../../tests/data/bad_lessons/goal_cross_entropy_kept.ron:9:19: step 2: the goal cannot be reached: H(P,Q) is at least 0.469 bits while P is kept as it is, so it cannot be below 0.4 bits",
+    ),
+    (
+        "goal_reverse_cross_entropy_kept.ron",
+        "../../tests/data/bad_lessons/goal_reverse_cross_entropy_kept.ron:9:19: step 2: the goal cannot be reached: H(Q,P) is at most 3.322 bits while P is kept as it is, so it cannot be above 3.5 bits",
+    ),
 ];
 
 fn expected_message(template: &str) -> String {

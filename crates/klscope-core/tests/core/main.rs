@@ -1,6 +1,7 @@
 //! The information theory, scenario files and presets, without the app or the binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test may panic
 
+mod bounds;
 mod coding;
 mod distribution;
 mod fit;
@@ -8,6 +9,7 @@ mod lessons;
 mod libraries;
 mod links;
 mod measures;
+mod parsers;
 mod presets;
 mod sampling;
 mod scenario_files;

@@ -2,6 +2,7 @@
 //! file can be wrong (each with the exact message it must give).
 
 use klscope_core::info::Unit;
+use klscope_core::read::ReadError;
 use klscope_core::scenario::{self, MAX_OUTCOMES, Scenario, ScenarioError};
 use proptest::prelude::*;
 use std::fmt::Write as _;
@@ -403,7 +404,7 @@ fn the_syntax_error_position_is_the_offending_token() {
 fn a_folder_is_not_a_scenario_file() {
     let dir = tempfile::tempdir().unwrap();
     let error = scenario::load(dir.path()).unwrap_err();
-    assert!(matches!(error, ScenarioError::IsDirectory { .. }), "expected IsDirectory, got {error:?}");
+    assert!(matches!(error, ScenarioError::File(ReadError::Folder { .. })), "expected a folder, got {error:?}");
     let expected = format!("cannot read {}: it is a folder, not a scenario file", dir.path().display());
     assert_eq!(error.to_string(), expected, "message for a folder");
 }
@@ -412,7 +413,7 @@ fn a_folder_is_not_a_scenario_file() {
 fn a_missing_file_is_named_in_plain_words() {
     let path = PathBuf::from(BAD).join("does-not-exist.ron");
     let error = scenario::load(&path).unwrap_err();
-    assert!(matches!(error, ScenarioError::Read { .. }), "expected Read, got {error:?}");
+    assert!(matches!(error, ScenarioError::File(ReadError::Io { .. })), "expected Io, got {error:?}");
     let expected = "cannot read ../../tests/data/bad/does-not-exist.ron: no such file or folder";
     assert_eq!(error.to_string(), expected, "message for a missing file");
 }

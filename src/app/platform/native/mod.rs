@@ -20,8 +20,9 @@ use super::{Event, Platform, PlatformError, SaveJob, SavedScenario};
 use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::picture::Picture;
-use crate::export::atomic::{describe, write_atomically};
+use crate::export::atomic::{describe, write_atomically, write_folder_atomically};
 use crate::export::file_names::safe_stem;
+use crate::read::{FileKind, read_file};
 use crate::scenario::{self, link};
 use dialogs::Purpose;
 use render::OffscreenRenderer;
@@ -100,9 +101,11 @@ impl NativePlatform {
         let event = if link::is_link(&text) {
             Event::from_link(&text)
         } else if super::is_model_file(&text) {
-            match std::fs::read(path) {
+            let kind =
+                if text.to_ascii_lowercase().ends_with(".txt") { FileKind::Vocabulary } else { FileKind::ModelOutput };
+            match read_file(path, kind) {
                 Ok(bytes) => Event::from_model_file(&text, &bytes),
-                Err(e) => Event::Status(Status::error(format!("cannot read {text}: {}", describe(&e)))),
+                Err(e) => Event::Status(Status::error(e.to_string())),
             }
         } else {
             match scenario::load(path) {
@@ -348,18 +351,7 @@ pub fn write_picture(picture: &Picture, path: &Path) -> Result<(), PlatformError
 /// taken), each atomically; returns the folder.
 pub fn write_files(parent: &Path, name: &str, files: &[(String, Vec<u8>)]) -> Result<PathBuf, PlatformError> {
     let folder = folders::unused_path(&parent.join(crate::export::file_names::safe_stem(name)));
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| PlatformError::MakeFolder { path: folder.clone(), reason: describe(&e) })?;
-    write_files_into(&folder, files)?;
+    // Whole or not at all: a full disk at the seventh picture leaves no half a folder.
+    write_folder_atomically(&folder, files)?;
     Ok(folder)
-}
-
-/// Writes `files` into `folder`, which exists, each atomically.
-pub fn write_files_into(folder: &Path, files: &[(String, Vec<u8>)]) -> Result<(), PlatformError> {
-    for (file, bytes) in files {
-        let path = folder.join(file);
-        write_atomically(&path, bytes)
-            .map_err(|e| PlatformError::Write { path: path.clone(), reason: describe(&e) })?;
-    }
-    Ok(())
 }

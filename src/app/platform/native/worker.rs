@@ -8,7 +8,7 @@ use std::sync::{Arc, mpsc};
 
 use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
-use crate::app::platform::contract::Event;
+use crate::app::platform::event::Event;
 use crate::app::platform::jobs::{MakeJob, Piece};
 
 struct Running {

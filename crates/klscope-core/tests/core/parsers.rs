@@ -1,0 +1,153 @@
+//! Every reader of outside input never panics and always answers in one line: arbitrary
+//! bytes and mutated valid files fed to the .npy, CSV and vocabulary readers, share
+//! links, lessons and scenarios. An answer is a value, or an error whose message is one
+//! line (no line break, no control character) of bounded length however large the input.
+
+use klscope_core::info::ZeroRule;
+use klscope_core::lesson::Lesson;
+use klscope_core::model_files::{read_numbers, read_vocabulary};
+use klscope_core::scenario::{self, Scenario, link};
+use klscope_core::text::is_unsafe;
+use proptest::prelude::*;
+
+/// The longest message any reader gives, whatever it was fed (names and quotes are cut).
+const MAX_MESSAGE: usize = 1200;
+
+fn one_line(message: &str) -> Result<(), TestCaseError> {
+    prop_assert!(!message.contains('\n'), "more than one line: {:?}", message);
+    prop_assert!(!message.chars().any(is_unsafe), "a control character reaches the terminal: {:?}", message);
+    prop_assert!(message.chars().count() <= MAX_MESSAGE, "{} characters: {:?}", message.chars().count(), message);
+    prop_assert!(!message.is_empty());
+    Ok(())
+}
+
+/// A valid float32 .npy file of `values`, as NumPy writes it.
+fn npy(values: &[f32]) -> Vec<u8> {
+    let mut header = format!("{{'descr': '<f4', 'fortran_order': False, 'shape': ({},), }}", values.len());
+    while !(10 + header.len() + 1).is_multiple_of(64) {
+        header.push(' ');
+    }
+    header.push('\n');
+    let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
+    bytes.extend_from_slice(&(header.len() as u16).to_le_bytes());
+    bytes.extend_from_slice(header.as_bytes());
+    bytes.extend(values.iter().flat_map(|v| v.to_le_bytes()));
+    bytes
+}
+
+/// `bytes` with a few bytes changed, inserted or cut, and maybe a hostile run spliced in.
+fn mutated(valid: Vec<u8>) -> impl Strategy<Value = Vec<u8>> {
+    let len = valid.len().max(1);
+    let edits = prop::collection::vec((0..len, any::<u8>(), 0u8..4), 1..6);
+    let splices = prop::sample::select(vec![
+        Vec::new(),
+        b"\x1b[2J\x1b[31mRED".to_vec(),
+        "\u{202e}\r\0".as_bytes().to_vec(),
+        vec![b'x'; 5000],
+        b"99999999999999999999999".to_vec(),
+        b"(((((((((((((((((((((((((((((".to_vec(),
+    ]);
+    (edits, splices, 0..len).prop_map(move |(edits, splice, at)| {
+        let mut bytes = valid.clone();
+        for (position, byte, kind) in edits {
+            let position = position.min(bytes.len().saturating_sub(1));
+            match kind {
+                0 if !bytes.is_empty() => bytes[position] = byte,
+                1 => bytes.insert(position, byte),
+                2 if !bytes.is_empty() => {
+                    bytes.remove(position);
+                }
+                _ => bytes.truncate(position),
+            }
+        }
+        let at = at.min(bytes.len());
+        bytes.splice(at..at, splice);
+        bytes
+    })
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const LESSON: &str = include_str!("../../../../lessons/when-kl-blows-up.ron");
+const PRESET: &str = include_str!("../../../../presets/support-mismatch.ron");
+
+fn a_link() -> String {
+    let scenario = scenario::find_builtin("rock-paper-scissors").unwrap();
+    link::encode(&scenario, ZeroRule::Exact, link::DEFAULT_BASE).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn model_files_from_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400), npy_name in any::<bool>()) {
+        let name = if npy_name { "x.npy" } else { "x.csv" };
+        if let Err(e) = read_numbers(name, &bytes) { one_line(&e.to_string())?; }
+        if let Err(e) = read_vocabulary("v.txt", &bytes) { one_line(&e.to_string())?; }
+    }
+
+    #[test]
+    fn mutated_npy_files(bytes in mutated(npy(&[0.1, 0.2, 0.3, 0.4]))) {
+        if let Err(e) = read_numbers("x.npy", &bytes) { one_line(&e.to_string())?; }
+    }
+
+    #[test]
+    fn mutated_csv_files(bytes in mutated(b"0.1\n0.2\n0.3\n0.4\n".to_vec()), row in mutated(b"0.1, 0.2,0.3 ,0.4\r\n".to_vec())) {
+        for bytes in [bytes, row] {
+            match read_numbers("x.csv", &bytes) {
+                Ok(values) => prop_assert!(!values.is_empty() && values.iter().all(|v| !v.is_nan())),
+                Err(e) => one_line(&e.to_string())?,
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_vocabularies(bytes in mutated(b"cat\ndog\n bird\nfish\n".to_vec())) {
+        match read_vocabulary("v.txt", &bytes) {
+            Ok(tokens) => prop_assert!(!tokens.is_empty()),
+            Err(e) => one_line(&e.to_string())?,
+        }
+    }
+
+    #[test]
+    fn share_links_arbitrary_and_mutated(noise in ".{0,300}", bytes in mutated(a_link().into_bytes())) {
+        for candidate in [noise, text(&bytes)] {
+            if let Err(e) = link::decode(&candidate) { one_line(&e.to_string())?; }
+            if let Err(e) = scenario::resolve(&format!("{}#{candidate}", link::DEFAULT_BASE)) { one_line(&e.to_string())?; }
+        }
+    }
+
+    #[test]
+    fn lessons_arbitrary_and_mutated(noise in prop::collection::vec(any::<u8>(), 0..300), bytes in mutated(LESSON.as_bytes().to_vec())) {
+        for candidate in [text(&noise), text(&bytes)] {
+            match Lesson::from_ron(&candidate, "m.ron", None) {
+                Ok(lesson) => prop_assert!(!lesson.steps.is_empty()),
+                Err(e) => one_line(&e.to_string())?,
+            }
+        }
+    }
+
+    #[test]
+    fn scenarios_arbitrary_and_mutated(noise in prop::collection::vec(any::<u8>(), 0..300), bytes in mutated(PRESET.as_bytes().to_vec())) {
+        for candidate in [text(&noise), text(&bytes)] {
+            match Scenario::from_ron(&candidate, "m.ron") {
+                Ok(scenario) => prop_assert!(scenario.validate("m.ron").is_ok()),
+                Err(e) => one_line(&e.to_string())?,
+            }
+        }
+    }
+}
+
+#[test]
+fn a_megabyte_token_or_number_is_quoted_short() {
+    let token = format!("a\n{}\na\n", "\u{1b}[31m".repeat(200_000));
+    let error = read_vocabulary("v.txt", format!("{token}{}\n", "\u{1b}[31m".repeat(200_000)).as_bytes());
+    let message = error.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.len() < 400 && !message.contains('\u{1b}'), "{message}");
+    let number = format!("0.5\n\u{1b}[2J\u{1b}[31mRED{}\n", "x".repeat(1_000_000));
+    let message = read_numbers("x.csv", number.as_bytes()).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.starts_with("x.csv:2:1: '\\u{1b}[2J\\u{1b}[31mRED"), "{message}");
+    assert!(message.len() < 200, "{message}");
+}
