@@ -16,7 +16,7 @@ mod room;
 mod room_tests;
 
 pub use histogram::histogram;
-pub use ids::{IdError, JoinCode, Nickname, StudentId, TeacherToken};
+pub use ids::{CODE_LENGTH, IdError, JoinCode, Nickname, StudentId, TeacherToken};
 pub use judge::{Judged, judge_answer};
 pub use message::{Bar, ClientMessage, Phase, ServerMessage, StepNow, WireAnswer};
 pub use room::{AnswerRecord, Delivery, Room, RoomError, To};
