@@ -151,16 +151,21 @@ impl Rooms {
 
     /// Closes the rooms idle since before `now − room_idle`; how many.
     pub fn expire(&self, now: Instant) -> usize {
-        let idle: Vec<Shared> = lock(&self.map)
+        let stale: Vec<Shared> = lock(&self.map)
             .values()
             .filter(|e| now.saturating_duration_since(lock(e).last_active) >= self.limits.room_idle)
             .cloned()
             .collect();
-        let minutes = self.limits.room_idle.as_secs() / 60;
-        for entry in &idle {
-            self.close(&mut lock(entry), &format!("the room closed after {minutes} minutes without a message"));
+        let idle = self.limits.room_idle;
+        let idle_for = match idle.as_secs() {
+            0 => format!("{} milliseconds", idle.as_millis()),
+            secs @ 1..120 => format!("{secs} seconds"),
+            secs => format!("{} minutes", secs / 60),
+        };
+        for entry in &stale {
+            self.close(&mut lock(entry), &format!("the room closed after {idle_for} without a message"));
         }
-        idle.len()
+        stale.len()
     }
 
     /// Closes every room (the server is stopping).
