@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
 use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::{MaybeTlsStream, WebSocketStream, connect_async};
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream, connect_async_with_config};
 
 /// How long a test waits for a message that should come.
 pub const WAIT: Duration = Duration::from_secs(5);
@@ -55,15 +56,22 @@ impl TestServer {
         self.dir.path().join("answers.csv")
     }
 
+    /// A client with small buffers (a phone's page holds one socket; the load test holds
+    /// 500 in this process, and the memory it reports should be mostly the server's).
     pub async fn client(&self) -> Client {
-        let (ws, _) = connect_async(&self.socket_url).await.unwrap();
+        let config = WebSocketConfig::default().read_buffer_size(4096).write_buffer_size(0);
+        let (ws, _) = connect_async_with_config(&self.socket_url, Some(config), true).await.unwrap();
         Client { ws }
     }
 
     /// Stops as Ctrl+C would, and gives what the server says when it stops.
     pub async fn stop(&mut self) -> Summary {
         let _ = self.stop.take().unwrap().send(());
-        tokio::time::timeout(Duration::from_secs(10), self.task.take().unwrap()).await.expect("stops in time").unwrap().unwrap()
+        tokio::time::timeout(Duration::from_secs(10), self.task.take().unwrap())
+            .await
+            .expect("stops in time")
+            .unwrap()
+            .unwrap()
     }
 }
 

@@ -39,7 +39,8 @@ async fn a_student_cannot_step_show_reveal_or_close() {
     let server = TestServer::default().await;
     let (mut teacher, mut amy) = room_with_an_answer(&server).await;
     let (mut mallory, _) = join(&server, &teacher.code, 2).await;
-    let guesses = [String::new(), "00".repeat(32), teacher.token[..63].to_string(), format!("{}0", &teacher.token[..63])];
+    let guesses =
+        [String::new(), "00".repeat(32), teacher.token[..63].to_string(), format!("{}0", &teacher.token[..63])];
     for token in guesses.iter().filter(|t| **t != teacher.token) {
         let code = &teacher.code;
         for message in [

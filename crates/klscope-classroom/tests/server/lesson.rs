@@ -72,7 +72,9 @@ fn collect_numbers(value: &Value, key: &str, out: &mut Vec<f64>) {
         Value::Number(n) => out.extend(n.as_f64()),
         Value::Array(items) => items.iter().for_each(|v| collect_numbers(v, "", out)),
         Value::Object(map) => map.iter().for_each(|(k, v)| collect_numbers(v, k, out)),
-        Value::String(s) => out.extend(s.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter_map(|w| w.parse::<f64>().ok())),
+        Value::String(s) => {
+            out.extend(s.split(|c: char| !(c.is_ascii_digit() || c == '.')).filter_map(|w| w.parse::<f64>().ok()))
+        }
         _ => {}
     }
 }

@@ -67,7 +67,9 @@ async fn the_server_holds_at_most_max_rooms_and_unknown_codes_are_refused() {
     assert_eq!(other.next().await["reason"], "a join code is 4 to 6 letters and digits");
     other.send(json!({"type": "Join", "code": teacher.code, "student": "x"})).await;
     assert_eq!(other.next().await["reason"], "a student id is 8 to 64 letters, digits, '-' or '_'");
-    other.send(json!({"type": "Join", "code": teacher.code, "student": student_id(1), "nickname": "a".repeat(25)})).await;
+    other
+        .send(json!({"type": "Join", "code": teacher.code, "student": student_id(1), "nickname": "a".repeat(25)}))
+        .await;
     assert_eq!(other.next().await["reason"], "a nickname is at most 24 printable characters");
 }
 

@@ -26,7 +26,10 @@ async fn the_site_is_served_and_nothing_outside_it() {
     std::fs::write(server.dir.path().join("secret.txt"), "not for students").unwrap();
     for outside in ["/../secret.txt", "/%2e%2e/secret.txt", "/missing.html"] {
         let response = get(&server, outside).await;
-        assert!(!response.contains("not for students") && !response.starts_with("HTTP/1.1 200"), "{outside}: {response}");
+        assert!(
+            !response.contains("not for students") && !response.starts_with("HTTP/1.1 200"),
+            "{outside}: {response}"
+        );
     }
     let socket_without_upgrade = get(&server, "/ws").await;
     assert!(!socket_without_upgrade.starts_with("HTTP/1.1 200"), "{socket_without_upgrade}");
