@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod classroom;
 mod cli_views;
 mod compute;
 mod lesson;

@@ -158,8 +158,8 @@ impl Connection {
 
     /// The room that `code` and `token` open, or why not (one answer for both, so that
     /// a wrong token does not tell which codes exist).
-    fn teacher_room(&self, code: &str, token: &str) -> Result<Shared, ServerMessage> {
-        let refused = || ServerMessage::error("no room has that code and teacher token");
+    fn teacher_room(&self, code: &str, token: &str) -> Result<Shared, &'static str> {
+        let refused = || "no room has that code and teacher token";
         let entry = self.server.rooms.find(code).ok_or_else(refused)?;
         if !lock(&entry).room.is_teacher(token) {
             return Err(refused());
@@ -178,7 +178,7 @@ impl Connection {
     ) {
         let entry = match self.teacher_room(code, token) {
             Ok(entry) => entry,
-            Err(refused) => return self.reply(refused),
+            Err(refused) => return self.reply(ServerMessage::error(refused)),
         };
         let mut guard = lock(&entry);
         guard.add_teacher(&self.outbox);
@@ -196,7 +196,7 @@ impl Connection {
     fn close_room(&mut self, code: &str, token: &str) {
         match self.teacher_room(code, token) {
             Ok(entry) => self.server.rooms.close(&mut lock(&entry), "the teacher closed the room"),
-            Err(refused) => self.reply(refused),
+            Err(refused) => self.reply(ServerMessage::error(refused)),
         }
     }
 
