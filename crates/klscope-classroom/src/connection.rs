@@ -136,6 +136,7 @@ impl Connection {
             ClientMessage::ShowAnswers { code, token } => self.teach(&code, &token, |e| e.room.show_answers()),
             ClientMessage::Reveal { code, token } => self.teach(&code, &token, |e| e.room.reveal()),
             ClientMessage::Close { code, token } => self.close_room(&code, &token),
+            ClientMessage::Resume { code, token } => self.teach(&code, &token, |e| Ok(e.room.resume())),
         }
     }
 

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::extract::State;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::response::Response;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use klscope_core::classroom::MAX_MESSAGE_BYTES;
 use tower_http::services::ServeDir;
@@ -104,6 +105,12 @@ impl Server {
 }
 
 async fn upgrade(socket: WebSocketUpgrade, State(shared): State<Arc<Shared>>) -> Response {
+    // Every room full, and a teacher per room: more sockets than that are not a class.
+    let limits = &shared.rooms.limits;
+    if shared.connections() >= limits.max_rooms.saturating_mul(limits.max_students.saturating_add(4)) {
+        return (StatusCode::SERVICE_UNAVAILABLE, "the classroom server holds as many connections as its rooms allow")
+            .into_response();
+    }
     socket
         // Frames past this are cut by the socket itself; up to it, the connection reads
         // the frame and closes with its own reason when it is over MAX_MESSAGE_BYTES.

@@ -85,3 +85,62 @@ async fn an_idle_room_closes_and_says_so() {
     student.send(json!({"type": "Join", "code": teacher.code, "student": student_id(1)})).await;
     assert!(student.next().await["reason"].as_str().unwrap().starts_with("there is no room"));
 }
+
+#[tokio::test]
+async fn a_teacher_whose_page_reloads_resumes_the_room_with_the_token() {
+    let server = TestServer::default().await;
+    let mut teacher = Teacher::open(&server, "asymmetry").await;
+    let (mut amy, _) = join(&server, &teacher.code, 1).await;
+    teacher.step("asymmetry", 0).await;
+    amy.next_of("StepNow").await;
+    let (code, token) = (teacher.code.clone(), teacher.token.clone());
+    drop(teacher);
+    let mut again = server.client().await;
+    again.send(json!({"type": "Resume", "code": code, "token": "ab".repeat(32)})).await;
+    assert_eq!(again.next().await["reason"], "no room has that code and teacher token");
+    again.send(json!({"type": "Resume", "code": code, "token": token})).await;
+    let counts = again.next_of("Counts").await;
+    assert_eq!((counts["joined"].as_u64(), counts["answered"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(again.next_of("StepNow").await["index"], 0);
+    amy.send(json!({"type": "Answer", "step": 0, "answer": {"kind": "equal"}})).await;
+    again.counts_until(|c| c["answered"] == 1).await;
+}
+
+#[tokio::test]
+async fn connections_past_what_the_rooms_hold_are_refused_at_the_door() {
+    let limits = Limits { max_rooms: 1, max_students: 1, ..Limits::default() };
+    let server = TestServer::start(limits, false).await;
+    let mut open = Vec::new();
+    for _ in 0..5 {
+        open.push(server.client().await);
+    }
+    let refused = tokio_tungstenite::connect_async(&server.socket_url).await;
+    let Err(tokio_tungstenite::tungstenite::Error::Http(response)) = refused else { panic!("{refused:?}") };
+    assert_eq!(response.status(), 503);
+    drop(open.pop());
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(tokio_tungstenite::connect_async(&server.socket_url).await.is_ok(), "a freed place is taken again");
+}
+
+#[tokio::test]
+async fn the_teachers_drags_reach_every_student_and_bad_numbers_are_refused() {
+    let server = TestServer::default().await;
+    let mut teacher = Teacher::open(&server, "when-kl-blows-up").await;
+    let (mut amy, _) = join(&server, &teacher.code, 1).await;
+    let (mut bob, _) = join(&server, &teacher.code, 2).await;
+    teacher.command("Scene", json!({"p": [0.5, 0.5], "q": [0.5, 0.5]})).await;
+    assert_eq!(teacher.client.next_of("Error").await["reason"], "the teacher has not started a step yet");
+    teacher.step("when-kl-blows-up", 0).await;
+    let p = [0.4, 0.4, 0.2];
+    teacher.command("Scene", json!({"p": p, "q": [0.3, 0.3, 0.4]})).await;
+    for student in [&mut amy, &mut bob] {
+        let scene = student.next_of("Scene").await;
+        assert_eq!((scene["index"].as_u64(), &scene["q"]), (Some(0), &json!([0.3, 0.3, 0.4])));
+    }
+    for (q, reason) in [(json!([0.5, 0.5, 0.5]), "Q: "), (json!([0.5, 0.5]), "Q: "), (json!([-0.5, 1.0, 0.5]), "Q: ")] {
+        teacher.command("Scene", json!({"p": p, "q": q})).await;
+        let refused = teacher.client.next_of("Error").await;
+        assert!(refused["reason"].as_str().unwrap().starts_with(reason), "{q}: {refused}");
+    }
+    assert!(amy.quiet_for(100).await.is_empty(), "a refused scene reaches no one");
+}

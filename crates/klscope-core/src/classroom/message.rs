@@ -1,8 +1,8 @@
 //! The messages, as JSON objects with a "type" field. Unknown types and unknown fields are
 //! refused, so a message means one thing or nothing.
 //!
-//! Who may send what: `CreateRoom` anyone; `Step`, `Scene`, `ShowAnswers`, `Reveal` and
-//! `Close` only with the room's teacher token; `Join` and `Answer` a student. Who receives
+//! Who may send what: `CreateRoom` anyone; `Step`, `Scene`, `ShowAnswers`, `Reveal`,
+//! `Close` and `Resume` only with the room's teacher token; `Join` and `Answer` a student. Who receives
 //! what: `RoomCreated`, `Counts` and `Histogram` only the teacher; `Joined`, `AnswerTaken`
 //! the student concerned; `StepNow`, `Scene`, `Revealed`, `Closed` everyone in the room.
 
@@ -24,6 +24,9 @@ pub enum ClientMessage {
     Reveal { code: String, token: String },
     /// Ends the room.
     Close { code: String, token: String },
+    /// A teacher's page that reloaded listens again and is sent where the room stands
+    /// (counts, the step, the histogram once shown, the reveal once made).
+    Resume { code: String, token: String },
     /// A student enters a room; `student` is the id kept in the browser's storage.
     Join {
         code: String,

@@ -308,6 +308,19 @@ impl Room {
         Ok((out, record))
     }
 
+    /// Where the room stands, for a teacher's page that reconnected.
+    pub fn resume(&self) -> Vec<Delivery> {
+        let mut out = vec![self.counts()];
+        if let Some(index) = self.current {
+            out.push(Delivery { to: To::Teacher, message: ServerMessage::StepNow(self.step_now(index)) });
+            if self.steps[index].phase != Phase::Asking {
+                out.push(self.histogram(index));
+            }
+            out.extend(self.revealed_to(index, None).map(|message| Delivery { to: To::Teacher, message }));
+        }
+        out
+    }
+
     /// The room ends.
     pub fn close(&self, reason: &str) -> Vec<Delivery> {
         let closed = ServerMessage::Closed { reason: reason.to_string() };

@@ -220,3 +220,33 @@ fn answers_to_another_step_or_before_a_step_are_refused_and_change_nothing() {
     let ServerMessage::Counts { answered: 0, .. } = room.counts().message else { panic!() };
     assert!(room.is_teacher(&"07".repeat(32)) && !room.is_teacher("07"));
 }
+
+#[test]
+fn a_teacher_who_comes_back_is_told_where_the_room_stands() {
+    let mut room = room("asymmetry", 10);
+    assert!(matches!(
+        room.resume()[..],
+        [Delivery { to: To::Teacher, message: ServerMessage::Counts { step: None, .. } }]
+    ));
+    let (s, _) = room.join(id(1), None).expect("join");
+    let step = room.lesson().steps[0].clone();
+    room.step(0, step.scenario.p.clone(), step.scenario.q.clone()).expect("step");
+    room.answer(s, 0, WireAnswer::Equal {}).expect("answer");
+    let asking = room.resume();
+    assert_eq!(asking.len(), 2, "counts and the step, no histogram before Show answers: {asking:?}");
+    room.show_answers().expect("show");
+    room.reveal().expect("reveal");
+    let out = room.resume();
+    assert!(out.iter().all(|d| d.to == To::Teacher));
+    let kinds: Vec<&str> = out
+        .iter()
+        .map(|d| match d.message {
+            ServerMessage::Counts { .. } => "counts",
+            ServerMessage::StepNow(_) => "step",
+            ServerMessage::Histogram { right: Some(1), .. } => "marked histogram",
+            ServerMessage::Revealed { your_answer: None, .. } => "revealed",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["counts", "step", "marked histogram", "revealed"]);
+}
