@@ -248,7 +248,8 @@ impl Connection {
     fn leave_seat(&mut self) {
         if let Some(seat) = self.seat.take() {
             let mut guard = lock(&seat.entry);
-            if guard.unseat_student(seat.student, self.outbox.id) {
+            // A closed room's teacher has been told it ended: no counts after that.
+            if guard.unseat_student(seat.student, self.outbox.id) && guard.open {
                 let deliveries = guard.room.leave(seat.student);
                 guard.deliver(deliveries);
             }

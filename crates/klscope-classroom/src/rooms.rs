@@ -143,7 +143,8 @@ impl Rooms {
         lock(&self.map).get(&code).cloned()
     }
 
-    /// Closes a room: everyone in it is told `reason`.
+    /// Closes a room: everyone in it is told `reason`. The room is locked by the caller and
+    /// the map after it; nothing locks a room while holding the map.
     pub fn close(&self, entry: &mut Entry, reason: &str) {
         entry.close(reason);
         lock(&self.map).remove(entry.room.code());
@@ -151,10 +152,11 @@ impl Rooms {
 
     /// Closes the rooms idle since before `now − room_idle`; how many.
     pub fn expire(&self, now: Instant) -> usize {
-        let stale: Vec<Shared> = lock(&self.map)
-            .values()
+        // Locks are taken room, then map (see `close`): never a room while holding the map.
+        let all: Vec<Shared> = lock(&self.map).values().cloned().collect();
+        let stale: Vec<Shared> = all
+            .into_iter()
             .filter(|e| now.saturating_duration_since(lock(e).last_active) >= self.limits.room_idle)
-            .cloned()
             .collect();
         let idle = self.limits.room_idle;
         let idle_for = match idle.as_secs() {
@@ -163,7 +165,11 @@ impl Rooms {
             secs => format!("{} minutes", secs / 60),
         };
         for entry in &stale {
-            self.close(&mut lock(entry), &format!("the room closed after {idle_for} without a message"));
+            let mut entry = lock(entry);
+            if !entry.open {
+                continue;
+            }
+            self.close(&mut entry, &format!("the room closed after {idle_for} without a message"));
         }
         stale.len()
     }
