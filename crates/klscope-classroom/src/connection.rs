@@ -90,8 +90,10 @@ pub async fn run(socket: WebSocket, server: Arc<Server>) {
             frame = stream.next() => frame,
         };
         let text = match frame {
-            // The peer went away, or broke the protocol (a frame cut off mid-way).
-            None | Some(Err(_)) => break None,
+            None => break None,
+            // The peer went away mid-frame, broke the protocol, or sent a frame past what
+            // the socket reads at all; the reason goes out if the peer still listens.
+            Some(Err(error)) => break Some((POLICY, format!("the connection failed: {error}"))),
             Some(Ok(Message::Close(_))) => break Some((NORMAL, String::new())),
             Some(Ok(message)) => {
                 if !rate.take(Instant::now()) {

@@ -70,8 +70,14 @@ async fn an_oversized_message_closes_that_connection_only() {
     let padding = "x".repeat(9000);
     big.send_text(format!(r#"{{"type":"Join","code":"{padding}","student":"abcdefgh"}}"#)).await;
     assert_eq!(big.closed().await, Closed { code: 1009, reason: "a message is at most 8192 bytes".into() });
+    // Past what the socket reads at all, the socket's own reason.
+    let (mut huge, _) = join(&server, &teacher.code, 3).await;
+    huge.send_text("x".repeat(100_000)).await;
+    let closed = huge.closed().await;
+    assert_eq!(closed.code, 1008);
+    assert!(closed.reason.starts_with("the connection failed: ") && closed.reason.contains("too long"), "{closed:?}");
     teacher.client.counts_until(|c| c["connected"] == 1).await;
-    assert_unchanged(&server, &mut teacher, &mut amy, 2).await;
+    assert_unchanged(&server, &mut teacher, &mut amy, 3).await;
 }
 
 #[tokio::test]
