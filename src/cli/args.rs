@@ -23,6 +23,12 @@ pub type Samples = Whole<1, { MAX_SAMPLES as u64 }>;
 pub type Seed = Whole<0, { u64::MAX }>;
 /// `--step`: a lesson's step, counting from 1.
 pub type Step = Whole<1, 1000>;
+/// `classroom --max-students`: students in one room.
+pub type MaxStudents = Whole<1, 100_000>;
+/// `classroom --max-rooms`: rooms open at once.
+pub type MaxRooms = Whole<1, 1000>;
+/// `classroom --idle-minutes`: up to a day.
+pub type IdleMinutes = Whole<1, 1440>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("'{text}' is not a whole number from {min} to {max}")]
@@ -260,6 +266,22 @@ impl FromStr for BaseUrl {
         } else {
             Err(NotAPage(text.to_string()))
         }
+    }
+}
+
+/// `classroom --bind`: an address and a port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BindAddress(pub std::net::SocketAddr);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not an address and port such as 0.0.0.0:8080 or 127.0.0.1:8080")]
+pub struct NotAnAddress(String);
+
+impl FromStr for BindAddress {
+    type Err = NotAnAddress;
+
+    fn from_str(text: &str) -> Result<Self, NotAnAddress> {
+        text.trim().parse().map(BindAddress).map_err(|_| NotAnAddress(text.to_string()))
     }
 }
 

@@ -74,6 +74,9 @@ pub enum CliError {
 
     #[error("cannot open the window: {0}")]
     Window(String),
+
+    #[error("{0}")]
+    Classroom(klscope_classroom::ClassroomError),
 }
 
 impl From<crate::lesson::LessonError> for CliError {
@@ -99,6 +102,11 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Screenshot(_) | CliError::Window(_) | CliError::Output(_) => 1,
+            // A missing site or a record that is something else: fix the arguments.
+            CliError::Classroom(
+                klscope_classroom::ClassroomError::NoSite(_) | klscope_classroom::ClassroomError::NotARecord(_),
+            ) => 2,
+            CliError::Classroom(_) => 1,
             _ => 2,
         }
     }

@@ -2,6 +2,7 @@
 //! subcommand's arguments and output live in its own file; `args` holds the typed values.
 
 mod args;
+mod classroom;
 mod compute;
 mod error;
 mod fit;
@@ -48,6 +49,9 @@ enum Command {
     /// List the built-in lessons, or check a lesson file.
     #[command(subcommand_required = true, arg_required_else_help = false)]
     Lesson(lesson::LessonArgs),
+    /// Run a lesson with the whole class: serve the browser build and rooms where every
+    /// student answers, until Ctrl+C.
+    Classroom(classroom::ClassroomArgs),
 }
 
 /// Runs what the arguments ask for: a subcommand, or the window.
@@ -60,6 +64,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Sample(args)) => sample::run(&args),
         Some(Command::Link(args)) => link::run(&args),
         Some(Command::Lesson(args)) => lesson::run(&args),
+        Some(Command::Classroom(args)) => classroom::run(&args),
     })
 }
 

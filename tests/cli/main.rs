@@ -5,6 +5,7 @@
 mod common;
 
 mod bounds;
+mod classroom;
 mod cli_views;
 mod compute;
 mod lesson;

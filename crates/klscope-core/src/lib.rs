@@ -2,6 +2,7 @@
 //! model-output readers and exports. No egui, no eframe, no window system: the app, the
 //! command line, the browser build and the classroom server all stand on this crate.
 
+pub mod classroom;
 pub mod export;
 pub mod info;
 pub mod lesson;
