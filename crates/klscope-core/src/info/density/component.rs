@@ -1,0 +1,247 @@
+//! One component of a density: a Gaussian, a Laplace or a uniform, with what the
+//! quadrature, the bins and the closed forms need of it (log-density, CDF and survival
+//! function without cancellation, support, breakpoints, moments, entropy).
+
+use std::f64::consts::{FRAC_1_SQRT_2, PI};
+
+/// ½ ln(2π).
+const HALF_LN_TAU: f64 = 0.918_938_533_204_672_8;
+
+/// A density on the real line with two parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Component {
+    /// N(mean, sd²).
+    Gaussian { mean: f64, sd: f64 },
+    /// Laplace(centre, scale): density exp(−|x − centre|/scale) / (2 scale).
+    Laplace { centre: f64, scale: f64 },
+    /// Uniform on [low, high].
+    Uniform { low: f64, high: f64 },
+}
+
+/// What is wrong with a component's parameters: (parameter name, value, reason).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParameterProblem {
+    pub parameter: &'static str,
+    pub value: f64,
+    pub reason: &'static str,
+}
+
+impl Component {
+    /// The name as written in a spec and in files: normal, laplace, uniform.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Component::Gaussian { .. } => "normal",
+            Component::Laplace { .. } => "laplace",
+            Component::Uniform { .. } => "uniform",
+        }
+    }
+
+    /// The two parameters in spec order.
+    pub fn parameters(&self) -> (f64, f64) {
+        match *self {
+            Component::Gaussian { mean, sd } => (mean, sd),
+            Component::Laplace { centre, scale } => (centre, scale),
+            Component::Uniform { low, high } => (low, high),
+        }
+    }
+
+    /// `normal(0, 1)`: the component as a spec term, numbers in shortest round-trip form.
+    pub fn spec(&self) -> String {
+        let (a, b) = self.parameters();
+        format!("{}({a}, {b})", self.kind())
+    }
+
+    /// Finite parameters, a positive width, low below high.
+    pub fn check(&self) -> Result<(), ParameterProblem> {
+        let problem = |parameter, value, reason| Err(ParameterProblem { parameter, value, reason });
+        let finite = "a parameter must be a finite number";
+        match *self {
+            Component::Gaussian { mean, sd } => {
+                if !mean.is_finite() {
+                    return problem("mean", mean, finite);
+                }
+                if !(sd.is_finite() && sd > 0.0) {
+                    return problem("sd", sd, "a standard deviation must be a positive, finite number");
+                }
+            }
+            Component::Laplace { centre, scale } => {
+                if !centre.is_finite() {
+                    return problem("centre", centre, finite);
+                }
+                if !(scale.is_finite() && scale > 0.0) {
+                    return problem("scale", scale, "a scale must be a positive, finite number");
+                }
+            }
+            Component::Uniform { low, high } => {
+                if !low.is_finite() {
+                    return problem("low", low, finite);
+                }
+                if !high.is_finite() {
+                    return problem("high", high, finite);
+                }
+                if !(high - low > 0.0 && (high - low).is_finite()) {
+                    return problem(
+                        "high",
+                        high,
+                        "a uniform's high end must be above its low end (and the width finite)",
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// ln of the density at x; −∞ outside a uniform's interval. Never NaN for finite x.
+    pub fn ln_pdf(&self, x: f64) -> f64 {
+        match *self {
+            Component::Gaussian { mean, sd } => {
+                let z = (x - mean) / sd;
+                -0.5 * z * z - sd.ln() - HALF_LN_TAU
+            }
+            Component::Laplace { centre, scale } => -(x - centre).abs() / scale - (2.0 * scale).ln(),
+            Component::Uniform { low, high } => {
+                if (low..=high).contains(&x) {
+                    -(high - low).ln()
+                } else {
+                    f64::NEG_INFINITY
+                }
+            }
+        }
+    }
+
+    pub fn pdf(&self, x: f64) -> f64 {
+        self.ln_pdf(x).exp()
+    }
+
+    /// P(X ≤ x).
+    pub fn cdf(&self, x: f64) -> f64 {
+        match *self {
+            Component::Gaussian { mean, sd } => 0.5 * libm::erfc(-(x - mean) / sd * FRAC_1_SQRT_2),
+            Component::Laplace { centre, scale } => {
+                let t = (x - centre) / scale;
+                if t < 0.0 { 0.5 * t.exp() } else { 1.0 - 0.5 * (-t).exp() }
+            }
+            Component::Uniform { low, high } => ((x - low) / (high - low)).clamp(0.0, 1.0),
+        }
+    }
+
+    /// P(X > x), computed directly so that far right tails keep their digits.
+    pub fn sf(&self, x: f64) -> f64 {
+        match *self {
+            Component::Gaussian { mean, sd } => 0.5 * libm::erfc((x - mean) / sd * FRAC_1_SQRT_2),
+            Component::Laplace { centre, scale } => {
+                let t = (x - centre) / scale;
+                if t > 0.0 { 0.5 * (-t).exp() } else { 1.0 - 0.5 * t.exp() }
+            }
+            Component::Uniform { low, high } => ((high - x) / (high - low)).clamp(0.0, 1.0),
+        }
+    }
+
+    /// P(a < X ≤ b) for a ≤ b (either may be infinite), from the CDF left of the centre and
+    /// the survival function right of it, so that a bin far out in a tail is not the
+    /// difference of two numbers near 1.
+    pub fn mass(&self, a: f64, b: f64) -> f64 {
+        if b <= a {
+            return 0.0;
+        }
+        if a >= self.centre() { (self.sf(a) - self.sf(b)).max(0.0) } else { (self.cdf(b) - self.cdf(a)).max(0.0) }
+    }
+
+    /// The middle: mean, centre, midpoint.
+    pub fn centre(&self) -> f64 {
+        match *self {
+            Component::Gaussian { mean, .. } => mean,
+            Component::Laplace { centre, .. } => centre,
+            Component::Uniform { low, high } => 0.5 * (low + high),
+        }
+    }
+
+    /// A width: sd, scale, or the interval's length.
+    pub fn width(&self) -> f64 {
+        match *self {
+            Component::Gaussian { sd, .. } => sd,
+            Component::Laplace { scale, .. } => scale,
+            Component::Uniform { low, high } => high - low,
+        }
+    }
+
+    /// The closed interval outside which the density is 0 (infinite ends for the
+    /// Gaussian and the Laplace).
+    pub fn support(&self) -> (f64, f64) {
+        match *self {
+            Component::Uniform { low, high } => (low, high),
+            _ => (f64::NEG_INFINITY, f64::INFINITY),
+        }
+    }
+
+    /// Where the quadrature should split: the uniform's edges (jumps), the Laplace's kink,
+    /// and points a few widths out, so that a narrow peak inside a wide interval can never
+    /// fall between the quadrature's nodes unseen.
+    pub fn breakpoints(&self, out: &mut Vec<f64>) {
+        match *self {
+            Component::Gaussian { mean, sd } => {
+                out.push(mean);
+                for k in [1.0, 3.0, 6.0, 10.0] {
+                    out.extend([mean - k * sd, mean + k * sd]);
+                }
+            }
+            Component::Laplace { centre, scale } => {
+                out.push(centre);
+                for k in [1.0, 4.0, 12.0, 30.0] {
+                    out.extend([centre - k * scale, centre + k * scale]);
+                }
+            }
+            Component::Uniform { low, high } => out.extend([low, high]),
+        }
+    }
+
+    pub fn mean(&self) -> f64 {
+        self.centre()
+    }
+
+    pub fn variance(&self) -> f64 {
+        match *self {
+            Component::Gaussian { sd, .. } => sd * sd,
+            Component::Laplace { scale, .. } => 2.0 * scale * scale,
+            Component::Uniform { low, high } => (high - low).powi(2) / 12.0,
+        }
+    }
+
+    /// Differential entropy in nats: ½ ln(2πeσ²), 1 + ln(2b), ln(high − low).
+    pub fn entropy(&self) -> f64 {
+        match *self {
+            Component::Gaussian { sd, .. } => 0.5 * (2.0 * PI * std::f64::consts::E * sd * sd).ln(),
+            Component::Laplace { scale, .. } => 1.0 + (2.0 * scale).ln(),
+            Component::Uniform { low, high } => (high - low).ln(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cdf_and_sf_add_to_one_and_tails_keep_digits() {
+        let g = Component::Gaussian { mean: 1.0, sd: 2.0 };
+        for x in [-5.0, 0.0, 1.0, 3.0, 9.0] {
+            assert!((g.cdf(x) + g.sf(x) - 1.0).abs() < 1e-15);
+        }
+        // 20 sd out: sf is about 2.75e-89, which 1 − cdf would give as 0.
+        let far = g.mass(41.0, f64::INFINITY);
+        assert!((far / 2.753_624_118_606_233e-89 - 1.0).abs() < 1e-12, "{far}");
+        let l = Component::Laplace { centre: 0.0, scale: 1.0 };
+        assert!((l.mass(40.0, f64::INFINITY) / (0.5 * (-40.0f64).exp()) - 1.0).abs() < 1e-14);
+        let u = Component::Uniform { low: -1.0, high: 3.0 };
+        assert_eq!(u.mass(0.0, 1.0), 0.25);
+        assert_eq!(u.ln_pdf(4.0), f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn parameters_are_checked() {
+        assert_eq!(Component::Gaussian { mean: 0.0, sd: 0.0 }.check().unwrap_err().parameter, "sd");
+        assert_eq!(Component::Laplace { centre: f64::NAN, scale: 1.0 }.check().unwrap_err().parameter, "centre");
+        assert_eq!(Component::Uniform { low: 2.0, high: 1.0 }.check().unwrap_err().parameter, "high");
+        assert!(Component::Uniform { low: 1.0, high: 2.0 }.check().is_ok());
+    }
+}

@@ -1,0 +1,21 @@
+//! Densities on the real line: mixtures of up to four Gaussian, Laplace and uniform
+//! components, and every measure of two of them as an integral with a stated error bound
+//! (adaptive Gauss–Kronrod, closed forms where they exist, ∞ named from the supports).
+//! Then what is built on them: bins (from integrals back to sums), variational inference
+//! on a conjugate model and on a bimodal target, and the VAE's KL term.
+
+mod closed_form;
+mod component;
+mod error;
+mod mixture;
+pub mod quadrature;
+mod report;
+mod support;
+
+pub use closed_form::{cross_entropy, kl as closed_form_kl};
+pub use component::{Component, ParameterProblem};
+pub use error::DensityError;
+pub use mixture::{MAX_COMPONENTS, Mixture, WEIGHT_TOLERANCE, Weighted};
+pub use quadrature::{Accuracy, Estimate};
+pub use report::{DensityReport, Method, regions};
+pub use support::{Uncovered, interval};
