@@ -113,6 +113,34 @@ impl Component {
         self.ln_pdf(x).exp()
     }
 
+    /// ln_pdf(x) = ln_kernel(x) − ln_normaliser(): the split lets a mixture take the
+    /// logarithms of its constants once rather than at every point.
+    pub fn ln_normaliser(&self) -> f64 {
+        match *self {
+            Component::Gaussian { sd, .. } => sd.ln() + HALF_LN_TAU,
+            Component::Laplace { scale, .. } => (2.0 * scale).ln(),
+            Component::Uniform { low, high } => (high - low).ln(),
+        }
+    }
+
+    /// The log-density without its constant: −z²/2, −|x − c|/b, or 0 inside (−∞ outside).
+    pub fn ln_kernel(&self, x: f64) -> f64 {
+        match *self {
+            Component::Gaussian { mean, sd } => {
+                let z = (x - mean) / sd;
+                -0.5 * z * z
+            }
+            Component::Laplace { centre, scale } => -(x - centre).abs() / scale,
+            Component::Uniform { low, high } => {
+                if (low..=high).contains(&x) {
+                    0.0
+                } else {
+                    f64::NEG_INFINITY
+                }
+            }
+        }
+    }
+
     /// P(X ≤ x).
     pub fn cdf(&self, x: f64) -> f64 {
         match *self {

@@ -28,8 +28,9 @@ impl Weighted {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mixture {
     parts: Vec<Weighted>,
-    /// ln of each weight, kept beside the parts for the log-sum-exp.
-    ln_weights: Vec<f64>,
+    /// ln wᵢ − ln(normaliserᵢ) for each part, so that ln(wᵢ pᵢ(x)) is this plus the
+    /// kernel: no logarithm per point but the log-sum-exp's one.
+    ln_coefficients: Vec<f64>,
 }
 
 impl Mixture {
@@ -58,8 +59,8 @@ impl Mixture {
         if (sum - 1.0).abs() > WEIGHT_TOLERANCE {
             return Err(DensityError::WeightSum { sum });
         }
-        let ln_weights = parts.iter().map(|p| p.weight.ln()).collect();
-        Ok(Mixture { parts, ln_weights })
+        let ln_coefficients = parts.iter().map(|p| p.weight.ln() - p.component.ln_normaliser()).collect();
+        Ok(Mixture { parts, ln_coefficients })
     }
 
     /// A single component with weight 1.
@@ -84,11 +85,11 @@ impl Mixture {
     pub fn ln_pdf(&self, x: f64) -> f64 {
         let mut terms = [f64::NEG_INFINITY; MAX_COMPONENTS];
         let mut max = f64::NEG_INFINITY;
-        for ((slot, part), ln_w) in terms.iter_mut().zip(&self.parts).zip(&self.ln_weights) {
-            *slot = ln_w + part.component.ln_pdf(x);
+        for ((slot, part), ln_c) in terms.iter_mut().zip(&self.parts).zip(&self.ln_coefficients) {
+            *slot = ln_c + part.component.ln_kernel(x);
             max = max.max(*slot);
         }
-        if max == f64::NEG_INFINITY {
+        if max == f64::NEG_INFINITY || self.parts.len() == 1 {
             return max;
         }
         let sum: f64 = terms[..self.parts.len()].iter().map(|t| (t - max).exp()).sum();

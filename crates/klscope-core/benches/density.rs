@@ -1,0 +1,41 @@
+//! Time of every measure of two 4-component mixtures (`density/measures`) to the default
+//! accuracy (each integral within 1e-11 absolute or relative), and of the same with the
+//! bins a densities view draws beside them (`density/binned_64`). Target: under 1 ms, so
+//! that dragging a component is instant.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use klscope_core::info::density::{Accuracy, Component, DensityReport, Mixture, Weighted};
+use std::hint::black_box;
+
+fn pair() -> (Mixture, Mixture) {
+    let p = Mixture::new(vec![
+        Weighted::new(0.1, Component::Gaussian { mean: -3.0, sd: 0.5 }),
+        Weighted::new(0.4, Component::Laplace { centre: 0.0, scale: 1.0 }),
+        Weighted::new(0.3, Component::Uniform { low: 1.0, high: 4.0 }),
+        Weighted::new(0.2, Component::Gaussian { mean: 5.0, sd: 2.0 }),
+    ]);
+    let q = Mixture::new(vec![
+        Weighted::new(0.25, Component::Gaussian { mean: -1.0, sd: 1.0 }),
+        Weighted::new(0.25, Component::Laplace { centre: 2.0, scale: 0.5 }),
+        Weighted::new(0.25, Component::Gaussian { mean: 0.0, sd: 4.0 }),
+        Weighted::new(0.25, Component::Uniform { low: -2.0, high: 2.0 }),
+    ]);
+    match (p, q) {
+        (Ok(p), Ok(q)) => (p, q),
+        _ => panic!("the benchmark's mixtures are valid"),
+    }
+}
+
+fn measures(c: &mut Criterion) {
+    let (p, q) = pair();
+    let report = DensityReport::compute(&p, &q, Accuracy::default());
+    eprintln!("density/measures: {} integrand evaluations", report.evaluations);
+    let mut group = c.benchmark_group("density");
+    group.bench_function("measures", |b| {
+        b.iter(|| DensityReport::compute(black_box(&p), black_box(&q), Accuracy::default()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, measures);
+criterion_main!(benches);
