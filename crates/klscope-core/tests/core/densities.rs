@@ -211,3 +211,80 @@ proptest! {
         prop_assert!(js.value <= std::f64::consts::LN_2 + js.error);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Bins: from integrals back to sums
+// ---------------------------------------------------------------------------------------
+
+use klscope_core::info::density::{bin, covering_range};
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn binned_kl_is_at_most_the_integral_and_grows_as_bins_split(p in any_mixture(), q in any_mixture(), k in 1usize..12) {
+        let integral = DensityReport::compute(&p, &q, Accuracy::default());
+        let kl = integral.get(Measure::KlPQ);
+        let reverse = integral.get(Measure::KlQP);
+        let mut binned = bin(&p, &q, covering_range(&p, &q), k).unwrap();
+        let mut previous = (0.0f64, 0.0f64);
+        for _ in 0..6 {
+            let (forward, backward) = (binned.kl_pq(), binned.kl_qp());
+            prop_assert!(forward <= kl.value + kl.error, "{} bins: {forward} > {kl:?}", binned.len());
+            prop_assert!(backward <= reverse.value + reverse.error, "{} bins: {backward} > {reverse:?}", binned.len());
+            let at_least = |new: f64, old: f64| new == f64::INFINITY || new >= old - 1e-12 * (1.0 + new);
+            prop_assert!(at_least(forward, previous.0), "{} bins: {forward} < {}", binned.len(), previous.0);
+            prop_assert!(at_least(backward, previous.1), "{} bins: {backward} < {}", binned.len(), previous.1);
+            previous = (forward, backward);
+            binned = binned.split(&p, &q);
+        }
+    }
+}
+
+#[test]
+fn the_binned_sum_approaches_the_integral() {
+    let p = Mixture::single(Component::Gaussian { mean: 0.0, sd: 1.0 }).unwrap();
+    let q = Mixture::new(vec![
+        Weighted::new(0.5, Component::Laplace { centre: 1.0, scale: 0.7 }),
+        Weighted::new(0.5, Component::Uniform { low: -4.0, high: 4.0 }),
+    ])
+    .unwrap();
+    let integral = DensityReport::compute(&p, &q, Accuracy::default()).get(Measure::KlPQ).value;
+    let gaps: Vec<f64> = [4usize, 16, 64, 256, 1024]
+        .iter()
+        .map(|&k| integral - bin(&p, &q, covering_range(&p, &q), k).unwrap().kl_pq())
+        .collect();
+    assert!(gaps.windows(2).all(|g| g[1] < g[0]), "{gaps:?}");
+    assert!(gaps[4] < 1e-4 && gaps[4] >= 0.0, "{gaps:?}");
+}
+
+#[test]
+fn a_far_narrow_q_gives_a_finite_binned_kl() {
+    // Q's probability of most bins underflows f64; the log-masses keep the sum finite.
+    let p = Mixture::single(Component::Gaussian { mean: 10.0, sd: 1.0 }).unwrap();
+    let q = Mixture::single(Component::Gaussian { mean: 0.0, sd: 0.01 }).unwrap();
+    let integral = DensityReport::compute(&p, &q, Accuracy::default()).get(Measure::KlPQ).value;
+    let binned = bin(&p, &q, covering_range(&p, &q), 64).unwrap();
+    assert!(binned.q.contains(&0.0), "some bins underflow");
+    let kl = binned.kl_pq();
+    assert!(kl.is_finite() && kl <= integral && kl > 0.9 * integral, "{kl} vs {integral}");
+}
+
+#[test]
+fn open_as_discrete_makes_a_valid_scenario_with_the_bin_probabilities() {
+    let p = Mixture::single(Component::Gaussian { mean: 0.0, sd: 1.0 }).unwrap();
+    let q = Mixture::single(Component::Uniform { low: -1.0, high: 3.0 }).unwrap();
+    let binned = bin(&p, &q, (-2.0, 3.0), 5).unwrap();
+    let scenario = binned.to_scenario("binned", "Binned", "", klscope_core::info::Unit::Bits);
+    scenario.validate("binned").unwrap();
+    assert_eq!(scenario.labels, ["≤ -1", "(-1, 0]", "(0, 1]", "(1, 2]", "> 2"]);
+    let normal = Component::Gaussian { mean: 0.0, sd: 1.0 };
+    assert!((scenario.p[1] - (normal.cdf(0.0) - normal.cdf(-1.0))).abs() < 1e-15);
+    assert_eq!(scenario.q[0], 0.0, "Q is 0 below -1");
+    assert_eq!(scenario.q[1], 0.25);
+    let report = scenario.distribution_p().map(|_| binned.report()).unwrap();
+    assert_eq!(report.kl_pq, f64::INFINITY, "P has mass on the first bin, Q none");
+    assert_eq!(binned.bin_of(-5.0), 0);
+    assert_eq!(binned.bin_of(0.5), 2);
+    assert_eq!(binned.bin_of(9.0), 4);
+}

@@ -175,6 +175,38 @@ impl Component {
         if a >= self.centre() { (self.sf(a) - self.sf(b)).max(0.0) } else { (self.cdf(b) - self.cdf(a)).max(0.0) }
     }
 
+    /// ln P(a < X ≤ b), finite however far out in a tail the bin is (where
+    /// [`mass`](Self::mass) underflows to 0): a bin's probability for discrete KL.
+    pub fn ln_mass(&self, a: f64, b: f64) -> f64 {
+        if b <= a {
+            return f64::NEG_INFINITY;
+        }
+        match *self {
+            Component::Gaussian { mean, sd } => {
+                let (za, zb) = ((a - mean) / sd, (b - mean) / sd);
+                if za >= 0.0 {
+                    log_difference(ln_normal_sf(za), ln_normal_sf(zb))
+                } else if zb <= 0.0 {
+                    log_difference(ln_normal_sf(-zb), ln_normal_sf(-za))
+                } else {
+                    self.mass(a, b).ln()
+                }
+            }
+            Component::Laplace { centre, scale } => {
+                let (ta, tb) = ((a - centre) / scale, (b - centre) / scale);
+                let half = -std::f64::consts::LN_2;
+                if ta >= 0.0 {
+                    log_difference(half - ta, half - tb)
+                } else if tb <= 0.0 {
+                    log_difference(half + tb, half + ta)
+                } else {
+                    self.mass(a, b).ln()
+                }
+            }
+            Component::Uniform { .. } => self.mass(a, b).ln(),
+        }
+    }
+
     /// The middle: mean, centre, midpoint.
     pub fn centre(&self) -> f64 {
         match *self {
@@ -245,6 +277,30 @@ impl Component {
     }
 }
 
+/// ln(eˣ − eʸ) for x ≥ y (−∞ when they are equal).
+fn log_difference(x: f64, y: f64) -> f64 {
+    if y == f64::NEG_INFINITY { x } else { x + (-(y - x).exp()).ln_1p() }
+}
+
+/// ln P(Z > z) for a standard normal Z: ln(erfc(z/√2)/2) while erfc has the digits, then
+/// −u² − ln 2 + ln erfcx(u), u = z/√2, with erfcx from its continued fraction (accurate to
+/// rounding for u ≥ 20, where erfc itself is below 1e-175 and soon underflows).
+pub fn ln_normal_sf(z: f64) -> f64 {
+    let u = z * FRAC_1_SQRT_2;
+    if u < 20.0 {
+        return (0.5 * libm::erfc(u)).ln();
+    }
+    if u == f64::INFINITY {
+        return f64::NEG_INFINITY;
+    }
+    // erfc(u) = e^(−u²)/√π · 1/(u + (1/2)/(u + 1/(u + (3/2)/(u + …)))), from the bottom.
+    let mut tail = u;
+    for k in (1..=40).rev() {
+        tail = u + (k as f64 * 0.5) / tail;
+    }
+    -u * u - 0.5 * PI.ln() - tail.ln() - std::f64::consts::LN_2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +319,25 @@ mod tests {
         let u = Component::Uniform { low: -1.0, high: 3.0 };
         assert_eq!(u.mass(0.0, 1.0), 0.25);
         assert_eq!(u.ln_pdf(4.0), f64::NEG_INFINITY);
+    }
+
+    #[test]
+    fn log_masses_survive_where_masses_underflow() {
+        // ln P(Z > 40) = −804.6084420137538 (mpmath: log(erfc(40/sqrt(2))/2)).
+        assert!((ln_normal_sf(40.0) + 804.608_442_013_753_8).abs() < 1e-10, "{}", ln_normal_sf(40.0));
+        // Continuous across the switch at u = 20.
+        let z = 20.0 * std::f64::consts::SQRT_2;
+        assert!((ln_normal_sf(z - 1e-9) - ln_normal_sf(z + 1e-9)).abs() < 1e-6);
+        let g = Component::Gaussian { mean: 0.0, sd: 0.01 };
+        assert_eq!(g.mass(10.0, 11.0), 0.0);
+        let ln = g.ln_mass(10.0, 11.0);
+        assert!((ln - ln_normal_sf(1000.0)).abs() < 1e-9, "{ln}");
+        let l = Component::Laplace { centre: 0.0, scale: 1.0 };
+        assert!(
+            (l.ln_mass(-801.0, -800.0) - (-801.0 + (std::f64::consts::E - 1.0).ln() - std::f64::consts::LN_2)).abs()
+                < 1e-9
+        );
+        assert!((g.ln_mass(-0.01, 0.02) - g.mass(-0.01, 0.02).ln()).abs() < 1e-15);
     }
 
     #[test]

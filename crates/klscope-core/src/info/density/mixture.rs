@@ -109,6 +109,16 @@ impl Mixture {
         self.parts.iter().map(|p| p.weight * p.component.mass(a, b)).sum()
     }
 
+    /// ln P(a < X ≤ b), by log-sum-exp of the components' log-masses.
+    pub fn ln_mass(&self, a: f64, b: f64) -> f64 {
+        let terms: Vec<f64> = self.parts.iter().map(|p| p.weight.ln() + p.component.ln_mass(a, b)).collect();
+        let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if max == f64::NEG_INFINITY {
+            return max;
+        }
+        max + terms.iter().map(|t| (t - max).exp()).sum::<f64>().ln()
+    }
+
     pub fn mean(&self) -> f64 {
         self.parts.iter().map(|p| p.weight * p.component.mean()).sum()
     }

@@ -4,6 +4,7 @@
 //! Then what is built on them: bins (from integrals back to sums), variational inference
 //! on a conjugate model and on a bimodal target, and the VAE's KL term.
 
+pub mod binning;
 mod closed_form;
 mod component;
 mod error;
@@ -12,6 +13,7 @@ pub mod quadrature;
 mod report;
 mod support;
 
+pub use binning::{BinError, Binned, bin, covering_range};
 pub use closed_form::{cross_entropy, kl as closed_form_kl};
 pub use component::{Component, ParameterProblem};
 pub use error::DensityError;
