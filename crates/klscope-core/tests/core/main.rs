@@ -13,3 +13,4 @@ mod presets;
 mod sampling;
 mod scenario_files;
 mod softmax;
+mod variational;
