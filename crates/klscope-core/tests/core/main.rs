@@ -13,4 +13,5 @@ mod presets;
 mod sampling;
 mod scenario_files;
 mod softmax;
+mod vae;
 mod variational;

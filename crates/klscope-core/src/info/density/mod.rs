@@ -13,6 +13,7 @@ mod mixture;
 pub mod quadrature;
 mod report;
 mod support;
+pub mod vae;
 pub mod vi;
 
 pub use binning::{BinError, Binned, bin, covering_range};
