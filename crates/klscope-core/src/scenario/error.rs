@@ -31,4 +31,9 @@ pub enum ScenarioError {
 
     #[error("{0}")]
     Link(super::link::LinkError),
+
+    #[error(
+        "{origin} is a densities scenario (it starts with `Densities(`), not a discrete one: read it with scenario::load_any"
+    )]
+    IsDensities { origin: String },
 }

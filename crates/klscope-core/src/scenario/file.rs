@@ -1,16 +1,12 @@
 //! Reading and writing scenario files. Writes are atomic (see `crate::atomic`).
 
-use super::{Scenario, ScenarioError};
+use super::{DensitiesScenario, Scenario, ScenarioError};
 use crate::export::atomic::write_atomically;
 use std::path::Path;
 
 /// Reads and validates a scenario file.
 pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
-    if path.is_dir() {
-        return Err(ScenarioError::IsDirectory { path: path.to_path_buf() });
-    }
-    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read { path: path.to_path_buf(), source })?;
-    let text = String::from_utf8(bytes).map_err(|_| ScenarioError::NotText { path: path.to_path_buf() })?;
+    let text = read_text(path)?;
     Scenario::from_ron(&text, &path.display().to_string())
 }
 
@@ -19,5 +15,22 @@ pub fn save(scenario: &Scenario, path: &Path) -> Result<(), ScenarioError> {
     // Refuse to write what could not be read back.
     scenario.validate(&path.display().to_string())?;
     let text = scenario.to_ron()?;
+    write_atomically(path, text.as_bytes()).map_err(|source| ScenarioError::Write { path: path.to_path_buf(), source })
+}
+
+/// Reads a file's text, refusing folders and what is not UTF-8.
+pub(crate) fn read_text(path: &Path) -> Result<String, ScenarioError> {
+    if path.is_dir() {
+        return Err(ScenarioError::IsDirectory { path: path.to_path_buf() });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Read { path: path.to_path_buf(), source })?;
+    String::from_utf8(bytes).map_err(|_| ScenarioError::NotText { path: path.to_path_buf() })
+}
+
+/// Writes a densities scenario so that `load_any(path)` gives it back; atomic.
+pub fn save_densities(scenario: &DensitiesScenario, path: &Path) -> Result<(), ScenarioError> {
+    let text = scenario.to_ron()?;
+    // Refuse to write what could not be read back.
+    DensitiesScenario::from_ron(&text, &path.display().to_string())?;
     write_atomically(path, text.as_bytes()).map_err(|source| ScenarioError::Write { path: path.to_path_buf(), source })
 }

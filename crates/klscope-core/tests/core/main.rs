@@ -3,6 +3,7 @@
 
 mod coding;
 mod densities;
+mod densities_files;
 mod distribution;
 mod fit;
 mod lessons;
