@@ -3,6 +3,7 @@
 
 mod args;
 mod compute;
+mod densities;
 mod error;
 mod fit;
 mod lesson;

@@ -6,6 +6,7 @@ mod common;
 
 mod cli_views;
 mod compute;
+mod densities;
 mod lesson;
 mod link;
 mod logits;
