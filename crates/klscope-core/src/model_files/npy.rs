@@ -299,8 +299,8 @@ mod tests {
         // The same matrix column by column.
         let f_order: Vec<u8> = [1.0f64, 4.0, 2.0, 5.0, 3.0, 6.0].iter().flat_map(|v| v.to_le_bytes()).collect();
         assert_eq!(parse_matrix("x", &npy(&header("True"), &f_order)).unwrap(), read);
-        let vector = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': (6,), }}");
-        assert_eq!(parse_matrix("x", &npy(&vector, &c_order)).unwrap().0, (1, 6));
+        let vector = "{'descr': '<f8', 'fortran_order': False, 'shape': (6,), }";
+        assert_eq!(parse_matrix("x", &npy(vector, &c_order)).unwrap().0, (1, 6));
         let cube = "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2, 3), }";
         assert!(parse_matrix("x", &npy(cube, &c_order)).unwrap_err().to_string().contains("3 dimensions"));
     }

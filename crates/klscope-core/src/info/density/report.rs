@@ -153,7 +153,8 @@ fn crossings(p: &Mixture, q: &Mixture, regions: &[Region]) -> Vec<f64> {
         for pair in xs.windows(2) {
             let (mut a, mut b) = (pair[0], pair[1]);
             let (mut da, db) = (difference(a), difference(b));
-            if !(da * db < 0.0) {
+            // A sign change (NaN never counts).
+            if (da * db).partial_cmp(&0.0) != Some(std::cmp::Ordering::Less) {
                 continue;
             }
             for _ in 0..60 {
