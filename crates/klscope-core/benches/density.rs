@@ -1,10 +1,11 @@
 //! Time of every measure of two 4-component mixtures (`density/measures`) to the default
-//! accuracy (each integral within 1e-11 absolute or relative), and of the same with the
-//! bins a densities view draws beside them (`density/binned_64`). Target: under 1 ms, so
-//! that dragging a component is instant.
+//! accuracy (each integral within 1e-11 absolute or relative), and of everything a
+//! densities view recomputes on a drag (`density/view_data_64`: the measures, 64 bins and
+//! their KL, 400 curve points). Target: under 1 ms, so that dragging a component is
+//! instant.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use klscope_core::info::density::{Accuracy, Component, DensityReport, Mixture, Weighted};
+use klscope_core::info::density::{Accuracy, Component, DensityReport, Mixture, Weighted, bin, covering_range, curves};
 use std::hint::black_box;
 
 fn pair() -> (Mixture, Mixture) {
@@ -33,6 +34,15 @@ fn measures(c: &mut Criterion) {
     let mut group = c.benchmark_group("density");
     group.bench_function("measures", |b| {
         b.iter(|| DensityReport::compute(black_box(&p), black_box(&q), Accuracy::default()))
+    });
+    group.bench_function("view_data_64", |b| {
+        b.iter(|| {
+            let report = DensityReport::compute(black_box(&p), black_box(&q), Accuracy::default());
+            let range = covering_range(&p, &q);
+            let binned = bin(&p, &q, range, 64).map(|b| (b.kl_pq(), b.report()));
+            let points = curves(&p, &q, range, 400);
+            (report, binned, points)
+        })
     });
     group.finish();
 }

@@ -288,3 +288,36 @@ fn open_as_discrete_makes_a_valid_scenario_with_the_bin_probabilities() {
     assert_eq!(binned.bin_of(0.5), 2);
     assert_eq!(binned.bin_of(9.0), 4);
 }
+
+fn extreme_component() -> impl Strategy<Value = Component> {
+    let centre = prop_oneof![-1e12..1e12f64, -10.0..10.0f64];
+    let width = prop_oneof![1e-8..1e8f64, 0.01..10.0f64];
+    (centre, width, 0usize..3).prop_map(|(c, w, kind)| match kind {
+        0 => Component::Gaussian { mean: c, sd: w },
+        1 => Component::Laplace { centre: c, scale: w },
+        _ => Component::Uniform { low: c, high: c + w },
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Far-fetched parameters never give NaN, a panic or unbounded work: at worst the
+    /// stated bound is wide (and it is still a bound the test can read).
+    #[test]
+    fn extreme_densities_give_numbers_or_named_infinities(a in extreme_component(), b in extreme_component()) {
+        let (Ok(p), Ok(q)) = (Mixture::single(a), Mixture::single(b)) else {
+            // Too narrow for its position: refused with a reason, which is the point.
+            return Ok(());
+        };
+        let report = DensityReport::by_quadrature(&p, &q, Accuracy::default());
+        for measure in Measure::ALL {
+            let e = report.get(measure);
+            prop_assert!(!e.value.is_nan() && !e.error.is_nan(), "{measure:?} {e:?} for {a:?} {b:?}");
+            if e.value.is_infinite() {
+                prop_assert!(report.infinite_because(measure).is_some(), "{measure:?} is ∞ without a cause");
+            }
+        }
+        prop_assert!(report.evaluations <= 2 * 15 * (Accuracy::default().max_pieces + 200));
+    }
+}

@@ -90,7 +90,7 @@ fn a_mixture_with_a_model_round_trips_bit_exactly() {
             Weighted::new(0.1, Component::Gaussian { mean: -1e-300, sd: 5e-3 }),
             Weighted::new(0.2, Component::Laplace { centre: 1.0 / 7.0, scale: 2.0 }),
             Weighted::new(0.3, Component::Uniform { low: -1.0, high: 3.0 }),
-            Weighted::new(0.4, Component::Gaussian { mean: 1e10, sd: 1e-10 }),
+            Weighted::new(0.4, Component::Gaussian { mean: 1e10, sd: 3.0 }),
         ])
         .unwrap(),
         model: Some(model),

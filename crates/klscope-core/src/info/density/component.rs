@@ -7,6 +7,9 @@ use std::f64::consts::{FRAC_1_SQRT_2, PI};
 /// ½ ln(2π).
 const HALF_LN_TAU: f64 = 0.918_938_533_204_672_8;
 
+/// The narrowest width, relative to the centre's size, that quadrature can resolve.
+const RESOLVABLE: f64 = 1e-10;
+
 /// A density on the real line with two parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Component {
@@ -87,6 +90,20 @@ impl Component {
                     );
                 }
             }
+        }
+        // A bell narrower than the spacing of floating-point numbers near its centre cannot
+        // be integrated (or drawn): every node would fall on the same few values.
+        if self.width() < RESOLVABLE * self.centre().abs().max(1.0) {
+            let parameter = match self {
+                Component::Gaussian { .. } => "sd",
+                Component::Laplace { .. } => "scale",
+                Component::Uniform { .. } => "high",
+            };
+            let value = match *self {
+                Component::Uniform { high, .. } => high,
+                _ => self.width(),
+            };
+            return problem(parameter, value, "the width must be at least 1e-10 of the centre's size (and of 1)");
         }
         Ok(())
     }
@@ -346,5 +363,11 @@ mod tests {
         assert_eq!(Component::Laplace { centre: f64::NAN, scale: 1.0 }.check().unwrap_err().parameter, "centre");
         assert_eq!(Component::Uniform { low: 2.0, high: 1.0 }.check().unwrap_err().parameter, "high");
         assert!(Component::Uniform { low: 1.0, high: 2.0 }.check().is_ok());
+        let needle = Component::Gaussian { mean: 1e12, sd: 1e-8 }.check().unwrap_err();
+        assert_eq!(
+            (needle.parameter, needle.reason),
+            ("sd", "the width must be at least 1e-10 of the centre's size (and of 1)")
+        );
+        assert!(Component::Gaussian { mean: 0.0, sd: 1e-9 }.check().is_ok());
     }
 }

@@ -7,6 +7,8 @@
 pub mod binning;
 mod closed_form;
 mod component;
+pub mod curve;
+pub mod edit;
 mod error;
 pub mod fit;
 mod mixture;
@@ -20,6 +22,7 @@ pub mod vi;
 pub use binning::{BinError, Binned, bin, covering_range};
 pub use closed_form::{cross_entropy, kl as closed_form_kl};
 pub use component::{Component, ParameterProblem};
+pub use curve::{CurvePoint, Handles, curves, handles};
 pub use error::DensityError;
 pub use fit::{GaussianFit, fit_forward, fit_reverse, reverse_kl};
 pub use mixture::{MAX_COMPONENTS, Mixture, WEIGHT_TOLERANCE, Weighted};
