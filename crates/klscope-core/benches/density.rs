@@ -5,7 +5,9 @@
 //! instant.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use klscope_core::info::density::{Accuracy, Component, DensityReport, Mixture, Weighted, bin, covering_range, curves};
+use klscope_core::info::density::{
+    Accuracy, Component, DensityReport, Mixture, Weighted, bin, covering_range, curves, fit_reverse,
+};
 use std::hint::black_box;
 
 fn pair() -> (Mixture, Mixture) {
@@ -44,6 +46,15 @@ fn measures(c: &mut Criterion) {
             (report, binned, points)
         })
     });
+    let bimodal = Mixture::new(vec![
+        Weighted::new(0.6, Component::Gaussian { mean: -2.0, sd: 0.6 }),
+        Weighted::new(0.4, Component::Gaussian { mean: 2.5, sd: 0.8 }),
+    ]);
+    if let Ok(target) = bimodal {
+        group.sample_size(10);
+        group
+            .bench_function("fit_reverse_bimodal", |b| b.iter(|| fit_reverse(black_box(&target), Accuracy::default())));
+    }
     group.finish();
 }
 

@@ -103,6 +103,19 @@ fn infinities_are_named_by_the_interval() {
 }
 
 #[test]
+fn disjoint_uniforms_are_infinitely_apart_both_ways_and_js_is_ln_2() {
+    let p = Mixture::single(Component::Uniform { low: 0.0, high: 1.0 }).unwrap();
+    let q = Mixture::single(Component::Uniform { low: 2.0, high: 3.5 }).unwrap();
+    let report = DensityReport::compute(&p, &q, Accuracy::default());
+    assert_eq!(report.infinite_because(Measure::KlPQ).unwrap().explain(), "P has mass on [0, 1] where Q is 0");
+    assert_eq!(report.infinite_because(Measure::KlQP).unwrap().explain(), "Q has mass on [2, 3.5] where P is 0");
+    assert!(report.get(Measure::Js).contains(std::f64::consts::LN_2), "{:?}", report.get(Measure::Js));
+    assert!(report.get(Measure::TotalVariation).contains(1.0));
+    assert!(report.get(Measure::Hellinger).contains(1.0));
+    assert!(report.get(Measure::EntropyQ).contains(1.5f64.ln()));
+}
+
+#[test]
 fn the_closed_forms_agree_with_the_quadrature() {
     let kinds = [
         Component::Gaussian { mean: 0.3, sd: 0.7 },
