@@ -86,6 +86,18 @@ impl FromStr for PValues {
     }
 }
 
+/// `--p-density` and `--q-density`: a density spec such as `0.3*normal(-2,0.5)+0.7*laplace(1,2)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DensitySpec(pub crate::info::density::Mixture);
+
+impl FromStr for DensitySpec {
+    type Err = crate::info::density::SpecError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        crate::info::density::parse_density(text).map(DensitySpec)
+    }
+}
+
 /// `--q`: Q's values, comma-separated decimals or fractions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QValues(pub Vec<f64>);

@@ -3,20 +3,20 @@
 
 use super::CliError;
 use super::args::OutputArgs;
-use super::args::{Labels, PLogits, PValues, QLogits, QValues, Temperature};
+use super::args::{DensitySpec, Labels, PLogits, PValues, QLogits, QValues, Temperature};
 use super::model_input::{self, Side};
 use crate::export::json;
 use crate::info::measures::outcome_terms;
 use crate::info::softmax::softmax;
 use crate::info::{Measure, Report, Unit};
-use crate::scenario::{self, Scenario};
+use crate::scenario::{self, AnyScenario, Scenario};
 use crate::text::{fixed6, quote_to, short_number};
 use clap::{ArgGroup, Args};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 #[derive(Args)]
-#[command(group(ArgGroup::new("input").required(true).args(["p", "p_logits", "p_file", "preset"])))]
+#[command(group(ArgGroup::new("input").required(true).args(["p", "p_logits", "p_file", "preset", "p_density"])))]
 #[command(group(ArgGroup::new("p_side").args(["p", "p_logits", "p_file"]).requires("q_side")))]
 #[command(group(ArgGroup::new("q_side").args(["q", "q_logits", "q_file"]).requires("p_side")))]
 #[command(group(ArgGroup::new("files").args(["p_file", "q_file"]).multiple(true)))]
@@ -59,19 +59,33 @@ pub struct ComputeArgs {
     /// Rescale each list of probabilities to sum to 1 (so counts such as 9,1 work).
     #[arg(long, requires = "p_side")]
     normalize: bool,
-    /// A built-in scenario id (see `klscope presets`), a scenario file or a share link.
-    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p", "q", "p_logits", "q_logits", "p_file", "q_file", "logits", "vocab", "labels", "normalize"])]
+    /// A built-in scenario id (see `klscope presets`), a scenario file (discrete or
+    /// densities) or a share link.
+    #[arg(long, value_name = "ID|FILE.ron", conflicts_with_all = ["p", "q", "p_logits", "q_logits", "p_file", "q_file", "logits", "vocab", "labels", "normalize", "p_density", "q_density"])]
     preset: Option<String>,
+    /// P as a density: normal(mean, sd), laplace(centre, scale), uniform(low, high), or a
+    /// mixture of up to 4 such as 0.3*normal(-2,0.5)+0.7*laplace(1,2) (weights sum to 1).
+    #[arg(long, value_name = "SPEC", allow_hyphen_values = true, requires = "q_density", conflicts_with_all = ["p", "q", "p_logits", "q_logits", "p_file", "q_file", "logits", "vocab", "labels", "normalize"])]
+    p_density: Option<DensitySpec>,
+    /// Q as a density, written as for --p-density.
+    #[arg(long, value_name = "SPEC", allow_hyphen_values = true, requires = "p_density")]
+    q_density: Option<DensitySpec>,
     #[command(flatten)]
     output: OutputArgs,
 }
 
 pub fn run(args: &ComputeArgs) -> Result<String, CliError> {
+    if let (Some(DensitySpec(p)), Some(DensitySpec(q))) = (&args.p_density, &args.q_density) {
+        return Ok(super::densities::output(p, q, args.output.unit.unwrap_or_default(), args.output.json));
+    }
     let (pair, scenario_unit) = match &args.preset {
-        Some(preset) => {
-            let scenario = scenario::resolve(preset)?;
-            (Pair::from_scenario(&scenario), scenario.unit)
-        }
+        Some(preset) => match scenario::resolve_any(preset)? {
+            AnyScenario::Discrete(scenario) => (Pair::from_scenario(&scenario), scenario.unit),
+            AnyScenario::Densities(densities) => {
+                let unit = args.output.unit.unwrap_or(densities.unit);
+                return Ok(super::densities::output(&densities.p, &densities.q, unit, args.output.json));
+            }
+        },
         None => {
             // A temperature belongs to logits: alone it would be silently ignored.
             for (temperature, logits, flag) in [

@@ -4,6 +4,7 @@
 mod args;
 mod classroom;
 mod compute;
+mod densities;
 mod error;
 mod fit;
 mod lesson;

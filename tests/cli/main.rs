@@ -8,6 +8,7 @@ mod bounds;
 mod classroom;
 mod cli_views;
 mod compute;
+mod densities;
 mod lesson;
 mod link;
 mod logits;

@@ -8,7 +8,7 @@ const MISTAKES: &[(&[&str], &str)] = &[
     (&["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--frob"], "unexpected argument '--frob'"),
     (&["--frob"], "'--frob'"),
     (&["compute", "--p", "0.5,0.5"], "--q, --q-logits or --q-file is required"),
-    (&["compute"], "--p, --p-logits, --p-file or --preset is required"),
+    (&["compute"], "--p, --p-logits, --p-file, --preset or --p-density is required"),
     (&["compute", "--p", "1", "--q", "1", "--jsno"], "did you mean --json?"),
     (&["comptue"], "did you mean compute?"),
     (&["compute", "--preset", "support-mismatch", "--p", "1", "--q", "1"], "--preset cannot be used with --p"),

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::info::density::{DensityReport, Method, Mixture};
 use crate::info::measures::{OutcomeTerms, outcome_terms};
 use crate::info::{Measure, Report, Unit};
 use crate::text::json_number;
@@ -25,5 +26,41 @@ pub fn report_object(labels: &[String], p: &[f64], q: &[f64], report: &Report, u
     };
     object.insert("terms_pq".into(), column(|t| t.pq));
     object.insert("terms_qp".into(), column(|t| t.qp));
+    object
+}
+
+/// What a density measure's `_method` key says.
+pub fn method_name(method: Method) -> &'static str {
+    match method {
+        Method::ClosedForm => "closed form",
+        Method::Quadrature => "quadrature",
+        Method::Support => "support",
+    }
+}
+
+/// Two densities and every measure as one JSON object (`klscope compute --p-density …
+/// --json`): the same keys as for discrete P and Q (in `unit`), each with `_error` (the
+/// stated bound: the true value is within it) and `_method` beside it, `p` and `q` as
+/// specs, the areas above and below the axis under KL(P||Q)'s integrand, and for an
+/// infinite measure `_infinite_because`, the interval that makes it so.
+pub fn density_report_object(p: &Mixture, q: &Mixture, report: &DensityReport, unit: Unit) -> Map<String, Value> {
+    let mut object = Map::new();
+    object.insert("unit".into(), json!(unit.name()));
+    object.insert("p".into(), json!(p.spec()));
+    object.insert("q".into(), json!(q.spec()));
+    for measure in Measure::ALL {
+        let key = measure.json_key();
+        let estimate = report.in_unit(measure, unit);
+        object.insert(key.into(), json_number(estimate.value));
+        object.insert(format!("{key}_error"), json_number(estimate.error));
+        object.insert(format!("{key}_method"), json!(method_name(report.method(measure))));
+        if let Some(cause) = report.infinite_because(measure) {
+            object.insert(format!("{key}_infinite_because"), json!(cause.explain()));
+        }
+    }
+    for (key, estimate) in [("kl_pq_positive", report.kl_pq_positive), ("kl_pq_negative", report.kl_pq_negative)] {
+        object.insert(key.into(), json_number(unit.from_nats(estimate.value)));
+        object.insert(format!("{key}_error"), json_number(unit.from_nats(estimate.error)));
+    }
     object
 }

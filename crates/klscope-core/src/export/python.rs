@@ -108,6 +108,47 @@ print("loss =", repr(float(loss)))
     )
 }
 
+/// What "Copy as Python" in the VAE view copies: numpy that computes the VAE's KL term
+/// for one encoding exactly as `torch.distributions.kl_divergence(Normal(mu, std),
+/// Normal(0, 1))` does (torch's code in a comment), then the closed form from the
+/// log-variance, and the common mistake of passing σ² as the scale. Prints
+/// `per_dimension = [...]`, `total = …`, `closed_form_total = …`, `variance_as_scale_total = …`
+/// in nats, as [`Encoding`] computes.
+///
+/// [`Encoding`]: crate::info::density::vae::Encoding
+pub fn vae_kl_script(mu: &[f64], log_var: &[f64]) -> String {
+    let list = |values: &[f64]| values.iter().map(|&v| python_float(v)).collect::<Vec<_>>().join(", ");
+    format!(
+        r#"# The VAE's KL term for one encoding, as PyTorch computes it. Written by klscope.
+# The usual torch code (mu, logvar: tensors of shape [batch, dims] from the encoder):
+#   from torch.distributions import Normal, kl_divergence
+#   std = torch.exp(0.5 * logvar)                  # Normal takes the standard deviation sigma
+#   kl = kl_divergence(Normal(mu, std), Normal(0.0, 1.0))  # shape [batch, dims]: per dimension, NOT summed
+#   kl_term = kl.sum(-1).mean()                   # summed over dimensions, averaged over the batch
+#   # the same in closed form: -0.5 * torch.sum(1 + logvar - mu**2 - logvar.exp(), dim=-1)
+# Below, the same in numpy. Natural logs: every number is in nats.
+import numpy as np
+
+def kl_normal_normal(loc_p, scale_p, loc_q, scale_q):  # torch/distributions/kl.py, _kl_normal_normal
+    var_ratio = (scale_p / scale_q) ** 2
+    t1 = ((loc_p - loc_q) / scale_q) ** 2
+    return 0.5 * (var_ratio + t1 - 1 - np.log(var_ratio))
+
+mu = np.array([{mu}])
+logvar = np.array([{log_var}])
+
+kl = kl_normal_normal(mu, np.exp(0.5 * logvar), 0.0, 1.0)
+print("per_dimension =", [float(v) for v in kl])
+print("total =", repr(float(kl.sum())))
+print("closed_form_total =", repr(float(-0.5 * np.sum(1 + logvar - mu**2 - np.exp(logvar)))))
+# A common mistake: the variance sigma^2 passed where Normal expects sigma.
+print("variance_as_scale_total =", repr(float(kl_normal_normal(mu, np.exp(logvar), 0.0, 1.0).sum())))
+"#,
+        mu = list(mu),
+        log_var = list(log_var),
+    )
+}
+
 /// A float as Python source: shortest round-trip digits, or `float("inf")` and friends.
 fn python_float(x: f64) -> String {
     if x.is_nan() {

@@ -16,6 +16,11 @@
 //!   teacher's and Q_T = softmax(z_s/T) the student's distribution at temperature T
 //!   (here z = ln p and ln q, so P_T is P at temperature T). The T² keeps its gradients
 //!   on the same scale as the hard loss's whatever T is: softening divides them by T².
+//! * `torch.distributions.kl_divergence(Normal(μ, σ), Normal(0, 1))` (a VAE's KL term)
+//!   returns one KL per element of μ — per latent dimension, NOT summed — computed from
+//!   the scales as ½(r + t − 1 − ln r), r = (σ/1)², t = ((μ − 0)/1)². `Normal` takes the
+//!   standard deviation σ, so an encoder's `logvar` goes in as `torch.exp(0.5 * logvar)`;
+//!   `logvar.exp()` there is σ², a different (wrong) KL. See [`torch_normal_kl`].
 
 use super::softmax::at_temperature;
 
@@ -76,6 +81,22 @@ pub fn distillation_loss(p: &[f64], q: &[f64], temperature: f64) -> f64 {
         (Ok(pt), Ok(qt)) => temperature * temperature * pt.iter().zip(&qt).map(|(&a, &b)| rel_entr(a, b)).sum::<f64>(),
         _ => f64::NAN,
     }
+}
+
+/// torch's `_kl_normal_normal(p, q)` for `Normal(loc_p, scale_p)` and `Normal(loc_q,
+/// scale_q)`, elementwise, as written in torch/distributions/kl.py:
+/// `var_ratio = (p.scale / q.scale)**2; t1 = ((p.loc - q.loc) / q.scale)**2;
+/// 0.5 * (var_ratio + t1 - 1 - var_ratio.log())`.
+pub fn torch_normal_kl(loc_p: f64, scale_p: f64, loc_q: f64, scale_q: f64) -> f64 {
+    let var_ratio = (scale_p / scale_q).powi(2);
+    let t1 = ((loc_p - loc_q) / scale_q).powi(2);
+    0.5 * (var_ratio + t1 - 1.0 - var_ratio.ln())
+}
+
+/// What `kl_divergence(Normal(mu, torch.exp(0.5 * logvar)), Normal(0, 1))` returns for one
+/// encoding: a value per dimension (sum them for the VAE loss's KL term).
+pub fn torch_vae_kl(mu: &[f64], log_var: &[f64]) -> Vec<f64> {
+    mu.iter().zip(log_var).map(|(&m, &lv)| torch_normal_kl(m, (0.5 * lv).exp(), 0.0, 1.0)).collect()
 }
 
 /// `scipy.special.rel_entr(x, y)`: x·ln(x/y) for x, y > 0; 0 for x = 0, y ≥ 0; +∞ else.

@@ -3,6 +3,7 @@
 
 mod chunk_terms;
 pub mod coding;
+pub mod density;
 pub mod direction;
 pub mod distillation;
 pub mod distribution;

@@ -117,6 +117,14 @@ pub enum ModelFileError {
 
     #[error("{file}: {source}")]
     Logits { file: String, source: SoftmaxError },
+
+    #[error(
+        "{file}: the array has {columns} columns; a batch of encodings has 2·dims: μ for each dimension, then ln σ² for each"
+    )]
+    EncodingColumns { file: String, columns: usize },
+
+    #[error("{file}: row {row}, column {column} is {value}; μ and ln σ² must be finite numbers")]
+    EncodingValue { file: String, row: usize, column: usize, value: f64 },
 }
 
 /// "float32" for 'f4', "float64" for 'f8'.

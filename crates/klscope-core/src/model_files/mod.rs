@@ -7,9 +7,11 @@ mod csv;
 mod error;
 mod npy;
 mod npy_header;
+mod vae_batch;
 mod vocab;
 
 pub use error::ModelFileError;
+pub use vae_batch::read_encodings;
 
 use crate::info::softmax::softmax;
 use crate::info::{Distribution, Unit};

@@ -18,6 +18,24 @@ pub fn looks_like_npy(bytes: &[u8]) -> bool {
 
 /// The numbers of a float32 or float64 .npy vector (1-D, 1×N or N×1), as f64.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<f64>, ModelFileError> {
+    read(file, bytes, Want::Vector).map(|(_, values)| values)
+}
+
+/// A float32 or float64 .npy array of one or two dimensions as (rows, columns) and its
+/// numbers row by row (a 1-D array is one row; Fortran order is transposed to rows). At
+/// most [`MAX_OUTCOMES`] numbers in all.
+pub fn parse_matrix(file: &str, bytes: &[u8]) -> Result<((usize, usize), Vec<f64>), ModelFileError> {
+    read(file, bytes, Want::Matrix)
+}
+
+/// What shape the caller takes.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    Vector,
+    Matrix,
+}
+
+fn read(file: &str, bytes: &[u8], want: Want) -> Result<((usize, usize), Vec<f64>), ModelFileError> {
     let file = || file.to_string();
     if !looks_like_npy(bytes) {
         return Err(if MAGIC.starts_with(bytes) && !bytes.is_empty() {
@@ -48,7 +66,7 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<f64>, ModelFileError> {
         3 => String::from_utf8_lossy(header).into_owned(),
         _ => header.iter().map(|&b| char::from(b)).collect(),
     };
-    let layout = Layout::from_header(file(), &header, start)?;
+    let layout = Layout::from_header(file(), &header, start, want)?;
     let data = &bytes[end..];
     let need = layout.count.saturating_mul(layout.width);
     if data.len() < need {
@@ -57,7 +75,14 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<f64>, ModelFileError> {
     if data.len() > need {
         return Err(ModelFileError::DataLong { file: file(), extra: data.len() - need, need });
     }
-    Ok(layout.decode(data))
+    let values = layout.decode(data);
+    let (rows, columns) = layout.rows_columns;
+    if layout.fortran_order && rows > 1 && columns > 1 {
+        // Column by column on disk: transpose to rows.
+        let transposed = (0..rows).flat_map(|r| (0..columns).map(move |c| (r, c))).map(|(r, c)| values[c * rows + r]);
+        return Ok(((rows, columns), transposed.collect()));
+    }
+    Ok(((rows, columns), values))
 }
 
 /// How the numbers are stored.
@@ -65,11 +90,14 @@ struct Layout {
     width: usize,
     little_endian: bool,
     count: usize,
+    fortran_order: bool,
+    /// A vector is one row.
+    rows_columns: (usize, usize),
 }
 
 impl Layout {
     /// Reads dtype, order and shape from the header; `start` is its offset in the file.
-    fn from_header(file: String, header: &str, start: usize) -> Result<Layout, ModelFileError> {
+    fn from_header(file: String, header: &str, start: usize, want: Want) -> Result<Layout, ModelFileError> {
         let entries = npy_header::parse(header).map_err(|e| ModelFileError::HeaderSyntax {
             file: file.clone(),
             what: e.what,
@@ -104,10 +132,10 @@ impl Layout {
         };
         // For a vector, Fortran and C order lay the numbers out the same way; only a true
         // matrix would be ambiguous, and a matrix is refused below.
-        match get("fortran_order")? {
-            Literal::Bool(_) => {}
+        let fortran_order = match get("fortran_order")? {
+            Literal::Bool(order) => *order,
             other => return Err(wrong("fortran_order", other, "True or False")),
-        }
+        };
         let shape = match get("shape")? {
             Literal::Sequence(items) => items
                 .iter()
@@ -118,8 +146,14 @@ impl Layout {
                 .collect::<Result<Vec<u64>, _>>()?,
             other => return Err(wrong("shape", other, "a tuple of whole numbers")),
         };
-        let count = vector_length(&file, &shape)?;
-        Ok(Layout { width, little_endian, count })
+        let (count, rows_columns) = match want {
+            Want::Vector => {
+                let count = vector_length(&file, &shape)?;
+                (count, (1, count))
+            }
+            Want::Matrix => matrix_shape(&file, &shape)?,
+        };
+        Ok(Layout { width, little_endian, count, fortran_order, rows_columns })
     }
 
     fn decode(&self, data: &[u8]) -> Vec<f64> {
@@ -205,6 +239,26 @@ fn vector_length(file: &str, shape: &[u64]) -> Result<usize, ModelFileError> {
     Ok(usize::try_from(count).unwrap_or(usize::MAX))
 }
 
+/// The rows and columns of a 1-D or 2-D shape, and their product (within the limit).
+fn matrix_shape(file: &str, shape: &[u64]) -> Result<(usize, (usize, usize)), ModelFileError> {
+    let file = || file.to_string();
+    let shown = Literal::Sequence(shape.iter().map(|&n| Literal::Whole(n)).collect()).describe();
+    let (rows, columns) = match *shape {
+        [n] => (1, n),
+        [rows, columns] => (rows, columns),
+        _ => return Err(ModelFileError::Dimensions { file: file(), dimensions: shape.len(), shape: shown }),
+    };
+    let count = u128::from(rows) * u128::from(columns);
+    if count == 0 {
+        return Err(ModelFileError::NoElements { file: file(), shape: shown });
+    }
+    if count > MAX_OUTCOMES as u128 {
+        return Err(ModelFileError::TooMany { file: file(), count, max: MAX_OUTCOMES });
+    }
+    let small = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    Ok((small(rows) * small(columns), (small(rows), small(columns))))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,6 +298,21 @@ mod tests {
             parse("x", &npy(unclear, &be64)).map_err(|e| e.to_string()),
             Err("x: the .npy header's 'fortran_order' is 1, not True or False".to_string())
         );
+    }
+
+    #[test]
+    fn a_matrix_reads_row_by_row_in_either_order() {
+        let c_order: Vec<u8> = [1.0f64, 2.0, 3.0, 4.0, 5.0, 6.0].iter().flat_map(|v| v.to_le_bytes()).collect();
+        let header = |order: &str| format!("{{'descr': '<f8', 'fortran_order': {order}, 'shape': (2, 3), }}");
+        let read = parse_matrix("x", &npy(&header("False"), &c_order)).unwrap();
+        assert_eq!(read, ((2, 3), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]));
+        // The same matrix column by column.
+        let f_order: Vec<u8> = [1.0f64, 4.0, 2.0, 5.0, 3.0, 6.0].iter().flat_map(|v| v.to_le_bytes()).collect();
+        assert_eq!(parse_matrix("x", &npy(&header("True"), &f_order)).unwrap(), read);
+        let vector = "{'descr': '<f8', 'fortran_order': False, 'shape': (6,), }";
+        assert_eq!(parse_matrix("x", &npy(vector, &c_order)).unwrap().0, (1, 6));
+        let cube = "{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2, 3), }";
+        assert!(parse_matrix("x", &npy(cube, &c_order)).unwrap_err().to_string().contains("3 dimensions"));
     }
 
     #[test]

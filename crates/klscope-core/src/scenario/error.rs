@@ -33,6 +33,11 @@ pub enum ScenarioError {
 
     #[error("{0}")]
     Link(LinkError),
+
+    #[error(
+        "{origin} is a densities scenario (it starts with `Densities(`), not a discrete one: read it with scenario::load_any"
+    )]
+    IsDensities { origin: String },
 }
 
 impl From<LinkError> for ScenarioError {

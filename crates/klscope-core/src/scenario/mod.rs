@@ -1,6 +1,8 @@
 //! A scenario: outcome labels, P, Q, a unit, a title and teaching text. Stored as RON.
 
+mod any;
 mod catalog;
+mod densities;
 mod error;
 #[cfg(not(target_arch = "wasm32"))]
 mod file;
@@ -9,12 +11,16 @@ mod generated;
 pub mod link;
 mod link_error;
 
+pub use any::{AnyScenario, builtin_densities, builtin_densities_ids, find_builtin_densities};
+#[cfg(not(target_arch = "wasm32"))]
+pub use any::{load_any, resolve_any};
 #[cfg(not(target_arch = "wasm32"))]
 pub use catalog::names_a_file;
 pub use catalog::{builtin, builtin_ids, find_builtin, generated_ids, resolve};
+pub use densities::{DensitiesScenario, is_densities};
 pub use error::ScenarioError;
 #[cfg(not(target_arch = "wasm32"))]
-pub use file::{load, save};
+pub use file::{load, save, save_densities};
 
 use crate::info::distribution::check_labels;
 use crate::info::logits::Logits;
@@ -71,6 +77,9 @@ impl Scenario {
     pub fn from_ron(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
         // Editors on Windows may start a UTF-8 file with a byte-order mark.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if is_densities(text) {
+            return Err(ScenarioError::IsDensities { origin: origin.to_string() });
+        }
         let file: ScenarioFile = ron::Options::default().from_str(text).map_err(|e| {
             let (line, column) = skip_blanks(text, e.span.start.line, e.span.start.col);
             ScenarioError::Syntax { origin: origin.to_string(), line, column, message: e.code.to_string() }

@@ -3,6 +3,8 @@
 
 mod bounds;
 mod coding;
+mod densities;
+mod densities_files;
 mod distribution;
 mod fit;
 mod lessons;
@@ -14,3 +16,5 @@ mod presets;
 mod sampling;
 mod scenario_files;
 mod softmax;
+mod vae;
+mod variational;
