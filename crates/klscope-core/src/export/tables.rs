@@ -60,6 +60,9 @@ fn latex_symbol(measure: Measure) -> &'static str {
         Measure::JsDistance => "$\\sqrt{\\mathrm{JS}(P,Q)}$",
         Measure::TotalVariation => "$\\mathrm{TV}(P,Q)$",
         Measure::Hellinger => "$H_{\\mathrm{el}}(P,Q)$",
+        Measure::HellingerSquared => "$H_{\\mathrm{el}}^2(P,Q)$",
+        Measure::ChiSquarePearson => "$\\chi^2(P\\,\\|\\,Q)$",
+        Measure::ChiSquareNeyman => "$\\chi^2_{\\mathrm{N}}(P\\,\\|\\,Q)$",
     }
 }
 

@@ -16,6 +16,8 @@ pub(super) struct ChunkTerms {
     pub(super) excess_qp: [f64; CHUNK],
     pub(super) js2: [f64; CHUNK],
     pub(super) hellinger2: [f64; CHUNK],
+    /// ln(p/q), accurate, where p, q > 0 (0 elsewhere): what Rényi's terms are made of.
+    pub(super) log_ratio: [f64; CHUNK],
 }
 
 /// Outcomes per chunk: small enough for the stack and the cache.
@@ -32,6 +34,7 @@ impl ChunkTerms {
             excess_qp: [0.0; CHUNK],
             js2: [0.0; CHUNK],
             hellinger2: [0.0; CHUNK],
+            log_ratio: [0.0; CHUNK],
         };
         #[cfg(target_arch = "x86_64")]
         if std::is_x86_feature_detected!("avx2") {
@@ -97,6 +100,8 @@ fn fill(t: &mut ChunkTerms, p: &[f64], q: &[f64], lp: &[f64; CHUNK], lq: &[f64; 
         t.js2[i] = if both { js_both } else { js_one_sided };
         // One-sided (or neither): (√p − √0)² = p, and 0 for neither.
         t.hellinger2[i] = if both { root_gap * root_gap } else { p + q };
+        let log_ratio = if close { log_1p } else { log_far };
+        t.log_ratio[i] = if both { log_ratio } else { 0.0 };
     }
 }
 
@@ -207,7 +212,7 @@ mod tests {
         fill(&mut portable, &p, &q, lp, lq, third);
         let dispatched = ChunkTerms::of(&p, &q, lp, lq, third);
         let columns = |t: &ChunkTerms| {
-            [t.entropy_p, t.entropy_q, t.cross_pq, t.cross_qp, t.excess_pq, t.excess_qp, t.js2, t.hellinger2]
+            [t.entropy_p, t.entropy_q, t.cross_pq, t.cross_qp, t.excess_pq, t.excess_qp, t.js2, t.hellinger2, t.log_ratio]
         };
         for (a, b) in columns(&portable).iter().zip(columns(&dispatched).iter()) {
             for (x, y) in a.iter().zip(b) {
