@@ -105,8 +105,8 @@ impl FDivergence {
                     let gap = (p - q) / (p.sqrt() + q.sqrt());
                     0.5 * gap * gap
                 }
-                FDivergence::ChiSquarePearson => (p - q) * (p - q) / q,
-                FDivergence::ChiSquareNeyman => (p - q) * (p - q) / p,
+                FDivergence::ChiSquarePearson => (p - q) * ((p - q) / q),
+                FDivergence::ChiSquareNeyman => (p - q) * ((p - q) / p),
             },
         };
         value + 0.0
@@ -180,7 +180,7 @@ fn js_term(p: f64, q: f64) -> f64 {
             let k = f64::from(k);
             acc * u2 + 1.0 / (k * (2.0 * k - 1.0))
         });
-        2.0 * m * u2 * series
+        m * u2 * series
     } else {
         (p * (p / m).ln() + q * (q / m).ln()).max(0.0)
     }

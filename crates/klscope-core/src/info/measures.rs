@@ -119,7 +119,7 @@ impl Report {
         // An α outside [0, ∞] has no divergence: it is left out rather than made NaN.
         let alpha = extras.alpha.filter(|&a| renyi::is_order(a));
         let positions = extras.wasserstein.map(|given| given.filter(|x| x.len() == n));
-        let pass = Pass { alpha, positions };
+        let pass = Pass { alpha, positions, outcomes: n };
         let sums = if n < PARALLEL_FROM {
             Sums::over(p, q, 0, 0.0, &pass)
         } else {
@@ -236,6 +236,8 @@ struct Pass<'a> {
     alpha: Option<f64>,
     /// `Some(None)`: W₁ at 0, 1, 2, …; `Some(Some(x))`: at positions x.
     positions: Option<Option<&'a [f64]>>,
+    /// All outcomes, not just this stretch's: the last one has no gap after it.
+    outcomes: usize,
 }
 
 /// Σ (p − q), plainly: where the later half's F_P − F_Q starts.
@@ -266,7 +268,7 @@ impl Sums {
                 s.renyi.add_chunk(p, q, &terms.log_ratio, alpha, &mut argument, &mut third, offset + start);
             }
             match pass.positions {
-                Some(None) => s.add_transport(p, q, offset + start, |_| 1.0),
+                Some(None) => s.add_transport(p, q, offset + start, |i| if i + 1 < pass.outcomes { 1.0 } else { 0.0 }),
                 Some(Some(x)) => s.add_transport(p, q, offset + start, |i| x.get(i + 1).map_or(0.0, |next| next - x[i])),
                 None => {}
             }
@@ -300,7 +302,8 @@ impl Sums {
             let d = p[i] - q[i];
             self.abs_diff += d.abs();
             // 0/0 and d²/0 are computed and never picked (the ∞ is flagged below).
-            let (pearson, neyman) = (d * d / q[i], d * d / p[i]);
+            // d·(d/q) rather than d²/q, which would underflow for gaps near 1e-300.
+            let (pearson, neyman) = (d * (d / q[i]), d * (d / p[i]));
             self.chi2_pearson += if q[i] > 0.0 { pearson } else { 0.0 };
             self.chi2_neyman += if p[i] > 0.0 { neyman } else { 0.0 };
         }
@@ -347,7 +350,7 @@ impl Sums {
         let kl_pq = if self.p_without_q.is_empty() { (self.excess_pq + diff).max(0.0) } else { f64::INFINITY };
         let kl_qp = if self.q_without_p.is_empty() { (self.excess_qp - diff).max(0.0) } else { f64::INFINITY };
         let renyi = pass.alpha.map(|alpha| {
-            let known = Known { kl: kl_pq, hellinger2: self.hellinger2, diff };
+            let known = Known { kl: kl_pq, diff };
             (alpha, renyi::finish(alpha, &self.renyi, &known, || renyi::log_power_sum(p, q, alpha)))
         });
         let extras = ExtraValues { renyi, wasserstein1: pass.positions.map(|_| self.wasserstein1) };

@@ -1,6 +1,7 @@
 //! Rényi's divergence D_α(P‖Q) = ln(Σ p^α q^(1−α)) / (α − 1) for α in [0, ∞], and Rényi's
 //! entropy H_α(P) = ln(Σ p^α) / (1 − α), with their limits taken exactly:
-//! D_0 = −ln Q(supp P), D_½ = −2 ln Σ √(pq), D_1 = KL(P‖Q), D_∞ = ln max p/q;
+//! D_0 = −ln Q(supp P), D_1 = KL(P‖Q), D_∞ = ln max p/q (and D_½ = −2 ln Σ √(pq), the
+//! Bhattacharyya distance twice, which the general order gives as it stands);
 //! H_0 = ln |supp P|, H_1 = H(P), H_∞ = −ln max p.
 //!
 //! Why not the formula as written: near α = 1 the sum is 1 + O(α − 1) and its logarithm,
@@ -113,8 +114,9 @@ pub(super) struct RenyiSums {
     pub(super) excess: f64,
     /// Σ p over outcomes with p > 0 = q.
     pub(super) p_lost: f64,
-    /// Σ q over outcomes with q > 0 = p.
+    /// Σ q over outcomes with q > 0 = p, and over those with p, q > 0.
     pub(super) q_lost: f64,
+    pub(super) q_kept: f64,
     /// max ln(p/q) over outcomes with p, q > 0 (−∞ if none).
     pub(super) max_log_ratio: f64,
     /// The first outcome with p > 0 = q, and the first with p > 0.
@@ -146,17 +148,19 @@ impl RenyiSums {
         let beta = 1.0 - alpha;
         let general = alpha.is_finite() && alpha != 0.0 && alpha != 1.0;
         let mut max_log_ratio = self.max_log_ratio;
-        let (mut p_lost, mut q_lost) = (0.0, 0.0);
+        let (mut p_lost, mut q_lost, mut q_kept) = (0.0, 0.0, 0.0);
         for i in 0..n {
             let (has_p, has_q) = (p[i] > 0.0, q[i] > 0.0);
             max_log_ratio = max_log_ratio.max(if has_p && has_q { log_ratio[i] } else { f64::NEG_INFINITY });
             p_lost += if has_q { 0.0 } else { p[i] };
             q_lost += if has_p { 0.0 } else { q[i] };
+            q_kept += if has_p { q[i] } else { 0.0 };
             y[i] = -beta * log_ratio[i];
         }
         self.max_log_ratio = max_log_ratio;
         self.p_lost += p_lost;
         self.q_lost += q_lost;
+        self.q_kept += q_kept;
         if self.first_of_p.is_none() || self.first_p_without_q.is_none() || !self.overlap {
             for i in 0..n {
                 let (has_p, has_q) = (p[i] > 0.0, q[i] > 0.0);
@@ -184,6 +188,7 @@ impl RenyiSums {
         self.excess += later.excess;
         self.p_lost += later.p_lost;
         self.q_lost += later.q_lost;
+        self.q_kept += later.q_kept;
         self.max_log_ratio = self.max_log_ratio.max(later.max_log_ratio);
         self.first_p_without_q = self.first_p_without_q.or(later.first_p_without_q);
         self.first_of_p = self.first_of_p.or(later.first_of_p);
@@ -191,11 +196,10 @@ impl RenyiSums {
     }
 }
 
-/// What else finishing needs: KL(P‖Q) for α = 1, Σ (√p − √q)² for α = ½ and the
-/// compensated Σ (p − q) over outcomes with p, q > 0.
+/// What else finishing needs: KL(P‖Q) for α = 1 and the compensated Σ (p − q) over
+/// outcomes with p, q > 0.
 pub(super) struct Known {
     pub(super) kl: f64,
-    pub(super) hellinger2: f64,
     pub(super) diff: f64,
 }
 
@@ -218,11 +222,9 @@ pub(super) fn finish(alpha: f64, sums: &RenyiSums, known: &Known, fallback: impl
     } else if alpha == f64::INFINITY {
         sums.max_log_ratio
     } else if alpha == 0.0 {
-        // Q(supp P) = 1 − Q's mass where P has none.
-        -(-sums.q_lost).ln_1p()
-    } else if alpha == 0.5 {
-        // Σ √(pq) = 1 − ½ Σ (√p − √q)², the Hellinger sum the report already has.
-        -2.0 * (-0.5 * known.hellinger2).ln_1p()
+        // Q(supp P) = 1 − Q's mass where P has none, or (when that is most of Q, and
+        // 1 − it would round away what is left) the mass itself.
+        if sums.q_lost <= 0.5 { -(-sums.q_lost).ln_1p() } else { -sums.q_kept.ln() }
     } else {
         let beta = 1.0 - alpha;
         let s_minus_1 = sums.excess - beta * known.diff - sums.p_lost;
@@ -248,12 +250,11 @@ pub(super) fn log_power_sum(p: &[f64], q: &[f64], alpha: f64) -> f64 {
 }
 
 /// The sums of [`RenyiSums`] and the compensated Σ (p − q) for one α, outcome by outcome.
-fn sums_of(p: &[f64], q: &[f64], alpha: f64) -> (RenyiSums, f64, f64) {
+fn sums_of(p: &[f64], q: &[f64], alpha: f64) -> (RenyiSums, f64) {
     let mut sums = RenyiSums::new();
     let beta = 1.0 - alpha;
     let general = alpha.is_finite() && alpha != 0.0 && alpha != 1.0;
     let (mut diff, mut compensation) = (0.0f64, 0.0f64);
-    let mut hellinger2 = 0.0;
     for (i, (&p, &q)) in p.iter().zip(q).enumerate() {
         if p > 0.0 && sums.first_of_p.is_none() {
             sums.first_of_p = Some(i);
@@ -261,6 +262,7 @@ fn sums_of(p: &[f64], q: &[f64], alpha: f64) -> (RenyiSums, f64, f64) {
         match (p > 0.0, q > 0.0) {
             (true, true) => {
                 sums.overlap = true;
+                sums.q_kept += q;
                 let ell = accurate_log_ratio(p, q);
                 sums.max_log_ratio = sums.max_log_ratio.max(ell);
                 if general {
@@ -271,22 +273,16 @@ fn sums_of(p: &[f64], q: &[f64], alpha: f64) -> (RenyiSums, f64, f64) {
                 let t = diff + x;
                 compensation += if diff.abs() >= x.abs() { (diff - t) + x } else { (x - t) + diff };
                 diff = t;
-                let gap = (p - q) / (p.sqrt() + q.sqrt());
-                hellinger2 += gap * gap;
             }
             (true, false) => {
                 sums.p_lost += p;
                 sums.first_p_without_q.get_or_insert(i);
-                hellinger2 += p;
             }
-            (false, true) => {
-                sums.q_lost += q;
-                hellinger2 += q;
-            }
+            (false, true) => sums.q_lost += q,
             (false, false) => {}
         }
     }
-    (sums, diff + compensation, hellinger2)
+    (sums, diff + compensation)
 }
 
 /// D_α(P‖Q) in nats for α in [0, ∞] (`f64::INFINITY` for α = ∞), with the first outcome
@@ -297,9 +293,9 @@ pub fn renyi_divergence(p: &[f64], q: &[f64], alpha: f64) -> Total {
     }
     let n = p.len().min(q.len());
     let (p, q) = (&p[..n], &q[..n]);
-    let (sums, diff, hellinger2) = sums_of(p, q, alpha);
+    let (sums, diff) = sums_of(p, q, alpha);
     let kl = if alpha == 1.0 { super::measures::Report::compute(p, q).kl_pq } else { 0.0 };
-    finish(alpha, &sums, &Known { kl, hellinger2, diff }, || log_power_sum(p, q, alpha))
+    finish(alpha, &sums, &Known { kl, diff }, || log_power_sum(p, q, alpha))
 }
 
 /// H_α(P) in nats for α in [0, ∞]: ln Σ p^α / (1 − α), with H_0 = ln |supp P|,

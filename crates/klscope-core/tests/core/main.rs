@@ -4,6 +4,7 @@
 
 mod coding;
 mod distribution;
+mod family;
 mod fit;
 mod lessons;
 mod libraries;
