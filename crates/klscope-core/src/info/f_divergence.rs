@@ -147,7 +147,9 @@ impl FDivergence {
             Some(Direction::Reverse) => &report.q_without_p,
             None => return Total::finite(value),
         };
-        let cause = outcomes.first().map(|&outcome| Cause { outcome, direction: self.infinite_direction().unwrap_or_default() });
+        let cause = outcomes
+            .first()
+            .map(|&outcome| Cause { outcome, direction: self.infinite_direction().unwrap_or_default() });
         Total { value, cause }
     }
 

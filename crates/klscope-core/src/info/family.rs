@@ -235,8 +235,7 @@ impl FamilyPicture {
     /// points beyond it sit at its edge in the view).
     pub fn of(p: &[f64], q: &[f64], alpha: f64, t_max: f64, samples: usize) -> FamilyPicture {
         let ts = super::f_divergence::t_grid(t_max, samples);
-        let generators =
-            FDivergence::ALL.iter().map(|&f| (f, super::f_divergence::generator_curve(f, &ts))).collect();
+        let generators = FDivergence::ALL.iter().map(|&f| (f, super::f_divergence::generator_curve(f, &ts))).collect();
         let mut alphas = renyi::alpha_grid();
         if renyi::is_order(alpha) && alpha.is_finite() && !alphas.contains(&alpha) {
             alphas.push(alpha);

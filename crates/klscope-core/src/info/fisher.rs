@@ -36,6 +36,11 @@ impl LocalPicture {
     }
 }
 
+/// Whether F is defined at P (every p > 0) and the level is a positive number.
+fn defined_at(p: &[f64; 3], level: f64) -> bool {
+    p.iter().all(|&x| x > 0.0) && level > 0.0 && level.is_finite()
+}
+
 /// The direction at angle `theta` in the plane of the simplex (δ summing to 0), of unit
 /// length: cos θ·(1, −1, 0)/√2 + sin θ·(1, 1, −2)/√6.
 fn direction(theta: f64) -> [f64; 3] {
@@ -48,7 +53,7 @@ fn direction(theta: f64) -> [f64; 3] {
 /// simplex for a large level (a coordinate below 0): the caller clips. Empty when P
 /// has a zero, where F is not defined, or the level is not positive.
 pub fn fisher_ellipse(p: [f64; 3], level: f64, count: usize) -> Vec<[f64; 3]> {
-    if p.iter().any(|&x| !(x > 0.0)) || !(level > 0.0 && level.is_finite()) {
+    if !defined_at(&p, level) {
         return Vec::new();
     }
     (0..count)
@@ -65,7 +70,7 @@ pub fn fisher_ellipse(p: [f64; 3], level: f64, count: usize) -> Vec<[f64; 3]> {
 /// rays from P as [`fisher_ellipse`] by bisection (KL(P‖P + sδ) rises from 0 to ∞ as s
 /// goes from 0 to where some q reaches 0). Empty as [`fisher_ellipse`] is.
 pub fn kl_contour(p: [f64; 3], level: f64, count: usize) -> Vec<[f64; 3]> {
-    if p.iter().any(|&x| !(x > 0.0)) || !(level > 0.0 && level.is_finite()) {
+    if !defined_at(&p, level) {
         return Vec::new();
     }
     (0..count)

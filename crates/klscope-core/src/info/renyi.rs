@@ -13,7 +13,7 @@
 //! (below ½, or so large that a term overflows), the logarithm of the sum is taken
 //! directly by log-sum-exp, which is accurate there.
 
-use super::chunk_terms::{CHUNK, accurate_log_ratio};
+use super::chunk_terms::{CHUNK, ChunkTerms, accurate_log_ratio, polynomial};
 use super::direction::Direction;
 use super::log_batch::exp_each;
 
@@ -25,8 +25,8 @@ pub const DEFAULT_ALPHA: f64 = 2.0;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Total {
     pub value: f64,
-    /// The first outcome responsible for an infinite value (for Rényi below α = 1, the
-    /// first outcome of P's support, all of which Q rules out).
+    /// The first outcome responsible for an infinite value (for Rényi below α = 1, where
+    /// only disjoint supports make it infinite, the first outcome of P's support).
     pub cause: Option<Cause>,
 }
 
@@ -74,6 +74,15 @@ pub(super) fn excess_term(p: f64, q: f64, ell: f64, beta: f64, exp_y: f64) -> f6
     p * e + beta * pl
 }
 
+/// [`excess_term`] from the report's own term p ln(p/q) − (p − q) = −p·L, which it
+/// already has without cancellation.
+#[inline(always)]
+pub(super) fn excess_term_from_kl(p: f64, ell: f64, beta: f64, exp_y: f64, excess_pq: f64) -> f64 {
+    let y = -beta * ell;
+    let e = if y.abs() < 0.5 { y * y * polynomial(y, &EXP_EXCESS_SERIES) } else { exp_y - 1.0 - y };
+    p * e - beta * excess_pq
+}
+
 /// (e^y − 1 − y)/y² = Σ y^k/(k + 2)!: 14 terms reach 1e-17 relative at |y| = ½.
 const EXP_EXCESS_SERIES: [f64; 14] = {
     let mut out = [0.0; 14];
@@ -99,12 +108,6 @@ const LN_1P_EXCESS_SERIES: [f64; 16] = {
     out
 };
 
-/// Horner's rule (these series are short enough).
-#[inline(always)]
-fn polynomial(t: f64, coefficients: &[f64]) -> f64 {
-    coefficients.iter().rev().fold(0.0, |acc, c| acc * t + c)
-}
-
 /// The sums a Rényi divergence is finished from, gathered in the report's pass or by
 /// [`renyi_divergence`] alone.
 #[derive(Debug, Clone, Default)]
@@ -119,11 +122,6 @@ pub(super) struct RenyiSums {
     pub(super) q_kept: f64,
     /// max ln(p/q) over outcomes with p, q > 0 (−∞ if none).
     pub(super) max_log_ratio: f64,
-    /// The first outcome with p > 0 = q, and the first with p > 0.
-    pub(super) first_p_without_q: Option<usize>,
-    pub(super) first_of_p: Option<usize>,
-    /// Whether some outcome has p, q > 0.
-    pub(super) overlap: bool,
 }
 
 impl RenyiSums {
@@ -131,20 +129,20 @@ impl RenyiSums {
         RenyiSums { max_log_ratio: f64::NEG_INFINITY, ..RenyiSums::default() }
     }
 
-    /// Adds one chunk of the report's pass: `log_ratio` holds ln(p/q) where p, q > 0;
-    /// `y` and `exp_y` are scratch space of the chunk's size.
-    #[allow(clippy::too_many_arguments)]
+    /// Adds one chunk of the report's pass, given its terms (ln(p/q) and
+    /// p ln(p/q) − (p − q) where p, q > 0, among others); `y` and `exp_y` are scratch
+    /// space of the chunk's size.
     pub(super) fn add_chunk(
         &mut self,
         p: &[f64],
         q: &[f64],
-        log_ratio: &[f64; CHUNK],
+        terms: &ChunkTerms,
         alpha: f64,
         y: &mut [f64; CHUNK],
         exp_y: &mut [f64; CHUNK],
-        offset: usize,
     ) {
         let n = p.len().min(q.len()).min(CHUNK);
+        let (log_ratio, excess_pq) = (&terms.log_ratio, &terms.excess_pq);
         let beta = 1.0 - alpha;
         let general = alpha.is_finite() && alpha != 0.0 && alpha != 1.0;
         let mut max_log_ratio = self.max_log_ratio;
@@ -161,23 +159,11 @@ impl RenyiSums {
         self.p_lost += p_lost;
         self.q_lost += q_lost;
         self.q_kept += q_kept;
-        if self.first_of_p.is_none() || self.first_p_without_q.is_none() || !self.overlap {
-            for i in 0..n {
-                let (has_p, has_q) = (p[i] > 0.0, q[i] > 0.0);
-                if has_p {
-                    self.first_of_p.get_or_insert(offset + i);
-                }
-                if has_p && !has_q {
-                    self.first_p_without_q.get_or_insert(offset + i);
-                }
-                self.overlap |= has_p && has_q;
-            }
-        }
         if general {
             exp_each(&y[..n], &mut exp_y[..n]);
             let mut excess = 0.0;
             for i in 0..n {
-                let term = excess_term(p[i], q[i], log_ratio[i], beta, exp_y[i]);
+                let term = excess_term_from_kl(p[i], log_ratio[i], beta, exp_y[i], excess_pq[i]);
                 excess += if p[i] > 0.0 && q[i] > 0.0 { term } else { 0.0 };
             }
             self.excess += excess;
@@ -190,32 +176,26 @@ impl RenyiSums {
         self.q_lost += later.q_lost;
         self.q_kept += later.q_kept;
         self.max_log_ratio = self.max_log_ratio.max(later.max_log_ratio);
-        self.first_p_without_q = self.first_p_without_q.or(later.first_p_without_q);
-        self.first_of_p = self.first_of_p.or(later.first_of_p);
-        self.overlap |= later.overlap;
     }
 }
 
-/// What else finishing needs: KL(P‖Q) for α = 1 and the compensated Σ (p − q) over
-/// outcomes with p, q > 0.
+/// What else finishing needs: KL(P‖Q) for α = 1, the compensated Σ (p − q) over
+/// outcomes with p, q > 0, and the first outcome with p > 0 = q.
 pub(super) struct Known {
     pub(super) kl: f64,
     pub(super) diff: f64,
+    pub(super) first_p_without_q: Option<usize>,
 }
 
 /// D_α from its sums; `fallback` computes ln Σ p^α q^(1−α) directly (log-sum-exp) for
 /// when the sum is far from 1.
 pub(super) fn finish(alpha: f64, sums: &RenyiSums, known: &Known, fallback: impl FnOnce() -> f64) -> Total {
     let forward = |outcome: Option<usize>| Total::infinite(outcome.unwrap_or(0), Direction::Forward);
-    if !sums.overlap && alpha != 1.0 && alpha != f64::INFINITY || sums.first_of_p.is_none() {
-        // Disjoint supports (or an empty P): Σ p^α q^(1−α) = 0 for every α < 1; for α ≥ 1
-        // any outcome of P is one Q rules out.
-        return forward(sums.first_p_without_q.or(sums.first_of_p));
-    }
-    if alpha >= 1.0 {
-        if let Some(first) = sums.first_p_without_q {
-            return forward(Some(first));
-        }
+    // No outcome has p, q > 0: the supports are disjoint, Σ p^α q^(1−α) = 0 for every
+    // α < 1, and every outcome of P is one that Q rules out.
+    let disjoint = sums.q_kept <= 0.0;
+    if disjoint || alpha >= 1.0 && known.first_p_without_q.is_some() {
+        return forward(known.first_p_without_q);
     }
     let value = if alpha == 1.0 {
         known.kl
@@ -250,18 +230,15 @@ pub(super) fn log_power_sum(p: &[f64], q: &[f64], alpha: f64) -> f64 {
 }
 
 /// The sums of [`RenyiSums`] and the compensated Σ (p − q) for one α, outcome by outcome.
-fn sums_of(p: &[f64], q: &[f64], alpha: f64) -> (RenyiSums, f64) {
+fn sums_of(p: &[f64], q: &[f64], alpha: f64) -> (RenyiSums, f64, Option<usize>) {
     let mut sums = RenyiSums::new();
     let beta = 1.0 - alpha;
     let general = alpha.is_finite() && alpha != 0.0 && alpha != 1.0;
     let (mut diff, mut compensation) = (0.0f64, 0.0f64);
+    let mut first_p_without_q = None;
     for (i, (&p, &q)) in p.iter().zip(q).enumerate() {
-        if p > 0.0 && sums.first_of_p.is_none() {
-            sums.first_of_p = Some(i);
-        }
         match (p > 0.0, q > 0.0) {
             (true, true) => {
-                sums.overlap = true;
                 sums.q_kept += q;
                 let ell = accurate_log_ratio(p, q);
                 sums.max_log_ratio = sums.max_log_ratio.max(ell);
@@ -276,13 +253,13 @@ fn sums_of(p: &[f64], q: &[f64], alpha: f64) -> (RenyiSums, f64) {
             }
             (true, false) => {
                 sums.p_lost += p;
-                sums.first_p_without_q.get_or_insert(i);
+                first_p_without_q.get_or_insert(i);
             }
             (false, true) => sums.q_lost += q,
             (false, false) => {}
         }
     }
-    (sums, diff + compensation)
+    (sums, diff + compensation, first_p_without_q)
 }
 
 /// D_α(P‖Q) in nats for α in [0, ∞] (`f64::INFINITY` for α = ∞), with the first outcome
@@ -293,9 +270,9 @@ pub fn renyi_divergence(p: &[f64], q: &[f64], alpha: f64) -> Total {
     }
     let n = p.len().min(q.len());
     let (p, q) = (&p[..n], &q[..n]);
-    let (sums, diff) = sums_of(p, q, alpha);
+    let (sums, diff, first_p_without_q) = sums_of(p, q, alpha);
     let kl = if alpha == 1.0 { super::measures::Report::compute(p, q).kl_pq } else { 0.0 };
-    finish(alpha, &sums, &Known { kl, diff }, || log_power_sum(p, q, alpha))
+    finish(alpha, &sums, &Known { kl, diff, first_p_without_q }, || log_power_sum(p, q, alpha))
 }
 
 /// H_α(P) in nats for α in [0, ∞]: ln Σ p^α / (1 − α), with H_0 = ln |supp P|,

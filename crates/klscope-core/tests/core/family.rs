@@ -97,7 +97,11 @@ fn agrees_with_mpmath_and_scipy() {
             let alpha = alpha_of(&entry["alpha"]);
             for (unit_name, want) in entry["value"].as_object().unwrap() {
                 let unit = unit_named(unit_name);
-                check(unit.from_nats(renyi_entropy(&p, alpha)), number(want), &format!("{name}: H_{alpha}(P) in {unit_name}"));
+                check(
+                    unit.from_nats(renyi_entropy(&p, alpha)),
+                    number(want),
+                    &format!("{name}: H_{alpha}(P) in {unit_name}"),
+                );
             }
         }
         let w1 = wasserstein1(&p, &q, positions.as_deref());

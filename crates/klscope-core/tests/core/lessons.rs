@@ -33,7 +33,10 @@ const BAD_LESSONS: &[(&str, &str)] = &[
         "../../tests/data/bad_lessons/inline_missing_q.ron:6:101: step 2: Unexpected missing field named `q` in `Scenario`",
     ),
     // The lesson as a whole.
-    ("empty_title.ron", "../../tests/data/bad_lessons/empty_title.ron:2:12: the title is empty: every lesson needs a title"),
+    (
+        "empty_title.ron",
+        "../../tests/data/bad_lessons/empty_title.ron:2:12: the title is empty: every lesson needs a title",
+    ),
     (
         "empty_steps.ron",
         "../../tests/data/bad_lessons/empty_steps.ron:3:12: the lesson has no steps: write at least one Step(..) in `steps`",

@@ -1,7 +1,6 @@
 //! The information theory, scenario files and presets, without the app or the binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test may panic
 
-
 mod coding;
 mod distribution;
 mod family;

@@ -239,7 +239,10 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     ),
     ("label_not_string.ron", &["../../tests/data/bad/label_not_string.ron:5:14: Expected string"]),
     ("unit_as_string.ron", &["../../tests/data/bad/unit_as_string.ron:4:11: Expected identifier"]),
-    ("missing_field.ron", &["../../tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `q` in `Scenario`"]),
+    (
+        "missing_field.ron",
+        &["../../tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `q` in `Scenario`"],
+    ),
     (
         "unknown_field.ron",
         &["../../tests/data/bad/unknown_field.ron:5:5: Unexpected field named `colour` in `Scenario`", "`labels`"],
@@ -251,9 +254,18 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     // Values.
     ("nan.ron", &["p[0] ('heads') is NaN in ../../tests/data/bad/nan.ron: probabilities must be finite numbers"]),
     ("inf.ron", &["q[0] ('heads') is inf in ../../tests/data/bad/inf.ron: probabilities must be finite numbers"]),
-    ("overflow.ron", &["p[0] ('heads') is inf in ../../tests/data/bad/overflow.ron: probabilities must be finite numbers"]),
-    ("negative.ron", &["p[1] ('tails') is -0.5 in ../../tests/data/bad/negative.ron: probabilities cannot be negative"]),
-    ("negative_q.ron", &["q[0] ('heads') is -0.25 in ../../tests/data/bad/negative_q.ron: probabilities cannot be negative"]),
+    (
+        "overflow.ron",
+        &["p[0] ('heads') is inf in ../../tests/data/bad/overflow.ron: probabilities must be finite numbers"],
+    ),
+    (
+        "negative.ron",
+        &["p[1] ('tails') is -0.5 in ../../tests/data/bad/negative.ron: probabilities cannot be negative"],
+    ),
+    (
+        "negative_q.ron",
+        &["q[0] ('heads') is -0.25 in ../../tests/data/bad/negative_q.ron: probabilities cannot be negative"],
+    ),
     ("p_sum.ron", &["p sums to 0.75 in ../../tests/data/bad/p_sum.ron: probabilities must sum to 1 (within 1e-9)"]),
     ("q_sum.ron", &["q sums to 1.5 in ../../tests/data/bad/q_sum.ron: probabilities must sum to 1 (within 1e-9)"]),
     // Shapes.
@@ -275,7 +287,10 @@ const BAD_FILES: &[(&str, &[&str])] = &[
             "p has 0 values but there are 2 labels in ../../tests/data/bad/empty_p.ron: every outcome needs exactly one label and one value",
         ],
     ),
-    ("empty_lists.ron", &["labels is empty in ../../tests/data/bad/empty_lists.ron: a scenario needs at least one outcome"]),
+    (
+        "empty_lists.ron",
+        &["labels is empty in ../../tests/data/bad/empty_lists.ron: a scenario needs at least one outcome"],
+    ),
     // Names.
     ("empty_id.ron", &["id is empty in ../../tests/data/bad/empty_id.ron: every scenario needs an id"]),
     ("empty_label.ron", &["labels[1] is empty in ../../tests/data/bad/empty_label.ron: every outcome needs a name"]),
@@ -307,11 +322,15 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     ),
     (
         "logits_nan.ron",
-        &["p: Logits values[1] ('tails') is NaN in ../../tests/data/bad/logits_nan.ron: a logit is a number below +inf"],
+        &[
+            "p: Logits values[1] ('tails') is NaN in ../../tests/data/bad/logits_nan.ron: a logit is a number below +inf",
+        ],
     ),
     (
         "logits_plus_inf.ron",
-        &["q: Logits values[0] ('heads') is inf in ../../tests/data/bad/logits_plus_inf.ron: a logit is a number below +inf"],
+        &[
+            "q: Logits values[0] ('heads') is inf in ../../tests/data/bad/logits_plus_inf.ron: a logit is a number below +inf",
+        ],
     ),
     (
         "logits_all_impossible.ron",
@@ -328,7 +347,10 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     ),
     ("logits_missing_values.ron", &["../../tests/data/bad/logits_missing_values.ron:6:", "Logits needs its `values`"]),
     ("logits_values_not_list.ron", &["../../tests/data/bad/logits_values_not_list.ron:6:", "Expected opening `[`"]),
-    ("random_bytes.ron", &["cannot read ../../tests/data/bad/random_bytes.ron: it is not a text file (not valid UTF-8)"]),
+    (
+        "random_bytes.ron",
+        &["cannot read ../../tests/data/bad/random_bytes.ron: it is not a text file (not valid UTF-8)"],
+    ),
 ];
 
 #[test]
