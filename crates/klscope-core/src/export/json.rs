@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::info::family::{FamilyMember, FamilyReport};
 use crate::info::measures::{OutcomeTerms, outcome_terms};
 use crate::info::{Measure, Report, Unit};
 use crate::text::json_number;
@@ -26,4 +27,18 @@ pub fn report_object(labels: &[String], p: &[f64], q: &[f64], report: &Report, u
     object.insert("terms_pq".into(), column(|t| t.pq));
     object.insert("terms_qp".into(), column(|t| t.qp));
     object
+}
+
+/// Adds what a [`FamilyReport`] has beyond the report to `object`: `renyi` (D_α in `unit`)
+/// with its `renyi_alpha` (a number, or "inf"), `wasserstein1` (in the positions' units)
+/// and the `positions` it was taken at (0, 1, 2, … unless given). The f-divergences are
+/// keys of [`report_object`] already (`chi2_pearson`, `chi2_neyman`, `hellinger_squared`).
+pub fn insert_family(object: &mut Map<String, Value>, family: &FamilyReport, positions: Option<&[f64]>, unit: Unit) {
+    for member in [FamilyMember::Renyi, FamilyMember::Wasserstein1] {
+        object.insert(member.json_key().into(), json_number(member.value(family, unit)));
+    }
+    object.insert("renyi_alpha".into(), json_number(family.alpha));
+    let positions =
+        positions.map_or_else(|| crate::info::wasserstein::default_positions(family.report.len()), <[f64]>::to_vec);
+    object.insert("positions".into(), json!(positions));
 }

@@ -65,7 +65,7 @@ impl FamilyMember {
         match (self, self.measure()) {
             (_, Some(measure)) => measure.name(),
             (FamilyMember::Renyi, None) => "Rényi divergence",
-            _ => "Wasserstein-1 (earth mover's) distance",
+            _ => "Wasserstein-1 distance",
         }
     }
 
