@@ -147,7 +147,7 @@ impl Pair {
             labels: scenario.labels.clone(),
             p: scenario.p.clone(),
             q: scenario.q.clone(),
-            positions: scenario.positions.clone(),
+            positions: scenario.positions.as_deref().map(<[f64]>::to_vec),
         }
     }
 }

@@ -125,7 +125,7 @@ pub fn encode(scenario: &Scenario, zero_rule: ZeroRule, base: &str) -> Result<St
         zero: zero_rule,
         pl: scenario.logits.p.as_ref().map(LinkLogits::of),
         ql: scenario.logits.q.as_ref().map(LinkLogits::of),
-        x: scenario.positions.clone(),
+        x: scenario.positions.as_deref().map(<[f64]>::to_vec),
     };
     check_sizes(&payload)?;
     checked_rule(zero_rule)?;
@@ -170,7 +170,7 @@ pub fn decode(link: &str) -> Result<Shared, LinkError> {
             p: payload.pl.as_ref().map(LinkLogits::logits),
             q: payload.ql.as_ref().map(LinkLogits::logits),
         },
-        positions: payload.x,
+        positions: payload.x.map(Vec::into_boxed_slice),
     };
     scenario.validate("the link").map_err(|e| LinkError::Invalid(e.to_string()))?;
     Ok(Shared { scenario, zero_rule: checked_rule(payload.zero)? })

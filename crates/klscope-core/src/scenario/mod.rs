@@ -42,8 +42,9 @@ pub struct Scenario {
     /// The logits a side was given as, if it was; saving writes them back.
     pub logits: SideLogits,
     /// Where the outcomes sit on a line, for Wasserstein-1 (strictly increasing, one per
-    /// label); `None` means 0, 1, 2, ….
-    pub positions: Option<Vec<f64>>,
+    /// label); `None` means 0, 1, 2, …. A boxed slice, not a `Vec`: a scenario travels in
+    /// the app's messages, which stay small.
+    pub positions: Option<Box<[f64]>>,
 }
 
 /// Logits and temperature for P and for Q, where a side has them.
@@ -107,7 +108,7 @@ impl Scenario {
             p,
             q,
             logits,
-            positions: file.positions,
+            positions: file.positions.map(Vec::into_boxed_slice),
         };
         scenario.validate(origin)?;
         Ok(scenario)
@@ -186,7 +187,9 @@ impl Scenario {
 
     /// The outcomes' positions: as given, or 0, 1, 2, ….
     pub fn positions_or_default(&self) -> Vec<f64> {
-        self.positions.clone().unwrap_or_else(|| crate::info::wasserstein::default_positions(self.labels.len()))
+        self.positions
+            .as_deref()
+            .map_or_else(|| crate::info::wasserstein::default_positions(self.labels.len()), <[f64]>::to_vec)
     }
 
     pub fn distribution_p(&self) -> Result<Distribution, DistributionError> {

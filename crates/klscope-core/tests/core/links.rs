@@ -147,11 +147,11 @@ fn logits_travel_in_a_link_with_minus_infinity() {
 #[test]
 fn positions_travel_in_a_link() {
     let mut die = scenario::find_builtin("fair-vs-loaded-die").unwrap();
-    die.positions = Some(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.5]);
+    die.positions = Some(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.5].into());
     let url = link::encode(&die, ZeroRule::Exact, link::DEFAULT_BASE).unwrap();
     assert_eq!(link::decode(&url).unwrap().scenario, die);
     // A link with positions that go backwards is refused, naming them.
-    die.positions = Some(vec![1.0, 2.0, 3.0, 4.0, 6.0, 5.0]);
+    die.positions = Some(vec![1.0, 2.0, 3.0, 4.0, 6.0, 5.0].into());
     let url = link::encode(&die, ZeroRule::Exact, link::DEFAULT_BASE).unwrap();
     let refused = link::decode(&url).unwrap_err().to_string();
     assert!(refused.contains("positions[5] ('6') is 5, not above positions[4] = 6"), "{refused}");

@@ -77,7 +77,7 @@ fn awkward_labels_and_extreme_values_round_trip_bit_exactly() {
         q: vec![0.1, 0.2, 0.1 + 0.2 / 3.0, third / 7.0, 1e-17, f64::MIN_POSITIVE, 0.0],
         logits: Default::default(),
         // Positions round-trip bit for bit too, negative and fractional ones included.
-        positions: Some(vec![-1e300, -third, 0.0, 5e-324, 1.0, 1.0 + f64::EPSILON, 1e300]),
+        positions: Some(vec![-1e300, -third, 0.0, 5e-324, 1.0, 1.0 + f64::EPSILON, 1e300].into()),
     };
     let mut original = original;
     // Make q sum to 1 whatever rounding did above.
