@@ -214,7 +214,8 @@ pub(super) fn finish(alpha: f64, sums: &RenyiSums, known: &Known, fallback: impl
             fallback() / (alpha - 1.0)
         }
     };
-    Total::finite(value.max(0.0))
+    // "+ 0.0" turns −0 into 0, so nothing prints as "-0".
+    Total::finite(value.max(0.0) + 0.0)
 }
 
 /// ln Σ p^α q^(1−α) over outcomes with p, q > 0, by log-sum-exp (for α in (0, ∞), α ≠ 1).
@@ -300,7 +301,7 @@ pub fn renyi_entropy(p: &[f64], alpha: f64) -> f64 {
         let top = support.clone().map(|&x| alpha * x.ln()).fold(f64::NEG_INFINITY, f64::max);
         top + support.map(|&x| (alpha * x.ln() - top).exp()).sum::<f64>().ln()
     };
-    (log_sum / (1.0 - alpha)).max(0.0)
+    (log_sum / (1.0 - alpha)).max(0.0) + 0.0
 }
 
 /// The orders the "D_α against α" plot samples by default: 0 to 10 with more points

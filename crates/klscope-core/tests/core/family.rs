@@ -296,6 +296,32 @@ proptest! {
         prop_assert_eq!(fused.cause, alone.cause);
     }
 
+    /// The table's claims hold: a member said to be symmetric is, one said to be bounded
+    /// stays within its bound, one said to be a metric obeys the triangle inequality.
+    #[test]
+    fn the_family_table_tells_the_truth((p, q, r) in triple(), alpha in prop_oneof![Just(0.5), 0.0..4.0f64]) {
+        let at = |a: &[f64], b: &[f64]| FamilyReport::compute(a, b, alpha, None);
+        let (pq, qp, qr, pr) = (at(&p, &q), at(&q, &p), at(&q, &r), at(&p, &r));
+        for member in FamilyMember::ALL {
+            let value = |f: &FamilyReport| member.value(f, Unit::Nats);
+            if member.is_symmetric(alpha) {
+                let (a, b) = (value(&pq), value(&qp));
+                // P and Q sum to 1 only within a few ε, and D_½ read one way takes P's sum as
+                // 1, the other way Q's: they may differ by that much, no more.
+                let slack = 1e-12 * a.abs().max(b.abs()) + 4.0 * f64::EPSILON;
+                prop_assert!(a == b || (a - b).abs() <= slack, "{member:?}: {a} vs {b}");
+            }
+            if let Some(bound) = member.bound() {
+                prop_assert!(value(&pq) <= bound + 1e-15, "{member:?} = {} above {bound}", value(&pq));
+            }
+            if member.is_metric() {
+                prop_assert!(value(&pr) <= value(&pq) + value(&qr) + 1e-12, "{member:?}: triangle");
+            }
+            prop_assert!(value(&pq) >= 0.0 && value(&pq).is_sign_positive(), "{member:?} is never negative, nor −0");
+            prop_assert_eq!(member.infinite_because(&pq).is_some(), value(&pq).is_infinite(), "{:?}", member);
+        }
+    }
+
     #[test]
     fn wasserstein_is_a_metric((p, q, r) in triple()) {
         let (pq, qp) = (wasserstein1(&p, &q, None), wasserstein1(&q, &p, None));
