@@ -24,7 +24,7 @@ pub(super) struct ChunkTerms {
 }
 
 /// Outcomes per chunk: small enough for the stack and the cache.
-pub(super) const CHUNK: usize = 256;
+pub(super) const CHUNK: usize = 128;
 
 impl ChunkTerms {
     pub(super) fn of(p: &[f64], q: &[f64], lp: &[f64; CHUNK], lq: &[f64; CHUNK], third: &[f64; CHUNK]) -> ChunkTerms {

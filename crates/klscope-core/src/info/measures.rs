@@ -240,9 +240,17 @@ struct Pass<'a> {
     outcomes: usize,
 }
 
-/// Σ (p − q), plainly: where the later half's F_P − F_Q starts.
+/// Σ (p − q) in four sums side by side: where the later half's F_P − F_Q starts.
 fn plain_difference(p: &[f64], q: &[f64]) -> f64 {
-    p.iter().zip(q).map(|(p, q)| p - q).sum()
+    let mut sums = [0.0; 4];
+    let (p4, q4) = (p.chunks_exact(4), q.chunks_exact(4));
+    let rest: f64 = p4.remainder().iter().zip(q4.remainder()).map(|(p, q)| p - q).sum();
+    for (p, q) in p4.zip(q4) {
+        for ((sum, p), q) in sums.iter_mut().zip(p).zip(q) {
+            *sum += p - q;
+        }
+    }
+    (sums[0] + sums[1]) + (sums[2] + sums[3]) + rest
 }
 
 impl Sums {
@@ -263,9 +271,8 @@ impl Sums {
             ln_each(&argument[..p.len()], &mut third);
             let terms = ChunkTerms::of(p, q, &lp, &lq, &third);
             s.add_chunk(p, q, &terms, offset + start);
-            if let Some(alpha) = pass.alpha {
-                // `argument` is free again: it holds (α − 1)·ln(p/q), then `third` its e^.
-                s.renyi.add_chunk(p, q, &terms, alpha, &mut argument, &mut third);
+            if let Some(alpha) = pass.alpha.filter(|&a| a.is_finite() && a != 0.0 && a != 1.0) {
+                s.renyi.add_chunk(p, q, &terms, 1.0 - alpha);
             }
             match pass.positions {
                 Some(None) => s.add_transport(p, q, offset + start, |i| if i + 1 < pass.outcomes { 1.0 } else { 0.0 }),
@@ -302,10 +309,18 @@ impl Sums {
         for k in 1..LANES {
             starts[k] = starts[k - 1] + lane_sums[k - 1];
         }
-        let mut total = 0.0;
+        // Each outcome's share first, then four sums of them side by side.
+        let mut each = [0.0; CHUNK];
         for i in 0..n {
-            total += (starts[i / WIDTH] + local[i]).abs() * gap(offset + i);
+            each[i] = (starts[i / WIDTH] + local[i]).abs() * gap(offset + i);
         }
+        let mut sums = [0.0; LANES];
+        for four in each.chunks_exact(LANES) {
+            for (sum, x) in sums.iter_mut().zip(four) {
+                *sum += x;
+            }
+        }
+        let total = (sums[0] + sums[1]) + (sums[2] + sums[3]);
         self.cumulative = starts[LANES - 1] + lane_sums[LANES - 1];
         self.wasserstein1 += total;
     }
@@ -367,9 +382,11 @@ impl Sums {
         let diff = self.diff.total();
         let kl_pq = if self.p_without_q.is_empty() { (self.excess_pq + diff).max(0.0) } else { f64::INFINITY };
         let kl_qp = if self.q_without_p.is_empty() { (self.excess_qp - diff).max(0.0) } else { f64::INFINITY };
+        let mut sums_renyi = self.renyi;
         let renyi = pass.alpha.map(|alpha| {
+            sums_renyi.complete(p, q, &self.p_without_q, &self.q_without_p, alpha);
             let known = Known { kl: kl_pq, diff, first_p_without_q: self.p_without_q.first().copied() };
-            (alpha, renyi::finish(alpha, &self.renyi, &known, || renyi::log_power_sum(p, q, alpha)))
+            (alpha, renyi::finish(alpha, &sums_renyi, &known, || renyi::log_power_sum(p, q, alpha)))
         });
         let extras = ExtraValues { renyi, wasserstein1: pass.positions.map(|_| self.wasserstein1) };
         let report = Report {

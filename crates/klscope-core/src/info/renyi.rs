@@ -15,7 +15,7 @@
 
 use super::chunk_terms::{CHUNK, ChunkTerms, accurate_log_ratio, polynomial};
 use super::direction::Direction;
-use super::log_batch::exp_each;
+use super::log_batch::exp_and_excess;
 
 /// The α that `klscope compute` and the report use unless told otherwise: D_2 =
 /// ln(1 + χ²(P‖Q)), the collision divergence.
@@ -74,13 +74,33 @@ pub(super) fn excess_term(p: f64, q: f64, ell: f64, beta: f64, exp_y: f64) -> f6
     p * e + beta * pl
 }
 
-/// [`excess_term`] from the report's own term p ln(p/q) − (p − q) = −p·L, which it
-/// already has without cancellation.
+/// Σ p·g over a chunk, in four sums side by side (one would be a chain of additions,
+/// each waiting for the last). With the report's own term p ln(p/q) − (p − q) = −p·L,
+/// which it has without cancellation, p·g = p·E(y) − β·(p ln(p/q) − (p − q)).
 #[inline(always)]
-pub(super) fn excess_term_from_kl(p: f64, ell: f64, beta: f64, exp_y: f64, excess_pq: f64) -> f64 {
-    let y = -beta * ell;
-    let e = if y.abs() < 0.5 { y * y * polynomial(y, &EXP_EXCESS_SERIES) } else { exp_y - 1.0 - y };
-    p * e - beta * excess_pq
+fn chunk_excess(p: &[f64], q: &[f64], terms: &ChunkTerms, beta: f64) -> f64 {
+    let n = p.len().min(q.len()).min(CHUNK);
+    let mut each = [0.0; CHUNK];
+    for i in 0..n {
+        let ell = terms.log_ratio[i];
+        let (_, e) = exp_and_excess(-beta * ell);
+        let term = p[i] * e - beta * terms.excess_pq[i];
+        each[i] = if p[i] > 0.0 && q[i] > 0.0 { term } else { 0.0 };
+    }
+    let mut sums = [0.0; 4];
+    for four in each.chunks_exact(4) {
+        for (sum, x) in sums.iter_mut().zip(four) {
+            *sum += x;
+        }
+    }
+    (sums[0] + sums[1]) + (sums[2] + sums[3])
+}
+
+/// The same loop compiled for AVX2: four outcomes per instruction.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn chunk_excess_avx2(p: &[f64], q: &[f64], terms: &ChunkTerms, beta: f64) -> f64 {
+    chunk_excess(p, q, terms, beta)
 }
 
 /// (e^y − 1 − y)/y² = Σ y^k/(k + 2)!: 14 terms reach 1e-17 relative at |y| = ½.
@@ -129,53 +149,37 @@ impl RenyiSums {
         RenyiSums { max_log_ratio: f64::NEG_INFINITY, ..RenyiSums::default() }
     }
 
-    /// Adds one chunk of the report's pass, given its terms (ln(p/q) and
-    /// p ln(p/q) − (p − q) where p, q > 0, among others); `y` and `exp_y` are scratch
-    /// space of the chunk's size.
-    pub(super) fn add_chunk(
-        &mut self,
-        p: &[f64],
-        q: &[f64],
-        terms: &ChunkTerms,
-        alpha: f64,
-        y: &mut [f64; CHUNK],
-        exp_y: &mut [f64; CHUNK],
-    ) {
-        let n = p.len().min(q.len()).min(CHUNK);
-        let (log_ratio, excess_pq) = (&terms.log_ratio, &terms.excess_pq);
-        let beta = 1.0 - alpha;
-        let general = alpha.is_finite() && alpha != 0.0 && alpha != 1.0;
-        let mut max_log_ratio = self.max_log_ratio;
-        let (mut p_lost, mut q_lost, mut q_kept) = (0.0, 0.0, 0.0);
-        for i in 0..n {
-            let (has_p, has_q) = (p[i] > 0.0, q[i] > 0.0);
-            max_log_ratio = max_log_ratio.max(if has_p && has_q { log_ratio[i] } else { f64::NEG_INFINITY });
-            p_lost += if has_q { 0.0 } else { p[i] };
-            q_lost += if has_p { 0.0 } else { q[i] };
-            q_kept += if has_p { q[i] } else { 0.0 };
-            y[i] = -beta * log_ratio[i];
+    /// Adds Σ p·g over one chunk of the report's pass, given its terms (ln(p/q) and
+    /// p ln(p/q) − (p − q) where p, q > 0); only for an α other than 0, 1 and ∞.
+    pub(super) fn add_chunk(&mut self, p: &[f64], q: &[f64], terms: &ChunkTerms, beta: f64) {
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked on the line above.
+            self.excess += unsafe { chunk_excess_avx2(p, q, terms, beta) };
+            return;
         }
-        self.max_log_ratio = max_log_ratio;
-        self.p_lost += p_lost;
-        self.q_lost += q_lost;
-        self.q_kept += q_kept;
-        if general {
-            exp_each(&y[..n], &mut exp_y[..n]);
-            let mut excess = 0.0;
-            for i in 0..n {
-                let term = excess_term_from_kl(p[i], log_ratio[i], beta, exp_y[i], excess_pq[i]);
-                excess += if p[i] > 0.0 && q[i] > 0.0 { term } else { 0.0 };
-            }
-            self.excess += excess;
+        self.excess += chunk_excess(p, q, terms, beta);
+    }
+
+    /// Fills in what the report's pass does not gather outcome by outcome, from the
+    /// outcomes one side rules out (few, usually) and, only where the order needs it, a
+    /// scan of P and Q.
+    pub(super) fn complete(&mut self, p: &[f64], q: &[f64], p_without_q: &[usize], q_without_p: &[usize], alpha: f64) {
+        self.p_lost = p_without_q.iter().map(|&i| p[i]).sum();
+        self.q_lost = q_without_p.iter().map(|&i| q[i]).sum();
+        let both = || p.iter().zip(q).filter(|(p, q)| **p > 0.0 && **q > 0.0);
+        // Q's mass on P's support: 1 less what it puts elsewhere, when that is little and
+        // Q covers all of P (so they overlap); else summed, since 1 − a number near 1
+        // would round away what is left.
+        self.q_kept =
+            if p_without_q.is_empty() && self.q_lost <= 0.5 { 1.0 - self.q_lost } else { both().map(|(_, q)| q).sum() };
+        if alpha == f64::INFINITY {
+            self.max_log_ratio = both().map(|(&p, &q)| accurate_log_ratio(p, q)).fold(f64::NEG_INFINITY, f64::max);
         }
     }
 
     pub(super) fn merge(&mut self, later: RenyiSums) {
         self.excess += later.excess;
-        self.p_lost += later.p_lost;
-        self.q_lost += later.q_lost;
-        self.q_kept += later.q_kept;
-        self.max_log_ratio = self.max_log_ratio.max(later.max_log_ratio);
     }
 }
 
