@@ -24,6 +24,7 @@ fn scenario(n: usize) -> Scenario {
         p: vec![1.0 / n as f64; n],
         q: (0..n).map(|i| (i + 1) as f64 / total).collect(),
         logits: Default::default(),
+        positions: None,
     }
 }
 

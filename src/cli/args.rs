@@ -153,6 +153,36 @@ impl FromStr for Temperature {
     }
 }
 
+/// `compute --alpha`: the order α of Rényi's divergence D_α, a number from 0 to ∞ ("inf").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Alpha(pub f64);
+
+impl Default for Alpha {
+    fn default() -> Self {
+        Alpha(crate::info::renyi::DEFAULT_ALPHA)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not an order α: write a number from 0 to inf, such as 0.5, 2 or inf")]
+pub struct NotAnAlpha(String);
+
+impl FromStr for Alpha {
+    type Err = NotAnAlpha;
+
+    fn from_str(text: &str) -> Result<Self, NotAnAlpha> {
+        let trimmed = text.trim();
+        if ["inf", "+inf", "infinity", "∞"].iter().any(|name| trimmed.eq_ignore_ascii_case(name)) {
+            return Ok(Alpha(f64::INFINITY));
+        }
+        match parse_number(trimmed) {
+            // "inf" is handled above; any other spelling of ∞ that parses is accepted too.
+            Ok(alpha) if alpha >= 0.0 => Ok(Alpha(alpha + 0.0)),
+            _ => Err(NotAnAlpha(text.to_string())),
+        }
+    }
+}
+
 /// `--labels`: outcome names, comma-separated, none empty and no two the same.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Labels(pub Vec<String>);

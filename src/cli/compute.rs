@@ -1,11 +1,13 @@
-//! `klscope compute`: every measure of P against Q and the per-outcome terms, as an
-//! aligned table or JSON.
+//! `klscope compute`: every measure of P against Q (the whole f-divergence family, Rényi's
+//! divergence at `--alpha`, W₁ at the scenario's positions) and the per-outcome terms, as
+//! an aligned table or JSON.
 
 use super::CliError;
 use super::args::OutputArgs;
-use super::args::{DensitySpec, Labels, PLogits, PValues, QLogits, QValues, Temperature};
+use super::args::{Alpha, DensitySpec, Labels, PLogits, PValues, QLogits, QValues, Temperature};
 use super::model_input::{self, Side};
 use crate::export::json;
+use crate::info::family::{FamilyMember, FamilyReport, alpha_text};
 use crate::info::measures::outcome_terms;
 use crate::info::softmax::softmax;
 use crate::info::{Measure, Report, Unit};
@@ -70,6 +72,10 @@ pub struct ComputeArgs {
     /// Q as a density, written as for --p-density.
     #[arg(long, value_name = "SPEC", allow_hyphen_values = true, requires = "p_density")]
     q_density: Option<DensitySpec>,
+    /// The order α of Rényi's divergence D_α(P||Q): a number from 0 to inf (default 2,
+    /// where D_2 = ln(1 + χ²)); 1 gives KL, 0.5 twice the Bhattacharyya distance.
+    #[arg(long, value_name = "A", default_value = "2", allow_hyphen_values = true)]
+    alpha: Alpha,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -112,12 +118,12 @@ pub fn run(args: &ComputeArgs) -> Result<String, CliError> {
             )?;
             let labels = args.labels.as_ref().map(|Labels(labels)| labels.clone());
             let checked = model_input::check(p, q, labels, args.vocab.as_deref(), args.normalize)?;
-            (Pair { labels: checked.labels, p: checked.p, q: checked.q }, Unit::Bits)
+            (Pair { labels: checked.labels, p: checked.p, q: checked.q, positions: None }, Unit::Bits)
         }
     };
     let unit = args.output.unit.unwrap_or(scenario_unit);
-    let report = Report::compute(&pair.p, &pair.q);
-    Ok(if args.output.json { report_json(&pair, &report, unit) + "\n" } else { report_text(&pair, &report, unit) })
+    let family = FamilyReport::compute(&pair.p, &pair.q, args.alpha.0, pair.positions.as_deref());
+    Ok(if args.output.json { family_json(&pair, &family, unit) + "\n" } else { family_text(&pair, &family, unit) })
 }
 
 /// One side's values: its probabilities as typed, softmax(z / T) of its logits, or a
@@ -146,12 +152,62 @@ pub struct Pair {
     pub labels: Vec<String>,
     pub p: Vec<f64>,
     pub q: Vec<f64>,
+    /// The outcomes' positions for W₁, if the scenario gives them (else 0, 1, 2, …).
+    pub positions: Option<Vec<f64>>,
 }
 
 impl Pair {
     pub fn from_scenario(scenario: &Scenario) -> Pair {
-        Pair { labels: scenario.labels.clone(), p: scenario.p.clone(), q: scenario.q.clone() }
+        Pair {
+            labels: scenario.labels.clone(),
+            p: scenario.p.clone(),
+            q: scenario.q.clone(),
+            positions: scenario.positions.as_deref().map(<[f64]>::to_vec),
+        }
     }
+}
+
+/// [`report_text`] with Rényi's divergence and W₁ after the other measures.
+pub fn family_text(pair: &Pair, family: &FamilyReport, unit: Unit) -> String {
+    let mut out = report_text(pair, &family.report, unit);
+    let extra: String = [FamilyMember::Renyi, FamilyMember::Wasserstein1]
+        .into_iter()
+        .map(|member| {
+            let unit_label = if member.has_unit() { unit.name() } else { "" };
+            let value = fixed6(member.value(family, unit));
+            let mut line =
+                format!("  {:<10} {:<27} {:>12} {:<6}", member.symbol(family.alpha), member.name(), value, unit_label);
+            if let Some(cause) = member.infinite_because(family) {
+                let label = pair.labels.get(cause.outcome).map(String::as_str).unwrap_or("?");
+                let value = pair.p.get(cause.outcome).copied().unwrap_or(f64::NAN);
+                line.push_str(&format!("  Q gives '{label}' probability 0, but P gives it {}", short_number(value)));
+            }
+            line.truncate(line.trim_end().len());
+            line + "\n"
+        })
+        .collect();
+    // After the measures table, before its footnote.
+    let at = out.find("\n\n  (√JS").map_or(out.len(), |i| i + 1);
+    out.insert_str(at, &extra);
+    let where_from = match &pair.positions {
+        Some(_) => "at the scenario's positions",
+        None => "with the outcomes at 0, 1, 2, … in order",
+    };
+    let note = format!(
+        "  (D_{} is Rényi's divergence at α = {}, set with --alpha; W₁ is taken {where_from}.)\n",
+        alpha_text(family.alpha),
+        alpha_text(family.alpha)
+    );
+    let at = out.find("no unit.)\n").map_or(out.len(), |i| i + "no unit.)\n".len());
+    out.insert_str(at, &note);
+    out
+}
+
+/// The object printed by `klscope compute --json`: the report's keys and the family's.
+pub fn family_json(pair: &Pair, family: &FamilyReport, unit: Unit) -> String {
+    let mut object = json::report_object(&pair.labels, &pair.p, &pair.q, &family.report, unit);
+    json::insert_family(&mut object, family, pair.positions.as_deref(), unit);
+    Value::Object(object).to_string()
 }
 
 /// The aligned table printed by `klscope compute`.
@@ -167,7 +223,10 @@ pub fn report_text(pair: &Pair, report: &Report, unit: Unit) -> String {
         out.truncate(out.trim_end().len());
         out.push('\n');
     }
-    out.push_str(&format!("\n  (√JS is the square root of JS in {}; TV and Hel have no unit.)\n\n", unit.name()));
+    out.push_str(&format!(
+        "\n  (√JS is the square root of JS in {}; TV, Hel, Hel² and the χ² have no unit.)\n\n",
+        unit.name()
+    ));
     out.push_str(&outcome_table(pair, unit));
     out
 }
@@ -206,9 +265,4 @@ fn outcome_table(pair: &Pair, unit: Unit) -> String {
         ));
     }
     out
-}
-
-/// The object printed by `klscope compute --json`.
-pub fn report_json(pair: &Pair, report: &Report, unit: Unit) -> String {
-    Value::Object(json::report_object(&pair.labels, &pair.p, &pair.q, report, unit)).to_string()
 }

@@ -3,8 +3,8 @@
 //! found, as an aligned table or JSON.
 
 use crate::export::json::{density_report_object, method_name};
-use crate::info::density::{Accuracy, DensityReport, Mixture};
-use crate::info::{Measure, Unit};
+use crate::info::density::{Accuracy, DENSITY_MEASURES, DensityReport, Mixture};
+use crate::info::Unit;
 use crate::text::fixed6;
 use serde_json::Value;
 
@@ -25,7 +25,7 @@ fn bound(error: f64, value: f64) -> String {
 
 fn text(p: &Mixture, q: &Mixture, report: &DensityReport, unit: Unit) -> String {
     let mut out = format!("P = {}\nQ = {}\ndensities, in {}\n\n", p.spec(), q.spec(), unit.name());
-    for measure in Measure::ALL {
+    for measure in DENSITY_MEASURES {
         let e = report.in_unit(measure, unit);
         let line = format!(
             "  {:<10} {:<27} {:>12} {:<9} {:<6} {}",

@@ -74,14 +74,25 @@ fn export_lesson(args: &ExportArgs) -> Result<String, CliError> {
     let scale = args.scale.map_or(1.0, |Scale(scale)| scale);
     picture_pixels(width, height, scale)?;
     let lesson = lesson::resolve_lesson(&args.lesson)?;
+    // On a terminal, a bar shows the steps drawn; piped, indicatif draws nothing.
+    let bar = indicatif::ProgressBar::new(lesson.steps.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("drawing the pictures {bar:30} step {pos} of {len}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
     let launch = Launch {
         lesson: Some((lesson, 0)),
         present: true,
         theme: Some(args.theme.map_or(ThemeChoice::Dark, |Theme(theme)| theme)),
         ..Launch::default()
     };
-    let files =
-        launch::lesson_files(launch, (width, height), scale).map_err(|e| CliError::Screenshot(e.to_string()))?;
+    let mut progress = |done: usize, _steps: usize| {
+        bar.set_position(done as u64);
+        true
+    };
+    let files = launch::lesson_files(launch, (width, height), scale, &mut progress)
+        .map_err(|e| CliError::Screenshot(e.to_string()))?;
+    bar.finish_and_clear();
     if let Some(parent) = args.out.parent().filter(|parent| !parent.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|source| CliError::WriteFolder { folder: parent.to_path_buf(), source })?;

@@ -355,3 +355,29 @@ fn model_outputs_open_as_q_or_p_and_a_vocabulary_names_the_outcomes() {
     assert!((q.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{q:?}");
     assert!(status(&harness).contains("rescaled in float64"), "{}", status(&harness));
 }
+
+/// A model output of a million numbers is read by a job: the window keeps drawing (the
+/// progress shows with Cancel), and the numbers arrive whole when it is done.
+#[test]
+fn a_large_model_output_opens_off_the_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 300_000;
+    let csv: String = (0..n).map(|_| format!("{}\n", 1.0 / f64::from(n))).collect();
+    let big = dir.path().join("big.csv");
+    std::fs::write(&big, csv).unwrap();
+    assert!(std::fs::metadata(&big).unwrap().len() > 1 << 20, "large enough to be read by a job");
+    let mut harness = harness(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    type_path(&mut harness, &big);
+    let start = std::time::Instant::now();
+    let mut saw_progress = false;
+    while harness.query_by_label_contains("300000 numbers").is_none() {
+        saw_progress |= harness.state().job_progress().is_some();
+        assert!(start.elapsed() < std::time::Duration::from_secs(60), "the file never arrived: {}", status(&harness));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    assert!(saw_progress, "the file was read by a job, with its progress shown");
+    assert!(harness.state().job_progress().is_none());
+}

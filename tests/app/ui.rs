@@ -282,6 +282,7 @@ fn sixty_four_and_a_thousand_outcomes_render() {
             p: vec![1.0 / n as f64; n],
             q: (0..n).map(|i| (i + 1) as f64 / (n * (n + 1) / 2) as f64).collect(),
             logits: Default::default(),
+            positions: None,
         };
         let mut state = AppState::default();
         state.open_scenario(&s).unwrap();

@@ -33,6 +33,7 @@ fn vocabulary() -> Harness<'static, KlApp> {
         p: zipf(1.1),
         q: zipf(0.9),
         logits: Default::default(),
+        positions: None,
     };
     let mut state = AppState::default();
     state.open_scenario(&scenario).unwrap();

@@ -97,6 +97,13 @@ fn json_has_exactly_the_documented_keys() {
         "js_distance",
         "total_variation",
         "hellinger",
+        "hellinger_squared",
+        "chi2_pearson",
+        "chi2_neyman",
+        "renyi",
+        "renyi_alpha",
+        "wasserstein1",
+        "positions",
         "terms_pq",
         "terms_qp",
     ];
@@ -312,6 +319,19 @@ const BAD_INPUT: &[(&str, &[&str], &str)] = &[
     ("nothing to compute", &["compute"], "required"),
     ("--preset with --p", &["compute", "--preset", "support-mismatch", "--p", "1", "--q", "1"], ""),
     ("unknown subcommand", &["frobnicate"], "frobnicate"),
+    (
+        "negative alpha",
+        &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--alpha", "-1"],
+        "--alpha: '-1' is not an order α: write a number from 0 to inf, such as 0.5, 2 or inf",
+    ),
+    ("alpha NaN", &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--alpha", "NaN"], "'NaN' is not an order α"),
+    ("alpha words", &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--alpha", "two"], "'two' is not an order α"),
+    ("alpha empty", &["compute", "--p", "0.5,0.5", "--q", "0.5,0.5", "--alpha", ""], "is not an order α"),
+    (
+        "positions backwards",
+        &["compute", "--preset", "tests/data/bad/positions_decreasing.ron"],
+        "positions[1] ('two') is 2, not above positions[0] = 3 in tests/data/bad/positions_decreasing.ron",
+    ),
 ];
 
 #[test]
@@ -352,4 +372,70 @@ fn equal_distributions_print_no_negative_zero() {
     let object = json(&["--p", "0.5,0.5", "--q", "0.5,0.5"]);
     let terms = object["terms_qp"].to_string();
     assert!(!terms.contains("-0"), "{terms}");
+}
+
+// ---------------------------------------------------------------------------------------
+// compute: the f-divergence family, Rényi at --alpha, W₁
+// ---------------------------------------------------------------------------------------
+
+/// The coin against a fair coin, by hand: χ² = Σ (p − q)²/q = 0.64, Neyman's Σ (p − q)²/p
+/// = 0.16/0.9 + 0.16/0.1, squared Hellinger ½ Σ (√p − √q)², D_2 = ln(1 + χ²) and W₁ = TV
+/// for two outcomes one apart.
+#[test]
+fn json_carries_the_family_for_the_coin() {
+    let object = json(&[COIN, &["--unit", "nats"]].concat());
+    assert_close(number(&object, "chi2_pearson"), 0.64, 1e-12, "Pearson's χ²");
+    assert_close(number(&object, "chi2_neyman"), 0.16 / 0.9 + 0.16 / 0.1, 1e-12, "Neyman's χ²");
+    let hel2 = 0.5 * ((0.9f64.sqrt() - 0.5f64.sqrt()).powi(2) + (0.1f64.sqrt() - 0.5f64.sqrt()).powi(2));
+    assert_close(number(&object, "hellinger_squared"), hel2, 1e-12, "squared Hellinger");
+    assert_close(number(&object, "hellinger"), hel2.sqrt(), 1e-12, "Hellinger is its root");
+    assert_eq!(object["renyi_alpha"], 2.0, "the default α is 2");
+    assert_close(number(&object, "renyi"), 1.64f64.ln(), 1e-12, "D_2 = ln(1 + χ²)");
+    assert_close(number(&object, "wasserstein1"), 0.4, 1e-12, "W₁ = TV for two outcomes one apart");
+    assert_eq!(object["positions"], serde_json::json!([0.0, 1.0]));
+}
+
+#[test]
+fn alpha_sets_the_renyi_order_with_its_limits() {
+    let at = |alpha: &str| json(&[COIN, &["--unit", "nats", "--alpha", alpha]].concat());
+    let kl = number(&at("1"), "kl_pq");
+    assert_close(number(&at("1"), "renyi"), kl, 1e-15, "D_1 = KL");
+    let bhattacharyya = (0.45f64).sqrt() + (0.05f64).sqrt();
+    assert_close(number(&at("0.5"), "renyi"), -2.0 * bhattacharyya.ln(), 1e-12, "D_½ = −2 ln BC");
+    assert_close(number(&at("inf"), "renyi"), (0.9f64 / 0.5).ln(), 1e-12, "D_∞ = ln max p/q");
+    assert_eq!(at("inf")["renyi_alpha"], "inf");
+    assert_eq!(number(&at("0"), "renyi"), 0.0, "D_0 = −ln Q(supp P) = 0 when Q covers P");
+    assert_close(number(&at("1/2"), "renyi"), number(&at("0.5"), "renyi"), 0.0, "a fraction is an order too");
+    // In bits, D_α is D_α in nats over ln 2.
+    let bits = json(&[COIN, &["--unit", "bits", "--alpha", "3"]].concat());
+    assert_close(number(&bits, "renyi") * std::f64::consts::LN_2, number(&at("3"), "renyi"), 1e-12, "D_3 in bits");
+}
+
+#[test]
+fn disjoint_supports_show_kl_infinite_js_at_one_bit_and_w1_finite() {
+    let object = json(&["--preset", "disjoint-supports"]);
+    assert_eq!(object["kl_pq"], "inf");
+    assert_eq!(object["chi2_pearson"], "inf");
+    assert_eq!(object["renyi"], "inf");
+    assert_eq!(number(&object, "js"), 1.0, "JS at its 1-bit ceiling");
+    assert_eq!(number(&object, "wasserstein1"), 5.0, "W₁: each bump moves five outcomes");
+    let text = ok(&["compute", "--preset", "disjoint-supports"]);
+    let line = |symbol: &str| {
+        let found = text.lines().find(|l| l.trim_start().starts_with(symbol));
+        found.unwrap_or_else(|| panic!("no {symbol} line in:\n{text}")).to_string()
+    };
+    assert!(line("W₁(P,Q)").contains("5.000000"), "{text}");
+    assert!(line("D_2(P||Q)").contains("∞") && line("D_2(P||Q)").contains("Q gives '1' probability 0"), "{text}");
+    assert!(line("χ²(P||Q)").contains("∞") && line("χ²(P||Q)").contains("Q gives '1' probability 0"), "{text}");
+    assert!(text.contains("D_2 is Rényi's divergence at α = 2"), "{text}");
+}
+
+#[test]
+fn a_scenarios_positions_set_w1() {
+    let object = json(&["--preset", "die-and-its-neighbour"]);
+    assert_eq!(object["positions"], serde_json::json!([1.0, 2.0, 3.0, 4.0, 5.0, 6.0]));
+    assert_close(number(&object, "wasserstein1"), 1.0, 1e-12, "the die moved by one face");
+    assert_close(number(&object, "total_variation"), 0.4, 1e-12, "TV");
+    let text = ok(&["compute", "--preset", "die-and-its-neighbour"]);
+    assert!(text.contains("W₁ is taken at the scenario's positions"), "{text}");
 }

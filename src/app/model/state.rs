@@ -33,6 +33,10 @@ pub struct Document {
     /// `q` are always softmax of these, and stay what every measure is computed from.
     #[serde(default)]
     pub logits: SideLogits,
+    /// Where the outcomes sit on a line, for W₁ (the scenario's `positions`); `None` for
+    /// their order 0, 1, 2, …. Forgotten when an outcome is added or removed.
+    #[serde(default)]
+    pub positions: Option<Box<[f64]>>,
 }
 
 /// How far a side's probabilities may drift from softmax of its logits before the
@@ -61,6 +65,7 @@ impl Document {
             zero_rule: ZeroRule::Exact,
             file: None,
             logits: SideLogits::default(),
+            positions: None,
         }
     }
 
@@ -78,6 +83,7 @@ impl Document {
             zero_rule: ZeroRule::Exact,
             file: None,
             logits: s.logits.clone(),
+            positions: s.positions.clone(),
         })
     }
 
@@ -91,6 +97,7 @@ impl Document {
             p: self.p.probs().to_vec(),
             q: self.q.probs().to_vec(),
             logits: self.logits.clone(),
+            positions: self.positions.clone().filter(|x| x.len() == self.len()),
         }
     }
 
@@ -209,6 +216,7 @@ impl Document {
         for logits in [&mut next.logits.p, &mut next.logits.q].into_iter().flatten() {
             logits.values.push(f64::NEG_INFINITY);
         }
+        next.positions = None;
         *self = next;
         Ok(self.len() - 1)
     }
@@ -226,6 +234,7 @@ impl Document {
                 logits.values.remove(index);
             }
         }
+        next.positions = None;
         *self = next;
         Ok(())
     }

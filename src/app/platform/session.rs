@@ -57,6 +57,7 @@ mod tests {
             p: vec![1.0 / n as f64; n],
             q: vec![1.0 / n as f64; n],
             logits: Default::default(),
+            positions: None,
         };
         let mut state = AppState::default();
         assert!(state.open_scenario(&scenario).is_ok());

@@ -4,7 +4,8 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::info::density::{DensityReport, Method, Mixture};
+use crate::info::density::{DENSITY_MEASURES, DensityReport, Method, Mixture};
+use crate::info::family::{FamilyMember, FamilyReport};
 use crate::info::measures::{OutcomeTerms, outcome_terms};
 use crate::info::{Measure, Report, Unit};
 use crate::text::json_number;
@@ -48,7 +49,7 @@ pub fn density_report_object(p: &Mixture, q: &Mixture, report: &DensityReport, u
     object.insert("unit".into(), json!(unit.name()));
     object.insert("p".into(), json!(p.spec()));
     object.insert("q".into(), json!(q.spec()));
-    for measure in Measure::ALL {
+    for measure in DENSITY_MEASURES {
         let key = measure.json_key();
         let estimate = report.in_unit(measure, unit);
         object.insert(key.into(), json_number(estimate.value));
@@ -63,4 +64,18 @@ pub fn density_report_object(p: &Mixture, q: &Mixture, report: &DensityReport, u
         object.insert(format!("{key}_error"), json_number(unit.from_nats(estimate.error)));
     }
     object
+}
+
+/// Adds what a [`FamilyReport`] has beyond the report to `object`: `renyi` (D_α in `unit`)
+/// with its `renyi_alpha` (a number, or "inf"), `wasserstein1` (in the positions' units)
+/// and the `positions` it was taken at (0, 1, 2, … unless given). The f-divergences are
+/// keys of [`report_object`] already (`chi2_pearson`, `chi2_neyman`, `hellinger_squared`).
+pub fn insert_family(object: &mut Map<String, Value>, family: &FamilyReport, positions: Option<&[f64]>, unit: Unit) {
+    for member in [FamilyMember::Renyi, FamilyMember::Wasserstein1] {
+        object.insert(member.json_key().into(), json_number(member.value(family, unit)));
+    }
+    object.insert("renyi_alpha".into(), json_number(family.alpha));
+    let positions =
+        positions.map_or_else(|| crate::info::wasserstein::default_positions(family.report.len()), <[f64]>::to_vec);
+    object.insert("positions".into(), json!(positions));
 }

@@ -60,6 +60,9 @@ fn latex_symbol(measure: Measure) -> &'static str {
         Measure::JsDistance => "$\\sqrt{\\mathrm{JS}(P,Q)}$",
         Measure::TotalVariation => "$\\mathrm{TV}(P,Q)$",
         Measure::Hellinger => "$H_{\\mathrm{el}}(P,Q)$",
+        Measure::HellingerSquared => "$H_{\\mathrm{el}}^2(P,Q)$",
+        Measure::ChiSquarePearson => "$\\chi^2(P\\,\\|\\,Q)$",
+        Measure::ChiSquareNeyman => "$\\chi^2_{\\mathrm{N}}(P\\,\\|\\,Q)$",
     }
 }
 
@@ -137,7 +140,8 @@ mod tests {
         let table = markdown("Coin", &report, Unit::Bits, &ZeroRule::Exact);
         assert!(table.contains("| KL(P\\|\\|Q) | KL divergence, forward | 0.531004 bits |"), "{table}");
         assert!(table.contains("| TV(P,Q) | total variation distance | 0.400000 |"), "{table}");
-        assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), 11);
+        assert_eq!(table.lines().filter(|l| l.starts_with("| ")).count(), Measure::ALL.len() + 1);
+        assert!(table.contains("| χ²(P\\|\\|Q) | Pearson's χ² divergence | 0.640000 |"), "{table}");
         let close = Report::compute(&[0.5, 0.5], &[0.5 + 1e-5, 0.5 - 1e-5]);
         let table = markdown("Two\nlines", &close, Unit::Nats, &ZeroRule::Exact);
         assert!(table.starts_with("**Two lines**"), "{table}");

@@ -19,10 +19,14 @@ pub enum Measure {
     JsDistance,
     TotalVariation,
     Hellinger,
+    /// ½ Σ (√p − √q)², the f-divergence whose root is the Hellinger distance.
+    HellingerSquared,
+    ChiSquarePearson,
+    ChiSquareNeyman,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 10] = [
+    pub const ALL: [Measure; 13] = [
         Measure::EntropyP,
         Measure::EntropyQ,
         Measure::CrossEntropyPQ,
@@ -33,6 +37,9 @@ impl Measure {
         Measure::JsDistance,
         Measure::TotalVariation,
         Measure::Hellinger,
+        Measure::HellingerSquared,
+        Measure::ChiSquarePearson,
+        Measure::ChiSquareNeyman,
     ];
 
     /// Short notation, as in the lessons: "KL(P||Q)".
@@ -48,6 +55,9 @@ impl Measure {
             Measure::JsDistance => "√JS",
             Measure::TotalVariation => "TV(P,Q)",
             Measure::Hellinger => "Hel(P,Q)",
+            Measure::HellingerSquared => "Hel²(P,Q)",
+            Measure::ChiSquarePearson => "χ²(P||Q)",
+            Measure::ChiSquareNeyman => "χ²_N(P||Q)",
         }
     }
 
@@ -64,6 +74,9 @@ impl Measure {
             Measure::JsDistance => "Jensen–Shannon distance",
             Measure::TotalVariation => "total variation distance",
             Measure::Hellinger => "Hellinger distance",
+            Measure::HellingerSquared => "squared Hellinger distance",
+            Measure::ChiSquarePearson => "Pearson's χ² divergence",
+            Measure::ChiSquareNeyman => "Neyman's χ² divergence",
         }
     }
 
@@ -81,6 +94,9 @@ impl Measure {
             Measure::JsDistance => "√JS, the square root of the JS divergence".to_string(),
             Measure::TotalVariation => "TV = ½ Σ |p − q|".to_string(),
             Measure::Hellinger => "Hel = √(½ Σ (√p − √q)²) = √(1 − Σ √(pq))".to_string(),
+            Measure::HellingerSquared => "Hel² = ½ Σ (√p − √q)² = 1 − Σ √(pq)".to_string(),
+            Measure::ChiSquarePearson => "χ²(P||Q) = Σ (p − q)²/q".to_string(),
+            Measure::ChiSquareNeyman => "χ²_N(P||Q) = Σ (p − q)²/p".to_string(),
         }
     }
 
@@ -111,6 +127,15 @@ impl Measure {
                 "The largest difference in probability that P and Q can give the same event; 0 to 1, no unit."
             }
             Measure::Hellinger => "A symmetric distance between the square roots of P and Q; 0 to 1, no unit.",
+            Measure::HellingerSquared => {
+                "The f-divergence of ½(√t − 1)²: symmetric, 0 to 1, no unit; 1 means P and Q share no outcome."
+            }
+            Measure::ChiSquarePearson => {
+                "Squared gaps weighed by how unlikely the model Q thinks each outcome is; infinite if Q rules out something P does."
+            }
+            Measure::ChiSquareNeyman => {
+                "Squared gaps weighed by P instead of Q; infinite if Q gives probability to something P rules out."
+            }
         }
     }
 
@@ -127,12 +152,23 @@ impl Measure {
             Measure::JsDistance => "js_distance",
             Measure::TotalVariation => "total_variation",
             Measure::Hellinger => "hellinger",
+            Measure::HellingerSquared => "hellinger_squared",
+            Measure::ChiSquarePearson => "chi2_pearson",
+            Measure::ChiSquareNeyman => "chi2_neyman",
         }
     }
 
-    /// False for the distances that are probabilities, not information.
+    /// False for the distances that are probabilities (and the χ² divergences), not
+    /// information.
     pub fn has_unit(self) -> bool {
-        !matches!(self, Measure::TotalVariation | Measure::Hellinger)
+        !matches!(
+            self,
+            Measure::TotalVariation
+                | Measure::Hellinger
+                | Measure::HellingerSquared
+                | Measure::ChiSquarePearson
+                | Measure::ChiSquareNeyman
+        )
     }
 
     /// What to write after a value: "bits", "√bits" for the JS distance, nothing for the
@@ -158,15 +194,22 @@ impl Measure {
             Measure::JsDistance => report.js_distance(unit),
             Measure::TotalVariation => report.total_variation,
             Measure::Hellinger => report.hellinger,
+            Measure::HellingerSquared => report.hellinger_squared,
+            Measure::ChiSquarePearson => report.chi2_pearson,
+            Measure::ChiSquareNeyman => report.chi2_neyman,
         }
     }
 
     /// The outcomes that make this measure infinite: p > 0 with q = 0 for the forward
-    /// measures, q > 0 with p = 0 for the reverse ones.
+    /// measures (and Pearson's χ²), q > 0 with p = 0 for the reverse ones (and Neyman's).
     pub fn infinite_because(self, report: &Report) -> Option<InfiniteCause<'_>> {
         let (outcomes, direction) = match self {
-            Measure::CrossEntropyPQ | Measure::KlPQ => (&report.p_without_q, Direction::Forward),
-            Measure::CrossEntropyQP | Measure::KlQP => (&report.q_without_p, Direction::Reverse),
+            Measure::CrossEntropyPQ | Measure::KlPQ | Measure::ChiSquarePearson => {
+                (&report.p_without_q, Direction::Forward)
+            }
+            Measure::CrossEntropyQP | Measure::KlQP | Measure::ChiSquareNeyman => {
+                (&report.q_without_p, Direction::Reverse)
+            }
             _ => return None,
         };
         (!outcomes.is_empty()).then_some(InfiniteCause { outcomes, direction })

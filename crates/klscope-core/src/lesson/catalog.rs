@@ -8,6 +8,7 @@ const LESSONS: &[(&str, &str)] = &[
     ("cost-of-the-wrong-model", include_str!("../../../../lessons/cost-of-the-wrong-model.ron")),
     ("asymmetry", include_str!("../../../../lessons/asymmetry.ron")),
     ("when-kl-blows-up", include_str!("../../../../lessons/when-kl-blows-up.ron")),
+    ("beyond-kl", include_str!("../../../../lessons/beyond-kl.ron")),
 ];
 
 /// The ids of the built-in lessons, in teaching order.

@@ -218,7 +218,12 @@ fn upper_bound(measure: Measure, unit: Unit, outcomes: usize) -> f64 {
         Measure::EntropyP | Measure::EntropyQ => unit.from_nats((outcomes as f64).ln()),
         Measure::Js => unit.from_nats(ln2),
         Measure::JsDistance => unit.from_nats(ln2).sqrt(),
-        Measure::TotalVariation | Measure::Hellinger => 1.0,
-        Measure::CrossEntropyPQ | Measure::CrossEntropyQP | Measure::KlPQ | Measure::KlQP => f64::INFINITY,
+        Measure::TotalVariation | Measure::Hellinger | Measure::HellingerSquared => 1.0,
+        Measure::CrossEntropyPQ
+        | Measure::CrossEntropyQP
+        | Measure::KlPQ
+        | Measure::KlQP
+        | Measure::ChiSquarePearson
+        | Measure::ChiSquareNeyman => f64::INFINITY,
     }
 }

@@ -113,7 +113,9 @@ fn with_giveaways(measure: Measure) -> Vec<Measure> {
         KlPQ | CrossEntropyPQ => vec![KlPQ, CrossEntropyPQ],
         KlQP | CrossEntropyQP => vec![KlQP, CrossEntropyQP],
         Js | JsDistance => vec![Js, JsDistance],
-        TotalVariation | Hellinger => vec![measure],
+        // Either gives the other away: the square of one is the other.
+        Hellinger | HellingerSquared => vec![Hellinger, HellingerSquared],
+        TotalVariation | ChiSquarePearson | ChiSquareNeyman => vec![measure],
     }
 }
 

@@ -196,7 +196,17 @@ pub fn scenario(
     p: Vec<f64>,
     q: Vec<f64>,
 ) -> Scenario {
-    Scenario { id: "model-outputs".to_string(), title, description, unit, labels, p, q, logits: Default::default() }
+    Scenario {
+        id: "model-outputs".to_string(),
+        title,
+        description,
+        unit,
+        labels,
+        p,
+        q,
+        logits: Default::default(),
+        positions: None,
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,8 @@ const PRESETS: &[(&str, &str)] = &[
     ("lottery-surprise", include_str!("../../../../presets/lottery-surprise.ron")),
     ("one-model-two-temperatures", include_str!("../../../../presets/one-model-two-temperatures.ron")),
     ("rlhf-policy-vs-reference", include_str!("../../../../presets/rlhf-policy-vs-reference.ron")),
+    ("disjoint-supports", include_str!("../../../../presets/disjoint-supports.ron")),
+    ("die-and-its-neighbour", include_str!("../../../../presets/die-and-its-neighbour.ron")),
 ];
 
 /// Makes one built-in scenario.

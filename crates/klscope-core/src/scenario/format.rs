@@ -1,6 +1,8 @@
 //! The shape of a scenario file. `p` and `q` are each a plain list of probabilities,
 //! `p: [0.5, 0.5]`, or logits at a temperature, `p: Logits(values: [2.0, 1.0], temperature:
 //! 0.7)` (temperature optional, default 1.0), meaning softmax(values / temperature).
+//! `positions: [1, 2, 3]` (optional) places the outcomes on a line for Wasserstein-1:
+//! finite, strictly increasing, one per label (default 0, 1, 2, …).
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeStructVariant;
@@ -29,6 +31,19 @@ pub struct ScenarioFile {
     pub labels: Vec<String>,
     pub p: Values,
     pub q: Values,
+    /// Written as a plain list, `positions: [1.0, 2.0]`, not `Some([..])`.
+    #[serde(default, deserialize_with = "a_list")]
+    pub positions: Option<Vec<f64>>,
+}
+
+/// A present `positions` field: its list.
+fn a_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<f64>>, D::Error> {
+    Vec::<f64>::deserialize(deserializer).map(Some)
+}
+
+/// Writes `Some(list)` as the list itself (absent fields are skipped before this).
+fn as_list<S: Serializer>(positions: &Option<&[f64]>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(positions.unwrap_or_default())
 }
 
 /// A scenario as written to a file (borrowed: a scenario may hold a million outcomes).
@@ -42,6 +57,8 @@ pub struct ScenarioOut<'a> {
     pub labels: &'a [String],
     pub p: ValuesOut<'a>,
     pub q: ValuesOut<'a>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_list")]
+    pub positions: Option<&'a [f64]>,
 }
 
 /// One side as written: the logits when the side has them, else the probabilities.

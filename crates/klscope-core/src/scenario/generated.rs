@@ -44,6 +44,7 @@ pub fn next_token() -> Scenario {
         p,
         q,
         logits: SideLogits { p: Some(teacher), q: Some(student) },
+        positions: None,
     }
 }
 

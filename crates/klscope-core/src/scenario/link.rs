@@ -51,6 +51,9 @@ struct Payload {
     pl: Option<LinkLogits>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     ql: Option<LinkLogits>,
+    /// The outcomes' positions on a line, where the scenario gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    x: Option<Vec<f64>>,
 }
 
 /// Logits in JSON, which has no infinities: null is −∞ (probability 0).
@@ -98,6 +101,7 @@ pub fn encode(scenario: &Scenario, zero_rule: ZeroRule, base: &str) -> Result<St
         zero: zero_rule,
         pl: scenario.logits.p.as_ref().map(LinkLogits::of),
         ql: scenario.logits.q.as_ref().map(LinkLogits::of),
+        x: scenario.positions.as_deref().map(<[f64]>::to_vec),
     };
     check_sizes(&payload)?;
     checked_rule(zero_rule)?;
@@ -142,6 +146,7 @@ pub fn decode(link: &str) -> Result<Shared, LinkError> {
             p: payload.pl.as_ref().map(LinkLogits::logits),
             q: payload.ql.as_ref().map(LinkLogits::logits),
         },
+        positions: payload.x.map(Vec::into_boxed_slice),
     };
     scenario.validate("the link").map_err(|e| LinkError::Invalid(e.to_string()))?;
     Ok(Shared { scenario, zero_rule: checked_rule(payload.zero)? })

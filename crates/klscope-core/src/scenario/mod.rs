@@ -24,6 +24,7 @@ pub use file::{load, save, save_densities};
 
 use crate::info::distribution::check_labels;
 use crate::info::logits::Logits;
+use crate::info::wasserstein::{PositionsError, check_positions};
 use crate::info::{Distribution, DistributionError, Side, Unit};
 pub(crate) use format::ScenarioFile;
 use format::{ScenarioOut, Values, ValuesOut};
@@ -47,6 +48,10 @@ pub struct Scenario {
     pub q: Vec<f64>,
     /// The logits a side was given as, if it was; saving writes them back.
     pub logits: SideLogits,
+    /// Where the outcomes sit on a line, for Wasserstein-1 (strictly increasing, one per
+    /// label); `None` means 0, 1, 2, …. A boxed slice, not a `Vec`: a scenario travels in
+    /// the app's messages, which stay small.
+    pub positions: Option<Box<[f64]>>,
 }
 
 /// Logits and temperature for P and for Q, where a side has them.
@@ -113,6 +118,7 @@ impl Scenario {
             p,
             q,
             logits,
+            positions: file.positions.map(Vec::into_boxed_slice),
         };
         scenario.validate(origin)?;
         Ok(scenario)
@@ -133,6 +139,7 @@ impl Scenario {
             labels: &self.labels,
             p: values(&self.p, self.logits.p.as_ref()),
             q: values(&self.q, self.logits.q.as_ref()),
+            positions: self.positions.as_deref(),
         };
         ron::ser::to_string_pretty(&out, config)
             .map(|mut text| {
@@ -143,8 +150,8 @@ impl Scenario {
     }
 
     /// Checks everything a [`Distribution`] checks, for P and for Q, plus a non-empty id,
-    /// equal lengths, at most [`MAX_OUTCOMES`] outcomes, and logits that give the
-    /// probabilities beside them.
+    /// equal lengths, at most [`MAX_OUTCOMES`] outcomes, logits that give the
+    /// probabilities beside them, and positions (if any) W₁ can use.
     pub fn validate(&self, origin: &str) -> Result<(), ScenarioError> {
         let invalid = |subject: String, reason: &str| ScenarioError::Invalid {
             origin: origin.to_string(),
@@ -167,6 +174,10 @@ impl Scenario {
         check_labels(&self.labels).map_err(|e| from_distribution("labels", e))?;
         Distribution::check_values_for(&self.labels, &self.p).map_err(|e| from_distribution("p", e))?;
         Distribution::check_values_for(&self.labels, &self.q).map_err(|e| from_distribution("q", e))?;
+        if let Some(positions) = &self.positions {
+            check_positions(positions, self.labels.len())
+                .map_err(|e| invalid(positions_subject(&e, &self.labels), e.reason()))?;
+        }
         for (field, logits, p) in [("p", &self.logits.p, &self.p), ("q", &self.logits.q, &self.q)] {
             let Some(logits) = logits else { continue };
             check_logits(field, logits, &self.labels, origin)?;
@@ -184,12 +195,32 @@ impl Scenario {
         Ok(())
     }
 
+    /// The outcomes' positions: as given, or 0, 1, 2, ….
+    pub fn positions_or_default(&self) -> Vec<f64> {
+        self.positions
+            .as_deref()
+            .map_or_else(|| crate::info::wasserstein::default_positions(self.labels.len()), <[f64]>::to_vec)
+    }
+
     pub fn distribution_p(&self) -> Result<Distribution, DistributionError> {
         Distribution::new(self.labels.clone(), self.p.clone())
     }
 
     pub fn distribution_q(&self) -> Result<Distribution, DistributionError> {
         Distribution::new(self.labels.clone(), self.q.clone())
+    }
+}
+
+/// "positions[2] is NaN" with the outcome's label: "positions[2] ('three') is NaN".
+fn positions_subject(error: &PositionsError, labels: &[String]) -> String {
+    let text = error.to_string();
+    match error {
+        PositionsError::NotFinite { index, .. } | PositionsError::NotIncreasing { index, .. } => {
+            let label = labels.get(*index).map(String::as_str).unwrap_or_default();
+            let at = format!("positions[{index}]");
+            text.replacen(&at, &format!("{at} ('{label}')"), 1)
+        }
+        PositionsError::Length { .. } => text,
     }
 }
 

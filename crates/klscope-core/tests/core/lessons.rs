@@ -190,7 +190,7 @@ fn a_lesson_that_cannot_be_read_says_why() {
 #[test]
 fn every_builtin_lesson_loads_and_teaches_in_order() {
     let ids: Vec<&str> = lesson::builtin_lesson_ids().collect();
-    assert_eq!(ids, ["surprise-and-entropy", "cost-of-the-wrong-model", "asymmetry", "when-kl-blows-up"]);
+    assert_eq!(ids, ["surprise-and-entropy", "cost-of-the-wrong-model", "asymmetry", "when-kl-blows-up", "beyond-kl"]);
     assert_eq!(lesson::builtin_lessons().len(), ids.len(), "every built-in lesson loads");
     for id in ids {
         let lesson = lesson::find_builtin_lesson(id).unwrap_or_else(|e| panic!("{id}: {e}"));
@@ -274,7 +274,7 @@ fn resolve_takes_an_id_or_a_path() {
     let unknown = lesson::resolve_lesson("asymetry").unwrap_err().to_string();
     assert_eq!(
         unknown,
-        "unknown lesson 'asymetry': the built-in lessons are surprise-and-entropy, cost-of-the-wrong-model, asymmetry, when-kl-blows-up"
+        "unknown lesson 'asymetry': the built-in lessons are surprise-and-entropy, cost-of-the-wrong-model, asymmetry, when-kl-blows-up, beyond-kl"
     );
 }
 

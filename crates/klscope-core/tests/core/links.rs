@@ -92,6 +92,7 @@ fn a_million_outcomes_fit_in_no_link() {
         p: even.clone(),
         q: even,
         logits: Default::default(),
+        positions: None,
     };
     assert_eq!(link::encode(&big, ZeroRule::Exact, link::DEFAULT_BASE), Err(LinkError::TooManyOutcomes(n)));
     // Short enough in characters but too many outcomes: refused all the same.
@@ -141,4 +142,17 @@ fn logits_travel_in_a_link_with_minus_infinity() {
     assert_eq!(shared.scenario, original);
     assert_eq!(shared.scenario.logits.p.as_ref().map(|l| l.values[1]), Some(f64::NEG_INFINITY));
     assert_eq!(shared.scenario.logits.q, None);
+}
+
+#[test]
+fn positions_travel_in_a_link() {
+    let mut die = scenario::find_builtin("fair-vs-loaded-die").unwrap();
+    die.positions = Some(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.5].into());
+    let url = link::encode(&die, ZeroRule::Exact, link::DEFAULT_BASE).unwrap();
+    assert_eq!(link::decode(&url).unwrap().scenario, die);
+    // A link with positions that go backwards is refused, naming them.
+    die.positions = Some(vec![1.0, 2.0, 3.0, 4.0, 6.0, 5.0].into());
+    let url = link::encode(&die, ZeroRule::Exact, link::DEFAULT_BASE).unwrap();
+    let refused = link::decode(&url).unwrap_err().to_string();
+    assert!(refused.contains("positions[5] ('6') is 5, not above positions[4] = 6"), "{refused}");
 }

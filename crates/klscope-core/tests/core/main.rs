@@ -6,6 +6,7 @@ mod coding;
 mod densities;
 mod densities_files;
 mod distribution;
+mod family;
 mod fit;
 mod lessons;
 mod libraries;

@@ -179,3 +179,47 @@ fn the_next_token_vocabulary_is_big_zipf_like_and_the_same_every_time() {
     assert!((kl_pq - kl_qp).abs() > 0.05, "the two directions differ: {kl_pq} vs {kl_qp}");
     println!("next token: H(P) {h_p} H(Q) {h_q} KL(P||Q) {kl_pq} KL(Q||P) {kl_qp} bits");
 }
+
+/// "Disjoint supports": KL ∞ (named at the first outcome of P), JS at its 1-bit ceiling,
+/// TV and squared Hellinger at 1, and W₁ the bumps' distance, computed here by moving
+/// each bump's mass outcome by outcome.
+#[test]
+fn disjoint_supports_stop_every_f_divergence_but_not_w1() {
+    use klscope_core::info::family::{FamilyMember, FamilyReport};
+    let s = preset("disjoint-supports");
+    assert_eq!(s.labels.len(), 10);
+    assert!(s.p.iter().zip(&s.q).all(|(p, q)| *p == 0.0 || *q == 0.0), "the supports do not meet");
+    let family = FamilyReport::compute(&s.p, &s.q, 2.0, s.positions.as_deref());
+    let r = &family.report;
+    assert_eq!(r.kl_pq, f64::INFINITY);
+    assert_eq!(r.p_without_q.first(), Some(&1));
+    assert_eq!(bits(r.js), 1.0);
+    assert_eq!((r.total_variation, r.hellinger_squared), (1.0, 1.0));
+    // Each unit of mass at i moves to i + 5.
+    let shift = s.q.iter().position(|&q| q > 0.0).unwrap() - s.p.iter().position(|&p| p > 0.0).unwrap();
+    assert_eq!(family.wasserstein1, shift as f64);
+    assert_eq!(family.wasserstein1, 5.0);
+    for alpha in [0.0, 0.5, 1.0, 2.0, f64::INFINITY] {
+        let d = FamilyReport::compute(&s.p, &s.q, alpha, None).renyi;
+        assert_eq!(d.value, f64::INFINITY, "D_{alpha}");
+        assert_eq!(d.cause.map(|c| c.outcome), Some(1), "D_{alpha} names outcome 1");
+    }
+    assert_eq!(FamilyMember::Wasserstein1.infinite_because(&family), None);
+}
+
+/// "A die and its neighbour": numeric positions 1–6, TV 0.4 (½ Σ |p − q| by hand) and
+/// W₁ 1 face (the same shape shifted by one).
+#[test]
+fn a_die_and_its_neighbour_differ_by_one_face() {
+    use klscope_core::info::family::FamilyReport;
+    let s = preset("die-and-its-neighbour");
+    assert_eq!(s.positions.as_deref(), Some(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0][..]));
+    assert_eq!(&s.q[1..], &s.p[..5], "Q is P shifted by one face");
+    let family = FamilyReport::compute(&s.p, &s.q, 2.0, s.positions.as_deref());
+    let tv: f64 = 0.5 * s.p.iter().zip(&s.q).map(|(p, q)| (p - q).abs()).sum::<f64>();
+    assert!((family.report.total_variation - tv).abs() < 1e-15 && (tv - 0.4).abs() < 1e-12);
+    assert!((family.wasserstein1 - 1.0).abs() < 1e-12, "W₁ = {}", family.wasserstein1);
+    // Pearson's χ² is infinite: Q rules out face 1, which P throws.
+    assert_eq!(family.report.chi2_pearson, f64::INFINITY);
+    assert_eq!(family.report.p_without_q, vec![0]);
+}

@@ -21,6 +21,7 @@ fn coin() -> Scenario {
         p: vec![0.9, 0.1],
         q: vec![0.5, 0.5],
         logits: Default::default(),
+        positions: None,
     }
 }
 
@@ -76,6 +77,8 @@ fn awkward_labels_and_extreme_values_round_trip_bit_exactly() {
         p: vec![1e-300, third, 2.0 / 3.0 - 1e-300, 5e-324, 0.0, 0.0, 0.0],
         q: vec![0.1, 0.2, 0.1 + 0.2 / 3.0, third / 7.0, 1e-17, f64::MIN_POSITIVE, 0.0],
         logits: Default::default(),
+        // Positions round-trip bit for bit too, negative and fractional ones included.
+        positions: Some(vec![-1e300, -third, 0.0, 5e-324, 1.0, 1.0 + f64::EPSILON, 1e300].into()),
     };
     let mut original = original;
     // Make q sum to 1 whatever rounding did above.
@@ -300,6 +303,32 @@ const BAD_FILES: &[(&str, &[&str])] = &[
         "duplicate_label.ron",
         &["labels[2] 'one' is used twice in ../../tests/data/bad/duplicate_label.ron: outcome names must be different"],
     ),
+    // Positions for W₁.
+    (
+        "positions_length.ron",
+        &[
+            "positions has 2 values but there are 3 labels in ../../tests/data/bad/positions_length.ron: every outcome needs exactly one position",
+        ],
+    ),
+    (
+        "positions_nan.ron",
+        &["positions[1] ('two') is NaN in ../../tests/data/bad/positions_nan.ron: a position is a finite number"],
+    ),
+    (
+        "positions_inf.ron",
+        &["positions[2] ('three') is inf in ../../tests/data/bad/positions_inf.ron: a position is a finite number"],
+    ),
+    (
+        "positions_not_increasing.ron",
+        &[
+            "positions[2] ('three') is 3, not above positions[1] = 3 in ../../tests/data/bad/positions_not_increasing.ron: positions must be strictly increasing, in the order of the labels",
+        ],
+    ),
+    (
+        "positions_decreasing.ron",
+        &["positions[1] ('two') is 2, not above positions[0] = 3 in ../../tests/data/bad/positions_decreasing.ron"],
+    ),
+    ("positions_not_list.ron", &["../../tests/data/bad/positions_not_list.ron:8:16: Expected"]),
     // Not text at all.
     (
         "logits_length.ron",

@@ -113,8 +113,14 @@ pub fn screenshot(launch: Launch, out: &Path, size: (u32, u32), scale: f32) -> R
 }
 
 /// Every step of the launch's lesson drawn at `size` and `scale`, and the handout page.
-pub fn lesson_files(launch: Launch, size: (u32, u32), scale: f32) -> Result<Vec<ExportedFile>, LaunchError> {
+/// `progress(steps drawn, steps)` is called after each step.
+pub fn lesson_files(
+    launch: Launch,
+    size: (u32, u32),
+    scale: f32,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Vec<ExportedFile>, LaunchError> {
     let mut app = KlApp::with_state(AppState::default());
     launch.apply(&mut app)?;
-    Ok(app.lesson_files(egui::vec2(size.0 as f32, size.1 as f32), scale)?)
+    Ok(app.lesson_files_with(egui::vec2(size.0 as f32, size.1 as f32), scale, progress)?)
 }

@@ -4,6 +4,7 @@
 mod dialogs;
 mod folders;
 pub mod launch;
+mod open_job;
 pub mod render;
 mod worker;
 
@@ -15,14 +16,13 @@ use image::RgbaImage;
 use std::path::{Path, PathBuf};
 
 use super::cpu_render::CpuRenderer;
-use super::jobs::MakeJob;
+use super::jobs::{self, MakeJob};
 use super::{Event, Platform, PlatformError, SaveJob, SavedScenario};
 use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::picture::Picture;
 use crate::export::atomic::{describe, write_atomically, write_folder_atomically};
 use crate::export::file_names::safe_stem;
-use crate::read::{FileKind, read_file};
 use crate::scenario::{self, link};
 use dialogs::Purpose;
 use render::OffscreenRenderer;
@@ -48,6 +48,8 @@ pub struct NativePlatform {
     events: Vec<Event>,
     /// Long jobs, one at a time, on a thread of their own.
     worker: worker::Worker,
+    /// The window's context, once a frame has run: a job asks it for frames.
+    ctx: Option<egui::Context>,
 }
 
 impl NativePlatform {
@@ -70,6 +72,7 @@ impl NativePlatform {
             confirm: None,
             events: Vec::new(),
             worker: worker::Worker::default(),
+            ctx: None,
         }
     }
 
@@ -96,29 +99,20 @@ impl NativePlatform {
 
     /// Reads and checks a scenario file (or a share link typed where a path goes); the app
     /// opens it, or the error is shown.
+    /// A large file is read by a job, off the frame (see `open_job`).
     fn load(&mut self, path: &Path) {
         let text = path.to_string_lossy();
-        let event = if link::is_link(&text) {
-            Event::from_link(&text)
-        } else if super::is_model_file(&text) {
-            let kind =
-                if text.to_ascii_lowercase().ends_with(".txt") { FileKind::Vocabulary } else { FileKind::ModelOutput };
-            match read_file(path, kind) {
-                Ok(bytes) => Event::from_model_file(&text, &bytes),
-                Err(e) => Event::Status(Status::error(e.to_string())),
-            }
-        } else {
-            match scenario::load(path) {
-                Ok(scenario) => Event::Opened {
-                    scenario: Box::new(scenario),
-                    file: Some(path.to_path_buf()),
-                    from: path.display().to_string(),
-                    zero_rule: None,
-                },
-                Err(e) => Event::Status(Status::error(e.to_string())),
-            }
-        };
-        self.events.push(event);
+        if link::is_link(&text) {
+            self.events.push(Event::from_link(&text));
+            return;
+        }
+        if let Some(ctx) = self.ctx.clone().filter(|_| open_job::wants_job(path)) {
+            let (what, path) = (format!("Opening {}", path.display()), path.to_path_buf());
+            let make: MakeJob = Box::new(move || Box::new(open_job::OpenJob::new(path)) as Box<dyn jobs::Job>);
+            self.start_job(&ctx, what, make);
+            return;
+        }
+        self.events.push(open_job::open_event(path));
     }
 
     /// Saves to `path`, first asking if that would replace a file that is not this
@@ -299,6 +293,7 @@ impl Platform for NativePlatform {
     }
 
     fn ui(&mut self, ctx: &egui::Context) {
+        self.ctx.get_or_insert_with(|| ctx.clone());
         self.dropped_files(ctx);
         if let Some((purpose, path)) = self.dialogs.ui(ctx) {
             self.path_chosen(purpose, path);

@@ -177,6 +177,8 @@ impl Binned {
             p: rescaled(&self.p),
             q: rescaled(&self.q),
             logits: Default::default(),
+            // Each bin sits at its centre, so W₁ of the binned pair is in the densities' units.
+            positions: Some(self.edges.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect()),
         }
     }
 }

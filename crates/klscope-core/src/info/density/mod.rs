@@ -27,7 +27,7 @@ pub use error::DensityError;
 pub use fit::{GaussianFit, fit_forward, fit_reverse, reverse_kl};
 pub use mixture::{MAX_COMPONENTS, Mixture, WEIGHT_TOLERANCE, Weighted};
 pub use quadrature::{Accuracy, Estimate};
-pub use report::{DensityReport, Method, regions};
+pub use report::{DENSITY_MEASURES, DensityReport, Method, regions};
 pub use spec::{SpecError, parse_density};
 pub use support::{Uncovered, interval};
 pub use vi::{Conjugate, ElboParts, ModelError, Normal, VariationalState};
