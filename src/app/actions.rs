@@ -86,6 +86,14 @@ impl KlApp {
                 let text = python::python_script(state.doc.labels(), &a.p, &a.q, temperature);
                 self.copy(text, "A Python script is on the clipboard.");
             }
+            Command::CopyFamilyPython(alpha) => {
+                let a = &self.analysis;
+                let positions = state.doc.positions.as_deref().filter(|x| x.len() == a.p.len());
+                let x =
+                    positions.map_or_else(|| crate::info::wasserstein::default_positions(a.p.len()), <[f64]>::to_vec);
+                let text = python::family_script(state.doc.labels(), &a.p, &a.q, &x, alpha);
+                self.copy_measures(text, "A Python script of every divergence is on the clipboard.");
+            }
             Command::CopyDistillationPython { temperature, alpha, label } => {
                 let (teacher, student) = (state.doc.logit_values(Side::P), state.doc.logit_values(Side::Q));
                 let labels = state.doc.labels();

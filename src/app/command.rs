@@ -49,6 +49,9 @@ pub enum Command {
         alpha: f64,
         label: usize,
     },
+    /// Puts a numpy/scipy script on the clipboard that prints every member of the family
+    /// (Rényi at this α).
+    CopyFamilyPython(f64),
     /// Puts a share link to this scenario on the clipboard.
     CopyLink,
     /// Presentation mode on or off.
@@ -123,6 +126,7 @@ impl Command {
             Command::CopyLatex => "Copy measures (LaTeX)",
             Command::CopyCsv => "Copy as CSV",
             Command::CopyPython(_) => "Copy as Python",
+            Command::CopyFamilyPython(_) => "Copy as Python",
             Command::CopyDistillationPython { .. } => "Copy as Python",
             Command::CopyLink => "Copy link",
             Command::Present => "▶ Present",
@@ -168,6 +172,9 @@ impl Command {
             Command::CopyLatex => "Put every measure on the clipboard as a LaTeX tabular",
             Command::CopyCsv => "Put the per-outcome table on the clipboard as CSV, full precision",
             Command::CopyPython(_) => "Put a short scipy script on the clipboard that reproduces these numbers",
+            Command::CopyFamilyPython(_) => {
+                "Put a numpy/scipy script on the clipboard that prints every member of the family for this P and Q"
+            }
             Command::CopyDistillationPython { .. } => {
                 "Put a numpy script on the clipboard that computes these soft, hard and total losses as PyTorch does"
             }
@@ -223,6 +230,7 @@ impl Command {
             | Command::CopyLatex
             | Command::CopyCsv
             | Command::CopyPython(_)
+            | Command::CopyFamilyPython(_)
             | Command::CopyDistillationPython { .. } => &[],
         }
     }

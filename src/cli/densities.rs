@@ -3,8 +3,8 @@
 //! found, as an aligned table or JSON.
 
 use crate::export::json::{density_report_object, method_name};
-use crate::info::density::{Accuracy, DENSITY_MEASURES, DensityReport, Mixture};
 use crate::info::Unit;
+use crate::info::density::{Accuracy, DENSITY_MEASURES, DensityReport, Mixture};
 use crate::text::fixed6;
 use serde_json::Value;
 

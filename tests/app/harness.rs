@@ -17,7 +17,12 @@ pub fn harness_with(state: AppState) -> Harness<'static, KlApp> {
 /// Like [`harness_with`], with scenarios and pictures going to `folders` and every path
 /// typed into the path field.
 pub fn harness_in(state: AppState, folders: Folders) -> Harness<'static, KlApp> {
-    let mut harness = Harness::builder().with_size(vec2(1280.0, 800.0)).with_max_steps(24).build_eframe(move |cc| {
+    harness_sized(state, folders, vec2(1280.0, 800.0))
+}
+
+/// Like [`harness_in`], in a window of `size` points.
+pub fn harness_sized(state: AppState, folders: Folders, size: egui::Vec2) -> Harness<'static, KlApp> {
+    let mut harness = Harness::builder().with_size(size).with_max_steps(24).build_eframe(move |cc| {
         theme::apply_text_sizes(&cc.egui_ctx);
         KlApp::with_platform(state, Box::new(NativePlatform::new(folders, FileDialogs::default())))
     });

@@ -3,7 +3,9 @@
 
 use crate::common;
 use crate::harness::{harness_with, preset};
-use egui_kittest::{Harness, kittest::Queryable};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
 use klscope::app::KlApp;
 
 fn harness(id: &str) -> Harness<'static, KlApp> {
@@ -144,4 +146,40 @@ fn playing_the_fit_shows_mode_seeking_and_mode_covering() {
             assert!((mu - 9.5).abs() <= 1.0 && sigma > 5.0, "forward covers both modes: {text}");
         }
     }
+}
+
+/// The divergences view on disjoint supports: KL is ∞, JS at its 1-bit ceiling, W₁
+/// finite; moving Q's bump towards P's changes only W₁ (and the plan), and the α slider
+/// moves Rényi's D_α.
+#[test]
+fn the_divergences_view_shows_the_family_and_follows_alpha_and_a_drag() {
+    // A tall window, so the whole view is on screen without scrolling.
+    let folders = klscope::app::platform::native::Folders::in_temp();
+    let mut harness = crate::harness::harness_sized(preset("disjoint-supports"), folders, egui::vec2(1280.0, 1800.0));
+    open(&mut harness, "divergences");
+    harness.get_by_label_contains("Moving P onto Q: W₁ = 5");
+    assert!(!harness.query_all_by_label("∞").collect::<Vec<_>>().is_empty(), "KL(P||Q) is shown as ∞");
+    harness.get_by_label("1.000 bits");
+    // Q's bump two outcomes closer, still apart: W₁ falls from 5 to 3, JS stays at 1 bit.
+    let closer = [0.0, 0.0, 0.0, 0.0, 0.25, 0.5, 0.25, 0.0, 0.0, 0.0];
+    harness.state_mut().state.doc.q.set_all(&closer).unwrap();
+    harness.run();
+    harness.get_by_label_contains("Moving P onto Q: W₁ = 3");
+    harness.get_by_label_contains("JS = 1.000 bits");
+    // The α slider: from 2 upwards, D_α changes with it.
+    let shown = |harness: &Harness<'_, KlApp>, prefix: &str| {
+        let node = harness.get_by_label_contains(prefix);
+        let node = node.accesskit_node();
+        node.label().or(node.value()).unwrap_or_default().to_string()
+    };
+    let before = shown(&harness, "D_2 =");
+    harness.get_by_label("α = ∞").click();
+    harness.run();
+    let after = shown(&harness, "D_∞ =");
+    assert_ne!(before, after, "the order changes D_α");
+    // Copy as Python puts the family's script on the clipboard.
+    harness.get_by_label("Copy as Python").click();
+    harness.step();
+    let script = common::copied(&harness);
+    assert!(script.contains("wasserstein_distance(x, x, P, Q)") && script.contains("alpha = np.inf"), "{script}");
 }

@@ -5,6 +5,7 @@
 mod coding;
 mod contributions;
 mod distillation;
+mod divergences;
 mod fit;
 mod guards;
 mod libraries;

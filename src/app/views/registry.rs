@@ -5,7 +5,7 @@ use eframe::egui;
 
 use super::guards::{gives_away_ui, too_many_outcomes_ui};
 use super::view::{View, ViewInput};
-use super::{coding, distillation, fit, libraries, plots, sampling, simplex, table, temperature};
+use super::{coding, distillation, divergences, fit, libraries, plots, sampling, simplex, table, temperature};
 use crate::app::edit::Action;
 use crate::app::model::state::DEFAULT_VIEW;
 
@@ -34,6 +34,7 @@ impl Views {
                 Box::new(temperature::TemperatureView::default()),
                 Box::new(distillation::DistillationView::default()),
                 Box::new(simplex::SimplexView::default()),
+                Box::new(divergences::DivergencesView::default()),
             ],
         }
     }

@@ -50,6 +50,58 @@ print("T**2 * KL(P_T || Q_T)              =", T**2 * rel_entr(P_T, Q_T).sum())  
     )
 }
 
+/// What "Copy as Python" in the divergences view copies: numpy and scipy printing every
+/// member of the family for this P and Q, in nats (W₁ in the positions' units), with
+/// Rényi's divergence at `alpha` (its limits at 0, 1 and ∞ taken as klscope takes them).
+/// Prints `name = value` lines in the order of [`FamilyMember::ALL`].
+///
+/// [`FamilyMember::ALL`]: crate::info::family::FamilyMember::ALL
+pub fn family_script(labels: &[String], p: &[f64], q: &[f64], positions: &[f64], alpha: f64) -> String {
+    let list = |values: &[f64]| values.iter().map(|&v| python_float(v)).collect::<Vec<_>>().join(", ");
+    let names = labels.iter().map(|l| format!("{l:?}")).collect::<Vec<_>>().join(", ");
+    let alpha = if alpha.is_infinite() { "np.inf".to_string() } else { python_float(alpha) };
+    format!(
+        r#"# Every member of the divergence family for this P and Q, in nats. Written by klscope.
+# Outcomes: [{names}]
+import numpy as np
+from scipy.special import rel_entr
+from scipy.spatial.distance import jensenshannon
+from scipy.stats import wasserstein_distance
+
+P = np.array([{p}])
+Q = np.array([{q}])
+x = np.array([{x}])  # where the outcomes sit, for W1
+alpha = {alpha}
+
+def renyi(P, Q, a):
+    s = P > 0
+    if a == 0:
+        return -np.log(Q[s].sum())
+    if a == 1:
+        return rel_entr(P, Q).sum()
+    if np.isinf(a):
+        with np.errstate(divide="ignore"):
+            return np.log((P[s] / Q[s]).max())
+    with np.errstate(divide="ignore"):
+        return np.log((P[s] ** a * Q[s] ** (1 - a)).sum()) / (a - 1)
+
+with np.errstate(divide="ignore", invalid="ignore"):
+    print("kl_pq =", rel_entr(P, Q).sum())  # KL(P||Q)
+    print("kl_qp =", rel_entr(Q, P).sum())  # KL(Q||P)
+    print("js =", jensenshannon(P, Q) ** 2)  # scipy returns the distance: square it
+    print("total_variation =", 0.5 * np.abs(P - Q).sum())
+    print("hellinger_squared =", 0.5 * ((np.sqrt(P) - np.sqrt(Q)) ** 2).sum())
+    print("chi2_pearson =", np.where(P == Q, 0.0, (P - Q) ** 2 / Q).sum())  # inf where q = 0 < p
+    print("chi2_neyman =", np.where(P == Q, 0.0, (P - Q) ** 2 / P).sum())  # inf where p = 0 < q
+    print("renyi =", renyi(P, Q, alpha))
+    print("wasserstein1 =", wasserstein_distance(x, x, P, Q))
+"#,
+        p = list(p),
+        q = list(q),
+        x = list(positions),
+    )
+}
+
 /// What "Copy as Python" in the distillation view copies: numpy that computes the soft,
 /// hard and total loss exactly as PyTorch's usual distillation code (in a comment) does,
 /// for teacher logits `teacher`, student logits `student`, true label index `label`.

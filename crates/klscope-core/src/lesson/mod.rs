@@ -26,8 +26,18 @@ use crate::scenario::Scenario;
 
 /// The views a step may name, as in the app's tabs (a test checks this matches the
 /// app's registry).
-pub const VIEW_IDS: &[&str] =
-    &["plots", "table", "coding", "fit", "sampling", "libraries", "temperature", "distillation", "simplex"];
+pub const VIEW_IDS: &[&str] = &[
+    "plots",
+    "table",
+    "coding",
+    "fit",
+    "sampling",
+    "libraries",
+    "temperature",
+    "distillation",
+    "simplex",
+    "divergences",
+];
 
 /// The most outcomes a TopContributor prediction may offer: one button each.
 pub const MAX_CHOICE_OUTCOMES: usize = 12;

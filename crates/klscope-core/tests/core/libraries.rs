@@ -2,9 +2,9 @@
 //! documented examples, and (where Python with scipy is installed) scipy itself.
 
 use klscope_core::export::python::{distillation_script, python_script};
-use klscope_core::info::Report;
 use klscope_core::info::distillation::{DistillationLoss, distillation_loss as distill};
 use klscope_core::info::libraries::{distillation_loss, library_values, rel_entr};
+use klscope_core::info::{Report, Unit};
 use std::process::Command;
 
 const LN2: f64 = std::f64::consts::LN_2;
@@ -299,6 +299,52 @@ fn the_distillation_script_prints_the_losses_klscope_computes() {
         for ((name, got), (want_name, want)) in printed.iter().zip(expected) {
             assert_eq!(name, want_name);
             assert!((got - want).abs() <= 1e-12 * want.abs().max(1.0), "{name}: numpy {got}, klscope {want}");
+        }
+    }
+}
+
+/// The divergences view's "Copy as Python" prints, under numpy and scipy, what klscope's
+/// family report computes: every member, Rényi at several orders (its limits included),
+/// and W₁ at the scenario's positions.
+#[test]
+fn the_family_script_prints_what_the_family_report_computes() {
+    use klscope_core::export::python::family_script;
+    use klscope_core::info::family::{FamilyMember, FamilyReport};
+    let Some(python) = python_with_scipy() else {
+        eprintln!("note: skipped running the family script: no Python with numpy and scipy (set KLSCOPE_PYTHON)");
+        return;
+    };
+    // (P, Q, positions, α)
+    type Case = (Vec<f64>, Vec<f64>, Vec<f64>, f64);
+    let cases: [Case; 4] = [
+        (vec![0.9, 0.1], vec![0.5, 0.5], vec![0.0, 1.0], 2.0),
+        (vec![0.2, 0.3, 0.5], vec![0.5, 0.3, 0.2], vec![1.0, 2.0, 6.0], 0.5),
+        (vec![0.4, 0.4, 0.2, 0.0], vec![0.25, 0.25, 0.25, 0.25], vec![0.0, 1.0, 2.0, 3.0], 0.0),
+        (vec![0.5, 0.5, 0.0], vec![0.0, 0.5, 0.5], vec![1.0, 2.0, 3.0], f64::INFINITY),
+    ];
+    for (p, q, x, alpha) in cases {
+        let script = family_script(&labels(p.len()), &p, &q, &x, alpha);
+        let output = Command::new(&python).args(["-c", &script]).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let family = FamilyReport::compute(&p, &q, alpha, Some(&x));
+        let printed: Vec<(String, f64)> = stdout
+            .lines()
+            .map(|l| {
+                let (key, value) = l.split_once(" = ").unwrap();
+                (key.to_string(), value.trim().parse().unwrap())
+            })
+            .collect();
+        let keys: Vec<&str> = printed.iter().map(|(k, _)| k.as_str()).collect();
+        let want: Vec<&str> = FamilyMember::ALL.iter().map(|m| m.json_key()).collect();
+        assert_eq!(keys, want, "one line per member, in order:\n{stdout}");
+        for ((key, got), member) in printed.iter().zip(FamilyMember::ALL) {
+            let expected = member.value(&family, Unit::Nats);
+            if expected.is_infinite() {
+                assert!(got.is_infinite(), "{key}: scipy gives {got}, klscope ∞ ({p:?} vs {q:?})");
+            } else {
+                assert_close(*got, expected, &format!("{key} for {p:?} vs {q:?} at α = {alpha}"));
+            }
         }
     }
 }
