@@ -232,8 +232,12 @@ impl KlApp {
     fn export(&mut self, target: Target, choose: bool) {
         // 1× is as many pixels as the window shows (zoom and screen density included).
         let scale = f32::from(self.state.export_scale) * self.screen.pixels_per_point;
-        match self.draw_picture(self.screen.size, scale, target) {
-            Ok(picture) => self.platform.export(picture, choose),
+        // Laid out here, turned into pixels off the frame where the platform can.
+        match self.lay_out_picture(self.screen.size, scale, target) {
+            Ok(drawn) => {
+                let ctx = self.live_ctx.clone().unwrap_or_default();
+                self.platform.export_drawn(&ctx, drawn, choose);
+            }
             Err(e) => self.status = Some(Status::error(format!("Export failed: {e}"))),
         }
     }
@@ -275,6 +279,10 @@ impl KlApp {
                         Ok(()) => Status::info(format!("Opened the lesson '{title}' at step {}", step + 1)),
                         Err(e) => Status::error(format!("The lesson '{title}' cannot open: {e}.")),
                     }
+                }
+                Event::PictureDrawn { picture, choose } => {
+                    self.platform.export(*picture, choose);
+                    Status::info("Writing the picture…".to_string())
                 }
                 Event::LessonFiles { folder, files } => {
                     self.platform.export_files(&folder, files);

@@ -398,6 +398,20 @@ impl KlApp {
     /// Draws the app off screen at `logical` size and `scale` pixels per point, with the
     /// caption, cropped to `target`, and encodes it. The live window is not touched.
     pub fn draw_picture(&mut self, logical: egui::Vec2, scale: f32, target: Target) -> Result<Picture, PictureError> {
+        let drawn = self.lay_out_picture(logical, scale, target)?;
+        let image = self.platform.render(&drawn.ctx, drawn.output).map_err(|e| PictureError::Render(e.to_string()))?;
+        let image = picture::crop(&drawn.ctx, image, target, drawn.pixels_per_point)?;
+        picture::encode(&image, drawn.name)
+    }
+
+    /// The egui pass of a picture, laid out but not yet turned into pixels (see
+    /// [`KlApp::draw_picture`]); a platform may render it off the frame.
+    pub fn lay_out_picture(
+        &mut self,
+        logical: egui::Vec2,
+        scale: f32,
+        target: Target,
+    ) -> Result<picture::DrawnPicture, PictureError> {
         let ctx = egui::Context::default();
         theme::apply_text_sizes(&ctx);
         theme::apply_theme(&ctx, self.state.theme);
@@ -426,10 +440,8 @@ impl KlApp {
             return Err(PictureError::Encode("nothing was drawn".into()));
         };
         let pixels_per_point = output.pixels_per_point;
-        let image = self.platform.render(&ctx, output).map_err(|e| PictureError::Render(e.to_string()))?;
-        let image = picture::crop(&ctx, image, target, pixels_per_point)?;
         let name = picture::file_name(&self.state.doc.id, target, chrono::Local::now());
-        picture::encode(&image, name)
+        Ok(picture::DrawnPicture { ctx, output, pixels_per_point, target, name })
     }
 }
 

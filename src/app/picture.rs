@@ -46,6 +46,16 @@ pub struct Picture {
     pub name: String,
 }
 
+/// A picture laid out but not yet turned into pixels: the egui pass that drew it, what to
+/// crop it to and its file name. A platform may render it off the frame.
+pub struct DrawnPicture {
+    pub ctx: egui::Context,
+    pub output: egui::FullOutput,
+    pub pixels_per_point: f32,
+    pub target: Target,
+    pub name: String,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PictureError {
     #[error("{0}")]

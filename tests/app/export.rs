@@ -72,6 +72,9 @@ fn export_png_writes_a_dated_file_into_the_pictures_folder_and_says_where() {
     state.export_scale = 1;
     let mut app = app_in(state, Folders { scenarios: dir.path().join("s"), pictures: dir.path().to_path_buf() });
     app.run(Command::ExportPng);
+    // Laid out at once, drawn off the frame by a job.
+    assert!(app.job_progress().is_some(), "the picture is drawn by a job");
+    wait_for_job(&mut app);
     let files: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(files.len(), 1, "{files:?}");
@@ -89,6 +92,7 @@ fn an_export_into_a_missing_folder_reports_the_error() {
     let folders = Folders { pictures: "/nonexistent/folder".into(), ..Folders::in_temp() };
     let mut app = app_in(AppState::default(), folders);
     app.run(Command::ExportPng);
+    wait_for_job(&mut app);
     let status = app.status.clone().unwrap();
     assert!(status.is_error && status.text.contains("/nonexistent/folder"), "{status:?}");
 }

@@ -277,6 +277,14 @@ fn a_picture_typed_with_another_extension_still_ends_in_png() {
     harness.run();
     harness.get_by_label_contains("Export PNG as…").click();
     harness.run();
+    // The picture is drawn off the frame; the path field opens once it is.
+    let start = std::time::Instant::now();
+    while harness.state().job_progress().is_some() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60), "the picture was never drawn");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
     type_path(&mut harness, &scenario_file);
     assert_eq!(std::fs::read_to_string(&scenario_file).unwrap(), "precious");
     let status = status(&harness);

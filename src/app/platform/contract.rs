@@ -9,9 +9,10 @@ use super::error::PlatformError;
 use super::event::Event;
 use super::jobs::MakeJob;
 use crate::app::command::Command;
+use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::model::saved::SavedScenario;
-use crate::app::picture::Picture;
+use crate::app::picture::{self, DrawnPicture, Picture};
 use crate::scenario::Scenario;
 use crate::scenario::link;
 
@@ -55,6 +56,22 @@ pub trait Platform {
     fn job_progress(&self) -> Option<JobProgress>;
     /// Stops the running job after its current piece; its result is dropped.
     fn cancel_job(&mut self);
+    /// Renders a laid-out picture and writes it as [`Platform::export`] does. The desktop
+    /// does it off the frame, as a job; by default it is done here and now.
+    fn export_drawn(&mut self, _ctx: &egui::Context, drawn: DrawnPicture, choose: bool) {
+        let pixels = self.render(&drawn.ctx, drawn.output).map_err(|e| e.to_string());
+        let picture = pixels
+            .and_then(|image| {
+                picture::crop(&drawn.ctx, image, drawn.target, drawn.pixels_per_point).map_err(|e| e.to_string())
+            })
+            .and_then(|image| picture::encode(&image, drawn.name).map_err(|e| e.to_string()));
+        match picture {
+            Ok(picture) => self.export(picture, choose),
+            Err(e) => self.report(Status::error(format!("Export failed: {e}"))),
+        }
+    }
+    /// Tells the user something, as an event.
+    fn report(&mut self, status: Status);
     /// Turns one finished egui pass of `ctx` into pixels.
     fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, PlatformError>;
     /// Puts text on the clipboard.

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::app::model::Status;
+use crate::app::picture::Picture;
 use crate::info::ZeroRule;
 use crate::lesson::Lesson;
 use crate::model_files;
@@ -27,6 +28,11 @@ pub enum Event {
     Lesson { lesson: Box<Lesson>, step: usize },
     /// Presentation mode, asked for by the page's address.
     Present,
+    /// A picture a job drew: the app hands it to [`Platform::export`] (`choose`: ask
+    /// where).
+    ///
+    /// [`Platform::export`]: super::Platform::export
+    PictureDrawn { picture: Box<Picture>, choose: bool },
     /// A lesson's pictures and handout, drawn by a job: the app hands them to
     /// [`Platform::export_files`].
     LessonFiles { folder: String, files: Vec<(String, Vec<u8>)> },

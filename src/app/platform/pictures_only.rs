@@ -31,6 +31,7 @@ impl Platform for PicturesOnly {
         self.pictures.render(ctx, output).map_err(PlatformError::Render)
     }
     fn ui(&mut self, _ctx: &egui::Context) {}
+    fn report(&mut self, _status: crate::app::model::Status) {}
     fn take_events(&mut self) -> Vec<Event> {
         Vec::new()
     }

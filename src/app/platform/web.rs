@@ -272,6 +272,10 @@ impl Platform for WebPlatform {
         self.events.append(&mut self.inbox.borrow_mut());
     }
 
+    fn report(&mut self, status: Status) {
+        self.status(status);
+    }
+
     fn take_events(&mut self) -> Vec<Event> {
         std::mem::take(&mut self.events)
     }

@@ -5,6 +5,7 @@ mod dialogs;
 mod folders;
 pub mod launch;
 mod open_job;
+mod pictures;
 pub mod render;
 mod worker;
 
@@ -15,17 +16,15 @@ use eframe::egui::{self, RichText};
 use image::RgbaImage;
 use std::path::{Path, PathBuf};
 
-use super::cpu_render::CpuRenderer;
 use super::jobs::{self, MakeJob};
 use super::{Event, Platform, PlatformError, SaveJob, SavedScenario};
 use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
-use crate::app::picture::Picture;
+use crate::app::picture::{DrawnPicture, Picture};
 use crate::export::atomic::{describe, write_atomically, write_folder_atomically};
 use crate::export::file_names::safe_stem;
 use crate::scenario::{self, link};
 use dialogs::Purpose;
-use render::OffscreenRenderer;
 
 /// What waits for a file name from a dialog, or for an answer to "Replace the file?".
 enum Pending {
@@ -36,10 +35,9 @@ enum Pending {
 pub struct NativePlatform {
     folders: Folders,
     dialogs: FileDialogs,
-    /// Created at the first export (it takes a moment) and kept.
-    renderer: Option<OffscreenRenderer>,
-    /// Draws pictures where there is no graphics adapter (or when asked to).
-    cpu: Option<CpuRenderer>,
+    /// The picture renderers (a wgpu device made at the first export, or the CPU), shared
+    /// with picture jobs.
+    renderers: pictures::SharedRenderers,
     saved: Vec<SavedScenario>,
     /// What the open Save-as or Export-as dialog is for.
     waiting: Option<Pending>,
@@ -65,8 +63,7 @@ impl NativePlatform {
         NativePlatform {
             folders,
             dialogs,
-            renderer: None,
-            cpu: None,
+            renderers: Default::default(),
             saved,
             waiting: None,
             confirm: None,
@@ -78,7 +75,7 @@ impl NativePlatform {
 
     /// Draws pictures on the CPU from now on, as where there is no graphics adapter.
     pub fn draw_pictures_on_cpu(mut self) -> Self {
-        self.cpu = Some(CpuRenderer::default());
+        self.renderers = std::sync::Arc::new(std::sync::Mutex::new(pictures::Renderers::on_cpu()));
         self
     }
 
@@ -278,18 +275,22 @@ impl Platform for NativePlatform {
     }
 
     fn render(&mut self, ctx: &egui::Context, output: egui::FullOutput) -> Result<RgbaImage, PlatformError> {
-        if self.renderer.is_none() && self.cpu.is_none() {
-            // Without a graphics adapter (no GPU, no Mesa) pictures are drawn on the CPU.
-            match OffscreenRenderer::new() {
-                Ok(renderer) => self.renderer = Some(renderer),
-                Err(_) => self.cpu = Some(CpuRenderer::default()),
-            }
+        match self.renderers.lock() {
+            Ok(mut renderers) => renderers.render(ctx, output),
+            Err(_) => Err(PlatformError::Render("the renderer stopped working".to_string())),
         }
-        match (&mut self.cpu, &mut self.renderer) {
-            (Some(cpu), _) => cpu.render(ctx, output).map_err(PlatformError::Render),
-            (None, Some(gpu)) => gpu.render(ctx, output).map_err(|e| PlatformError::Render(e.to_string())),
-            (None, None) => Err(PlatformError::Render("no way to draw a picture here".to_string())),
-        }
+    }
+
+    /// Renders, crops and encodes off the frame, then writes as `export` does.
+    fn export_drawn(&mut self, ctx: &egui::Context, drawn: DrawnPicture, choose: bool) {
+        let renderers = std::sync::Arc::clone(&self.renderers);
+        let make: MakeJob =
+            Box::new(move || Box::new(pictures::PictureJob::new(drawn, renderers, choose)) as Box<dyn jobs::Job>);
+        self.start_job(ctx, "Drawing the picture".to_string(), make);
+    }
+
+    fn report(&mut self, status: Status) {
+        self.status(status);
     }
 
     fn ui(&mut self, ctx: &egui::Context) {
