@@ -378,7 +378,11 @@ impl KlApp {
                 ui.ctx().request_repaint();
             }
             let concealed = self.concealed();
-            panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &panels::measures::ROWS);
+            let rows = panels::measures::rows(self.state.family_pair);
+            panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &rows);
+            if mode == Mode::Live {
+                panels::measures::family_pair_ui(ui, &mut self.state.family_pair);
+            }
             ui.separator();
             panels::identity::identity_ui(ui, &self.state, &self.analysis, &concealed);
         });

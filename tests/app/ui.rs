@@ -346,3 +346,17 @@ fn while_a_field_has_the_keyboard_only_shortcuts_that_do_not_clash_with_typing_w
     harness.run();
     assert!(harness.state().is_presenting(), "F5 should start presentation mode while typing");
 }
+
+#[test]
+fn the_measures_panel_can_show_the_chi_squares_in_its_last_row() {
+    let mut harness = coin();
+    assert!(shown(&harness, "TV(P,Q)").starts_with("0.4"), "TV by default");
+    harness.get_by_label("in the last row").click();
+    harness.run();
+    harness.get_by_label("χ² both ways").click();
+    harness.run();
+    assert_eq!(harness.state().state.family_pair, klscope::app::model::state::FamilyPair::ChiSquares);
+    // 0.9/0.1 against 0.5/0.5: Pearson Σ (p−q)²/q = 0.64, Neyman Σ (p−q)²/p = 1.778.
+    assert_eq!(shown(&harness, "χ²(P||Q)"), "0.6400");
+    assert_eq!(shown(&harness, "χ²_N(P||Q)"), "1.778");
+}

@@ -287,6 +287,41 @@ pub struct AppState {
     pub view: String,
     /// The order of a vocabulary's outcomes in the editors and plots.
     pub sort: SortKey,
+    /// Which pair of the divergence family the measures panel shows in its last row.
+    pub family_pair: FamilyPair,
+}
+
+/// The measures panel's last row: total variation and Hellinger (the default), or
+/// another pair of the f-divergence family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum FamilyPair {
+    #[default]
+    TvHellinger,
+    ChiSquares,
+    HellingerSquaredTv,
+}
+
+impl FamilyPair {
+    pub const ALL: [FamilyPair; 3] = [FamilyPair::TvHellinger, FamilyPair::ChiSquares, FamilyPair::HellingerSquaredTv];
+
+    /// The two measures of the row.
+    pub fn measures(self) -> (crate::info::Measure, crate::info::Measure) {
+        use crate::info::Measure;
+        match self {
+            FamilyPair::TvHellinger => (Measure::TotalVariation, Measure::Hellinger),
+            FamilyPair::ChiSquares => (Measure::ChiSquarePearson, Measure::ChiSquareNeyman),
+            FamilyPair::HellingerSquaredTv => (Measure::HellingerSquared, Measure::TotalVariation),
+        }
+    }
+
+    /// The choice as the menu shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FamilyPair::TvHellinger => "TV and Hellinger",
+            FamilyPair::ChiSquares => "χ² both ways",
+            FamilyPair::HellingerSquaredTv => "Hel² and TV",
+        }
+    }
 }
 
 impl Default for AppState {
@@ -303,6 +338,7 @@ impl Default for AppState {
             zoom: 1.0,
             view: DEFAULT_VIEW.to_string(),
             sort: SortKey::default(),
+            family_pair: FamilyPair::default(),
         }
     }
 }

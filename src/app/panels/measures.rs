@@ -4,7 +4,7 @@
 use eframe::egui::{self, RichText, text::LayoutJob};
 
 use crate::app::model::analysis::Analysis;
-use crate::app::model::state::AppState;
+use crate::app::model::state::{AppState, FamilyPair};
 use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
 use crate::app::ui::theme;
 use crate::info::{Measure, Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
@@ -19,6 +19,29 @@ pub const ROWS: [(Measure, Option<Measure>); 5] = [
     (Measure::Js, Some(Measure::JsDistance)),
     (Measure::TotalVariation, Some(Measure::Hellinger)),
 ];
+
+/// [`ROWS`] with its last row the family pair chosen.
+pub fn rows(pair: FamilyPair) -> [(Measure, Option<Measure>); 5] {
+    let mut rows = ROWS;
+    let (left, right) = pair.measures();
+    rows[4] = (left, Some(right));
+    rows
+}
+
+/// Chooses the last row's pair of the divergence family.
+pub fn family_pair_ui(ui: &mut egui::Ui, pair: &mut FamilyPair) {
+    egui::ComboBox::new("family_pair", "in the last row")
+        .selected_text(pair.label())
+        .show_ui(ui, |ui| {
+            for choice in FamilyPair::ALL {
+                ui.selectable_value(pair, choice, choice.label());
+            }
+        })
+        .response
+        .on_hover_text(
+            "Which pair of the f-divergence family the panel shows below JS (the Divergences view shows them all)",
+        );
+}
 
 /// The measures presentation mode shows, in one row: entropy, cross-entropy, KL both
 /// ways, JS.
