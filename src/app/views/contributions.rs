@@ -14,13 +14,13 @@ use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side, Unit};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::text;
 use crate::text::thousands;
 
 /// What the data depends on: the analysis, the ranking of a vocabulary, the selected
-/// outcome, the unit, and which of the two sums a pending question hides.
-type ContributionsKey = (u64, usize, usize, Unit, bool, bool);
+/// outcome, the unit, and what a pending question hides.
+type ContributionsKey = (u64, usize, usize, Unit, Concealed);
 
 /// The contribution plot's data, ready to draw: the shown outcomes' terms in the unit,
 /// NaN where a pending question hides them.
@@ -44,8 +44,12 @@ impl ContributionsData {
         let unit = state.unit;
         let report = &analysis.report;
         let shown = Shown::of(state, analysis);
-        // A pending question about these terms: their bars and sums stay hidden.
-        let (hide_forward, hide_reverse) = (concealed.hides_terms(Measure::KlPQ), concealed.hides_terms(Measure::KlQP));
+        // A pending question about these terms, or a term near a number question's answer:
+        // that side's bars and sum stay hidden.
+        let hides = |measure: Measure, terms: &[f64]| {
+            concealed.hides_terms(measure) || concealed.hides_any(terms.iter().map(|&t| unit.from_nats(t)))
+        };
+        let (hide_forward, hide_reverse) = (hides(Measure::KlPQ, &shown.forward), hides(Measure::KlQP, &shown.reverse));
         let in_unit = |terms: &[f64], hide: bool| -> Vec<f64> {
             terms.iter().map(|&t| if hide { f64::NAN } else { unit.from_nats(t) }).collect()
         };
@@ -133,14 +137,7 @@ impl Contributions {
         concealed: &Concealed,
     ) -> egui::Rect {
         let ranking = analysis.order.ranking().map_or(0, |r| Arc::as_ptr(r) as usize);
-        let key = (
-            analysis.revision,
-            ranking,
-            state.selected,
-            state.unit,
-            concealed.hides_terms(Measure::KlPQ),
-            concealed.hides_terms(Measure::KlQP),
-        );
+        let key = (analysis.revision, ranking, state.selected, state.unit, concealed.clone());
         let data = self.data.get(key, || ContributionsData::compute(state, analysis, concealed));
         contributions_ui(ui, data)
     }

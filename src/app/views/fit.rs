@@ -10,10 +10,11 @@ use super::{View, ViewInput};
 use crate::app::edit::{Action, Edit};
 use crate::app::model::Mode;
 use crate::app::ui::Cached;
+use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::Measure;
 use crate::info::fit::{self, Descent, FitResult, Grid, Params};
-use crate::info::{Direction, Side};
+use crate::info::{Direction, Side, Unit};
 use crate::text;
 
 /// Steps taken per frame while playing: slow enough to watch.
@@ -197,6 +198,13 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
             )
             .color(theme::alarm(ui)),
         );
+    } else if let Some(descent) = &fit_state.descent
+        && input.concealed.hides_number_in(descent.value, Unit::Nats)
+    {
+        ui.label(format!(
+            "{} of the fit = {HIDDEN}: close to the answer of the question",
+            fit_state.direction.symbol()
+        ));
     } else if let Some(descent) = &fit_state.descent {
         let name = fit_state.direction.symbol();
         let status = if descent.converged { "converged" } else { "descending" };

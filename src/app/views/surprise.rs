@@ -14,7 +14,7 @@ use crate::app::ui::Cached;
 use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
 use crate::app::ui::theme;
 use crate::info::{Measure, Side, Unit};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::text;
 
 /// How many of a vocabulary's outcomes get markers.

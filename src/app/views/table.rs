@@ -13,7 +13,7 @@ use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side, Unit, log_ratio};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,8 @@ type Sort = Option<(Column, bool)>;
 pub struct TableView {
     sort: Sort,
     order: Cached<(u64, Sort, Unit), Vec<usize>>,
+    /// The columns a pending question hides, for these numbers, this unit and this question.
+    hidden: Cached<(u64, Unit, Concealed), [bool; 8]>,
 }
 
 impl View for TableView {
@@ -144,7 +146,8 @@ fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
 /// Draws the table; returns Copy as CSV, or the row clicked.
 fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> Option<Command> {
     let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
-    let hidden = hidden_columns(concealed);
+    let key = (analysis.revision, state.unit, concealed.clone());
+    let hidden = *table.hidden.get(key, || hidden_columns(analysis, state.unit, concealed));
     let geometry = Geometry::for_ui(ui);
     let unit = state.unit;
     let log = unit.log_name();
@@ -210,12 +213,20 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     command
 }
 
-/// The columns a pending question hides: the terms of a measure it asks about.
-fn hidden_columns(concealed: &Concealed) -> [bool; 8] {
+/// The columns a pending question hides: the terms of a measure it hides, and any column
+/// of surprises, log ratios or terms with a number near a number question's answer (the
+/// whole column, so that no single hidden cell points at the answer). p and q are the
+/// inputs: they always show.
+fn hidden_columns(analysis: &Analysis, unit: Unit, concealed: &Concealed) -> [bool; 8] {
+    let near = |column: Column| {
+        let k = column as usize - 1;
+        concealed.hides_any((0..analysis.p.len()).map(|i| row_values(analysis, unit, i)[k]))
+    };
     Column::ALL.map(|column| match column {
-        Column::TermPQ => concealed.hides_terms(Measure::KlPQ),
-        Column::TermQP => concealed.hides_terms(Measure::KlQP),
-        _ => false,
+        Column::Outcome | Column::P | Column::Q => false,
+        Column::TermPQ => concealed.hides_terms(Measure::KlPQ) || near(column),
+        Column::TermQP => concealed.hides_terms(Measure::KlQP) || near(column),
+        Column::SurpriseP | Column::SurpriseQ | Column::LogRatio => near(column),
     })
 }
 
