@@ -233,3 +233,27 @@ fn no_question_of_a_built_in_lesson_shows_a_number_that_gives_its_answer_away() 
     assert!(harness.state().concealed().hides(Measure::KlQP));
     harness.get_by_label("KL(Q||P)\n?");
 }
+
+/// The rule follows P and Q: dragging Q while the question is open hides what has come
+/// near the answer and shows what has left it.
+#[test]
+fn the_rule_is_worked_out_again_when_q_is_dragged() {
+    let lesson = klscope::lesson::find_builtin_lesson("cost-of-the-wrong-model").unwrap();
+    let mut harness = harness_with(AppState::default());
+    harness.state_mut().open_lesson(lesson, 3).unwrap();
+    harness.run();
+    harness.get_by_label("KL(Q||P)\n?");
+    // Q = (0.8, 0.2) becomes about (0.5, 0.5): KL(P||Q) grows to 0.531 bits and
+    // KL(Q||P) to 0.737, no longer within 0.05 of it.
+    let layout = harness.state().bar_layout(klscope::info::Side::Q).unwrap();
+    let from = eframe::egui::pos2(layout.center_x(0), layout.y_of(0.8));
+    let to = eframe::egui::pos2(layout.center_x(0), layout.y_of(0.5));
+    crate::harness::drag(&mut harness, from, to);
+    let report = harness.state().report().clone();
+    let (forward, reverse) = (Measure::KlPQ.value(&report, Unit::Bits), Measure::KlQP.value(&report, Unit::Bits));
+    assert!((reverse - forward).abs() > 0.1, "{forward} {reverse}");
+    assert!(!harness.state().concealed().hides(Measure::KlQP));
+    let cell = klscope::app::panels::measures::cell_text(Measure::KlQP, reverse, Unit::Bits);
+    harness.get_by_label(&cell);
+    harness.get_by_label("KL(P||Q)\n?");
+}
