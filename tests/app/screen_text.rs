@@ -9,10 +9,14 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT;
 use klscope::app::KlApp;
 
-/// One text: what it says and whether it is a plot's tick label.
+/// One text: what it says, whether it is a plot's tick label, and for a painted text where
+/// it is, its size, and whether it lies wholly inside a plot's frame.
 pub struct Piece {
     pub text: String,
     pub tick: bool,
+    pub rect: Option<Rect>,
+    pub size: f32,
+    pub inside_plot: bool,
 }
 
 /// Every piece of text on screen.
@@ -33,7 +37,14 @@ pub fn pieces(harness: &Harness<'_, KlApp>) -> Vec<Piece> {
         match shape {
             egui::Shape::Text(text) => {
                 let rect = text.visual_bounding_rect();
-                out.push(Piece { text: text.galley.text().to_string(), tick: frames.iter().any(|f| is_tick(rect, *f)) })
+                let size = text.galley.job.sections.iter().map(|s| s.format.font_id.size).fold(0.0, f32::max);
+                out.push(Piece {
+                    text: text.galley.text().to_string(),
+                    tick: frames.iter().any(|f| is_tick(rect, *f)),
+                    rect: Some(rect),
+                    size,
+                    inside_plot: frames.iter().any(|f| f.contains_rect(rect)),
+                })
             }
             egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, frames, out)),
             _ => {}
@@ -45,7 +56,7 @@ pub fn pieces(harness: &Harness<'_, KlApp>) -> Vec<Piece> {
     for node in harness.root().children_recursive() {
         let node = node.accesskit_node();
         for text in [node.label(), node.value()].into_iter().flatten() {
-            out.push(Piece { text: text.to_string(), tick: false });
+            out.push(Piece { text: text.to_string(), tick: false, rect: None, size: 0.0, inside_plot: false });
         }
     }
     out

@@ -278,6 +278,7 @@ fn row_ui(
     let text_color = ui.visuals().text_color();
     let negative = theme::divergence(ui);
     let font = FontId::proportional(14.0 * geometry.scale);
+    let infinity_font = FontId::proportional(14.0 * geometry.scale * theme::INFINITY_RATIO);
     let mut x = rect.left();
     painter.text(egui::pos2(x + 4.0, rect.center().y), Align2::LEFT_CENTER, &label, font.clone(), text_color);
     x += geometry.width(Column::Outcome);
@@ -288,13 +289,15 @@ fn row_ui(
             Column::P => (text::probability(*value), theme::color(ui, Side::P)),
             Column::Q => (text::probability(*value), theme::color(ui, Side::Q)),
             _ if value.is_nan() => ("—".to_string(), text_color),
-            _ if *value == f64::INFINITY => (text::sig4(*value), theme::alarm(ui)),
+            _ if value.is_infinite() => (text::sig4(*value), theme::alarm(ui)),
             // Negative terms pull a KL down: their own colour so they stand out.
             _ if *value < 0.0 => (text::sig4(*value), negative),
             _ => (text::sig4(*value), text_color),
         };
         let right = x + geometry.width(column) - 6.0;
-        painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, text, font.clone(), color);
+        // ∞ is a small glyph at the table's size: it shows at the size of a big number.
+        let font = if value.is_infinite() && !hidden[column as usize] { infinity_font.clone() } else { font.clone() };
+        painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, text, font, color);
         x += geometry.width(column);
     }
     let response = response.on_hover_text(format!("{label}: click to select"));
@@ -305,13 +308,30 @@ fn row_ui(
 /// The sums of the table's columns: the measures themselves.
 fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
     let unit = state.unit;
+    let (alarm, body, plain_color) = (theme::alarm(ui), theme::body_size(ui), ui.visuals().text_color());
     let total = |measure: Measure| {
-        let value = if concealed.hides(measure) {
-            HIDDEN.to_string()
+        let value = measure.value(&analysis.report, unit);
+        if concealed.hides(measure) {
+            RichText::new(format!("{} = {HIDDEN}", measure.symbol()))
+        } else if value.is_infinite() {
+            // ∞ at the size of the digits is a dot: larger, in the alarm colour.
+            let symbol = format!("{} = ", measure.symbol());
+            let mut job = egui::text::LayoutJob::default();
+            let plain = egui::TextFormat {
+                font_id: FontId::proportional(body),
+                color: plain_color,
+                valign: egui::Align::Center,
+                ..Default::default()
+            };
+            job.append(&symbol, 0.0, plain.clone());
+            let big =
+                egui::TextFormat { font_id: FontId::proportional(body * theme::INFINITY_RATIO), color: alarm, ..plain };
+            job.append(&text::sig4(value), 0.0, big);
+            return egui::WidgetText::from(job);
         } else {
-            text::with_unit(measure.value(&analysis.report, unit), unit)
-        };
-        format!("{} = {value}", measure.symbol())
+            RichText::new(format!("{} = {}", measure.symbol(), text::with_unit(value, unit)))
+        }
+        .into()
     };
     ui.separator();
     ui.horizontal_wrapped(|ui| {
