@@ -187,6 +187,10 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
     if data.any_infinite {
         plot = plot.default_y_bounds(data.bottom, data.top);
     }
+    // With both sides hidden there are no bars to read against a scale.
+    if data.hide_forward && data.hide_reverse {
+        plot = plot.show_axes([true, false]);
+    }
     let response = plot
         .show_x(false)
         .show_y(false)
