@@ -40,9 +40,10 @@ struct Judge {
     screen: Unit,
     /// The texts not judged: the lesson's words.
     authored: Vec<String>,
-    /// Numbers as the editors write the inputs ("0.9"), and the numbers in the names.
+    /// Numbers as the editors write the inputs ("0.9"), and as the names write theirs
+    /// ("1/6" writes 1 and 6, which do not excuse a "1.000").
     inputs: Vec<String>,
-    named: Vec<f64>,
+    named: Vec<String>,
     outcomes: usize,
 }
 
@@ -59,7 +60,7 @@ impl Judge {
         let values = doc.p.probs().iter().chain(doc.q.probs());
         let inputs = values.map(|&v| text::probability(v)).collect();
         let names = doc.labels().iter().chain([&doc.title, &doc.description]);
-        let named = names.flat_map(|name| tokens(name)).map(|(_, v)| v).collect();
+        let named = names.flat_map(|name| tokens(name)).map(|(written, _)| written).collect();
         Judge {
             prediction: prediction.clone(),
             report: app.report().clone(),
@@ -106,11 +107,11 @@ impl Judge {
         open.into_iter().any(|m| same_digits(hidden, m.value(&self.report, self.screen)))
     }
 
-    fn exempt(&self, piece: &Piece, written: &str, x: f64) -> bool {
+    fn exempt(&self, piece: &Piece, written: &str) -> bool {
         piece.tick
-            || self.authored.iter().any(|a| a.contains(piece.text.trim()) && !piece.text.trim().is_empty())
+            || self.authored.iter().any(|a| is_authored(a, &piece.text))
             || self.inputs.iter().any(|input| input == written)
-            || self.named.contains(&x)
+            || self.named.iter().any(|name| name == written)
             || piece.text.starts_with("scale to ")
             || is_outcome_count(&piece.text, self.outcomes)
     }
@@ -120,7 +121,7 @@ impl Judge {
         let mut out = Vec::new();
         for piece in shown {
             for (written, x) in tokens(&piece.text) {
-                if self.exempt(piece, &written, x) {
+                if self.exempt(piece, &written) {
                     continue;
                 }
                 if let Some(why) = self.gives_away(x) {
@@ -152,6 +153,13 @@ impl Judge {
         }
         out
     }
+}
+
+/// The lesson's words as shown: whole, or (where a long text is cut to fit or painted row
+/// by row) a long run of them; never a short piece that merely occurs in them ("0.1").
+fn is_authored(authored: &str, shown: &str) -> bool {
+    let (authored, shown) = (authored.trim(), shown.trim());
+    authored == shown || (shown.chars().count() >= 24 && authored.contains(shown))
 }
 
 /// "Outcome 2 of 6:" and "6 outcomes, sorted by" name the inputs' size.

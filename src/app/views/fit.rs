@@ -199,10 +199,12 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
             .color(theme::alarm(ui)),
         );
     } else if let Some(descent) = &fit_state.descent
-        && input.concealed.hides_number_in(descent.value, Unit::Nats)
+        && (input.concealed.hides_number_in(descent.value, Unit::Nats)
+            || [descent.params.mu, descent.params.sigma].iter().any(|x| input.concealed.hides_number(*x)))
     {
+        // The fit's numbers are close to the open question's answer: the line waits.
         ui.label(format!(
-            "{} of the fit = {HIDDEN}: close to the answer of the question",
+            "μ, σ and {} of the fit = {HIDDEN} until the question is answered",
             fit_state.direction.symbol()
         ));
     } else if let Some(descent) = &fit_state.descent {

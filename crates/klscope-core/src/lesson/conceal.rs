@@ -305,6 +305,10 @@ mod tests {
         assert!(hidden.hides_number(in_nats) && hidden.hides_number(in_nats + 0.034));
         assert!(hidden.hides_number(0.0529 + 0.049), "digits typed in bits");
         assert!(!hidden.hides_number(0.2));
+        // A number a view writes in nats (the libraries, distillation) on a screen in bits.
+        let (bits, _) = concealed(&estimate, &[0.9, 0.1], &[0.8, 0.2], Unit::Bits);
+        assert!(bits.hides_number_in(in_nats, Unit::Nats) && !bits.hides_number_in(0.2, Unit::Nats));
+        assert!(bits.hides_number_in(0.1, Unit::Nats), "0.1 read as digits is within 0.05 of 0.0529 bits");
     }
 
     #[test]
