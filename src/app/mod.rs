@@ -35,7 +35,7 @@ use ui::theme;
 use views::{ViewInput, Views};
 
 use crate::info::{Report, Side};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::lesson::{Lesson, Scene};
 
 /// A cheap fingerprint of the stored session: the document's revision and the settings.
@@ -202,9 +202,16 @@ impl KlApp {
         self.presenting = on;
     }
 
-    /// What a pending prediction hides right now.
+    /// What a pending prediction hides right now: worked out from P and Q as they stand,
+    /// by the rule in `lesson::Concealed`.
     pub fn concealed(&self) -> Concealed {
-        self.lesson.as_ref().map(LessonRun::concealed).unwrap_or_default()
+        let Some(run) = self.lesson.as_ref() else {
+            return Concealed::default();
+        };
+        let a = &self.analysis;
+        let scene =
+            Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
+        run.concealed(&scene)
     }
 
     fn refresh_analysis(&mut self) {

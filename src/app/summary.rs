@@ -16,13 +16,19 @@ impl KlApp {
         object.insert("description".into(), json!(doc.description));
         object.insert("zero_rule".into(), json!(doc.zero_rule.describe()));
         object.insert("view".into(), json!(self.state.view));
-        // A page must not tell what a pending lesson question hides.
+        // A page must not tell what a pending lesson question hides: the measures it
+        // hides, and a column of terms that adds up to one or holds a number near a number
+        // question's answer.
         let concealed = self.concealed();
         for measure in Measure::ALL.into_iter().filter(|m| concealed.hides(*m)) {
             object.insert(measure.json_key().into(), Value::Null);
         }
         for (measure, key) in [(Measure::KlPQ, "terms_pq"), (Measure::KlQP, "terms_qp")] {
-            if concealed.hides_terms(measure) {
+            let near = || match object.get(key) {
+                Some(Value::Array(terms)) => concealed.hides_any(terms.iter().filter_map(Value::as_f64)),
+                _ => false,
+            };
+            if concealed.hides_terms(measure) || near() {
                 object.insert(key.into(), Value::Null);
             }
         }

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use klscope::app::KlApp;
 use klscope::app::model::state::AppState;
 use klscope::app::panels::lesson_step::ESTIMATE_FIELD;
@@ -12,6 +12,7 @@ use klscope::lesson::{Goal, Lesson, Prediction, Relation, Step, Task};
 use klscope::scenario;
 
 use crate::harness::{drag, harness_with};
+use crate::screen_text::shown_text;
 
 fn step(preset: &str, view: &str, task: Option<Task>) -> Step {
     Step {
@@ -46,33 +47,6 @@ fn harness_on_lesson(step: usize) -> Harness<'static, KlApp> {
     harness.state_mut().open_lesson(lesson(), step).unwrap();
     harness.run();
     harness
-}
-
-/// Every piece of text on screen: what was painted (labels, plot text, table cells) and
-/// every widget's accessible label.
-fn shown_text(harness: &Harness<'_, KlApp>) -> String {
-    fn walk(shape: &egui::Shape, out: &mut String) {
-        match shape {
-            egui::Shape::Text(text) => {
-                out.push_str(text.galley.text());
-                out.push('\n');
-            }
-            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
-            _ => {}
-        }
-    }
-    let mut out = String::new();
-    for clipped in &harness.output().shapes {
-        walk(&clipped.shape, &mut out);
-    }
-    for node in harness.root().children_recursive() {
-        let node = node.accesskit_node();
-        for text in [node.label(), node.value()].into_iter().flatten() {
-            out.push_str(&text);
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// The digits a value shows with, at the precisions the app uses.

@@ -5,9 +5,11 @@
 mod common;
 
 mod harness;
+mod screen_text;
 
 mod export;
 mod files;
+mod leaks;
 mod lessons;
 mod links;
 mod logits;

@@ -183,3 +183,29 @@ fn the_divergences_view_shows_the_family_and_follows_alpha_and_a_drag() {
     let script = common::copied(&harness);
     assert!(script.contains("wasserstein_distance(x, x, P, Q)") && script.contains("alpha = np.inf"), "{script}");
 }
+
+/// `support-mismatch`: Q rules scissors out, so its term of KL(P||Q) is infinite. The
+/// contribution plot's bar runs off the top with a full-size ∞ inside the plot (not cut by
+/// its frame), the surprise plot pins −log q = ∞ at q = 0 to its top edge, and the table
+/// writes ∞ larger than its digits.
+#[test]
+fn an_infinite_term_runs_off_the_plot_and_says_so_in_full_size() {
+    use crate::screen_text::pieces;
+    let mut harness = harness("support-mismatch");
+    open(&mut harness, "plots");
+    let body = klscope::app::ui::theme::BODY_SIZE;
+    let shown = pieces(&harness);
+    let bar = shown.iter().find(|p| p.text == klscope::text::INFINITY && p.inside_plot);
+    let bar =
+        bar.unwrap_or_else(|| panic!("no ∞ inside a plot: {:?}", shown.iter().map(|p| &p.text).collect::<Vec<_>>()));
+    assert!(bar.size >= 1.5 * body, "the ∞ is {} px beside {body} px body text", bar.size);
+    let pinned = shown.iter().find(|p| p.text.contains("−log₂ q = ∞") && p.inside_plot);
+    let pinned = pinned.unwrap_or_else(|| panic!("no pinned ∞ in the surprise plot"));
+    assert!(pinned.text.contains("scissors") && pinned.size >= body, "{} at {} px", pinned.text, pinned.size);
+    // The bar stands above every finite one: its ∞ is higher on screen than the plot's 0.1 tick.
+    let tick = shown.iter().find(|p| p.tick && p.text == "0.1").and_then(|p| p.rect).unwrap();
+    assert!(bar.rect.unwrap().bottom() < tick.top(), "{:?} {tick:?}", bar.rect);
+    open(&mut harness, "table");
+    let cell = pieces(&harness).into_iter().find(|p| p.text == klscope::text::INFINITY && p.rect.is_some()).unwrap();
+    assert!(cell.size >= 1.5 * 14.0, "the table's ∞ is {} px", cell.size);
+}

@@ -2,8 +2,7 @@
 //! whether the answer is out. Moving to a step opens its scenario and its view.
 
 use crate::info::{Report, Side};
-use crate::lesson::task::Concealed;
-use crate::lesson::{Answer, GoalStatus, Lesson, Scene, Step, Task, Verdict};
+use crate::lesson::{Answer, Concealed, GoalStatus, Lesson, Scene, Step, Task, Verdict};
 
 use super::errors::LessonRunError;
 use super::state::AppState;
@@ -88,10 +87,11 @@ impl LessonRun {
         matches!(self.task(), Some(Task::Predict(_))) && self.current().is_some_and(|p| !p.revealed)
     }
 
-    /// What must stay hidden now.
-    pub fn concealed(&self) -> Concealed {
+    /// What must stay hidden now, for P and Q as they stand in `now` (worked out again
+    /// each time: the student may drag while the question is open).
+    pub fn concealed(&self, now: &Scene<'_>) -> Concealed {
         match self.task() {
-            Some(Task::Predict(prediction)) if self.is_pending() => prediction.conceals(),
+            Some(Task::Predict(prediction)) if self.is_pending() => prediction.conceals(now),
             _ => Concealed::default(),
         }
     }

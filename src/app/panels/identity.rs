@@ -8,7 +8,7 @@ use crate::app::model::state::AppState;
 use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
 use crate::app::ui::theme;
 use crate::info::{Measure, Side};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::text;
 
 pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {

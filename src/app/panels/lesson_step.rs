@@ -105,7 +105,8 @@ fn question_ui(
             let Some(typed) = run.typed_mut() else {
                 return;
             };
-            let field = egui::TextEdit::singleline(typed).desired_width(90.0).hint_text("e.g. 1.5");
+            let field =
+                egui::TextEdit::singleline(typed).desired_width(theme::body_size(ui) * 7.0).hint_text("your number");
             let response = ui.add(field).accessible_name(ESTIMATE_FIELD);
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let parsed = (!typed.trim().is_empty()).then(|| parse_number(typed));

@@ -8,7 +8,7 @@ use crate::app::model::state::{AppState, FamilyPair};
 use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
 use crate::app::ui::theme;
 use crate::info::{Measure, Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::text;
 
 /// Measures in pairs: each row puts a forward measure beside its reverse or partner.

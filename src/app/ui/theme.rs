@@ -132,6 +132,8 @@ pub const BODY_SIZE: f32 = 15.0;
 pub const SMALL_SIZE: f32 = 12.0;
 /// How much larger the measures panel's numbers are than body text: 24 px beside 15 px.
 pub const BIG_NUMBER_RATIO: f32 = 1.6;
+/// How much larger ∞ is drawn than the digits beside it: at their size the glyph is a dot.
+pub const INFINITY_RATIO: f32 = 1.6;
 const BODY: f32 = BODY_SIZE;
 
 fn set_text_scale(ctx: &egui::Context, scale: f32) {

@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, RichText};
 
+use super::guards::near_answer_ui;
 use super::{View, ViewInput};
 use crate::app::command::Command;
 use crate::app::edit::Action;
@@ -11,8 +12,8 @@ use crate::app::model::state::AppState;
 use crate::app::ui::Cached;
 use crate::app::ui::theme;
 use crate::info::Measure;
-use crate::info::Side;
 use crate::info::coding::{CodingReport, coding_report};
+use crate::info::{Side, Unit};
 use crate::text;
 
 /// The codes of the current P and Q, rebuilt only when they change.
@@ -52,6 +53,11 @@ impl View for CodingView {
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         let (state, analysis) = (input.state, input.analysis);
         let coding = self.codes.get(analysis.revision, || coding_report(&analysis.p, &analysis.q));
+        // The average code lengths are close to the entropies they bound.
+        let lengths = [coding.l_p, coding.l_q, coding.l_q - coding.l_p, coding.entropy_p + 1.0];
+        if near_answer_ui(ui, input.concealed, &lengths, Unit::Bits) {
+            return None;
+        }
         let mut command = None;
         let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
         ui.label(

@@ -4,7 +4,7 @@
 //! ([`ContributionsData`]); the `*_ui` functions only draw it.
 
 use eframe::egui::{self, RichText, Stroke};
-use egui_plot::{Bar, BarChart, HLine, PlotPoint, PlotUi, Text};
+use egui_plot::{Arrows, Bar, BarChart, HLine, Line, PlotPoint, PlotPoints, PlotUi, Text};
 use std::sync::Arc;
 
 use crate::app::model::analysis::Analysis;
@@ -14,13 +14,13 @@ use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side, Unit};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::text;
 use crate::text::thousands;
 
 /// What the data depends on: the analysis, the ranking of a vocabulary, the selected
-/// outcome, the unit, and which of the two sums a pending question hides.
-type ContributionsKey = (u64, usize, usize, Unit, bool, bool);
+/// outcome, the unit, and what a pending question hides.
+type ContributionsKey = (u64, usize, usize, Unit, Concealed);
 
 /// The contribution plot's data, ready to draw: the shown outcomes' terms in the unit,
 /// NaN where a pending question hides them.
@@ -29,8 +29,13 @@ pub struct ContributionsData {
     shown: Shown,
     forward: Vec<f64>,
     reverse: Vec<f64>,
-    /// Infinite terms are drawn up to this height, with an ∞ marker.
+    /// The finite terms' scale: the largest of them, with room above it.
     clip: f64,
+    /// The top of the plot: above `clip` by the room an infinite bar's ∞ takes inside it.
+    top: f64,
+    /// With an infinite term, the plot's bottom (the most negative term, with room): the
+    /// y range is fixed, since the infinite bar itself would stretch it.
+    bottom: f64,
     any_infinite: bool,
     hide_forward: bool,
     hide_reverse: bool,
@@ -44,8 +49,12 @@ impl ContributionsData {
         let unit = state.unit;
         let report = &analysis.report;
         let shown = Shown::of(state, analysis);
-        // A pending question about these terms: their bars and sums stay hidden.
-        let (hide_forward, hide_reverse) = (concealed.hides_terms(Measure::KlPQ), concealed.hides_terms(Measure::KlQP));
+        // A pending question about these terms, or a term near a number question's answer:
+        // that side's bars and sum stay hidden.
+        let hides = |measure: Measure, terms: &[f64]| {
+            concealed.hides_terms(measure) || concealed.hides_any(terms.iter().map(|&t| unit.from_nats(t)))
+        };
+        let (hide_forward, hide_reverse) = (hides(Measure::KlPQ, &shown.forward), hides(Measure::KlQP, &shown.reverse));
         let in_unit = |terms: &[f64], hide: bool| -> Vec<f64> {
             terms.iter().map(|&t| if hide { f64::NAN } else { unit.from_nats(t) }).collect()
         };
@@ -54,6 +63,9 @@ impl ContributionsData {
         let largest = forward.iter().chain(&reverse).filter(|t| t.is_finite()).fold(0.0f64, |m, t| m.max(t.abs()));
         let clip = (largest * 1.15).max(0.05);
         let any_infinite = forward.iter().chain(&reverse).any(|t| t.is_infinite());
+        let top = if any_infinite { clip * INFINITE_ROOM } else { clip };
+        let lowest = forward.iter().chain(&reverse).filter(|t| t.is_finite()).fold(0.0f64, |m, &t| m.min(t));
+        let bottom = lowest * 1.1 - clip * 0.05;
         let log = unit.log_name();
         let sum =
             |hide: bool, nats: f64| if hide { HIDDEN.to_string() } else { text::with_unit(unit.from_nats(nats), unit) };
@@ -74,6 +86,8 @@ impl ContributionsData {
             forward,
             reverse,
             clip,
+            top,
+            bottom,
             any_infinite,
             hide_forward,
             hide_reverse,
@@ -83,7 +97,8 @@ impl ContributionsData {
         }
     }
 
-    /// One side's bars: each outcome's term, an infinite one drawn up to the clip height.
+    /// One side's bars: each outcome's term; an infinite one runs off the top of the plot,
+    /// pale and outlined in the alarm colour (hatched and labelled by `infinite_ui`).
     fn bars(
         &self,
         terms: &[f64],
@@ -91,6 +106,7 @@ impl ContributionsData {
         color: egui::Color32,
         formula: &str,
         text_color: egui::Color32,
+        alarm: egui::Color32,
     ) -> Vec<Bar> {
         let (selected, labels, unit) = (self.shown.selected, &self.shown.labels, self.unit);
         terms
@@ -98,12 +114,22 @@ impl ContributionsData {
             .enumerate()
             .filter(|(_, t)| !t.is_nan())
             .map(|(i, &t)| {
-                let shown = if t.is_infinite() { self.clip } else { t };
+                let infinite = t.is_infinite();
+                let shown = if infinite { self.top * RUN_OFF } else { t };
+                let fill = if infinite {
+                    0.3
+                } else if selected == Some(i) {
+                    1.0
+                } else {
+                    0.7
+                };
                 let mut bar = Bar::new(i as f64 + offset, shown)
                     .width(BAR_WIDTH)
-                    .fill(color.gamma_multiply(if selected == Some(i) { 1.0 } else { 0.7 }))
+                    .fill(color.gamma_multiply(fill))
                     .name(format!("{}: {formula} = {}", labels[i], text::with_unit(t, unit)));
-                if selected == Some(i) {
+                if infinite {
+                    bar = bar.stroke(Stroke::new(2.0, alarm));
+                } else if selected == Some(i) {
                     bar = bar.stroke(Stroke::new(2.0, text_color));
                 }
                 bar
@@ -116,6 +142,11 @@ impl ContributionsData {
 const BAR_WIDTH: f64 = 0.36;
 /// How far each side's bar stands from its outcome's slot centre.
 const OFFSET: f64 = 0.19;
+/// With an infinite term the plot reaches this many times the finite scale: the room for
+/// the ∞ inside it, above the tallest finite bar.
+const INFINITE_ROOM: f64 = 1.6;
+/// An infinite bar is drawn this many times the plot's height, so that it runs off its top.
+const RUN_OFF: f64 = 10.0;
 
 /// The contribution plot's cache, kept by the view that shows it.
 #[derive(Default)]
@@ -133,14 +164,7 @@ impl Contributions {
         concealed: &Concealed,
     ) -> egui::Rect {
         let ranking = analysis.order.ranking().map_or(0, |r| Arc::as_ptr(r) as usize);
-        let key = (
-            analysis.revision,
-            ranking,
-            state.selected,
-            state.unit,
-            concealed.hides_terms(Measure::KlPQ),
-            concealed.hides_terms(Measure::KlQP),
-        );
+        let key = (analysis.revision, ranking, state.selected, state.unit, concealed.clone());
         let data = self.data.get(key, || ContributionsData::compute(state, analysis, concealed));
         contributions_ui(ui, data)
     }
@@ -159,11 +183,19 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
         if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
     };
     let palette = Palette { p: p_color, q: q_color, alarm: theme::alarm(ui), text: ui.visuals().strong_text_color() };
-    let response = theme::still_plot("contributions", ui.available_height())
+    let mut plot = theme::still_plot("contributions", ui.available_height());
+    if data.any_infinite {
+        plot = plot.default_y_bounds(data.bottom, data.top);
+    }
+    // With both sides hidden there are no bars to read against a scale.
+    if data.hide_forward && data.hide_reverse {
+        plot = plot.show_axes([true, false]);
+    }
+    let response = plot
         .show_x(false)
         .show_y(false)
         .include_y(0.0)
-        .include_y(if data.any_infinite { data.clip * 1.12 } else { data.clip })
+        .include_y(data.top)
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
         .y_axis_label(data.unit.name())
@@ -198,21 +230,36 @@ fn bars_ui(plot_ui: &mut PlotUi<'_>, data: &ContributionsData, palette: &Palette
         let note = RichText::new("hidden until the question is answered").color(palette.text);
         plot_ui.text(Text::new("", PlotPoint::new((n as f64 - 1.0) / 2.0, data.clip / 2.0), note));
     }
-    let forward_bars = data.bars(&data.forward, -OFFSET, palette.p, &format!("p·{log}(p/q)"), palette.text);
-    let reverse_bars = data.bars(&data.reverse, OFFSET, palette.q, &format!("q·{log}(q/p)"), palette.text);
+    let forward_bars =
+        data.bars(&data.forward, -OFFSET, palette.p, &format!("p·{log}(p/q)"), palette.text, palette.alarm);
+    let reverse_bars =
+        data.bars(&data.reverse, OFFSET, palette.q, &format!("q·{log}(q/p)"), palette.text, palette.alarm);
     plot_ui.bar_chart(chart(&data.forward_name, forward_bars, palette.p));
     plot_ui.bar_chart(chart(&data.reverse_name, reverse_bars, palette.q));
     for (i, (&f, &r)) in data.forward.iter().zip(&data.reverse).enumerate() {
         for (t, offset) in [(f, -OFFSET), (r, OFFSET)] {
             if t.is_infinite() {
-                let marker = RichText::new(text::INFINITY).size(22.0).strong().color(palette.alarm);
-                plot_ui.text(
-                    Text::new("", PlotPoint::new(i as f64 + offset, data.clip), marker)
-                        .anchor(egui::Align2::CENTER_BOTTOM),
-                );
+                infinite_ui(plot_ui, i as f64 + offset, data.top, palette);
             }
         }
     }
+}
+
+/// What says that the bar at `x` is infinite: hatching up its length, an arrow at the top
+/// edge pointing on up, and a full-size ∞ inside the plot under it.
+fn infinite_ui(plot_ui: &mut PlotUi<'_>, x: f64, top: f64, palette: &Palette) {
+    let (left, right) = (x - BAR_WIDTH / 2.0, x + BAR_WIDTH / 2.0);
+    let step = top / 8.0;
+    for k in 0..12 {
+        let y = k as f64 * step;
+        let hatch = vec![[left, y], [right, (y + step).min(top * RUN_OFF)]];
+        plot_ui.line(Line::new("", PlotPoints::from(hatch)).color(palette.alarm.gamma_multiply(0.6)).width(1.5));
+    }
+    let arrow = Arrows::new("", PlotPoints::from(vec![[x, top * 0.86]]), PlotPoints::from(vec![[x, top]]));
+    plot_ui.arrows(arrow.color(palette.alarm).tip_length(10.0));
+    let size = theme::BODY_SIZE * theme::BIG_NUMBER_RATIO * theme::INFINITY_RATIO * 0.75;
+    let marker = RichText::new(text::INFINITY).size(size).strong().color(palette.alarm);
+    plot_ui.text(Text::new("", PlotPoint::new(x, top * 0.84), marker).anchor(egui::Align2::CENTER_TOP));
 }
 
 /// The outcomes given a pair of bars: all of them, or a vocabulary's top outcomes and

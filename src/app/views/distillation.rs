@@ -93,6 +93,18 @@ impl View for DistillationView {
         let key = (input.analysis.revision, t.to_bits(), alpha.to_bits(), label);
         let loss =
             self.loss.get(key, || distillation_loss(&teacher, &student, t, alpha, label).map_err(|e| e.to_string()));
+        // The losses are cross-entropies and KLs of softened P and Q: near the answer, they
+        // would tell it.
+        if let Ok(loss) = loss
+            && super::guards::near_answer_ui(
+                ui,
+                input.concealed,
+                &[loss.soft, loss.kl, loss.hard, loss.total],
+                crate::info::Unit::Nats,
+            )
+        {
+            return command.map(Action::from);
+        }
         egui::ScrollArea::vertical().id_salt("distillation").show(ui, |ui| losses_and_notes_ui(ui, loss, t, alpha));
         command.map(Action::from)
     }

@@ -10,10 +10,11 @@ use super::{View, ViewInput};
 use crate::app::edit::{Action, Edit};
 use crate::app::model::Mode;
 use crate::app::ui::Cached;
+use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::Measure;
 use crate::info::fit::{self, Descent, FitResult, Grid, Params};
-use crate::info::{Direction, Side};
+use crate::info::{Direction, Side, Unit};
 use crate::text;
 
 /// Steps taken per frame while playing: slow enough to watch.
@@ -197,6 +198,15 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
             )
             .color(theme::alarm(ui)),
         );
+    } else if let Some(descent) = &fit_state.descent
+        && (input.concealed.hides_number_in(descent.value, Unit::Nats)
+            || [descent.params.mu, descent.params.sigma].iter().any(|x| input.concealed.hides_number(*x)))
+    {
+        // The fit's numbers are close to the open question's answer: the line waits.
+        ui.label(format!(
+            "μ, σ and {} of the fit = {HIDDEN} until the question is answered",
+            fit_state.direction.symbol()
+        ));
     } else if let Some(descent) = &fit_state.descent {
         let name = fit_state.direction.symbol();
         let status = if descent.converged { "converged" } else { "descending" };

@@ -3,8 +3,8 @@
 
 use eframe::egui;
 
-use crate::info::Measure;
-use crate::lesson::task::Concealed;
+use crate::info::{Measure, Unit};
+use crate::lesson::Concealed;
 use crate::text::thousands;
 
 /// Says that `what` needs fewer outcomes, if it does; returns true then.
@@ -34,5 +34,19 @@ pub fn gives_away_ui(ui: &mut egui::Ui, concealed: &Concealed, shows: &[Measure]
         "This view would show {}, which the question asks about. Answer it (or press Reveal) to see it here.",
         hidden.join(" and ")
     )));
+    true
+}
+
+/// Says that numbers this view works out for itself (a code length, a sample's estimate, a
+/// loss, an entropy at another temperature), written in `unit`, would give the open number
+/// question's answer away, if one of them lies within its tolerance; returns true then.
+pub fn near_answer_ui(ui: &mut egui::Ui, concealed: &Concealed, numbers: &[f64], unit: Unit) -> bool {
+    if !numbers.iter().any(|x| concealed.hides_number_in(*x, unit)) {
+        return false;
+    }
+    ui.add_space(12.0);
+    ui.label(egui::RichText::new(
+        "This view would show a number close to the answer of the question. Answer it (or press Reveal) to see it here.",
+    ));
     true
 }

@@ -7,6 +7,7 @@ use super::{View, ViewInput};
 use crate::app::command::Command;
 use crate::app::edit::Action;
 use crate::app::ui::Cached;
+use crate::app::ui::theme;
 use crate::info::Measure;
 use crate::info::libraries::{LibraryValues, distillation_loss, library_values};
 use crate::text;
@@ -157,8 +158,29 @@ fn libraries_ui(
                     ui.label(RichText::new(call).monospace());
                     ui.label(RichText::new(note).small().italics());
                 });
-                ui.label(RichText::new(text::sig4(value)).size(18.0).strong()).on_hover_text("nats");
-                ui.label(ours);
+                // ∞ at the digits' size is a dot: it shows larger, in the alarm colour.
+                let returned = if value.is_infinite() {
+                    RichText::new(text::sig4(value)).size(18.0 * theme::INFINITY_RATIO).color(theme::alarm(ui))
+                } else {
+                    RichText::new(text::sig4(value)).size(18.0)
+                };
+                ui.label(returned.strong()).on_hover_text("nats");
+                if ours.ends_with(text::INFINITY) {
+                    let body = theme::body_size(ui);
+                    let (before, _) = ours.split_at(ours.len() - text::INFINITY.len());
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = 0.0;
+                        ui.label(before);
+                        ui.label(
+                            RichText::new(text::INFINITY)
+                                .size(body * theme::INFINITY_RATIO)
+                                .strong()
+                                .color(theme::alarm(ui)),
+                        );
+                    });
+                } else {
+                    ui.label(ours);
+                }
                 ui.end_row();
             }
         });

@@ -4,6 +4,7 @@
 use eframe::egui::{self, RichText};
 use egui_plot::{FilledArea, HLine, Line, LineStyle, PlotPoints};
 
+use super::guards::near_answer_ui;
 use super::{View, ViewInput};
 use crate::app::edit::Action;
 use crate::app::ui::Cached;
@@ -40,7 +41,7 @@ impl View for SamplingView {
     }
 
     fn reveals(&self) -> &'static [Measure] {
-        &[Measure::KlPQ, Measure::KlQP]
+        &[Measure::KlPQ, Measure::KlQP, Measure::CrossEntropyPQ]
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
@@ -70,6 +71,20 @@ fn sampling_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, sampling: &mut Sampling
     let Some(run) = sampling.run.value() else {
         return;
     };
+    // The estimates converge to the measures: near the answer, they would tell it.
+    let estimates = [
+        run.kl_estimate,
+        run.k2_estimate,
+        run.k3_estimate,
+        run.cross_entropy_estimate,
+        2.0 * run.kl_stderr,
+        2.0 * run.k2_stderr,
+        2.0 * run.k3_stderr,
+        2.0 * run.cross_entropy_stderr,
+    ];
+    if near_answer_ui(ui, input.concealed, &estimates, Unit::Nats) {
+        return;
+    }
     let exact_kl = unit.from_nats(analysis.report.kl_pq);
     let exact_cross = unit.from_nats(analysis.report.cross_entropy_pq);
     let estimate = |mean: f64, stderr: f64| {

@@ -4,7 +4,9 @@
 //! ([`SurpriseData`]); the `*_ui` functions only draw it.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{HLine, HoverPosition, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text};
+use egui_plot::{
+    Arrows, HLine, HoverPosition, Line, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotUi, Points, Text,
+};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,15 +16,15 @@ use crate::app::ui::Cached;
 use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
 use crate::app::ui::theme;
 use crate::info::{Measure, Side, Unit};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::text;
 
 /// How many of a vocabulary's outcomes get markers.
 const MARKED_OUTCOMES: usize = 50;
 
 /// What the data depends on: the analysis, the ranking of a vocabulary, the unit, and
-/// which of the two lines a pending question hides.
-type SurpriseKey = (u64, usize, Unit, bool, bool);
+/// what a pending question hides.
+type SurpriseKey = (u64, usize, Unit, Concealed);
 
 /// The surprise plot's data, ready to draw.
 pub struct SurpriseData {
@@ -36,6 +38,10 @@ pub struct SurpriseData {
     q_points: Vec<[f64; 2]>,
     /// The marked outcomes' names, for the hover text.
     labels: Arc<HashMap<usize, String>>,
+    /// Where an outcome has probability 0 its surprise is ∞: a marker at x = 0 pinned to the
+    /// top edge says so, with the outcomes named ("scissors"), for P and for Q.
+    p_zero: Option<String>,
+    q_zero: Option<String>,
     entropy: f64,
     cross: f64,
     show_entropy: bool,
@@ -68,6 +74,24 @@ impl SurpriseData {
         let markers = |values: &[f64]| -> (Vec<usize>, Vec<[f64; 2]>) {
             marked.iter().filter(|&&i| values[i] > 0.0).map(|&i| (i, [values[i], surprise(values[i])])).unzip()
         };
+        let names = state.doc.labels();
+        let zero = |values: &[f64]| -> Option<String> {
+            let named: Vec<&str> = marked
+                .iter()
+                .filter(|&&i| values[i] == 0.0)
+                .map(|&i| names.get(i).map(String::as_str).unwrap_or(""))
+                .collect();
+            match named.len() {
+                0 => None,
+                1..=2 => Some(named.join(", ")),
+                more => Some(format!("{} outcomes", more)),
+            }
+        };
+        // An infinite surprise of Q where P happens makes H(P,Q) and KL(P||Q) infinite (and
+        // of P, H(Q,P) and KL(Q||P)): while a question hides those, so does its marker.
+        let shows = |measures: [Measure; 2]| !measures.iter().any(|m| concealed.hides(*m));
+        let p_zero = zero(&analysis.p).filter(|_| shows([Measure::CrossEntropyQP, Measure::KlQP]));
+        let q_zero = zero(&analysis.q).filter(|_| shows([Measure::CrossEntropyPQ, Measure::KlPQ]));
         let (p_index, p_points) = markers(&analysis.p);
         let (q_index, q_points) = markers(&analysis.q);
         let entropy = unit.from_nats(report.entropy_p);
@@ -77,7 +101,6 @@ impl SurpriseData {
         // The scale must not hint at a hidden line's height.
         let cross_shown = cross.is_finite() && show_cross;
         let y_top = surprise(x_min).max(if cross_shown { cross * 1.15 } else { 0.0 }).max(1.0);
-        let names = state.doc.labels();
         let labels = marked.iter().map(|&i| (i, names.get(i).cloned().unwrap_or_default())).collect();
         let which = if marked.len() < analysis.p.len() { format!(" (top {})", marked.len()) } else { String::new() };
         SurpriseData {
@@ -88,6 +111,8 @@ impl SurpriseData {
             q_index,
             q_points,
             labels: Arc::new(labels),
+            p_zero,
+            q_zero,
             entropy,
             cross,
             show_entropy,
@@ -152,13 +177,7 @@ impl Surprise {
         concealed: &Concealed,
     ) -> egui::Rect {
         let ranking = analysis.order.ranking().map_or(0, |r| Arc::as_ptr(r) as usize);
-        let key = (
-            analysis.revision,
-            ranking,
-            state.unit,
-            concealed.hides(Measure::EntropyP),
-            concealed.hides(Measure::CrossEntropyPQ),
-        );
+        let key = (analysis.revision, ranking, state.unit, concealed.clone());
         let data = self.data.get(key, || SurpriseData::compute(state, analysis, concealed));
         surprise_ui(ui, data, state, analysis)
     }
@@ -174,6 +193,7 @@ fn surprise_ui(ui: &mut egui::Ui, data: &SurpriseData, state: &AppState, analysi
         p: theme::color(ui, Side::P),
         q: theme::color(ui, Side::Q),
         gap: theme::divergence(ui),
+        alarm: theme::alarm(ui),
         curve: ui.visuals().text_color().gamma_multiply(0.6),
     };
     let response = theme::still_plot("surprise_curve", ui.available_height())
@@ -233,6 +253,8 @@ struct Palette {
     q: egui::Color32,
     /// The KL gap: the divergence colour, neither P's nor Q's.
     gap: egui::Color32,
+    /// Infinite surprises.
+    alarm: egui::Color32,
     curve: egui::Color32,
 }
 
@@ -280,6 +302,22 @@ fn plot_contents_ui(
             .shape(MarkerShape::Diamond)
             .filled(true),
     );
+    // Probability 0: surprise ∞, pinned to the top edge at x = 0.
+    let log = data.unit.log_name();
+    for (zero, side, color, shape) in
+        [(&data.p_zero, "p", p_color, MarkerShape::Circle), (&data.q_zero, "q", q_color, MarkerShape::Diamond)]
+    {
+        let Some(named) = zero else { continue };
+        let top = data.y_top;
+        plot_ui.points(Points::new("", vec![[0.0, top]]).color(color).radius(7.0).shape(shape).filled(true));
+        let arrow = Arrows::new("", PlotPoints::from(vec![[0.0, top * 0.9]]), PlotPoints::from(vec![[0.0, top]]));
+        plot_ui.arrows(arrow.color(palette.alarm).tip_length(8.0));
+        let label = RichText::new(format!("{side} = 0: −{log} {side} = {} ({named})", text::INFINITY))
+            .size(theme::BODY_SIZE * 1.2)
+            .strong()
+            .color(palette.alarm);
+        plot_ui.text(Text::new("", PlotPoint::new(0.03, top), label).anchor(egui::Align2::LEFT_TOP));
+    }
     for (values, color) in [(&analysis.p, p_color), (&analysis.q, q_color)] {
         if let Some(&v) = values.get(selected).filter(|v| **v > 0.0) {
             plot_ui.points(Points::new("", vec![[v, data.surprise(v)]]).color(color).radius(10.0).filled(false));

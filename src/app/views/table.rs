@@ -13,7 +13,7 @@ use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side, Unit, log_ratio};
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 use crate::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,8 @@ type Sort = Option<(Column, bool)>;
 pub struct TableView {
     sort: Sort,
     order: Cached<(u64, Sort, Unit), Vec<usize>>,
+    /// The columns a pending question hides, for these numbers, this unit and this question.
+    hidden: Cached<(u64, Unit, Concealed), [bool; 8]>,
 }
 
 impl View for TableView {
@@ -144,7 +146,8 @@ fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
 /// Draws the table; returns Copy as CSV, or the row clicked.
 fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> Option<Command> {
     let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
-    let hidden = hidden_columns(concealed);
+    let key = (analysis.revision, state.unit, concealed.clone());
+    let hidden = *table.hidden.get(key, || hidden_columns(analysis, state.unit, concealed));
     let geometry = Geometry::for_ui(ui);
     let unit = state.unit;
     let log = unit.log_name();
@@ -210,12 +213,20 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     command
 }
 
-/// The columns a pending question hides: the terms of a measure it asks about.
-fn hidden_columns(concealed: &Concealed) -> [bool; 8] {
+/// The columns a pending question hides: the terms of a measure it hides, and any column
+/// of surprises, log ratios or terms with a number near a number question's answer (the
+/// whole column, so that no single hidden cell points at the answer). p and q are the
+/// inputs: they always show.
+fn hidden_columns(analysis: &Analysis, unit: Unit, concealed: &Concealed) -> [bool; 8] {
+    let near = |column: Column| {
+        let k = column as usize - 1;
+        concealed.hides_any((0..analysis.p.len()).map(|i| row_values(analysis, unit, i)[k]))
+    };
     Column::ALL.map(|column| match column {
-        Column::TermPQ => concealed.hides_terms(Measure::KlPQ),
-        Column::TermQP => concealed.hides_terms(Measure::KlQP),
-        _ => false,
+        Column::Outcome | Column::P | Column::Q => false,
+        Column::TermPQ => concealed.hides_terms(Measure::KlPQ) || near(column),
+        Column::TermQP => concealed.hides_terms(Measure::KlQP) || near(column),
+        Column::SurpriseP | Column::SurpriseQ | Column::LogRatio => near(column),
     })
 }
 
@@ -267,6 +278,7 @@ fn row_ui(
     let text_color = ui.visuals().text_color();
     let negative = theme::divergence(ui);
     let font = FontId::proportional(14.0 * geometry.scale);
+    let infinity_font = FontId::proportional(14.0 * geometry.scale * theme::INFINITY_RATIO);
     let mut x = rect.left();
     painter.text(egui::pos2(x + 4.0, rect.center().y), Align2::LEFT_CENTER, &label, font.clone(), text_color);
     x += geometry.width(Column::Outcome);
@@ -277,13 +289,15 @@ fn row_ui(
             Column::P => (text::probability(*value), theme::color(ui, Side::P)),
             Column::Q => (text::probability(*value), theme::color(ui, Side::Q)),
             _ if value.is_nan() => ("—".to_string(), text_color),
-            _ if *value == f64::INFINITY => (text::sig4(*value), theme::alarm(ui)),
+            _ if value.is_infinite() => (text::sig4(*value), theme::alarm(ui)),
             // Negative terms pull a KL down: their own colour so they stand out.
             _ if *value < 0.0 => (text::sig4(*value), negative),
             _ => (text::sig4(*value), text_color),
         };
         let right = x + geometry.width(column) - 6.0;
-        painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, text, font.clone(), color);
+        // ∞ is a small glyph at the table's size: it shows at the size of a big number.
+        let font = if value.is_infinite() && !hidden[column as usize] { infinity_font.clone() } else { font.clone() };
+        painter.text(egui::pos2(right, rect.center().y), Align2::RIGHT_CENTER, text, font, color);
         x += geometry.width(column);
     }
     let response = response.on_hover_text(format!("{label}: click to select"));
@@ -294,13 +308,30 @@ fn row_ui(
 /// The sums of the table's columns: the measures themselves.
 fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
     let unit = state.unit;
+    let (alarm, body, plain_color) = (theme::alarm(ui), theme::body_size(ui), ui.visuals().text_color());
     let total = |measure: Measure| {
-        let value = if concealed.hides(measure) {
-            HIDDEN.to_string()
+        let value = measure.value(&analysis.report, unit);
+        if concealed.hides(measure) {
+            RichText::new(format!("{} = {HIDDEN}", measure.symbol()))
+        } else if value.is_infinite() {
+            // ∞ at the size of the digits is a dot: larger, in the alarm colour.
+            let symbol = format!("{} = ", measure.symbol());
+            let mut job = egui::text::LayoutJob::default();
+            let plain = egui::TextFormat {
+                font_id: FontId::proportional(body),
+                color: plain_color,
+                valign: egui::Align::Center,
+                ..Default::default()
+            };
+            job.append(&symbol, 0.0, plain.clone());
+            let big =
+                egui::TextFormat { font_id: FontId::proportional(body * theme::INFINITY_RATIO), color: alarm, ..plain };
+            job.append(&text::sig4(value), 0.0, big);
+            return egui::WidgetText::from(job);
         } else {
-            text::with_unit(measure.value(&analysis.report, unit), unit)
-        };
-        format!("{} = {value}", measure.symbol())
+            RichText::new(format!("{} = {}", measure.symbol(), text::with_unit(value, unit)))
+        }
+        .into()
     };
     ui.separator();
     ui.horizontal_wrapped(|ui| {

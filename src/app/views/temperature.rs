@@ -63,6 +63,14 @@ impl View for TemperatureView {
         let curves = self.curves.get(input.analysis.revision, || {
             [Side::P, Side::Q].map(|side| curve(&doc.logit_values(side), doc.temperature(side)))
         });
+        // The entropies at T now and at both limits: near the answer, they would tell it.
+        let entropies: Vec<f64> = curves
+            .iter()
+            .flat_map(|c| [c.current[1]].into_iter().chain(c.limits.map(|l| [l.cold, l.hot]).into_iter().flatten()))
+            .collect();
+        if super::guards::near_answer_ui(ui, input.concealed, &entropies, Unit::Nats) {
+            return None;
+        }
         temperature_ui(ui, curves, input.state.unit);
         None
     }

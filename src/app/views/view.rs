@@ -8,7 +8,7 @@ use crate::app::model::Mode;
 use crate::app::model::analysis::Analysis;
 use crate::app::model::state::AppState;
 use crate::info::Measure;
-use crate::lesson::task::Concealed;
+use crate::lesson::Concealed;
 
 /// What every view reads: the state, the measures, and whether this is the live window
 /// or a picture being drawn for export (no animation, no hover).

@@ -5,10 +5,11 @@
 //!
 //! `format` is the file's shape, `load` reads and checks it (`locate` finds a step in the
 //! text for errors, `check` judges a task against its scenario), `catalog` holds the
-//! built-in lessons (`lessons/*.ron`).
+//! built-in lessons (`lessons/*.ron`), `conceal` what a pending question hides.
 
 mod catalog;
 mod check;
+mod conceal;
 mod error;
 mod format;
 mod load;
@@ -16,11 +17,12 @@ mod locate;
 pub mod task;
 
 pub use catalog::{builtin_lesson_ids, builtin_lessons, find_builtin_lesson, resolve_lesson};
+pub use conceal::{Concealed, identity_partners};
 pub use error::{LessonError, LessonProblem, Place, StepProblem};
 pub use format::measure_named;
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::load;
-pub use task::{Answer, Choice, Concealed, Goal, GoalStatus, Prediction, Relation, Scene, Task, Verdict};
+pub use task::{Answer, Choice, Goal, GoalStatus, Prediction, Relation, Scene, Task, Verdict};
 
 use crate::scenario::Scenario;
 

@@ -80,45 +80,6 @@ pub fn outcome_term(measure: Measure, p: f64, q: f64) -> Option<f64> {
     })
 }
 
-/// What a pending prediction hides: the measures that give its answer away, and the
-/// per-outcome terms of one measure.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Concealed {
-    pub measures: Vec<Measure>,
-    pub terms_of: Option<Measure>,
-}
-
-impl Concealed {
-    pub fn is_empty(&self) -> bool {
-        self.measures.is_empty() && self.terms_of.is_none()
-    }
-
-    pub fn hides(&self, measure: Measure) -> bool {
-        self.measures.contains(&measure)
-    }
-
-    /// Hides per-outcome terms of `measure` (the contribution plot, the table's columns).
-    pub fn hides_terms(&self, measure: Measure) -> bool {
-        self.terms_of == Some(measure) || self.hides(measure)
-    }
-}
-
-/// A measure and those it can be read off by one subtraction on screen: H(P,Q) =
-/// H(P) + KL(P||Q), so hiding KL(P||Q) also hides H(P,Q).
-fn with_giveaways(measure: Measure) -> Vec<Measure> {
-    use Measure::*;
-    match measure {
-        EntropyP => vec![EntropyP, CrossEntropyPQ],
-        EntropyQ => vec![EntropyQ, CrossEntropyQP],
-        KlPQ | CrossEntropyPQ => vec![KlPQ, CrossEntropyPQ],
-        KlQP | CrossEntropyQP => vec![KlQP, CrossEntropyQP],
-        Js | JsDistance => vec![Js, JsDistance],
-        // Either gives the other away: the square of one is the other.
-        Hellinger | HellingerSquared => vec![Hellinger, HellingerSquared],
-        TotalVariation | ChiSquarePearson | ChiSquareNeyman => vec![measure],
-    }
-}
-
 impl Prediction {
     /// The question, as shown.
     pub fn question(&self) -> String {
@@ -151,23 +112,6 @@ impl Prediction {
             Choice::Measure(m) => m.symbol().to_string(),
             Choice::Equal => "They are equal".to_string(),
             Choice::Outcome(i) => labels.get(i).cloned().unwrap_or_else(|| format!("outcome {}", i + 1)),
-        }
-    }
-
-    /// What stays hidden until the answer.
-    pub fn conceals(&self) -> Concealed {
-        match self {
-            Prediction::Larger { first, second } => {
-                let mut measures = with_giveaways(*first);
-                for measure in with_giveaways(*second) {
-                    if !measures.contains(&measure) {
-                        measures.push(measure);
-                    }
-                }
-                Concealed { measures, terms_of: None }
-            }
-            Prediction::TopContributor { measure } => Concealed { measures: Vec::new(), terms_of: Some(*measure) },
-            Prediction::Estimate { measure, .. } => Concealed { measures: with_giveaways(*measure), terms_of: None },
         }
     }
 
@@ -437,20 +381,6 @@ mod tests {
         assert_eq!((infinite.correct, infinite.right_answer.as_str()), (Some(true), "KL(P||Q) = ∞"));
         let finite = judge(&kl, Some(Answer::Number(1e300)), &p, &q, &["h", "t"]);
         assert_eq!(finite.correct, Some(false));
-    }
-
-    #[test]
-    fn a_pending_question_hides_what_would_give_its_answer_away() {
-        let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::EntropyP };
-        let hidden = larger.conceals();
-        for measure in [Measure::KlPQ, Measure::CrossEntropyPQ, Measure::EntropyP] {
-            assert!(hidden.hides(measure), "{measure:?}");
-        }
-        assert!(!hidden.hides(Measure::KlQP) && !hidden.hides(Measure::Js));
-        assert_eq!(hidden.measures.len(), 3, "no measure twice: {:?}", hidden.measures);
-        let top = Prediction::TopContributor { measure: Measure::KlQP }.conceals();
-        assert!(top.hides_terms(Measure::KlQP) && !top.hides(Measure::KlQP) && !top.hides_terms(Measure::KlPQ));
-        assert!(Concealed::default().is_empty());
     }
 
     #[test]
