@@ -356,10 +356,11 @@ impl KlApp {
         let scene =
             Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
         let goal = run.goal_status(&self.state, &a.report);
-        let action = egui::Panel::top("lesson step")
+        let strip = egui::Panel::top("lesson step")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui)))
-            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode))
-            .inner;
+            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode));
+        picture::note_lesson_strip(ui, strip.response.rect);
+        let action = strip.inner;
         if let (Some(action), Mode::Live) = (action, mode) {
             self.lesson_action(action);
         }

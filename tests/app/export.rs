@@ -116,7 +116,7 @@ fn pictures_drawn_on_the_cpu_look_like_those_drawn_on_the_gpu() {
 }
 
 /// File ▸ Export the lesson's pictures: a folder named after the lesson with a picture
-/// per step, the answers where a step asks, and the handout; the lesson and the document
+/// per step, the answers where a step asks, and the two handouts; the lesson and the document
 /// are as the teacher left them.
 #[test]
 fn the_lessons_pictures_go_into_a_folder_of_their_own() {
@@ -142,8 +142,9 @@ fn the_lessons_pictures_go_into_a_folder_of_their_own() {
     let folder = dir.path().join("asymmetry");
     assert!(status.text.contains(&folder.display().to_string()), "{status:?}");
     let count = std::fs::read_dir(&folder).unwrap().count();
-    assert_eq!(count, steps + asking + 1, "a picture per step, one per question, the handout");
-    assert!(folder.join("step-01.png").exists() && folder.join("handout.html").exists());
+    assert_eq!(count, steps + asking + 2, "a picture per step, one per question, the two handouts");
+    assert!(folder.join("step-01.png").exists());
+    assert!(folder.join("handout-student.html").exists() && folder.join("handout-teacher.html").exists());
     // Back where the teacher was: the same step, the edit kept, not presenting.
     assert_eq!(app.lesson().map(|run| run.step_index()), Some(1));
     assert_eq!(app.state.doc.q.probs(), &edited[..]);
