@@ -225,8 +225,8 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
             bars.left_top() + vec2(4.0, -2.0),
             Align2::LEFT_BOTTOM,
             note,
-            FontId::proportional(11.0 * layout.text_scale),
-            weak,
+            FontId::proportional(theme::SMALL_SIZE * layout.text_scale),
+            theme::palette(ui).muted,
         );
     }
 
@@ -268,7 +268,9 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         if i % label_every == 0 || selected {
             let label = &distribution.labels()[i];
             let shown = fit_to_width(&painter, label, &label_font, slot * label_every as f32 - 6.0);
-            let label_color = if selected { text_color } else { weak };
+            // Unselected names in the muted token (4.5:1 or more on the panel and on the
+            // selected slot), the selected one in the strong text colour.
+            let label_color = if selected { theme::palette(ui).strong } else { theme::palette(ui).muted };
             painter.text(pos2(x, bars.bottom() + 3.0), Align2::CENTER_TOP, shown, label_font.clone(), label_color);
         }
     }

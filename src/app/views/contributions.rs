@@ -99,10 +99,11 @@ impl ContributionsData {
             .filter(|(_, t)| !t.is_nan())
             .map(|(i, &t)| {
                 let shown = if t.is_infinite() { self.clip } else { t };
-                let mut bar = Bar::new(i as f64 + offset, shown)
-                    .width(BAR_WIDTH)
-                    .fill(color.gamma_multiply(if selected == Some(i) { 1.0 } else { 0.7 }))
-                    .name(format!("{}: {formula} = {}", labels[i], text::with_unit(t, unit)));
+                let mut bar = Bar::new(i as f64 + offset, shown).width(BAR_WIDTH).fill(color).name(format!(
+                    "{}: {formula} = {}",
+                    labels[i],
+                    text::with_unit(t, unit)
+                ));
                 if selected == Some(i) {
                     bar = bar.stroke(Stroke::new(2.0, text_color));
                 }
@@ -158,7 +159,9 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
         let i = x.round();
         if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
     };
-    let palette = Palette { p: p_color, q: q_color, alarm: theme::alarm(ui), text: ui.visuals().strong_text_color() };
+    // Bars in the sides' saturated fills; the sums above in their text colours.
+    let (p_fill, q_fill) = (theme::fill(ui, Side::P), theme::fill(ui, Side::Q));
+    let palette = Palette { p: p_fill, q: q_fill, alarm: theme::alarm(ui), text: ui.visuals().strong_text_color() };
     let response = theme::still_plot("contributions", ui.available_height())
         .show_x(false)
         .show_y(false)
@@ -169,7 +172,7 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
         .y_axis_label(data.unit.name())
         .custom_x_axes(vec![
             // Outcome names, thinned by `outcome_marks`, shown even when slots are narrow.
-            egui_plot::AxisHints::new_x().formatter(move |mark, _| label_for(mark.value)).label_spacing(24.0..=30.0),
+            theme::unfaded_x_axis(24.0).formatter(move |mark, _| label_for(mark.value)),
         ])
         .x_grid_spacer(move |input| outcome_marks(input, n))
         .show(ui, |plot_ui| bars_ui(plot_ui, data, &palette));
