@@ -403,6 +403,7 @@ impl KlApp {
         theme::apply_text_sizes(&ctx);
         theme::apply_theme(&ctx, self.state.theme);
         theme::apply_presentation_text(&ctx, self.presenting);
+        ui::print::set_printing(&ctx, target == Target::UnderLessonStrip);
         let view = target.view(&self.state.view).to_string();
         self.refresh_analysis();
         self.analysis.refresh_order(self.state.sort, false);

@@ -14,7 +14,7 @@ use crate::app::command::Command;
 use crate::app::model::order::Ranking;
 use crate::app::model::state::AppState;
 use crate::app::ui::fit_text::{fit_to_width, text_width};
-use crate::app::ui::theme;
+use crate::app::ui::{print, theme};
 use crate::info::Side;
 use crate::text;
 
@@ -69,7 +69,7 @@ pub fn editor_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let uniform = egui::Button::new(Command::Uniform.label());
             let hover = format!("{} in {}", Command::Uniform.tooltip(), side.name());
-            if ui.add(uniform).on_hover_text(hover).clicked() {
+            if !print::printing(ui) && ui.add(uniform).on_hover_text(hover).clicked() {
                 state.active = side;
                 editor.message = None;
                 command = Some(Command::Uniform);

@@ -10,7 +10,7 @@ use super::{View, ViewInput};
 use crate::app::edit::{Action, Edit};
 use crate::app::model::Mode;
 use crate::app::ui::Cached;
-use crate::app::ui::theme;
+use crate::app::ui::{print, theme};
 use crate::info::Measure;
 use crate::info::fit::{self, Descent, FitResult, Grid, Params};
 use crate::info::{Direction, Side};
@@ -159,6 +159,9 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
         if fit_state.direction != before {
             fit_state.next_start = 0;
             fit_state.refresh(p, analysis.p_revision, false);
+        }
+        if print::printing(ui) {
+            return;
         }
         ui.separator();
         let play = if fit_state.playing { "■ Pause" } else { "▶ Play" };

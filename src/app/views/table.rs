@@ -10,7 +10,7 @@ use crate::app::model::analysis::Analysis;
 use crate::app::model::state::AppState;
 use crate::app::ui::Cached;
 use crate::app::ui::concealment::HIDDEN;
-use crate::app::ui::theme;
+use crate::app::ui::{print, theme};
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side, Unit, log_ratio};
 use crate::lesson::task::Concealed;
@@ -151,6 +151,9 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("Every outcome, in {}", unit.name())).strong());
+        if print::printing(ui) {
+            return;
+        }
         if Command::CopyCsv.button(ui, true) {
             command = Some(Command::CopyCsv);
         }

@@ -60,7 +60,11 @@ pub fn handout_html(title: &str, steps: &[HandoutStep<'_>], copy: Audience) -> S
     html.push_str(&format!("<title>{}</title>\n", escape(title)));
     html.push_str(STYLE);
     html.push_str(PAPER_SCRIPT);
-    html.push_str("</head>\n<body>\n");
+    let class = match copy {
+        Audience::Student => "student",
+        Audience::Teacher => "teacher",
+    };
+    html.push_str(&format!("</head>\n<body class=\"{class}\">\n"));
     // Two steps a sheet: a sheet starts a new page, and a step never splits.
     for (index, pair) in steps.chunks(2).enumerate() {
         html.push_str("<div class=\"sheet\">\n");
@@ -125,9 +129,10 @@ fn step_html(html: &mut String, step: &HandoutStep<'_>, copy: Audience) {
     html.push_str("</section>\n");
 }
 
-/// On paper: 12 mm margins, and pictures at most 62 mm tall, so that the title and two
-/// steps (four lines of words, the picture, the question and 14 mm to write in) fit the
-/// shorter of A4 and US letter (255 mm of letter's height).
+/// On paper: 12 mm margins, and pictures at most 62 mm tall in the students' copy, so
+/// that the title and two steps (four lines of words, the picture, the question and
+/// 14 mm to write in) fit the shorter of A4 and US letter (255 mm of letter's height);
+/// the teacher's copy has no room to write, so its pictures may be 72 mm tall.
 const STYLE: &str = "<style>
 @page { size: auto; margin: 12mm; }
 body { font-family: system-ui, sans-serif; font-size: 10pt; line-height: 1.35; color: #000; background: #fff;
@@ -142,6 +147,7 @@ p { margin: 0 0 1.5mm; }
 .answer { border-left: 3px solid #000; padding-left: 2mm; }
 .write { height: 14mm; border: 1px solid #555; border-radius: 1mm; padding: 1mm 2mm; color: #333; font-size: 9pt; }
 img { display: block; max-width: 100%; max-height: 62mm; width: auto; height: auto; margin: 1.5mm auto; border: 1px solid #999; }
+.teacher img { max-height: 72mm; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; }
   .sheet { break-after: page; page-break-after: always; }
