@@ -385,8 +385,12 @@ mod tests {
                 pairs.push((text_name, text, background_name, background));
             }
         }
-        // Buttons hold body text; the identity bars hold black or white.
+        // Buttons hold body text, a hovered one strong text, a selected toggle (the unit,
+        // the open tab) egui's selection colours; the identity bars hold black or white.
+        let visuals = visuals(std::ptr::eq(palette, &DARK));
         pairs.push(("text", palette.text, "button", palette.button));
+        pairs.push(("strong", palette.strong, "hovered button", visuals.widgets.hovered.weak_bg_fill));
+        pairs.push(("selected toggle", visuals.selection.stroke.color, "selection", visuals.selection.bg_fill));
         for (name, fill) in [
             ("P fill", palette.p_fill),
             ("Q fill", palette.q_fill),
@@ -404,6 +408,7 @@ mod tests {
         for (theme, palette) in [("dark", &DARK), ("light", &LIGHT)] {
             for (text_name, text, background_name, background) in pairs(palette) {
                 let ratio = contrast(text, background);
+                eprintln!("{theme}: {text_name} on {background_name}: {ratio:.2}:1");
                 if ratio < 4.5 {
                     failures.push(format!("{theme}: {text_name} on {background_name}: {ratio:.2}:1"));
                 }
