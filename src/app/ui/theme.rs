@@ -106,9 +106,10 @@ pub fn lesson_fill(palette: &Palette) -> Color32 {
     palette.panel.lerp_to_gamma(palette.divergence_fill, 0.12)
 }
 
-/// The selected outcome's slot: the panel with a little of the text colour.
+/// The selected outcome's slot as text sees it: the panel with a little of the text
+/// colour (what [`selection`] composes to).
 pub fn selection_fill(palette: &Palette) -> Color32 {
-    palette.panel.lerp_to_gamma(palette.text, 0.09)
+    palette.panel.lerp_to_gamma(palette.text, SELECTION_SHARE)
 }
 
 /// Black or white, whichever reads better on `fill` (text inside a bar).
@@ -231,10 +232,13 @@ pub fn infinity_stripes(dark_mode: bool) -> [Color32; 2] {
     }
 }
 
-/// The highlight of the selected outcome.
+/// The highlight of the selected outcome: translucent, so grid lines and notes drawn
+/// before it still show; on the panel it composes to [`selection_fill`].
 pub fn selection(ui: &egui::Ui) -> Color32 {
-    selection_fill(palette(ui))
+    palette(ui).text.gamma_multiply(SELECTION_SHARE)
 }
+
+const SELECTION_SHARE: f32 = 0.09;
 
 /// Switches egui to the chosen background (only when it differs: switching repaints).
 pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
