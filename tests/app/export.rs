@@ -184,3 +184,23 @@ fn a_cancelled_lesson_export_writes_nothing() {
     assert_eq!(status.text, "Cancelled: drawing the lesson's pictures. Nothing was changed.");
     assert!(!dir.path().join("asymmetry").exists(), "nothing is written");
 }
+
+/// A handout's picture is the window below the lesson's strip: as wide, shorter by the
+/// strip (its words, its question and its buttons are printed by the page instead).
+#[test]
+fn a_handout_picture_leaves_the_lesson_strip_out() {
+    if !adapter_available() {
+        return;
+    }
+    let mut app = KlApp::with_platform(
+        AppState::default(),
+        Box::new(NativePlatform::new(Folders::in_temp(), FileDialogs::default())),
+    );
+    app.open_lesson(klscope::lesson::find_builtin_lesson("asymmetry").unwrap(), 1).unwrap();
+    let size = vec2(1024.0, 768.0);
+    let window = app.draw_picture(size, 1.0, Target::Window).unwrap();
+    let handout = app.draw_picture(size, 1.0, Target::UnderLessonStrip).unwrap();
+    assert_eq!((window.width, window.height), (1024, 768));
+    assert_eq!(handout.width, 1024);
+    assert!(handout.height < 700 && handout.height > 400, "the strip is cut off: {} rows left", handout.height);
+}

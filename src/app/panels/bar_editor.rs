@@ -230,8 +230,10 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         );
     }
 
-    // The selected outcome's slot, in both editors.
-    if state.selected < layout.n {
+    // The selected outcome's slot, in both editors; on paper no outcome is singled out,
+    // since a highlighted bar would hint at an answer.
+    let printing = print::printing(ui);
+    if state.selected < layout.n && !printing {
         let x = layout.center_x(state.selected);
         let highlight = Rect::from_center_size(pos2(x, layout.rect.center().y), vec2(slot, layout.rect.height()));
         painter.rect_filled(highlight, 3.0, theme::selection(ui));
@@ -246,7 +248,7 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         let top = layout.y_of(value);
         let bar =
             Rect::from_min_max(pos2(x - slot / 2.0 + gap / 2.0, top), pos2(x + slot / 2.0 - gap / 2.0, bars.bottom()));
-        let selected = i == state.selected;
+        let selected = i == state.selected && !printing;
         painter.rect_filled(bar, 2.0, if selected { color } else { fill });
         // A handle on the bar's top shows where to grab.
         if slot >= 8.0 {

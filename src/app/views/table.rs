@@ -262,7 +262,8 @@ fn row_ui(
 ) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(geometry.total_width(), geometry.row()), Sense::click());
     let painter = ui.painter_at(rect);
-    if i == state.selected {
+    // On paper no row is singled out: a highlighted row would hint at an answer.
+    if i == state.selected && !print::printing(ui) {
         painter.rect_filled(rect, 2.0, theme::selection(ui));
     }
     let values = row_values(analysis, state.unit, i);
