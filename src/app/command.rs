@@ -61,7 +61,7 @@ pub enum Command {
     PreviousStep,
     /// Opens the built-in lesson at this index of `lesson::builtin_lesson_ids()`.
     OpenLesson(usize),
-    /// Writes a picture of every step of the lesson, and a handout page.
+    /// Writes a picture of every step of the lesson, and handouts for students and teacher.
     ExportLesson,
 }
 
@@ -187,7 +187,7 @@ impl Command {
             Command::PreviousStep => "The lesson's previous step",
             Command::OpenLesson(_) => "Walk through this lesson step by step",
             Command::ExportLesson => {
-                "Save a picture of every step of the lesson, and a handout page that prints them all"
+                "Save a picture of every step of the lesson, and handouts to print: the students' and the teacher's"
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Pictures for a whole lesson: every step in presentation mode (the prompt on the
-//! picture), a second picture with the answer where the step asks something, and a
-//! handout page that holds them all. The lesson and the document are as before after.
+//! picture), a second picture with the answer where the step asks something, and two
+//! handouts for paper, the students' (no answers) and the teacher's (with them). The lesson and the document are as before after.
 //! From the File menu the pictures are drawn by a job, off the frame, on a copy of the app.
 
 use eframe::egui;
@@ -8,12 +8,13 @@ use eframe::egui;
 use super::model::errors::LessonRunError;
 use super::model::lesson_run::LessonRun;
 use super::model::state::AppState;
+use super::model::state::ThemeChoice;
 use super::picture::{PictureError, Target};
 use super::platform::Event;
 use super::platform::jobs::{Job, MakeJob, Piece};
 use super::{KlApp, Status};
-use crate::export::handout::{HandoutStep, handout_html};
-use crate::lesson::Task;
+use crate::export::handout::{Audience, HandoutStep, HandoutTask, handout_html};
+use crate::lesson::{Prediction, Scene, Task};
 
 /// A file of a lesson's export: its name and bytes.
 pub type ExportedFile = (String, Vec<u8>);
@@ -76,8 +77,10 @@ impl Job for LessonExportJob {
 struct Page {
     number: usize,
     text: String,
-    task: Option<String>,
-    pictures: Vec<usize>,
+    task: Option<HandoutTask>,
+    /// The handout's pictures (light, under the lesson's strip): as asked, and answered.
+    picture: Vec<u8>,
+    answered: Option<Vec<u8>>,
 }
 
 /// A lesson's pictures as they are drawn, a step at a time: what `lesson_files` makes in
@@ -89,8 +92,8 @@ pub struct LessonPictures {
 }
 
 impl KlApp {
-    /// Every step of the open lesson drawn at `logical` size and `scale`, and
-    /// `handout.html` last. The lesson and the document are as before after.
+    /// Every step of the open lesson drawn at `logical` size and `scale`, and the two
+    /// handouts last. The lesson and the document are as before after.
     pub fn lesson_files(&mut self, logical: egui::Vec2, scale: f32) -> Result<Vec<ExportedFile>, LessonExportError> {
         self.lesson_files_with(logical, scale, &mut |_, _| true)
     }
@@ -129,7 +132,8 @@ impl KlApp {
     }
 
     /// Draws step `index` of the open lesson in presentation mode (and, where it asks
-    /// something, again with the answer) into `pictures`.
+    /// something, again with the answer) into `pictures`: the slides in the chosen theme,
+    /// and for the handouts the same without the lesson's strip, in the light theme.
     fn draw_lesson_step(
         &mut self,
         index: usize,
@@ -146,7 +150,8 @@ impl KlApp {
         run.ask_again();
         let step = run.step().cloned();
         let asks = matches!(run.task(), Some(Task::Predict(_)));
-        let mut shown = Vec::new();
+        let slide_theme = self.state.theme;
+        let mut handout_pictures = Vec::new();
         for answer in [false, true] {
             if answer && !asks {
                 break;
@@ -154,21 +159,42 @@ impl KlApp {
             if answer && let Some(run) = self.lesson.as_mut() {
                 run.reveal();
             }
-            let picture = self
-                .draw_picture(logical, scale, Target::Window)
-                .map_err(|error| LessonExportError::Picture { step: number, error })?;
-            shown.push(pictures.files.len());
-            pictures.files.push((step_picture_name(number, answer), picture.png));
+            let failed = |error| LessonExportError::Picture { step: number, error };
+            let slide = self.draw_picture(logical, scale, Target::Window).map_err(failed)?;
+            pictures.files.push((step_picture_name(number, answer), slide.png));
+            self.state.theme = ThemeChoice::Light;
+            let printed = self.draw_picture(logical, scale, Target::UnderLessonStrip);
+            self.state.theme = slide_theme;
+            handout_pictures.push(printed.map_err(failed)?.png);
         }
         let task = step.as_ref().and_then(|s| s.task.as_ref()).map(|task| match task {
-            Task::Predict(prediction) => prediction.question(),
-            Task::Goal(goal) => goal.describe(),
+            Task::Predict(prediction) => self.question(prediction),
+            Task::Goal(goal) => HandoutTask::Goal(goal.describe()),
         });
-        pictures.pages.push(Page { number, text: step.map(|s| s.text).unwrap_or_default(), task, pictures: shown });
+        let mut handout_pictures = handout_pictures.into_iter();
+        let picture = handout_pictures.next().unwrap_or_default();
+        let answered = handout_pictures.next();
+        pictures.pages.push(Page { number, text: step.map(|s| s.text).unwrap_or_default(), task, picture, answered });
         Ok(())
     }
 
-    /// The pictures drawn, and `handout.html` holding them all, last.
+    /// A prediction as the handouts print it: its question, the choices to tick, and
+    /// the answer with why (judged as the step stands, its answer revealed).
+    fn question(&self, prediction: &Prediction) -> HandoutTask {
+        let a = &self.analysis;
+        let labels = self.state.doc.labels();
+        let scene = Scene { labels, p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
+        let verdict = prediction.judge(None, &scene);
+        let choices = prediction.choices(labels).into_iter().map(|c| Prediction::choice_text(c, labels)).collect();
+        HandoutTask::Question {
+            question: prediction.question(),
+            choices,
+            answer: verdict.right_answer,
+            why: verdict.why,
+        }
+    }
+
+    /// The slides drawn, then the students' and the teacher's handouts, last.
     fn handout(&self, pictures: LessonPictures) -> Vec<ExportedFile> {
         let LessonPictures { mut files, pages } = pictures;
         let title = self.lesson.as_ref().map(|run| run.lesson.title.clone()).unwrap_or_default();
@@ -178,11 +204,14 @@ impl KlApp {
                 number: page.number,
                 text: &page.text,
                 task: page.task.clone(),
-                pictures: page.pictures.iter().filter_map(|&i| files.get(i)).map(|(_, png)| png.as_slice()).collect(),
+                picture: &page.picture,
+                answered: page.answered.as_deref(),
             })
             .collect();
-        let html = handout_html(&title, &handout_steps);
-        files.push(("handout.html".to_string(), html.into_bytes()));
+        for audience in [Audience::Student, Audience::Teacher] {
+            let html = handout_html(&title, &handout_steps, audience);
+            files.push((audience.file_name().to_string(), html.into_bytes()));
+        }
         files
     }
 

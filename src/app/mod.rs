@@ -363,10 +363,11 @@ impl KlApp {
         let scene =
             Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
         let goal = run.goal_status(&self.state, &a.report);
-        let action = egui::Panel::top("lesson step")
+        let strip = egui::Panel::top("lesson step")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui)))
-            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode))
-            .inner;
+            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode));
+        picture::note_lesson_strip(ui, strip.response.rect);
+        let action = strip.inner;
         if let (Some(action), Mode::Live) = (action, mode) {
             self.lesson_action(action);
         }
@@ -427,6 +428,7 @@ impl KlApp {
         theme::apply_text_sizes(&ctx);
         theme::apply_theme(&ctx, self.state.theme);
         theme::apply_presentation_text(&ctx, self.presenting);
+        ui::print::set_printing(&ctx, target == Target::UnderLessonStrip);
         let view = target.view(&self.state.view).to_string();
         self.refresh_analysis();
         self.analysis.refresh_order(self.state.sort, false);

@@ -16,6 +16,9 @@ pub enum Target {
     Window,
     Contributions,
     Surprise,
+    /// The window below the lesson's strip (its words, question and buttons), for a
+    /// printed handout that carries the words itself.
+    UnderLessonStrip,
 }
 
 impl Target {
@@ -24,6 +27,7 @@ impl Target {
             Target::Window => "",
             Target::Contributions => "-contributions",
             Target::Surprise => "-surprise",
+            Target::UnderLessonStrip => "-handout",
         }
     }
 
@@ -31,7 +35,7 @@ impl Target {
     /// view, whatever view is open.
     pub fn view(self, open: &str) -> &str {
         match self {
-            Target::Window => open,
+            Target::Window | Target::UnderLessonStrip => open,
             Target::Contributions | Target::Surprise => DEFAULT_VIEW,
         }
     }
@@ -93,6 +97,16 @@ pub fn plot_rect(ctx: &egui::Context, target: Target) -> Option<Rect> {
     ctx.data(|data| data.get_temp(egui::Id::unique(("plot rect", target))))
 }
 
+/// Remembers where the lesson's strip was drawn in this pass, so a handout's picture
+/// can leave it out.
+pub fn note_lesson_strip(ui: &egui::Ui, rect: Rect) {
+    ui.ctx().data_mut(|data| data.insert_temp(lesson_strip_id(), rect));
+}
+
+fn lesson_strip_id() -> egui::Id {
+    egui::Id::unique("lesson strip rect")
+}
+
 /// The part of a rendered picture that `target` asks for.
 pub fn crop(
     ctx: &egui::Context,
@@ -104,6 +118,14 @@ pub fn crop(
         Target::Window => return Ok(image),
         Target::Contributions => plot_rect(ctx, target).ok_or(PictureError::NoPlot("contributions"))?,
         Target::Surprise => plot_rect(ctx, target).ok_or(PictureError::NoPlot("surprise"))?,
+        Target::UnderLessonStrip => {
+            let Some(strip) = ctx.data(|data| data.get_temp::<Rect>(lesson_strip_id())) else {
+                return Ok(image);
+            };
+            let y0 = ((strip.bottom() * pixels_per_point).max(0.0) as u32).min(image.height().saturating_sub(1));
+            let height = image.height() - y0;
+            return Ok(image::imageops::crop_imm(&image, 0, y0, image.width(), height).to_image());
+        }
     };
     Ok(crop_to(&image, rect, pixels_per_point))
 }

@@ -24,7 +24,8 @@ enum LessonCommand {
     /// Check a lesson (a built-in id or a .ron file): a one-line summary, or the first error.
     Check(CheckArgs),
     /// Write a picture of every step in presentation mode (and one with the answer where a
-    /// step asks something) and handout.html, a page that holds them all.
+    /// step asks something), and two handouts for paper: handout-student.html (no answers,
+    /// room to write) and handout-teacher.html (with the answers and why).
     Export(ExportArgs),
 }
 
@@ -100,7 +101,7 @@ fn export_lesson(args: &ExportArgs) -> Result<String, CliError> {
     // Whole or not at all: a full disk at the seventh picture leaves no half an export.
     write_folder_atomically(&args.out, &files).map_err(|e| CliError::Screenshot(e.to_string()))?;
     let pictures = files.iter().filter(|(name, _)| name.ends_with(".png")).count();
-    Ok(format!("wrote {pictures} pictures and handout.html to {}\n", args.out.display()))
+    Ok(format!("wrote {pictures} pictures, handout-student.html and handout-teacher.html to {}\n", args.out.display()))
 }
 
 /// The table printed by `klscope lesson list`.

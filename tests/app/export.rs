@@ -120,7 +120,7 @@ fn pictures_drawn_on_the_cpu_look_like_those_drawn_on_the_gpu() {
 }
 
 /// File ▸ Export the lesson's pictures: a folder named after the lesson with a picture
-/// per step, the answers where a step asks, and the handout; the lesson and the document
+/// per step, the answers where a step asks, and the two handouts; the lesson and the document
 /// are as the teacher left them.
 #[test]
 fn the_lessons_pictures_go_into_a_folder_of_their_own() {
@@ -146,8 +146,9 @@ fn the_lessons_pictures_go_into_a_folder_of_their_own() {
     let folder = dir.path().join("asymmetry");
     assert!(status.text.contains(&folder.display().to_string()), "{status:?}");
     let count = std::fs::read_dir(&folder).unwrap().count();
-    assert_eq!(count, steps + asking + 1, "a picture per step, one per question, the handout");
-    assert!(folder.join("step-01.png").exists() && folder.join("handout.html").exists());
+    assert_eq!(count, steps + asking + 2, "a picture per step, one per question, the two handouts");
+    assert!(folder.join("step-01.png").exists());
+    assert!(folder.join("handout-student.html").exists() && folder.join("handout-teacher.html").exists());
     // Back where the teacher was: the same step, the edit kept, not presenting.
     assert_eq!(app.lesson().map(|run| run.step_index()), Some(1));
     assert_eq!(app.state.doc.q.probs(), &edited[..]);
@@ -186,4 +187,24 @@ fn a_cancelled_lesson_export_writes_nothing() {
     let status = app.status.clone().unwrap();
     assert_eq!(status.text, "Cancelled: drawing the lesson's pictures. Nothing was changed.");
     assert!(!dir.path().join("asymmetry").exists(), "nothing is written");
+}
+
+/// A handout's picture is the window below the lesson's strip: as wide, shorter by the
+/// strip (its words, its question and its buttons are printed by the page instead).
+#[test]
+fn a_handout_picture_leaves_the_lesson_strip_out() {
+    if !adapter_available() {
+        return;
+    }
+    let mut app = KlApp::with_platform(
+        AppState::default(),
+        Box::new(NativePlatform::new(Folders::in_temp(), FileDialogs::default())),
+    );
+    app.open_lesson(klscope::lesson::find_builtin_lesson("asymmetry").unwrap(), 1).unwrap();
+    let size = vec2(1024.0, 768.0);
+    let window = app.draw_picture(size, 1.0, Target::Window).unwrap();
+    let handout = app.draw_picture(size, 1.0, Target::UnderLessonStrip).unwrap();
+    assert_eq!((window.width, window.height), (1024, 768));
+    assert_eq!(handout.width, 1024);
+    assert!(handout.height < 700 && handout.height > 400, "the strip is cut off: {} rows left", handout.height);
 }

@@ -360,3 +360,22 @@ fn the_measures_panel_can_show_the_chi_squares_in_its_last_row() {
     assert_eq!(shown(&harness, "χ²(P||Q)"), "0.6400");
     assert_eq!(shown(&harness, "χ²_N(P||Q)"), "1.778");
 }
+
+/// A printed picture has nothing to click: while a pass is marked as printing, the
+/// editors' Uniform and the table's Copy as CSV are left out; unmarked, they are back.
+#[test]
+fn a_printed_pass_leaves_the_buttons_out() {
+    let mut state = preset("fair-vs-loaded-die");
+    state.view = "table".to_string();
+    let mut harness = harness_with(state);
+    let count = |harness: &Harness<'_, KlApp>, label: &str| harness.query_all_by_label(label).count();
+    assert_eq!(count(&harness, "Uniform"), 2, "one Uniform per editor, live");
+    assert_eq!(count(&harness, "Copy as CSV"), 1);
+    klscope::app::ui::print::set_printing(&harness.ctx, true);
+    harness.run();
+    assert_eq!(count(&harness, "Uniform"), 0, "no buttons on paper");
+    assert_eq!(count(&harness, "Copy as CSV"), 0);
+    klscope::app::ui::print::set_printing(&harness.ctx, false);
+    harness.run();
+    assert_eq!(count(&harness, "Uniform"), 2);
+}

@@ -62,10 +62,11 @@ fn check_prints_the_first_error_and_exits_2() {
     assert!(failures.is_empty(), "lesson mistakes were not reported as they should be:\n{failures}");
 }
 
-/// `lesson export`: one picture per step, a second where a step asks something, and a
-/// handout that embeds them all.
+/// `lesson export`: one picture per step, a second where a step asks something, and two
+/// handouts: the students' with a picture per step and no answers, the teacher's with
+/// the answered pictures and why.
 #[test]
-fn export_writes_a_picture_per_step_and_a_handout() {
+fn export_writes_a_picture_per_step_and_two_handouts() {
     if !crate::common::adapter_available() {
         return;
     }
@@ -78,15 +79,22 @@ fn export_writes_a_picture_per_step_and_a_handout() {
     let lesson = klscope::lesson::find_builtin_lesson("when-kl-blows-up").unwrap();
     let asking = lesson.steps.iter().filter(|s| matches!(s.task, Some(klscope::lesson::Task::Predict(_)))).count();
     let pictures = lesson.steps.len() + asking;
-    assert_eq!(run.stdout, format!("wrote {pictures} pictures and handout.html to {out_text}\n"));
+    let wrote = format!("wrote {pictures} pictures, handout-student.html and handout-teacher.html to {out_text}\n");
+    assert_eq!(run.stdout, wrote);
     for (number, step) in lesson.steps.iter().enumerate().map(|(i, s)| (i + 1, s)) {
         assert_eq!(crate::common::png_size(&out.join(format!("step-{number:02}.png"))), (800, 600));
         let asks = matches!(step.task, Some(klscope::lesson::Task::Predict(_)));
         assert_eq!(out.join(format!("step-{number:02}-answer.png")).exists(), asks, "step {number}");
     }
-    let html = std::fs::read_to_string(out.join("handout.html")).unwrap();
-    assert_eq!(html.matches("<img ").count(), pictures);
-    assert!(html.contains("<h1>When KL blows up</h1>") && html.contains(&lesson.steps[0].text.replace('\'', "&#39;")));
+    let first_text = lesson.steps[0].text.replace('\'', "&#39;");
+    for (file, answers) in [("handout-student.html", false), ("handout-teacher.html", true)] {
+        let html = std::fs::read_to_string(out.join(file)).unwrap();
+        assert_eq!(html.matches("<img ").count(), lesson.steps.len(), "{file}: one picture per step");
+        assert_eq!(html.matches(", answered\"").count(), if answers { asking } else { 0 }, "{file}");
+        assert_eq!(html.matches("<b>Answer:</b>").count(), if answers { asking } else { 0 }, "{file}");
+        assert!(html.contains("<h1>When KL blows up</h1>"), "{file}");
+        assert_eq!(html.matches(&format!("<p>{first_text}</p>")).count(), 1, "{file}: the step's text once");
+    }
 }
 
 #[test]

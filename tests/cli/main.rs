@@ -9,6 +9,7 @@ mod classroom;
 mod cli_views;
 mod compute;
 mod densities;
+mod handout_print;
 mod lesson;
 mod link;
 mod logits;

@@ -14,7 +14,7 @@ use crate::app::command::Command;
 use crate::app::model::order::Ranking;
 use crate::app::model::state::AppState;
 use crate::app::ui::fit_text::{fit_to_width, text_width};
-use crate::app::ui::theme;
+use crate::app::ui::{print, theme};
 use crate::info::Side;
 use crate::text;
 
@@ -69,7 +69,7 @@ pub fn editor_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let uniform = egui::Button::new(Command::Uniform.label());
             let hover = format!("{} in {}", Command::Uniform.tooltip(), side.name());
-            if ui.add(uniform).on_hover_text(hover).clicked() {
+            if !print::printing(ui) && ui.add(uniform).on_hover_text(hover).clicked() {
                 state.active = side;
                 editor.message = None;
                 command = Some(Command::Uniform);
@@ -225,13 +225,15 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
             bars.left_top() + vec2(4.0, -2.0),
             Align2::LEFT_BOTTOM,
             note,
-            FontId::proportional(11.0 * layout.text_scale),
-            weak,
+            FontId::proportional(theme::SMALL_SIZE * layout.text_scale),
+            theme::palette(ui).muted,
         );
     }
 
-    // The selected outcome's slot, in both editors.
-    if state.selected < layout.n {
+    // The selected outcome's slot, in both editors; on paper no outcome is singled out,
+    // since a highlighted bar would hint at an answer.
+    let printing = print::printing(ui);
+    if state.selected < layout.n && !printing {
         let x = layout.center_x(state.selected);
         let highlight = Rect::from_center_size(pos2(x, layout.rect.center().y), vec2(slot, layout.rect.height()));
         painter.rect_filled(highlight, 3.0, theme::selection(ui));
@@ -246,7 +248,7 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         let top = layout.y_of(value);
         let bar =
             Rect::from_min_max(pos2(x - slot / 2.0 + gap / 2.0, top), pos2(x + slot / 2.0 - gap / 2.0, bars.bottom()));
-        let selected = i == state.selected;
+        let selected = i == state.selected && !printing;
         painter.rect_filled(bar, 2.0, if selected { color } else { fill });
         // A handle on the bar's top shows where to grab.
         if slot >= 8.0 {
@@ -268,7 +270,9 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         if i % label_every == 0 || selected {
             let label = &distribution.labels()[i];
             let shown = fit_to_width(&painter, label, &label_font, slot * label_every as f32 - 6.0);
-            let label_color = if selected { text_color } else { weak };
+            // Unselected names in the muted token (4.5:1 or more on the panel and on the
+            // selected slot), the selected one in the strong text colour.
+            let label_color = if selected { theme::palette(ui).strong } else { theme::palette(ui).muted };
             painter.text(pos2(x, bars.bottom() + 3.0), Align2::CENTER_TOP, shown, label_font.clone(), label_color);
         }
     }

@@ -43,10 +43,11 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, con
         let entropy_rect = Rect::from_min_max(rect.min, pos2(x_of(entropy), rect.bottom()));
         let kl_end = if kl.is_finite() { x_of(entropy + kl) } else { rect.right() };
         let kl_rect = Rect::from_min_max(pos2(entropy_rect.right(), rect.top()), pos2(kl_end, rect.bottom()));
-        painter.rect_filled(entropy_rect, 2.0, theme::fill(ui, side));
-        let kl_color = if kl.is_finite() { theme::divergence(ui) } else { theme::alarm(ui) };
-        painter.rect_filled(kl_rect, 2.0, kl_color.gamma_multiply(0.8));
-        let text = Color32::WHITE;
+        let palette = theme::palette(ui);
+        let entropy_fill = theme::fill(ui, side);
+        painter.rect_filled(entropy_rect, 2.0, entropy_fill);
+        let kl_fill = if kl.is_finite() { palette.divergence_fill } else { palette.alarm_fill };
+        painter.rect_filled(kl_rect, 2.0, kl_fill);
         let font = FontId::proportional(14.0);
         let outside = ui.visuals().text_color();
         let limit = rect.right();
@@ -55,7 +56,7 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, con
             entropy_rect,
             &format!("{entropy_name} {}", text::sig4(entropy)),
             font.clone(),
-            text,
+            theme::ink_on(entropy_fill),
             outside,
             entropy_rect.right(),
         );
@@ -64,7 +65,7 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, con
         } else {
             format!("{kl_name} → {}", text::INFINITY)
         };
-        segment_label(&painter, kl_rect, &kl_text, font, text, outside, limit);
+        segment_label(&painter, kl_rect, &kl_text, font, theme::ink_on(kl_fill), outside, limit);
         response.on_hover_text(format!(
             "{title}\n{entropy_name} = {}, {kl_name} = {}",
             full_with_unit(entropy, unit),

@@ -190,7 +190,13 @@ fn paint(ui: &egui::Ui, layout: &LogitLayout, side: Side, state: &AppState, logi
         let y = layout.y_of(z);
         let stroke = if z == 0.0 { Stroke::new(1.5, weak) } else { Stroke::new(0.5, weak.gamma_multiply(0.4)) };
         painter.hline(bars.x_range(), y, stroke);
-        painter.text(pos2(bars.left() - 4.0, y), Align2::RIGHT_CENTER, logit_text(z), FontId::proportional(11.0), weak);
+        painter.text(
+            pos2(bars.left() - 4.0, y),
+            Align2::RIGHT_CENTER,
+            logit_text(z),
+            FontId::proportional(theme::SMALL_SIZE),
+            weak,
+        );
         z += step;
     }
     let slot = layout.slot_width();

@@ -57,7 +57,7 @@ pub fn paint_vocabulary(
     let (color, fill) = (theme::color(ui, side), theme::fill(ui, side));
     let (text_color, weak) = (visuals.text_color(), visuals.weak_text_color());
     let bars = layout.bars();
-    let small = FontId::proportional(11.0);
+    let small = FontId::proportional(theme::SMALL_SIZE);
 
     // A line per power of ten, so heights read as orders of magnitude (labelled last, on top).
     let decades = match layout.scale {
@@ -118,7 +118,7 @@ pub fn paint_vocabulary(
     for k in (0..decades).step_by(every) {
         let label = if k == 0 { "1".to_string() } else { format!("1e-{k}") };
         let at = pos2(bars.right() - 2.0, layout.y_of(10f64.powi(-k)) + 1.0);
-        painter.text(at, Align2::RIGHT_TOP, label, small.clone(), text_color.gamma_multiply(0.8));
+        painter.text(at, Align2::RIGHT_TOP, label, small.clone(), weak);
     }
 
     // The selected and the hovered outcome, wherever they are.

@@ -18,6 +18,7 @@ use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::picture::Picture;
 use crate::export::file_names::safe_stem;
+use crate::export::handout::Audience;
 use crate::scenario::{Scenario, link};
 
 /// Events that arrive from the browser's callbacks, between frames.
@@ -238,15 +239,26 @@ impl Platform for WebPlatform {
         self.status(status);
     }
 
-    /// The handout holds every picture: one download is the whole lesson.
+    /// Each handout holds every picture it needs: two downloads, the students' and the
+    /// teacher's, are the whole lesson on paper.
     fn export_files(&mut self, folder: &str, files: Vec<(String, Vec<u8>)>) {
-        let name = format!("{}-handout.html", safe_stem(folder));
-        let handout = files.iter().find(|(file, _)| file == "handout.html");
-        let result = handout
-            .ok_or_else(|| "no handout was made".to_string())
-            .and_then(|(_, bytes)| download(&name, bytes, "text/html").map_err(|e| e.to_string()));
+        let stem = safe_stem(folder);
+        let mut names = Vec::new();
+        let mut result = Ok(());
+        for audience in [Audience::Student, Audience::Teacher] {
+            let file = audience.file_name();
+            let name = format!("{stem}-{file}");
+            let handout = files.iter().find(|(made, _)| made == file);
+            result = handout
+                .ok_or_else(|| format!("no {file} was made"))
+                .and_then(|(_, bytes)| download(&name, bytes, "text/html").map_err(|e| e.to_string()));
+            if result.is_err() {
+                break;
+            }
+            names.push(name);
+        }
         let status = match result {
-            Ok(()) => Status::info(format!("Downloaded {name}: every step's pictures in one page")),
+            Ok(()) => Status::info(format!("Downloaded {}: the lesson's handouts, to print", names.join(" and "))),
             Err(e) => Status::error(format!("Export failed: {e}")),
         };
         self.status(status);

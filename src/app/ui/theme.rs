@@ -7,42 +7,189 @@ use eframe::egui::{self, Color32, FontId, TextStyle};
 use crate::app::model::state::ThemeChoice;
 use crate::info::{Direction, Side};
 
+/// Every colour text is drawn in, and every background text is drawn on, named once per
+/// theme. The light theme is made for projectors (what most classrooms use): white
+/// panels, near-black text, and P, Q and the divergences dark enough to read as text
+/// while their bars keep the saturated Okabe–Ito blue and orange. A unit test checks
+/// that every text token reads at least 4.5:1 (WCAG AA) on every background it is
+/// drawn on, in both themes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    // Backgrounds.
+    /// Panels and windows.
+    pub panel: Color32,
+    /// Text fields and plots.
+    pub canvas: Color32,
+    /// The boxes of the measures.
+    pub faint: Color32,
+    /// Buttons.
+    pub button: Color32,
+    // Text.
+    /// Body text.
+    pub text: Color32,
+    /// Secondary text: unselected outcome names, notes, sums' names, tick labels.
+    pub muted: Color32,
+    /// Headings and the selected outcome.
+    pub strong: Color32,
+    /// P's and Q's text and lines.
+    pub p: Color32,
+    pub q: Color32,
+    /// Divergences (the identity bars, forward KL).
+    pub divergence: Color32,
+    /// Infinity and errors.
+    pub alarm: Color32,
+    /// Right answers, goals met; also the k3 estimator and reverse KL.
+    pub success: Color32,
+    /// The k2 estimator (Okabe–Ito vermillion).
+    pub vermillion: Color32,
+    // Fills that text is written on (the identity bars) and bars.
+    pub p_fill: Color32,
+    pub q_fill: Color32,
+    pub divergence_fill: Color32,
+    pub alarm_fill: Color32,
+}
+
+/// The dark theme's tokens.
+pub const DARK: Palette = Palette {
+    panel: Color32::from_gray(27),
+    canvas: Color32::from_gray(12),
+    faint: Color32::from_gray(36),
+    button: Color32::from_gray(55),
+    text: Color32::from_gray(215),
+    muted: Color32::from_gray(170),
+    strong: Color32::from_gray(250),
+    p: Color32::from_rgb(86, 180, 233),
+    q: Color32::from_rgb(240, 170, 40),
+    divergence: Color32::from_rgb(214, 136, 180),
+    alarm: Color32::from_rgb(255, 115, 85),
+    success: Color32::from_rgb(40, 190, 140),
+    vermillion: Color32::from_rgb(236, 128, 52),
+    p_fill: Color32::from_rgb(86, 180, 233),
+    q_fill: Color32::from_rgb(230, 159, 0),
+    divergence_fill: Color32::from_rgb(204, 121, 167),
+    alarm_fill: Color32::from_rgb(255, 110, 80),
+};
+
+/// The light (projector) theme's tokens.
+pub const LIGHT: Palette = Palette {
+    panel: Color32::WHITE,
+    canvas: Color32::WHITE,
+    faint: Color32::from_gray(238),
+    button: Color32::from_gray(226),
+    text: Color32::from_gray(20),
+    muted: Color32::from_gray(78),
+    strong: Color32::BLACK,
+    p: Color32::from_rgb(0, 100, 160),
+    q: Color32::from_rgb(150, 80, 0),
+    divergence: Color32::from_rgb(150, 60, 120),
+    alarm: Color32::from_rgb(190, 35, 0),
+    success: Color32::from_rgb(0, 115, 80),
+    vermillion: Color32::from_rgb(180, 70, 0),
+    p_fill: Color32::from_rgb(0, 114, 178),
+    q_fill: Color32::from_rgb(230, 159, 0),
+    divergence_fill: Color32::from_rgb(160, 70, 130),
+    alarm_fill: Color32::from_rgb(200, 40, 0),
+};
+
+/// The tokens of the dark or the light theme.
+pub fn palette_of(dark_mode: bool) -> &'static Palette {
+    if dark_mode { &DARK } else { &LIGHT }
+}
+
+/// The tokens of the theme `ui` draws in.
+pub fn palette(ui: &egui::Ui) -> &'static Palette {
+    palette_of(ui.visuals().dark_mode)
+}
+
+/// The background of the lesson's strip: the panel tinted towards the divergence colour.
+pub fn lesson_fill(palette: &Palette) -> Color32 {
+    palette.panel.lerp_to_gamma(palette.divergence_fill, 0.12)
+}
+
+/// The selected outcome's slot as text sees it: the panel with a little of the text
+/// colour (what [`selection`] composes to).
+pub fn selection_fill(palette: &Palette) -> Color32 {
+    palette.panel.lerp_to_gamma(palette.text, SELECTION_SHARE)
+}
+
+/// Black or white, whichever reads better on `fill` (text inside a bar).
+pub fn ink_on(fill: Color32) -> Color32 {
+    if contrast(Color32::BLACK, fill) >= contrast(Color32::WHITE, fill) { Color32::BLACK } else { Color32::WHITE }
+}
+
+/// WCAG's relative luminance of an opaque colour.
+pub fn luminance(color: Color32) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+}
+
+/// WCAG's contrast ratio of two opaque colours, 1 to 21.
+pub fn contrast(a: Color32, b: Color32) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// egui's visuals for a theme, with the theme's tokens for text and backgrounds.
+pub fn visuals(dark_mode: bool) -> egui::Visuals {
+    let palette = palette_of(dark_mode);
+    let mut visuals = if dark_mode { egui::Visuals::dark() } else { egui::Visuals::light() };
+    visuals.panel_fill = palette.panel;
+    visuals.window_fill = palette.panel;
+    visuals.extreme_bg_color = palette.canvas;
+    visuals.faint_bg_color = palette.faint;
+    visuals.weak_text_color = Some(palette.muted);
+    visuals.widgets.noninteractive.fg_stroke.color = palette.text;
+    visuals.widgets.noninteractive.bg_fill = palette.panel;
+    visuals.widgets.noninteractive.weak_bg_fill = palette.panel;
+    visuals.widgets.inactive.fg_stroke.color = palette.text;
+    visuals.widgets.inactive.weak_bg_fill = palette.button;
+    visuals.widgets.inactive.bg_fill = palette.button;
+    visuals.widgets.hovered.fg_stroke.color = palette.strong;
+    visuals.widgets.active.fg_stroke.color = palette.strong;
+    visuals.widgets.open.fg_stroke.color = palette.strong;
+    visuals
+}
+
 /// The colour of P or Q on the current background.
 pub fn color(ui: &egui::Ui, side: Side) -> Color32 {
     side_color(ui.visuals().dark_mode, side)
 }
 
 pub fn side_color(dark_mode: bool, side: Side) -> Color32 {
-    match (side, dark_mode) {
-        (Side::P, true) => Color32::from_rgb(86, 180, 233),
-        (Side::P, false) => Color32::from_rgb(0, 114, 178),
-        (Side::Q, true) => Color32::from_rgb(240, 170, 40),
-        (Side::Q, false) => Color32::from_rgb(196, 116, 0),
+    let palette = palette_of(dark_mode);
+    match side {
+        Side::P => palette.p,
+        Side::Q => palette.q,
     }
 }
 
-/// A fainter fill of a side's colour, for bar bodies and backgrounds.
+/// A side's bar fill: the saturated Okabe–Ito blue or orange.
 pub fn fill(ui: &egui::Ui, side: Side) -> Color32 {
-    color(ui, side).gamma_multiply(0.75)
+    let palette = palette(ui);
+    match side {
+        Side::P => palette.p_fill,
+        Side::Q => palette.q_fill,
+    }
 }
 
 /// The colour of divergences in the identity view: neither P's nor Q's.
 pub fn divergence(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode { Color32::from_rgb(204, 121, 167) } else { Color32::from_rgb(160, 70, 130) }
+    palette(ui).divergence
 }
 
 /// The three sample estimators of KL (k1, k2, k3): the divergence colour, then the
 /// Okabe–Ito vermillion and bluish green, so none is mistaken for P or Q.
 pub fn estimator_colors(ui: &egui::Ui) -> [Color32; 3] {
-    let dark = ui.visuals().dark_mode;
-    let k2 = if dark { Color32::from_rgb(230, 120, 40) } else { Color32::from_rgb(213, 94, 0) };
-    let k3 = if dark { Color32::from_rgb(40, 190, 140) } else { Color32::from_rgb(0, 140, 100) };
-    [divergence(ui), k2, k3]
+    let palette = palette(ui);
+    [palette.divergence, palette.vermillion, palette.success]
 }
 
 /// Infinity and errors: loud.
 pub fn alarm(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode { Color32::from_rgb(255, 110, 80) } else { Color32::from_rgb(200, 40, 0) }
+    palette(ui).alarm
 }
 
 /// The two directions of KL drawn side by side: forward KL(P||x) in the divergence
@@ -85,10 +232,13 @@ pub fn infinity_stripes(dark_mode: bool) -> [Color32; 2] {
     }
 }
 
-/// The highlight of the selected outcome.
+/// The highlight of the selected outcome: translucent, so grid lines and notes drawn
+/// before it still show; on the panel it composes to [`selection_fill`].
 pub fn selection(ui: &egui::Ui) -> Color32 {
-    ui.visuals().text_color().gamma_multiply(0.09)
+    palette(ui).text.gamma_multiply(SELECTION_SHARE)
 }
+
+const SELECTION_SHARE: f32 = 0.09;
 
 /// Switches egui to the chosen background (only when it differs: switching repaints).
 pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
@@ -105,6 +255,8 @@ pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
 /// arrows that the proportional font lacks taken from the bundled monospace font, so
 /// every glyph shows on any machine without relying on system fonts.
 pub fn apply_text_sizes(ctx: &egui::Context) {
+    ctx.set_visuals_of(egui::Theme::Dark, visuals(true));
+    ctx.set_visuals_of(egui::Theme::Light, visuals(false));
     let mut fonts = egui::FontDefinitions::default();
     if let Some(proportional) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
         proportional.push("Hack".to_owned());
@@ -176,24 +328,132 @@ pub fn text_scale(ui: &egui::Ui) -> f32 {
 
 /// A right answer, a goal met: the Okabe–Ito bluish green.
 pub fn success(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode { Color32::from_rgb(40, 190, 140) } else { Color32::from_rgb(0, 130, 90) }
+    palette(ui).success
 }
 
 /// The lesson strip stands out from the panels around it.
 pub fn lesson_background(ui: &egui::Ui) -> Color32 {
-    let base = ui.visuals().panel_fill;
-    let tint = divergence(ui);
-    base.lerp_to_gamma(tint, 0.12)
+    lesson_fill(palette(ui))
+}
+
+/// Tick labels are drawn at full strength once this far apart (egui_plot fades them in
+/// between a minimum and a maximum spacing, below the contrast a projector needs).
+const TICK_SPACING_X: f32 = 60.0;
+const TICK_SPACING_Y: f32 = 20.0;
+
+/// A plot's outcome axis with labels this far apart, never faded (see `still_plot`).
+pub fn unfaded_x_axis<'a>(spacing: f32) -> egui_plot::AxisHints<'a> {
+    egui_plot::AxisHints::new_x().label_spacing(spacing..=spacing)
 }
 
 /// A plot that fills `height` and stays put: no panning or zooming that would lose the
-/// picture in front of a class; hovering still shows values.
+/// picture in front of a class; hovering still shows values. Its tick labels are in the
+/// text colour, never faded.
 pub fn still_plot(id: &str, height: f32) -> egui_plot::Plot<'_> {
     egui_plot::Plot::new(id)
+        .custom_x_axes(vec![unfaded_x_axis(TICK_SPACING_X)])
+        .custom_y_axes(vec![egui_plot::AxisHints::new_y().label_spacing(TICK_SPACING_Y..=TICK_SPACING_Y)])
         .height(height.max(100.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text token on every background it is drawn on, by name.
+    fn pairs(palette: &Palette) -> Vec<(&'static str, Color32, &'static str, Color32)> {
+        let backgrounds = [
+            ("panel", palette.panel),
+            ("canvas", palette.canvas),
+            ("faint", palette.faint),
+            ("lesson strip", lesson_fill(palette)),
+            ("selected slot", selection_fill(palette)),
+        ];
+        let texts = [
+            ("text", palette.text),
+            ("muted", palette.muted),
+            ("strong", palette.strong),
+            ("P", palette.p),
+            ("Q", palette.q),
+            ("divergence", palette.divergence),
+            ("alarm", palette.alarm),
+            ("success", palette.success),
+            ("vermillion", palette.vermillion),
+        ];
+        let mut pairs = Vec::new();
+        for (text_name, text) in texts {
+            for (background_name, background) in backgrounds {
+                pairs.push((text_name, text, background_name, background));
+            }
+        }
+        // Buttons hold body text, a hovered one strong text, a selected toggle (the unit,
+        // the open tab) egui's selection colours; the identity bars hold black or white.
+        let visuals = visuals(std::ptr::eq(palette, &DARK));
+        pairs.push(("text", palette.text, "button", palette.button));
+        pairs.push(("strong", palette.strong, "hovered button", visuals.widgets.hovered.weak_bg_fill));
+        pairs.push(("selected toggle", visuals.selection.stroke.color, "selection", visuals.selection.bg_fill));
+        for (name, fill) in [
+            ("P fill", palette.p_fill),
+            ("Q fill", palette.q_fill),
+            ("divergence fill", palette.divergence_fill),
+            ("alarm fill", palette.alarm_fill),
+        ] {
+            pairs.push(("ink", ink_on(fill), name, fill));
+        }
+        pairs
+    }
+
+    #[test]
+    fn every_text_reads_at_least_4_5_to_1_on_its_background_in_both_themes() {
+        let mut failures = Vec::new();
+        for (theme, palette) in [("dark", &DARK), ("light", &LIGHT)] {
+            for (text_name, text, background_name, background) in pairs(palette) {
+                let ratio = contrast(text, background);
+                eprintln!("{theme}: {text_name} on {background_name}: {ratio:.2}:1");
+                if ratio < 4.5 {
+                    failures.push(format!("{theme}: {text_name} on {background_name}: {ratio:.2}:1"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "below 4.5:1:\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn contrast_matches_wcag_reference_values() {
+        // WCAG's extremes, and #777 on white, which the W3C's examples give as 4.48:1.
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 1e-12);
+        assert!((contrast(Color32::from_gray(0x77), Color32::WHITE) - 4.48).abs() < 0.01);
+        // The old light-theme orange text (196, 116, 0) on white fails, as a teacher saw.
+        assert!(contrast(Color32::from_rgb(196, 116, 0), Color32::WHITE) < 4.5);
+    }
+
+    #[test]
+    fn the_visuals_carry_the_tokens() {
+        for dark in [true, false] {
+            let visuals = visuals(dark);
+            let palette = palette_of(dark);
+            assert_eq!(visuals.text_color(), palette.text);
+            assert_eq!(visuals.weak_text_color(), palette.muted);
+            assert_eq!(visuals.panel_fill, palette.panel);
+            assert_eq!(visuals.dark_mode, dark);
+        }
+    }
+
+    #[test]
+    fn side_colours_stay_okabe_ito_blue_and_orange_in_their_bars() {
+        // P's bars blue (blue channel highest), Q's orange (red, then green, little blue).
+        for palette in [&DARK, &LIGHT] {
+            let (p, q) = (palette.p_fill, palette.q_fill);
+            assert!(p.b() > p.g() && p.g() > p.r(), "{p:?}");
+            assert!(q.r() > q.g() && q.g() > q.b(), "{q:?}");
+        }
+        assert_eq!(LIGHT.p_fill, Color32::from_rgb(0, 114, 178));
+        assert_eq!(LIGHT.q_fill, Color32::from_rgb(230, 159, 0));
+    }
 }

@@ -116,13 +116,8 @@ impl ContributionsData {
             .map(|(i, &t)| {
                 let infinite = t.is_infinite();
                 let shown = if infinite { self.top * RUN_OFF } else { t };
-                let fill = if infinite {
-                    0.3
-                } else if selected == Some(i) {
-                    1.0
-                } else {
-                    0.7
-                };
+                // Finite bars in the side's solid fill; an infinite one pale, so its arrow and ∞ read.
+                let fill = if infinite { 0.3 } else { 1.0 };
                 let mut bar = Bar::new(i as f64 + offset, shown)
                     .width(BAR_WIDTH)
                     .fill(color.gamma_multiply(fill))
@@ -182,7 +177,9 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
         let i = x.round();
         if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
     };
-    let palette = Palette { p: p_color, q: q_color, alarm: theme::alarm(ui), text: ui.visuals().strong_text_color() };
+    // Bars in the sides' saturated fills; the sums above in their text colours.
+    let (p_fill, q_fill) = (theme::fill(ui, Side::P), theme::fill(ui, Side::Q));
+    let palette = Palette { p: p_fill, q: q_fill, alarm: theme::alarm(ui), text: ui.visuals().strong_text_color() };
     let mut plot = theme::still_plot("contributions", ui.available_height());
     if data.any_infinite {
         plot = plot.default_y_bounds(data.bottom, data.top);
@@ -201,7 +198,7 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
         .y_axis_label(data.unit.name())
         .custom_x_axes(vec![
             // Outcome names, thinned by `outcome_marks`, shown even when slots are narrow.
-            egui_plot::AxisHints::new_x().formatter(move |mark, _| label_for(mark.value)).label_spacing(24.0..=30.0),
+            theme::unfaded_x_axis(24.0).formatter(move |mark, _| label_for(mark.value)),
         ])
         .x_grid_spacer(move |input| outcome_marks(input, n))
         .show(ui, |plot_ui| bars_ui(plot_ui, data, &palette));

@@ -11,7 +11,7 @@ use crate::app::edit::{Action, Edit};
 use crate::app::model::Mode;
 use crate::app::ui::Cached;
 use crate::app::ui::concealment::HIDDEN;
-use crate::app::ui::theme;
+use crate::app::ui::{print, theme};
 use crate::info::Measure;
 use crate::info::fit::{self, Descent, FitResult, Grid, Params};
 use crate::info::{Direction, Side, Unit};
@@ -161,6 +161,9 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
             fit_state.next_start = 0;
             fit_state.refresh(p, analysis.p_revision, false);
         }
+        if print::printing(ui) {
+            return;
+        }
         ui.separator();
         let play = if fit_state.playing { "■ Pause" } else { "▶ Play" };
         if ui.button(play).on_hover_text("Run gradient descent, one step per frame").clicked() {
@@ -293,14 +296,20 @@ fn heatmap_of(grid: &Grid) -> Option<Heatmap> {
 fn shapes_ui(ui: &mut egui::Ui, p: &[f64], fit_state: &FitView, height: f32) {
     let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
     let q = fit_state.descent.as_ref().map(|d| fit::gaussian(p.len(), d.params)).unwrap_or_default();
-    let bars: Vec<Bar> = p.iter().enumerate().map(|(i, &v)| Bar::new(i as f64, v).width(0.8)).collect();
+    // P solid in its Okabe–Ito fill, not egui_plot's default 20% tint: it reads on a projector.
+    let p_fill = theme::fill(ui, Side::P);
+    let bars: Vec<Bar> = p
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| Bar::new(i as f64, v).width(0.8).fill(p_fill).stroke(egui::Stroke::new(1.0, p_color)))
+        .collect();
     let line: Vec<[f64; 2]> = q.iter().enumerate().map(|(i, &v)| [i as f64, v]).collect();
     theme::still_plot("fit shapes", height)
         .x_axis_label("outcome")
         .include_y(0.0)
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightTop))
         .show(ui, |plot_ui| {
-            plot_ui.bar_chart(BarChart::new("P", bars).color(p_color.gamma_multiply(0.7)));
+            plot_ui.bar_chart(BarChart::new("P", bars).color(p_fill));
             plot_ui.line(Line::new("fitted Q", PlotPoints::from(line.clone())).color(q_color).width(3.0));
             plot_ui.points(Points::new("", line).color(q_color).radius(3.0).filled(true));
         });

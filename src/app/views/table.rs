@@ -10,7 +10,7 @@ use crate::app::model::analysis::Analysis;
 use crate::app::model::state::AppState;
 use crate::app::ui::Cached;
 use crate::app::ui::concealment::HIDDEN;
-use crate::app::ui::theme;
+use crate::app::ui::{print, theme};
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side, Unit, log_ratio};
 use crate::lesson::Concealed;
@@ -154,6 +154,9 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("Every outcome, in {}", unit.name())).strong());
+        if print::printing(ui) {
+            return;
+        }
         if Command::CopyCsv.button(ui, true) {
             command = Some(Command::CopyCsv);
         }
@@ -270,7 +273,8 @@ fn row_ui(
 ) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(geometry.total_width(), geometry.row()), Sense::click());
     let painter = ui.painter_at(rect);
-    if i == state.selected {
+    // On paper no row is singled out: a highlighted row would hint at an answer.
+    if i == state.selected && !print::printing(ui) {
         painter.rect_filled(rect, 2.0, theme::selection(ui));
     }
     let values = row_values(analysis, state.unit, i);

@@ -1,51 +1,174 @@
-//! A lesson's handout: one self-contained HTML page (pictures embedded as data URLs) that
-//! reads on screen and prints one step per block, never split across pages.
+//! A lesson's handouts: self-contained HTML pages (pictures embedded as data URLs) made
+//! for paper. Two copies of one lesson: the students' (each step's picture with its
+//! answer hidden, the question, and room to write a prediction) and the teacher's (the
+//! picture with the answer shown, the answer and why). Both print two steps a page, so
+//! a lesson of n steps takes at most ⌈n/2⌉ + 1 pages of A4 or of US letter.
 
 use base64::Engine;
+
+/// Which copy of the handout: whom it is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// No answers: room to write the prediction instead.
+    Student,
+    /// The answers and their reasons.
+    Teacher,
+}
+
+impl Audience {
+    /// The file each copy is written to.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Audience::Student => "handout-student.html",
+            Audience::Teacher => "handout-teacher.html",
+        }
+    }
+
+    fn heading(self) -> &'static str {
+        match self {
+            Audience::Student => "Name: ______________________________",
+            Audience::Teacher => "Teacher's copy, with the answers",
+        }
+    }
+}
+
+/// What a step asks of the class.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HandoutTask {
+    /// A prediction: the question, the choices to tick (none for a number), and the
+    /// answer with one sentence of why (printed only in the teacher's copy).
+    Question { question: String, choices: Vec<String>, answer: String, why: String },
+    /// Something to make happen by moving the bars.
+    Goal(String),
+}
 
 /// One step of the handout.
 pub struct HandoutStep<'a> {
     pub number: usize,
     pub text: &'a str,
-    /// The step's question or goal, if it has one.
-    pub task: Option<String>,
-    /// The step's picture, then the picture with the answer revealed (if it asks).
-    pub pictures: Vec<&'a [u8]>,
+    pub task: Option<HandoutTask>,
+    /// The step's picture as the class first sees it (the answer hidden).
+    pub picture: &'a [u8],
+    /// The picture with the answer shown, where the step asks something.
+    pub answered: Option<&'a [u8]>,
 }
 
-/// The page for `title` and its steps.
-pub fn handout_html(title: &str, steps: &[HandoutStep<'_>]) -> String {
+/// The handout page for `title` and its steps, in the chosen copy.
+pub fn handout_html(title: &str, steps: &[HandoutStep<'_>], copy: Audience) -> String {
     let mut html = String::new();
     html.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     html.push_str(&format!("<title>{}</title>\n", escape(title)));
     html.push_str(STYLE);
-    html.push_str("</head>\n<body>\n");
-    html.push_str(&format!("<h1>{}</h1>\n", escape(title)));
-    for step in steps {
-        html.push_str("<section class=\"step\">\n");
-        html.push_str(&format!("<h2>Step {}</h2>\n<p>{}</p>\n", step.number, escape(step.text)));
-        if let Some(task) = &step.task {
-            html.push_str(&format!("<p class=\"task\">{}</p>\n", escape(task)));
+    html.push_str(PAPER_SCRIPT);
+    let class = match copy {
+        Audience::Student => "student",
+        Audience::Teacher => "teacher",
+    };
+    html.push_str(&format!("</head>\n<body class=\"{class}\">\n"));
+    // Two steps a sheet: a sheet starts a new page, and a step never splits.
+    for (index, pair) in steps.chunks(2).enumerate() {
+        html.push_str("<div class=\"sheet\">\n");
+        if index == 0 {
+            html.push_str(&format!(
+                "<header><h1>{}</h1><span>{}</span></header>\n",
+                escape(title),
+                escape(copy.heading())
+            ));
         }
-        for (i, png) in step.pictures.iter().enumerate() {
-            let alt = if i == 0 { format!("Step {}", step.number) } else { format!("Step {}, answered", step.number) };
-            let data = base64::engine::general_purpose::STANDARD.encode(png);
-            html.push_str(&format!("<img alt=\"{alt}\" src=\"data:image/png;base64,{data}\">\n"));
+        for step in pair {
+            step_html(&mut html, step, copy);
         }
-        html.push_str("</section>\n");
+        html.push_str("</div>\n");
     }
     html.push_str("</body>\n</html>\n");
     html
 }
 
+fn step_html(html: &mut String, step: &HandoutStep<'_>, copy: Audience) {
+    html.push_str("<section class=\"step\">\n");
+    html.push_str(&format!("<h2>Step {}</h2>\n<p>{}</p>\n", step.number, escape(step.text)));
+    let picture = match copy {
+        Audience::Student => step.picture,
+        Audience::Teacher => step.answered.unwrap_or(step.picture),
+    };
+    let alt = if copy == Audience::Teacher && step.answered.is_some() {
+        format!("Step {}, answered", step.number)
+    } else {
+        format!("Step {}", step.number)
+    };
+    let data = base64::engine::general_purpose::STANDARD.encode(picture);
+    html.push_str(&format!("<img alt=\"{alt}\" src=\"data:image/png;base64,{data}\">\n"));
+    match (&step.task, copy) {
+        (None, _) => {}
+        (Some(HandoutTask::Goal(goal)), Audience::Student) => {
+            html.push_str(&format!("<p class=\"task\">{}</p>\n", escape(goal)));
+            html.push_str("<div class=\"write\">What did you change, and what happened?</div>\n");
+        }
+        (Some(HandoutTask::Goal(goal)), Audience::Teacher) => {
+            html.push_str(&format!("<p class=\"task\">{}</p>\n", escape(goal)));
+        }
+        (Some(HandoutTask::Question { question, choices, .. }), Audience::Student) => {
+            html.push_str(&format!("<p class=\"task\">{}</p>\n", escape(question)));
+            if choices.is_empty() {
+                html.push_str("<p class=\"choices\">My estimate: ____________</p>\n");
+            } else {
+                let boxes: Vec<String> = choices.iter().map(|c| format!("<span>☐ {}</span>", escape(c))).collect();
+                html.push_str(&format!("<p class=\"choices\">{}</p>\n", boxes.join(" ")));
+            }
+            html.push_str("<div class=\"write\">Why I think so:</div>\n");
+        }
+        (Some(HandoutTask::Question { question, answer, why, .. }), Audience::Teacher) => {
+            html.push_str(&format!("<p class=\"task\">{}</p>\n", escape(question)));
+            html.push_str(&format!(
+                "<p class=\"answer\"><b>Answer:</b> {}. <b>Why:</b> {}.</p>\n",
+                escape(answer.trim_end_matches('.')),
+                escape(why.trim_end_matches('.'))
+            ));
+        }
+    }
+    html.push_str("</section>\n");
+}
+
+/// On paper: 12 mm margins, and pictures at most 62 mm tall in the students' copy, so
+/// that the title and two steps (four lines of words, the picture, the question and
+/// 14 mm to write in) fit the shorter of A4 and US letter (255 mm of letter's height);
+/// the teacher's copy has no room to write, so its pictures may be 72 mm tall.
 const STYLE: &str = "<style>
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #111; }
-h1 { font-size: 1.8rem; }
-.step { margin: 2rem 0; break-inside: avoid; page-break-inside: avoid; }
+@page { size: auto; margin: 12mm; }
+body { font-family: system-ui, sans-serif; font-size: 10pt; line-height: 1.35; color: #000; background: #fff;
+  max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
+header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 1px solid #000; margin-bottom: 3mm; }
+h1 { font-size: 15pt; margin: 0; }
+h2 { font-size: 11.5pt; margin: 0 0 1mm; }
+p { margin: 0 0 1.5mm; }
+.step { margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 .task { font-weight: bold; }
-img { display: block; width: 100%; height: auto; margin: 0.5rem 0; border: 1px solid #ccc; }
-@media print { body { margin: 0; max-width: none; } .step { margin: 0 0 1rem; } img { max-height: 45vh; width: auto; max-width: 100%; } }
+.choices span { margin-right: 6mm; white-space: nowrap; }
+.answer { border-left: 3px solid #000; padding-left: 2mm; }
+.write { height: 14mm; border: 1px solid #555; border-radius: 1mm; padding: 1mm 2mm; color: #333; font-size: 9pt; }
+img { display: block; max-width: 100%; max-height: 62mm; width: auto; height: auto; margin: 1.5mm auto; border: 1px solid #999; }
+.teacher img { max-height: 72mm; }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; }
+  .sheet { break-after: page; page-break-after: always; }
+  .sheet:last-child { break-after: auto; page-break-after: auto; }
+}
 </style>
+";
+
+/// `?paper=a4` or `?paper=letter` in the page's address picks the paper size (a test
+/// prints both); without it the printer's own size is used.
+const PAPER_SCRIPT: &str = "<script>
+(function () {
+  var paper = new URLSearchParams(location.search).get('paper');
+  var sizes = { a4: 'A4', letter: 'letter' };
+  if (sizes[paper]) {
+    var style = document.createElement('style');
+    style.textContent = '@page { size: ' + sizes[paper] + '; margin: 12mm; }';
+    document.head.appendChild(style);
+  }
+})();
+</script>
 ";
 
 /// Text as HTML: the five characters with a meaning there, escaped.
@@ -68,19 +191,60 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn steps<'a>(question: &'a [u8], answered: &'a [u8]) -> Vec<HandoutStep<'a>> {
+        let task = HandoutTask::Question {
+            question: "Which is larger?".into(),
+            choices: vec!["KL(P||Q)".into(), "KL(Q||P)".into()],
+            answer: "KL(Q||P)".into(),
+            why: "Q puts little mass where P is sure".into(),
+        };
+        vec![
+            HandoutStep { number: 1, text: "p < q & q > 0", task: None, picture: question, answered: None },
+            HandoutStep { number: 2, text: "Guess", task: Some(task), picture: question, answered: Some(answered) },
+            HandoutStep {
+                number: 3,
+                text: "Move Q",
+                task: Some(HandoutTask::Goal("Make KL(P||Q) smaller than 0.1 bits.".into())),
+                picture: question,
+                answered: None,
+            },
+        ]
+    }
+
     #[test]
-    fn the_page_holds_every_step_its_pictures_and_escaped_text() {
-        let (a, b) = ([1u8, 2, 3], [4u8, 5]);
-        let steps = [
-            HandoutStep { number: 1, text: "p < q & q > 0", task: None, pictures: vec![&a] },
-            HandoutStep { number: 2, text: "Guess", task: Some("Which is larger?".into()), pictures: vec![&a, &b] },
-        ];
-        let html = handout_html("KL \"blows\" up", &steps);
+    fn the_students_copy_has_room_to_write_and_no_answers() {
+        let (question, answered) = ([1u8, 2, 3], [4u8, 5]);
+        let html = handout_html("KL \"blows\" up", &steps(&question, &answered), Audience::Student);
         assert!(html.contains("<title>KL &quot;blows&quot; up</title>"));
         assert!(html.contains("<p>p &lt; q &amp; q &gt; 0</p>"));
         assert!(html.contains("<p class=\"task\">Which is larger?</p>"));
-        assert_eq!(html.matches("data:image/png;base64,").count(), 3);
-        assert!(html.contains("base64,AQID\"") && html.contains("base64,BAU=\""));
-        assert!(html.contains("page-break-inside: avoid"));
+        assert!(html.contains("☐ KL(P||Q)") && html.contains("☐ KL(Q||P)"));
+        assert_eq!(html.matches("class=\"write\"").count(), 2, "room to write under the question and the goal");
+        // Every step's own picture, never the answered one, and no answer or why.
+        assert_eq!(html.matches("base64,AQID\"").count(), 3);
+        assert!(!html.contains("base64,BAU=\""));
+        assert!(!html.contains("Answer:") && !html.contains("little mass"));
+    }
+
+    #[test]
+    fn the_teachers_copy_shows_the_answer_its_why_and_the_answered_picture() {
+        let (question, answered) = ([1u8, 2, 3], [4u8, 5]);
+        let html = handout_html("t", &steps(&question, &answered), Audience::Teacher);
+        assert!(html.contains("<b>Answer:</b> KL(Q||P). <b>Why:</b> Q puts little mass where P is sure."));
+        assert_eq!(html.matches("base64,BAU=\"").count(), 1);
+        assert_eq!(html.matches("base64,AQID\"").count(), 2);
+        assert!(!html.contains("class=\"write\""));
+    }
+
+    #[test]
+    fn steps_go_two_to_a_sheet_and_each_step_once() {
+        let (question, answered) = ([1u8], [2u8]);
+        for copy in [Audience::Student, Audience::Teacher] {
+            let html = handout_html("t", &steps(&question, &answered), copy);
+            assert_eq!(html.matches("<div class=\"sheet\">").count(), 2, "3 steps on 2 sheets");
+            assert_eq!(html.matches("<p>Guess</p>").count(), 1, "the step's text once");
+            assert!(html.contains("break-after: page") && html.contains("break-inside: avoid"));
+            assert!(html.contains("@page"));
+        }
     }
 }

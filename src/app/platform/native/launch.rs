@@ -112,7 +112,7 @@ pub fn screenshot(launch: Launch, out: &Path, size: (u32, u32), scale: f32) -> R
     Ok((picture.width, picture.height))
 }
 
-/// Every step of the launch's lesson drawn at `size` and `scale`, and the handout page.
+/// Every step of the launch's lesson drawn at `size` and `scale`, and the two handouts.
 /// `progress(steps drawn, steps)` is called after each step.
 pub fn lesson_files(
     launch: Launch,
