@@ -67,3 +67,13 @@ fn presentation_on_a_question_at_1024x768() {
 fn simplex_dark() {
     snapshot_of("simplex-dark", "support-mismatch", Some("simplex"), ThemeChoice::Dark);
 }
+
+#[test]
+fn divergences_dark() {
+    snapshot_of("divergences-dark", "disjoint-supports", Some("divergences"), ThemeChoice::Dark);
+}
+
+#[test]
+fn divergences_light() {
+    snapshot_of("divergences-light", "die-and-its-neighbour", Some("divergences"), ThemeChoice::Light);
+}
