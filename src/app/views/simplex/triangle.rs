@@ -158,6 +158,9 @@ fn paint(ui: &egui::Ui, rect: Rect, triangle: &Triangle, drawing: &Drawing<'_>, 
     contour_labels(&painter, triangle, drawing);
     corner_labels(ui, &painter, triangle, drawing.input.state.doc.labels());
     let analysis = drawing.input.analysis;
+    if !drawing.input.concealed.hides(crate::info::Measure::KlPQ) {
+        fisher_ui(ui, &painter, triangle, &analysis.p, analysis.report.kl_pq);
+    }
     let (text, background) = (ui.visuals().strong_text_color(), ui.visuals().extreme_bg_color);
     for side in [Side::P, Side::Q] {
         let values = if side == Side::P { &analysis.p } else { &analysis.q };
@@ -182,6 +185,38 @@ fn paint(ui: &egui::Ui, rect: Rect, triangle: &Triangle, drawing: &Drawing<'_>, 
         painter.circle_stroke(triangle.to_screen(b), 4.0, Stroke::new(1.5, text));
     }
     legend(ui, &painter, rect, triangle, map, drawing.input.state.unit);
+}
+
+/// Fisher's local picture on the triangle: around P, the ellipse ½·δᵀFδ = KL(P||Q)
+/// (dashed) over the contour KL(P||·) = KL(P||Q) through Q (solid). Near P they match;
+/// further out KL bulges towards the edges, where the quadratic form stops describing it.
+fn fisher_ui(ui: &egui::Ui, painter: &egui::Painter, triangle: &Triangle, p: &[f64], level: f64) {
+    let [a, b, c] = [p[0], p[1], p[2]];
+    if !(level.is_finite() && level > 0.0) {
+        return;
+    }
+    let color = theme::divergence(ui);
+    let inside = |x: &[f64; 3]| x.iter().all(|v| (0.0..=1.0).contains(v));
+    let ring = |points: Vec<[f64; 3]>| -> Vec<Vec<Pos2>> {
+        // Closed, and broken where it leaves the triangle.
+        let mut runs = vec![Vec::new()];
+        for x in points.iter().chain(points.first()) {
+            if let (true, Some(run)) = (inside(x), runs.last_mut()) {
+                run.push(triangle.to_screen(*x));
+            } else if inside(x) {
+                runs.push(vec![triangle.to_screen(*x)]);
+            } else if runs.last().is_some_and(|run| !run.is_empty()) {
+                runs.push(Vec::new());
+            }
+        }
+        runs.into_iter().filter(|run| run.len() > 1).collect()
+    };
+    for run in ring(crate::info::fisher::kl_contour([a, b, c], level, 120)) {
+        painter.add(Shape::line(run, Stroke::new(2.0, color)));
+    }
+    for run in ring(crate::info::fisher::fisher_ellipse([a, b, c], level, 120)) {
+        painter.extend(Shape::dashed_line(&run, Stroke::new(2.0, color), 6.0, 4.0));
+    }
 }
 
 /// Contour lines in white over the dark part of the scale and black over the light part.
@@ -323,6 +358,16 @@ fn notes_ui(ui: &mut egui::Ui, drawing: &Drawing<'_>, hovered: Option<[f64; 3]>,
     );
     let (note, infinite) = infinity_note(p, labels, drawing.direction);
     ui.label(if infinite { RichText::new(note).color(theme::alarm(ui)) } else { RichText::new(note) });
+    let kl = input.analysis.report.kl_pq;
+    if kl.is_finite() && kl > 0.0 && !input.concealed.hides(crate::info::Measure::KlPQ) {
+        ui.label(
+            RichText::new("Around P: Fisher's ellipse ½Σ(x−p)²/p = KL(P||Q) (dashed) and KL(P||x) = KL(P||Q) (solid)")
+                .color(theme::divergence(ui)),
+        )
+        .on_hover_text(
+            "Near P, KL is the quadratic form of the Fisher information; further out it bulges towards the edges",
+        );
+    }
     if !live {
         return;
     }
