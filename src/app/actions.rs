@@ -50,6 +50,11 @@ impl KlApp {
             Command::ToggleTheme => state.theme = state.theme.toggled(),
             Command::Help => self.panels.help.open = !self.panels.help.open,
             Command::OpenBuiltin(index) => self.open_builtin(index),
+            Command::OpenBuiltinDensities(index) => {
+                if let Some(densities) = scenario::builtin_densities().get(index) {
+                    self.state.open_densities(densities.clone());
+                }
+            }
             Command::OpenSaved(index) => self.platform.open_saved(index),
             Command::Open => self.platform.open(self.state.doc.file.as_deref()),
             Command::OpenLink => self.platform.open_link(),
@@ -246,6 +251,10 @@ impl KlApp {
                     }
                     Err(e) => Status::error(format!("{from}: {}", e.message("the scenario"))),
                 },
+                Event::OpenedDensities { scenario, from } => {
+                    self.state.open_densities(*scenario);
+                    Status::info(format!("Opened {from}"))
+                }
                 Event::Saved { file, to } => {
                     self.state.doc.file = file;
                     let note = if self.state.doc.zero_rule == ZeroRule::Exact {

@@ -18,7 +18,7 @@ use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::picture::Picture;
 use crate::export::file_names::safe_stem;
-use crate::scenario::{Scenario, link};
+use crate::scenario::{AnyScenario, link};
 
 /// Events that arrive from the browser's callbacks, between frames.
 type Inbox = Rc<RefCell<Vec<Event>>>;
@@ -105,10 +105,8 @@ fn scenario_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
         Ok(Err(_)) => return Event::Status(Status::error(format!("{name} is not a text file, so not a scenario"))),
         Err(e) => return Event::Status(Status::error(format!("cannot read {name}: {e}"))),
     };
-    match Scenario::from_ron(&text, name) {
-        Ok(scenario) => {
-            Event::Opened { scenario: Box::new(scenario), file: None, from: name.to_string(), zero_rule: None }
-        }
+    match AnyScenario::from_ron(&text, name) {
+        Ok(any) => Event::from_any(any, None, name.to_string()),
         Err(e) => Event::Status(Status::error(e.to_string())),
     }
 }

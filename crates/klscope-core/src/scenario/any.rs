@@ -3,7 +3,7 @@
 //! [`find_builtin`](super::find_builtin) and [`builtin`](super::builtin) still give only
 //! discrete scenarios to the callers that expect them.
 
-use super::{DensitiesScenario, Scenario, ScenarioError, builtin_ids, is_densities};
+use super::{DensitiesScenario, Scenario, ScenarioError, is_densities};
 
 /// What a scenario file holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +73,7 @@ pub fn resolve_any(id_or_path: &str) -> Result<AnyScenario, ScenarioError> {
     if super::link::is_link(id_or_path) {
         return Ok(AnyScenario::Discrete(super::link::decode(id_or_path)?.scenario));
     }
-    let all = || builtin_ids().chain(builtin_densities_ids());
+    let all = || super::builtin_ids().chain(builtin_densities_ids());
     if super::names_a_file(id_or_path, all()) {
         return load_any(std::path::Path::new(id_or_path));
     }
