@@ -6,6 +6,7 @@ mod common;
 
 mod harness;
 
+mod densities;
 mod export;
 mod files;
 mod lessons;

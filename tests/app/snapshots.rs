@@ -67,3 +67,26 @@ fn presentation_on_a_question_at_1024x768() {
 fn simplex_dark() {
     snapshot_of("simplex-dark", "support-mismatch", Some("simplex"), ThemeChoice::Dark);
 }
+
+/// The densities screen at a projector's 1024×768.
+fn densities_snapshot(name: &str, theme_choice: ThemeChoice) {
+    if !adapter_available() {
+        return;
+    }
+    let mut state = crate::densities::densities_state("two-bells");
+    state.theme = theme_choice;
+    let mut harness = harness_with(state);
+    harness.set_size(eframe::egui::vec2(1024.0, 768.0));
+    harness.run();
+    harness.snapshot(name);
+}
+
+#[test]
+fn densities_dark_at_1024x768() {
+    densities_snapshot("densities-dark", ThemeChoice::Dark);
+}
+
+#[test]
+fn densities_light_at_1024x768() {
+    densities_snapshot("densities-light", ThemeChoice::Light);
+}

@@ -166,7 +166,7 @@ fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit
         ui.label(RichText::new(said).small());
     }
     if !fits.drawn.is_empty() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for (name, component) in fits.drawn.clone() {
                 let button = egui::Button::new(format!("Use {name} as Q"));
                 if ui.add_enabled(live, button).clicked()
