@@ -42,6 +42,12 @@ pub fn handle_label(side: Side, index: usize, kind: &str) -> String {
     format!("{} component {} {kind}", side.name(), index + 1)
 }
 
+/// Where each handle was drawn in the last frame, by its accessible name (for the frame
+/// benchmark, which drags one without an accessibility tree).
+pub fn handle_positions(ctx: &egui::Context) -> Vec<(String, Pos2)> {
+    ctx.data(|data| data.get_temp(egui::Id::unique("density handles"))).unwrap_or_default()
+}
+
 /// Draws the curves and their handles; returns Some(message) when a drag was made
 /// (None inside: it was accepted; Some: why it was refused).
 pub fn curves_ui(
@@ -177,11 +183,15 @@ fn component_handles(
         handles.push((Kind::Weight, canvas.to_screen(h.peak.0, h.peak.1)));
     }
     let mut result = None;
+    let mut drawn: Vec<(String, Pos2)> =
+        ui.ctx().data(|data| data.get_temp(egui::Id::unique("density handles"))).unwrap_or_default();
     for (kind, at) in handles {
         let id = ui.scope_id().with(("density handle", side.name(), h.index, kind));
         let sense = if editable { Sense::drag() } else { Sense::hover() };
         let response = ui.interact(Rect::from_center_size(at, vec2(2.0, 2.0) * (HANDLE + 3.0)), id, sense);
         let label = handle_label(side, h.index, kind.name());
+        drawn.retain(|(name, _)| *name != label);
+        drawn.push((label.clone(), at));
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, editable, &label));
         let hot = response.hovered() || response.dragged();
         draw_handle(ui, kind, at, color, hot, bright);
@@ -213,6 +223,7 @@ fn component_handles(
         };
         result = Some(edited.map_err(|e| e.to_string()));
     }
+    ui.ctx().data_mut(|data| data.insert_temp(egui::Id::unique("density handles"), drawn));
     result
 }
 

@@ -20,7 +20,7 @@ use crate::info::Unit;
 use crate::info::density::{Accuracy, CurvePoint, DensityReport, covering_range, curves as sample_curves};
 
 pub use axes::{Axes, DensitiesAction};
-pub use curves::handle_label;
+pub use curves::{handle_label, handle_positions};
 
 /// Samples of the curves across the plot.
 const SAMPLES: usize = 400;
