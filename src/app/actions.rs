@@ -141,7 +141,17 @@ impl KlApp {
     /// where the user says.
     fn save(&mut self, choose: bool) {
         let doc = &self.state.doc;
-        let job = SaveJob { scenario: doc.to_scenario(self.state.unit), file: doc.file.clone() };
+        let job = match &self.state.densities {
+            // A densities scenario is saved as one, in the unit shown.
+            Some(densities) => {
+                let scenario = scenario::DensitiesScenario { unit: self.state.unit, ..densities.scenario.clone() };
+                SaveJob { scenario: scenario::AnyScenario::Densities(scenario), file: None }
+            }
+            None => SaveJob {
+                scenario: scenario::AnyScenario::Discrete(doc.to_scenario(self.state.unit)),
+                file: doc.file.clone(),
+            },
+        };
         self.platform.save(job, choose);
     }
 
@@ -256,7 +266,9 @@ impl KlApp {
                     Status::info(format!("Opened {from}"))
                 }
                 Event::Saved { file, to } => {
-                    self.state.doc.file = file;
+                    if self.state.densities.is_none() {
+                        self.state.doc.file = file;
+                    }
                     let note = if self.state.doc.zero_rule == ZeroRule::Exact {
                         ""
                     } else {

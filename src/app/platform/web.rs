@@ -218,8 +218,12 @@ impl Platform for WebPlatform {
     }
 
     fn save(&mut self, job: SaveJob, _choose: bool) {
-        let name = format!("{}.ron", safe_stem(&job.scenario.id));
-        let result = job.scenario.validate(&name).and_then(|()| job.scenario.to_ron()).map_err(|e| e.to_string());
+        let name = format!("{}.ron", safe_stem(job.scenario.id()));
+        let result = match &job.scenario {
+            AnyScenario::Discrete(s) => s.validate(&name).and_then(|()| s.to_ron()),
+            AnyScenario::Densities(s) => s.to_ron(),
+        }
+        .map_err(|e| e.to_string());
         match result.and_then(|text| download(&name, text.as_bytes(), "text/plain").map_err(|e| e.to_string())) {
             Ok(()) => self.events.push(Event::Saved { file: None, to: format!("{name} (a download)") }),
             Err(e) => self.status(Status::error(format!("Not saved: {e}"))),

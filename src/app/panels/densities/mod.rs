@@ -10,6 +10,7 @@ mod curves;
 mod inference;
 mod integrand;
 mod measures;
+mod vae;
 
 use eframe::egui;
 
@@ -33,6 +34,7 @@ pub struct DensitiesScreen {
     samples: Cached<(u64, [u64; 2]), Vec<CurvePoint>>,
     bins: bins::BinsCache,
     fits: inference::Fits,
+    vae: vae::VaeState,
     /// Why the last drag was refused, shown until the next drag succeeds.
     message: Option<String>,
 }
@@ -70,6 +72,8 @@ impl DensitiesScreen {
                         ui.separator();
                         inference::inference_ui(ui, doc, &mut self.fits, unit, mode);
                     }
+                    ui.separator();
+                    self.vae.ui(ui, unit);
                 });
             },
         );
