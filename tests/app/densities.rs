@@ -163,3 +163,19 @@ fn a_discrete_scenario_from_the_picker_leaves_the_densities_screen() {
     harness.run();
     assert!(harness.state().state.densities.is_some());
 }
+
+#[test]
+fn the_vae_term_sums_its_dimensions_and_shows_what_torch_returns() {
+    let mut harness = densities("two-bells");
+    harness.get_by_label("The VAE's KL term").click();
+    harness.run();
+    // The start: μ = (0.8, −0.3), ln σ² = (−1, 0.4); ½(μ² + σ² − 1 − ln σ²) per dimension.
+    let kl = |mu: f64, lv: f64| 0.5 * (mu * mu + lv.exp() - 1.0 - lv);
+    let (a, b) = (kl(0.8, -1.0), kl(-0.3, 0.4));
+    let sum_text = format!("= {} bits", klscope::text::sig4((a + b) / std::f64::consts::LN_2));
+    harness.get_by(|node| {
+        node.value().is_some_and(|v| v.starts_with("KL(N(μ, σ²) || N(0, I))") && v.ends_with(&sum_text))
+    });
+    let torch = format!("tensor([{}, {}])", klscope::text::sig4(a), klscope::text::sig4(b));
+    harness.get_by(|node| node.value().is_some_and(|v| v.contains(&torch)));
+}

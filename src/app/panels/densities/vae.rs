@@ -40,17 +40,14 @@ impl VaeState {
         let per = e.per_dimension();
         let torch = torch_vae_kl(&e.mu, &e.log_var);
         let u = |nats: f64| text::sig4(unit.from_nats(nats));
-        egui::Grid::new("vae dimensions").num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {
-            ui.label("");
-            ui.label("μ");
-            ui.label("ln σ²");
-            ui.label("KL");
-            ui.end_row();
+        egui::Grid::new("vae dimensions").num_columns(3).spacing([8.0, 2.0]).show(ui, |ui| {
             for (d, ((mu, log_var), kl)) in e.mu.iter_mut().zip(e.log_var.iter_mut()).zip(&per).enumerate() {
-                ui.label(format!("z{}", d + 1));
-                ui.add(egui::Slider::new(mu, -3.0..=3.0).show_value(true).fixed_decimals(2));
-                ui.add(egui::Slider::new(log_var, -4.0..=2.0).show_value(true).fixed_decimals(2));
-                ui.label(u(*kl));
+                ui.label(RichText::new(format!("z{}", d + 1)).strong());
+                ui.add(egui::Slider::new(mu, -3.0..=3.0).fixed_decimals(2).text(format!("μ{}", d + 1)));
+                ui.label(format!("KL {}", u(*kl)));
+                ui.end_row();
+                ui.label("");
+                ui.add(egui::Slider::new(log_var, -4.0..=2.0).fixed_decimals(2).text(format!("ln σ²{}", d + 1)));
                 ui.end_row();
             }
         });
