@@ -254,6 +254,14 @@ mod tests {
     }
 
     #[test]
+    fn a_densities_preset_opens_the_densities_screen() {
+        let args = Window::try_parse_from(["klscope", "--preset", "two-bells"]).unwrap_or_else(|e| panic!("{e}"));
+        let launch = launch_from(&args.window).unwrap_or_else(|e| panic!("{e}"));
+        assert!(launch.scenario.is_none());
+        assert_eq!(launch.densities.map(|d| d.id), Some("two-bells".to_string()));
+    }
+
+    #[test]
     fn a_link_opens_its_scenario_with_its_zero_rule() {
         let mismatch = scenario::find_builtin("support-mismatch").unwrap_or_else(|e| panic!("{e}"));
         let rule = ZeroRule::FloorQ { epsilon: 1e-4 };

@@ -63,7 +63,9 @@ pub fn curves_ui(
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "P and Q densities"));
     let plot = Rect::from_min_max(rect.min + vec2(8.0, 6.0), rect.max - vec2(8.0, ROW * rows + TICKS));
-    let canvas = Canvas { rect: plot, x: axes.x, y: (0.0, axes.top) };
+    // A fitted Gaussian may peak above both densities: room for it and its name.
+    let fit_top = fits.iter().map(|(_, c)| 1.15 * c.pdf(c.centre())).fold(axes.top, f64::max);
+    let canvas = Canvas { rect: plot, x: axes.x, y: (0.0, fit_top) };
     let painter = ui.painter_at(rect);
     axis_ui(ui, &painter, &canvas);
     for (name, component) in fits {
@@ -78,7 +80,7 @@ pub fn curves_ui(
             theme::fill(ui, side).gamma_multiply(0.5),
         ));
         painter.add(egui::Shape::line(points, Stroke::new(2.5, color)));
-        let label_at = canvas.to_screen(axes.x.0, axes.top) + vec2(4.0 + if side == Side::Q { 30.0 } else { 0.0 }, 0.0);
+        let label_at = canvas.to_screen(axes.x.0, fit_top) + vec2(4.0 + if side == Side::Q { 30.0 } else { 0.0 }, 0.0);
         painter.text(label_at, egui::Align2::LEFT_TOP, side.name(), egui::FontId::proportional(16.0), color);
     }
     let mut outcome = None;

@@ -130,9 +130,12 @@ fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit
             fits.drawn.retain(|(name, _)| !name.starts_with("reverse"));
             fits.said.retain(|s| !s.starts_with("Reverse"));
             for (k, fit) in found.iter().enumerate() {
-                let name =
-                    if k == 0 { "reverse KL: best".to_string() } else { format!("reverse KL: minimum {}", k + 1) };
-                fits.drawn.push((name, fit.component()));
+                // The best two are drawn (one on each mode); every minimum is listed.
+                if k < 2 {
+                    let name =
+                        if k == 0 { "reverse KL: best".to_string() } else { format!("reverse KL: minimum {}", k + 1) };
+                    fits.drawn.push((name, fit.component()));
+                }
                 fits.said.push(format!(
                     "Reverse, minimum {}: N({}, {}²), KL(q||P) = {} {}",
                     k + 1,
