@@ -126,6 +126,7 @@ fn frame(c: &mut Criterion) {
         });
     }
     simplex(&mut group);
+    densities(&mut group);
     group.finish();
 }
 
@@ -151,6 +152,40 @@ fn simplex(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::Wal
             let angle = step as f32 * 0.3;
             let at = press + 20.0 * vec2(angle.cos(), angle.sin());
             black_box(bench.frame(vec![Event::PointerMoved(at)]))
+        })
+    });
+}
+
+/// The densities screen on two bells cut into 64 bins while Q's centre is dragged: every
+/// frame a new Q, so the quadrature of every measure, the curves, the integrand and the
+/// 64 bins are all computed again.
+fn densities(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    group.sample_size(100);
+    let mut bench = Bench::new(4, Views::default_id(), false);
+    let two_bells = klscope::scenario::find_builtin_densities("two-bells").unwrap_or_else(|e| panic!("{e}"));
+    bench.app.state.open_densities(two_bells);
+    if let Some(doc) = bench.app.state.densities.as_mut() {
+        doc.bins = 64;
+    }
+    for _ in 0..3 {
+        bench.frame(vec![]);
+    }
+    let label = klscope::app::panels::densities::handle_label(Side::Q, 0, "centre");
+    let positions = klscope::app::panels::densities::handle_positions(&bench.ctx);
+    let Some(&(_, press)) = positions.iter().find(|(name, _)| *name == label) else {
+        panic!("Q's centre handle was not drawn: {positions:?}");
+    };
+    let q_mean = |bench: &Bench| bench.app.state.densities.as_ref().map(|d| d.q().mean());
+    let before = q_mean(&bench);
+    bench.press_and_move(press, vec2(4.0, 0.0));
+    assert_ne!(q_mean(&bench), before, "densities: the pointer does not drag Q's centre");
+    let mut step = 0u32;
+    group.bench_function("densities", |b| {
+        b.iter(|| {
+            step += 1;
+            // Back and forth by up to 20 px, so every frame sets a new centre.
+            let x = press.x + 16.0 + (step % 20) as f32;
+            black_box(bench.frame(vec![Event::PointerMoved(pos2(x, press.y))]))
         })
     });
 }

@@ -50,6 +50,11 @@ impl KlApp {
             Command::ToggleTheme => state.theme = state.theme.toggled(),
             Command::Help => self.panels.help.open = !self.panels.help.open,
             Command::OpenBuiltin(index) => self.open_builtin(index),
+            Command::OpenBuiltinDensities(index) => {
+                if let Some(densities) = scenario::builtin_densities().get(index) {
+                    self.state.open_densities(densities.clone());
+                }
+            }
             Command::OpenSaved(index) => self.platform.open_saved(index),
             Command::Open => self.platform.open(self.state.doc.file.as_deref()),
             Command::OpenLink => self.platform.open_link(),
@@ -144,7 +149,17 @@ impl KlApp {
     /// where the user says.
     fn save(&mut self, choose: bool) {
         let doc = &self.state.doc;
-        let job = SaveJob { scenario: doc.to_scenario(self.state.unit), file: doc.file.clone() };
+        let job = match &self.state.densities {
+            // A densities scenario is saved as one, in the unit shown.
+            Some(densities) => {
+                let scenario = scenario::DensitiesScenario { unit: self.state.unit, ..densities.scenario.clone() };
+                SaveJob { scenario: scenario::AnyScenario::Densities(scenario), file: None }
+            }
+            None => SaveJob {
+                scenario: scenario::AnyScenario::Discrete(doc.to_scenario(self.state.unit)),
+                file: doc.file.clone(),
+            },
+        };
         self.platform.save(job, choose);
     }
 
@@ -258,8 +273,14 @@ impl KlApp {
                     }
                     Err(e) => Status::error(format!("{from}: {}", e.message("the scenario"))),
                 },
+                Event::OpenedDensities { scenario, from } => {
+                    self.state.open_densities(*scenario);
+                    Status::info(format!("Opened {from}"))
+                }
                 Event::Saved { file, to } => {
-                    self.state.doc.file = file;
+                    if self.state.densities.is_none() {
+                        self.state.doc.file = file;
+                    }
                     let note = if self.state.doc.zero_rule == ZeroRule::Exact {
                         ""
                     } else {

@@ -27,6 +27,8 @@ pub enum Command {
     Help,
     /// Opens the built-in scenario at this index of `scenario::builtin()`.
     OpenBuiltin(usize),
+    /// Opens the built-in densities scenario at this index of `scenario::builtin_densities()`.
+    OpenBuiltinDensities(usize),
     /// Opens the scenario the user saved, at this index of the platform's list.
     OpenSaved(usize),
     Open,
@@ -113,6 +115,7 @@ impl Command {
             Command::ToggleTheme => "Light / dark",
             Command::Help => "? Help",
             Command::OpenBuiltin(_) => "Open scenario",
+            Command::OpenBuiltinDensities(_) => "Open densities",
             Command::OpenSaved(_) => "Open saved scenario",
             Command::Open => "Open…",
             Command::OpenLink => "Open link…",
@@ -157,6 +160,7 @@ impl Command {
             Command::ToggleTheme => "Switch between a dark and a light background",
             Command::Help => "What each measure means, and the keyboard shortcuts",
             Command::OpenBuiltin(_) => "Open this built-in scenario",
+            Command::OpenBuiltinDensities(_) => "Open these densities: P and Q as curves you drag",
             Command::OpenSaved(_) => "Open a scenario you saved",
             Command::Open => {
                 "Open a scenario (.ron); a model's outputs (.npy, .csv), used as P or Q; or a vocabulary (.txt), one outcome name per line"
@@ -220,6 +224,7 @@ impl Command {
             | Command::Select(_)
             | Command::ToggleTheme
             | Command::OpenBuiltin(_)
+            | Command::OpenBuiltinDensities(_)
             | Command::OpenSaved(_)
             | Command::OpenLink
             | Command::CopyLink

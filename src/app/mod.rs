@@ -312,6 +312,10 @@ impl KlApp {
             });
         }
         self.lesson_strip_ui(ui, mode);
+        if self.state.densities.is_some() {
+            self.densities_ui(ui, mode);
+            return;
+        }
         if self.presenting {
             self.presentation_ui(ui, mode, view);
             return;
@@ -325,6 +329,22 @@ impl KlApp {
             .size_range(260.0..=(width * 0.45).max(260.0))
             .show(ui, |ui| self.measures_ui(ui, mode));
         egui::CentralPanel::default().show(ui, |ui| self.editing_ui(ui, mode, view));
+    }
+
+    /// The densities screen in place of the editors, the views and the measures.
+    fn densities_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
+        let Some(doc) = self.state.densities.as_mut() else {
+            return;
+        };
+        let unit = self.state.unit;
+        let action = egui::CentralPanel::default().show(ui, |ui| self.panels.densities.ui(ui, doc, unit, mode)).inner;
+        if let (Some(panels::densities::DensitiesAction::OpenDiscrete(scenario)), Mode::Live) = (action, mode) {
+            self.status = Some(match self.state.open_scenario(&scenario) {
+                Ok(()) => Status::info(format!("Opened {} as a discrete scenario", scenario.title)),
+                Err(e) => Status::error(e.message(&scenario.id)),
+            });
+            self.refresh_analysis();
+        }
     }
 
     /// Editors, the outcome strip, the tabs and the view, split by a line the user can

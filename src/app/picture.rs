@@ -72,6 +72,10 @@ pub enum PictureError {
 
 /// The caption printed into pictures.
 pub fn caption(state: &AppState) -> String {
+    if let Some(densities) = &state.densities {
+        let s = &densities.scenario;
+        return format!("klscope · {} ({}) · densities · values in {}", s.title, s.id, state.unit.name());
+    }
     let doc = &state.doc;
     format!(
         "klscope · {} ({}) · values in {} · zeros: {}",

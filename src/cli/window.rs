@@ -121,18 +121,24 @@ fn push_clause(out: &mut String, index: usize, part: &str) {
 /// What the arguments ask to change about the starting state, checked before anything
 /// opens. Applied on top of the stored session, which is otherwise kept.
 fn launch_from(args: &WindowArgs) -> Result<Launch, CliError> {
+    let mut densities = None;
     let (scenario, zero_rule) = match &args.preset {
         // A share link brings its zero rule along.
         Some(preset) if link::is_link(preset) => {
             let shared = link::decode(preset).map_err(scenario::ScenarioError::from)?;
             (Some((shared.scenario, None)), Some(shared.zero_rule))
         }
-        Some(preset) => {
-            let scenario = scenario::resolve(preset)?;
-            // Ctrl+S writes back to a scenario that came from a file.
-            let file = Path::new(preset).is_file().then(|| PathBuf::from(preset));
-            (Some((scenario, file)), None)
-        }
+        Some(preset) => match scenario::resolve_any(preset)? {
+            scenario::AnyScenario::Discrete(scenario) => {
+                // Ctrl+S writes back to a scenario that came from a file.
+                let file = Path::new(preset).is_file().then(|| PathBuf::from(preset));
+                (Some((scenario, file)), None)
+            }
+            scenario::AnyScenario::Densities(scenario) => {
+                densities = Some(scenario);
+                (None, None)
+            }
+        },
         None => match (&args.p_file, &args.q_file) {
             (Some(p), Some(q)) => (Some((model_files(args, p, q)?, None)), None),
             _ => (None, None),
@@ -144,6 +150,7 @@ fn launch_from(args: &WindowArgs) -> Result<Launch, CliError> {
     };
     Ok(Launch {
         scenario,
+        densities,
         zero_rule,
         theme: args.theme.map(|Theme(theme)| theme),
         unit: args.unit,
@@ -244,6 +251,14 @@ mod tests {
         );
         assert_eq!(window_error("cannot open the window: cannot open the window: x"), "x");
         assert_eq!(window_error("plain"), "plain");
+    }
+
+    #[test]
+    fn a_densities_preset_opens_the_densities_screen() {
+        let args = Window::try_parse_from(["klscope", "--preset", "two-bells"]).unwrap_or_else(|e| panic!("{e}"));
+        let launch = launch_from(&args.window).unwrap_or_else(|e| panic!("{e}"));
+        assert!(launch.scenario.is_none());
+        assert_eq!(launch.densities.map(|d| d.id), Some("two-bells".to_string()));
     }
 
     #[test]

@@ -389,3 +389,39 @@ fn a_large_model_output_opens_off_the_frame() {
     assert!(saw_progress, "the file was read by a job, with its progress shown");
     assert!(harness.state().job_progress().is_none());
 }
+
+#[test]
+fn a_densities_scenario_saves_as_one_drops_back_in_and_survives_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(dir.path());
+    let two_bells = scenario::find_builtin_densities("two-bells").unwrap();
+    harness.state_mut().state.open_densities(two_bells.clone());
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = dir.path().join("scenarios/two-bells.ron");
+    assert!(saved.is_file(), "saved to {}: {}", saved.display(), status(&harness));
+    assert_eq!(scenario::load_any(&saved).unwrap(), scenario::AnyScenario::Densities(two_bells.clone()));
+    // A discrete scenario, then the densities file dropped: the densities screen again.
+    harness.state_mut().run(klscope::app::command::Command::OpenBuiltin(0));
+    harness.run();
+    assert!(harness.state().state.densities.is_none());
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(saved)));
+    harness.run();
+    let opened = harness.state().state.densities.clone().expect("the densities screen");
+    assert_eq!(opened.scenario, two_bells);
+    // The session keeps it, with its bins and q.
+    let mut state = AppState::default();
+    state.open_densities(scenario::find_builtin_densities("vi-conjugate").unwrap());
+    if let Some(doc) = state.densities.as_mut() {
+        doc.bins = 40;
+        doc.set_vi(klscope::info::density::VariationalState { mean: 0.5, log_variance: -1.0 });
+    }
+    let mut app = KlApp::with_state(state.clone());
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(&mut app, &mut storage);
+    let (restored, message) = load_state(Some(&storage));
+    assert_eq!(message, None);
+    let (kept, was) = (restored.densities.unwrap(), state.densities.unwrap());
+    assert_eq!((kept.bins, kept.vi, kept.scenario.q), (was.bins, was.vi, was.scenario.q));
+}

@@ -77,3 +77,26 @@ fn divergences_dark() {
 fn divergences_light() {
     snapshot_of("divergences-light", "die-and-its-neighbour", Some("divergences"), ThemeChoice::Light);
 }
+
+/// The densities screen at a projector's 1024×768.
+fn densities_snapshot(name: &str, theme_choice: ThemeChoice) {
+    if !adapter_available() {
+        return;
+    }
+    let mut state = crate::densities::densities_state("two-bells");
+    state.theme = theme_choice;
+    let mut harness = harness_with(state);
+    harness.set_size(eframe::egui::vec2(1024.0, 768.0));
+    harness.run();
+    harness.snapshot(name);
+}
+
+#[test]
+fn densities_dark_at_1024x768() {
+    densities_snapshot("densities-dark", ThemeChoice::Dark);
+}
+
+#[test]
+fn densities_light_at_1024x768() {
+    densities_snapshot("densities-light", ThemeChoice::Light);
+}

@@ -4,9 +4,10 @@
 use crate::info::distribution::check_labels;
 use crate::info::logits::Logits;
 use crate::info::{Distribution, DistributionError, Side, Unit, ZeroRule};
-use crate::scenario::{self, Scenario, SideLogits};
+use crate::scenario::{self, DensitiesScenario, Scenario, SideLogits};
 use serde::{Deserialize, Serialize};
 
+use super::densities::DensitiesDoc;
 use super::errors::EditError;
 use super::order::SortKey;
 
@@ -287,6 +288,10 @@ pub struct AppState {
     pub view: String,
     /// The order of a vocabulary's outcomes in the editors and plots.
     pub sort: SortKey,
+    /// A densities scenario, when one is open: the densities screen replaces the
+    /// discrete editors and views until a discrete scenario is opened.
+    #[serde(with = "super::densities::stored")]
+    pub densities: Option<DensitiesDoc>,
     /// Which pair of the divergence family the measures panel shows in its last row.
     pub family_pair: FamilyPair,
 }
@@ -338,6 +343,7 @@ impl Default for AppState {
             zoom: 1.0,
             view: DEFAULT_VIEW.to_string(),
             sort: SortKey::default(),
+            densities: None,
             family_pair: FamilyPair::default(),
         }
     }
@@ -353,8 +359,15 @@ impl AppState {
     pub fn open_scenario(&mut self, scenario: &Scenario) -> Result<(), DistributionError> {
         self.doc = Document::from_scenario(scenario)?;
         self.unit = scenario.unit;
+        self.densities = None;
         self.clamp_selection();
         Ok(())
+    }
+
+    /// Opens a densities scenario, in its own unit: the densities screen shows it.
+    pub fn open_densities(&mut self, scenario: DensitiesScenario) {
+        self.unit = scenario.unit;
+        self.densities = Some(DensitiesDoc::new(scenario));
     }
 
     /// Makes stored settings safe to use: selection in range, sane zoom and density.

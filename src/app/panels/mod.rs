@@ -5,6 +5,7 @@
 pub mod bar_editor;
 pub mod bar_layout;
 pub mod bar_state;
+pub mod densities;
 pub mod editing;
 pub mod help;
 pub mod identity;
@@ -23,6 +24,7 @@ pub mod vocabulary_bars;
 #[derive(Default)]
 pub struct Panels {
     pub editing: editing::EditingPanel,
+    pub densities: densities::DensitiesScreen,
     pub help: help::HelpWindow,
     pub model_output: model_output::ModelOutputQuestion,
 }

@@ -70,8 +70,9 @@ impl TopBar<'_> {
             }
         });
         // In a lesson the step's own text takes the description's place.
-        if !state.doc.description.is_empty() && !self.lesson_open {
-            ui.label(RichText::new(&state.doc.description).italics());
+        let description = state.densities.as_ref().map_or(&state.doc.description, |d| &d.scenario.description);
+        if !description.is_empty() && !self.lesson_open {
+            ui.label(RichText::new(description).italics());
         }
         if let Some(status) = self.status.filter(|_| self.mode == Mode::Live) {
             let color = if status.is_error { theme::alarm(ui) } else { ui.visuals().strong_text_color() };
@@ -129,7 +130,7 @@ fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario])
     let mut chosen = None;
     egui::ComboBox::from_id_salt("scenario")
         // A long title is cut, so the bar stays one line at 1024 points; the list has it whole.
-        .selected_text(shortened(&state.doc.title, 26))
+        .selected_text(shortened(state.densities.as_ref().map_or(&state.doc.title, |d| &d.scenario.title), 26))
         .width(200.0)
         .height(460.0)
         .show_ui(ui, |ui| {
@@ -138,6 +139,15 @@ fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario])
                 let selected = preset.id == state.doc.id && state.doc.file.is_none();
                 if ui.selectable_label(selected, &preset.title).on_hover_text(&preset.description).clicked() {
                     chosen = Some(Command::OpenBuiltin(index));
+                }
+            }
+            ui.separator();
+            ui.label(RichText::new("Densities: curves you drag").small().weak());
+            for (index, densities) in scenario::builtin_densities().iter().enumerate() {
+                let selected = state.densities.as_ref().is_some_and(|d| d.scenario.id == densities.id);
+                let text = &densities.title;
+                if ui.selectable_label(selected, text).on_hover_text(&densities.description).clicked() {
+                    chosen = Some(Command::OpenBuiltinDensities(index));
                 }
             }
             if !saved.is_empty() {

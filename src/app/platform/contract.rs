@@ -13,13 +13,14 @@ use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::model::saved::SavedScenario;
 use crate::app::picture::{self, DrawnPicture, Picture};
-use crate::scenario::Scenario;
+use crate::scenario::AnyScenario;
 use crate::scenario::link;
 
-/// A scenario to save, and the file it came from (saving there needs no question).
+/// A scenario to save (of either kind), and the file it came from (saving there needs no
+/// question).
 #[derive(Debug, Clone)]
 pub struct SaveJob {
-    pub scenario: Scenario,
+    pub scenario: AnyScenario,
     pub file: Option<PathBuf>,
 }
 

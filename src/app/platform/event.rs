@@ -8,8 +8,8 @@ use crate::app::picture::Picture;
 use crate::info::ZeroRule;
 use crate::lesson::Lesson;
 use crate::model_files;
-use crate::scenario::Scenario;
 use crate::scenario::link::{self, Shared};
+use crate::scenario::{AnyScenario, DensitiesScenario, Scenario};
 
 /// What the platform tells the app, sooner or later, after a request or a dropped file.
 #[derive(Debug)]
@@ -17,6 +17,8 @@ pub enum Event {
     /// A scenario was read and checked; `file` is where Save writes it back; a share link
     /// also brings the zero rule it was shown with.
     Opened { scenario: Box<Scenario>, file: Option<PathBuf>, from: String, zero_rule: Option<ZeroRule> },
+    /// A densities scenario was read and checked: the densities screen shows it.
+    OpenedDensities { scenario: Box<DensitiesScenario>, from: String },
     /// The scenario was written to `to`; `file` is the file it now belongs to.
     Saved { file: Option<PathBuf>, to: String },
     /// Numbers from a model's output file (.npy or CSV): the app asks whether they are P
@@ -41,6 +43,16 @@ pub enum Event {
 }
 
 impl Event {
+    /// The event for a scenario file of either kind, read from `from`.
+    pub fn from_any(scenario: AnyScenario, file: Option<PathBuf>, from: String) -> Event {
+        match scenario {
+            AnyScenario::Discrete(scenario) => {
+                Event::Opened { scenario: Box::new(scenario), file, from, zero_rule: None }
+            }
+            AnyScenario::Densities(scenario) => Event::OpenedDensities { scenario: Box::new(scenario), from },
+        }
+    }
+
     /// The event for a share link: its scenario and zero rule, or why it opens nothing.
     pub fn from_link(text: &str) -> Event {
         match link::decode(text) {

@@ -19,7 +19,7 @@ use crate::app::model::job::JobProgress;
 use crate::app::picture::Picture;
 use crate::export::file_names::safe_stem;
 use crate::export::handout::Audience;
-use crate::scenario::{Scenario, link};
+use crate::scenario::{AnyScenario, link};
 
 /// Events that arrive from the browser's callbacks, between frames.
 type Inbox = Rc<RefCell<Vec<Event>>>;
@@ -106,10 +106,8 @@ fn scenario_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
         Ok(Err(_)) => return Event::Status(Status::error(format!("{name} is not a text file, so not a scenario"))),
         Err(e) => return Event::Status(Status::error(format!("cannot read {name}: {e}"))),
     };
-    match Scenario::from_ron(&text, name) {
-        Ok(scenario) => {
-            Event::Opened { scenario: Box::new(scenario), file: None, from: name.to_string(), zero_rule: None }
-        }
+    match AnyScenario::from_ron(&text, name) {
+        Ok(any) => Event::from_any(any, None, name.to_string()),
         Err(e) => Event::Status(Status::error(e.to_string())),
     }
 }
@@ -221,8 +219,12 @@ impl Platform for WebPlatform {
     }
 
     fn save(&mut self, job: SaveJob, _choose: bool) {
-        let name = format!("{}.ron", safe_stem(&job.scenario.id));
-        let result = job.scenario.validate(&name).and_then(|()| job.scenario.to_ron()).map_err(|e| e.to_string());
+        let name = format!("{}.ron", safe_stem(job.scenario.id()));
+        let result = match &job.scenario {
+            AnyScenario::Discrete(s) => s.validate(&name).and_then(|()| s.to_ron()),
+            AnyScenario::Densities(s) => s.to_ron(),
+        }
+        .map_err(|e| e.to_string());
         match result.and_then(|text| download(&name, text.as_bytes(), "text/plain").map_err(|e| e.to_string())) {
             Ok(()) => self.events.push(Event::Saved { file: None, to: format!("{name} (a download)") }),
             Err(e) => self.status(Status::error(format!("Not saved: {e}"))),

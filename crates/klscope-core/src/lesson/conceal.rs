@@ -183,8 +183,9 @@ impl Prediction {
     }
 }
 
-/// Hides, until nothing changes, every shown measure near the answer by itself, as a
-/// square or a square root (√JS ↔ JS), or as the difference or sum of two shown measures.
+/// Hides, until nothing changes, every shown measure near the answer by itself, as the
+/// square or square root the lessons teach (√JS ↔ JS, Hellinger ↔ Hel²), or as the
+/// difference or sum of two shown measures.
 fn hide_near(concealed: &mut Concealed, unit: Unit, now: &Scene<'_>) {
     let Some(near) = concealed.near else {
         return;
@@ -195,8 +196,8 @@ fn hide_near(concealed: &mut Concealed, unit: Unit, now: &Scene<'_>) {
     let alone = |m: Measure| {
         values(m).into_iter().any(|(v, in_unit)| {
             let turned = match m {
-                Measure::Js => v.sqrt(),
-                Measure::JsDistance => v * v,
+                Measure::Js | Measure::HellingerSquared => v.sqrt(),
+                Measure::JsDistance | Measure::Hellinger => v * v,
                 _ => v,
             };
             near.holds_in(v, in_unit) || near.holds_in(turned, in_unit)
@@ -277,14 +278,20 @@ mod tests {
         assert!(hidden.hides_number(0.1) && hidden.hides_number(0.0029) && !hidden.hides_number(0.11));
     }
 
-    /// No shown measure, its square or root, nor the sum or difference of two of them lies
-    /// within `tolerance` of `answer`, checked here from the report directly.
+    /// No shown measure, the square or root of it that an identity gives (√JS ↔ JS,
+    /// Hellinger ↔ Hel²), nor the sum or difference of two of them lies within `tolerance`
+    /// of `answer`, checked here from the report directly.
     fn assert_no_shown_measure_gives_it_away(hidden: &Concealed, report: &Report, answer: f64, tolerance: f64) {
         let shown: Vec<(Measure, f64)> =
             Measure::ALL.into_iter().filter(|m| !hidden.hides(*m)).map(|m| (m, m.value(report, Unit::Bits))).collect();
         let close = |x: f64| (x - answer).abs() <= tolerance;
         for &(m, v) in &shown {
-            assert!(!close(v) && !close(v * v) && !close(v.sqrt()), "{m:?} = {v} is shown");
+            let turned = match m {
+                Measure::Js | Measure::HellingerSquared => v.sqrt(),
+                Measure::JsDistance | Measure::Hellinger => v * v,
+                _ => v,
+            };
+            assert!(!close(v) && !close(turned), "{m:?} = {v} is shown");
             for &(n, w) in &shown {
                 assert!(m == n || !(close(v - w) || close(v + w)), "{m:?} = {v} and {n:?} = {w} are shown");
             }

@@ -42,6 +42,8 @@ pub enum LaunchError {
 pub struct Launch {
     /// A scenario to open, and the file it came from (Ctrl+S writes back there).
     pub scenario: Option<(Scenario, Option<PathBuf>)>,
+    /// A densities scenario to open instead (the densities screen).
+    pub densities: Option<crate::scenario::DensitiesScenario>,
     /// The zero rule a share link brings with its scenario.
     pub zero_rule: Option<ZeroRule>,
     pub theme: Option<ThemeChoice>,
@@ -67,6 +69,9 @@ impl Launch {
         if let Some((scenario, file)) = self.scenario {
             state.open_scenario(&scenario).map_err(LaunchError::Scenario)?;
             state.doc.file = file;
+        }
+        if let Some(densities) = self.densities {
+            state.open_densities(densities);
         }
         if let Some(rule) = self.zero_rule {
             state.doc.zero_rule = rule;

@@ -131,7 +131,11 @@ impl NativePlatform {
             self.status(Status::error(message));
             return;
         }
-        match scenario::save(&job.scenario, path) {
+        let written = match &job.scenario {
+            scenario::AnyScenario::Discrete(s) => scenario::save(s, path),
+            scenario::AnyScenario::Densities(s) => scenario::save_densities(s, path),
+        };
+        match written {
             Ok(()) => {
                 self.saved = folders::saved_scenarios(&self.folders.scenarios);
                 let to = path.display().to_string();
@@ -246,7 +250,7 @@ impl Platform for NativePlatform {
     }
 
     fn save(&mut self, job: SaveJob, choose: bool) {
-        let name = format!("{}.ron", safe_stem(&job.scenario.id));
+        let name = format!("{}.ron", safe_stem(job.scenario.id()));
         if choose {
             let folder = self.folders.scenarios.clone();
             self.request(Purpose::SaveAs, &folder, &name, Some(Pending::Save(job)));

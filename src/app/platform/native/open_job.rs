@@ -29,13 +29,8 @@ pub fn open_event(path: &Path) -> Event {
             Err(e) => Event::Status(Status::error(e.to_string())),
         }
     } else {
-        match scenario::load(path) {
-            Ok(scenario) => Event::Opened {
-                scenario: Box::new(scenario),
-                file: Some(path.to_path_buf()),
-                from: path.display().to_string(),
-                zero_rule: None,
-            },
+        match scenario::load_any(path) {
+            Ok(any) => Event::from_any(any, Some(path.to_path_buf()), path.display().to_string()),
             Err(e) => Event::Status(Status::error(e.to_string())),
         }
     }

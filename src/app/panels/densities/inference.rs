@@ -1,0 +1,183 @@
+//! Inference on densities. With a conjugate model: log p(x), the ELBO and their gap
+//! KL(q || posterior) as bars that always add up, and gradient ascent on the ELBO that
+//! slides q onto the posterior. Without one: a Gaussian q fitted to P by reverse KL
+//! (mode seeking) and by forward KL (moment matching), each drawn over the curves.
+
+use eframe::egui::{self, Rect, RichText, Sense, pos2, vec2};
+
+use crate::app::model::Mode;
+use crate::app::model::densities::DensitiesDoc;
+use crate::app::ui::theme;
+use crate::info::density::vi::ElboParts;
+use crate::info::density::{Accuracy, Component, Mixture, fit_forward, fit_reverse};
+use crate::info::{Side, Unit};
+use crate::text;
+
+/// The height of one bar of the ELBO picture.
+const ROW: f32 = 24.0;
+
+/// The Gaussians fitted to P, for the P they were fitted to.
+#[derive(Default)]
+pub struct Fits {
+    target: Option<Mixture>,
+    drawn: Vec<(String, Component)>,
+    /// What the last fit found, in words.
+    said: Vec<String>,
+}
+
+impl Fits {
+    /// The fitted Gaussians to draw: (name, q).
+    pub fn drawn(&self) -> &[(String, Component)] {
+        &self.drawn
+    }
+}
+
+pub fn inference_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit, mode: Mode) {
+    match doc.model().cloned() {
+        Some(model) => {
+            let Some(state) = doc.vi else { return };
+            elbo_ui(ui, &model.parts(&state.q()), unit);
+            ui.horizontal(|ui| {
+                let (text, tip) = if doc.ascending {
+                    ("Stop", "Stop the gradient ascent")
+                } else {
+                    ("Ascend", "Gradient ascent on the ELBO, a step a frame: watch q slide onto the posterior P")
+                };
+                if ui.add(egui::Button::new(text)).on_hover_text(tip).clicked() && mode == Mode::Live {
+                    doc.ascending = !doc.ascending;
+                }
+                let prior = crate::info::density::vi::VariationalState { mean: 0.0, log_variance: 0.0 };
+                if ui.add(egui::Button::new("q = prior")).on_hover_text("Start q again at the prior N(0, 1)").clicked()
+                    && mode == Mode::Live
+                {
+                    doc.ascending = false;
+                    doc.set_vi(prior);
+                }
+            });
+            let q = state.q();
+            ui.label(format!("q = N(m = {}, v = {})", text::sig4(q.mean), text::sig4(q.variance)));
+        }
+        None => fit_ui(ui, doc, fits, unit, mode),
+    }
+}
+
+/// Three bars on one scale: log p(x) on top; under it the ELBO with the gap laid after
+/// it, ending exactly where log p(x) ends.
+fn elbo_ui(ui: &mut egui::Ui, parts: &ElboParts, unit: Unit) {
+    let [evidence, elbo, gap] = [parts.log_evidence, parts.elbo, parts.gap].map(|v| unit.from_nats(v));
+    ui.label(RichText::new("log p(x) = ELBO + KL(q || posterior)").strong());
+    egui::Grid::new("elbo numbers").num_columns(2).show(ui, |ui| {
+        for (name, value) in [("log p(x)", evidence), ("ELBO", elbo), ("KL(q||posterior)", gap)] {
+            ui.label(name);
+            let shown = ui.label(RichText::new(text::sig4(value)).strong());
+            let label = format!("{name}\n{}", text::full(value));
+            shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+            ui.end_row();
+        }
+    });
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 3.0 * ROW + 4.0), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "log p(x), the ELBO and the gap"));
+    let low = evidence.min(elbo).min(0.0);
+    let high = evidence.max(elbo).max(0.0);
+    let span = (high - low).max(1e-9);
+    let x = |v: f64| rect.left() + 4.0 + ((v - low) / span) as f32 * (rect.width() - 8.0);
+    let painter = ui.painter_at(rect);
+    let text_color = ui.visuals().strong_text_color();
+    let bar = |row: f32, from: f64, to: f64, color: egui::Color32, name: &str| {
+        let (a, b) = (x(from).min(x(to)), x(from).max(x(to)));
+        let top = rect.top() + row * ROW + 2.0;
+        painter.rect_filled(Rect::from_min_max(pos2(a, top), pos2(b.max(a + 1.0), top + ROW - 4.0)), 2.0, color);
+        painter.text(
+            pos2(a + 4.0, top + (ROW - 4.0) / 2.0),
+            egui::Align2::LEFT_CENTER,
+            name,
+            egui::FontId::proportional(12.0),
+            text_color,
+        );
+    };
+    bar(0.0, 0.0, evidence, ui.visuals().widgets.inactive.bg_fill, "log p(x)");
+    bar(1.0, 0.0, elbo, theme::color(ui, Side::Q).gamma_multiply(0.7), "ELBO");
+    bar(2.0, elbo, evidence, theme::divergence(ui).gamma_multiply(0.7), "gap = KL(q||posterior)");
+    let stroke = ui.visuals().widgets.noninteractive.fg_stroke;
+    for at in [0.0, evidence] {
+        painter.line_segment([pos2(x(at), rect.top()), pos2(x(at), rect.bottom())], stroke);
+    }
+    ui.label(
+        RichText::new(format!(
+            "In {}: the ELBO and the gap laid end to end reach log p(x) exactly. Raising the ELBO can only close the gap.",
+            unit.name()
+        ))
+        .small(),
+    );
+}
+
+fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit, mode: Mode) {
+    if fits.target.as_ref() != Some(doc.p()) {
+        fits.target = Some(doc.p().clone());
+        fits.drawn.clear();
+        fits.said.clear();
+    }
+    ui.label(RichText::new("Fit a Gaussian q to P").strong());
+    let live = mode == Mode::Live;
+    ui.horizontal(|ui| {
+        if ui
+            .add(egui::Button::new("By reverse KL(q||P)"))
+            .on_hover_text("Minimise KL(q||P): q is punished for mass where P has little, and sits on one mode")
+            .clicked()
+            && live
+        {
+            let found = fit_reverse(doc.p(), Accuracy::default());
+            fits.drawn.retain(|(name, _)| !name.starts_with("reverse"));
+            fits.said.retain(|s| !s.starts_with("Reverse"));
+            for (k, fit) in found.iter().enumerate() {
+                // The best two are drawn (one on each mode); every minimum is listed.
+                if k < 2 {
+                    let name =
+                        if k == 0 { "reverse KL: best".to_string() } else { format!("reverse KL: minimum {}", k + 1) };
+                    fits.drawn.push((name, fit.component()));
+                }
+                fits.said.push(format!(
+                    "Reverse, minimum {}: N({}, {}²), KL(q||P) = {} {}",
+                    k + 1,
+                    text::sig4(fit.mean),
+                    text::sig4(fit.sd),
+                    text::sig4(unit.from_nats(fit.kl.value)),
+                    unit.name()
+                ));
+            }
+        }
+        if ui
+            .add(egui::Button::new("By forward KL(P||q)"))
+            .on_hover_text("Minimise KL(P||q): q matches P's mean and variance and covers both modes")
+            .clicked()
+            && live
+        {
+            let fit = fit_forward(doc.p(), Accuracy::default());
+            fits.drawn.retain(|(name, _)| !name.starts_with("forward"));
+            fits.said.retain(|s| !s.starts_with("Forward"));
+            fits.drawn.push(("forward KL".to_string(), fit.component()));
+            fits.said.push(format!(
+                "Forward: N({}, {}²), KL(P||q) = {} {}",
+                text::sig4(fit.mean),
+                text::sig4(fit.sd),
+                text::sig4(unit.from_nats(fit.kl.value)),
+                unit.name()
+            ));
+        }
+    });
+    for said in &fits.said {
+        ui.label(RichText::new(said).small());
+    }
+    if !fits.drawn.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            for (name, component) in fits.drawn.clone() {
+                let button = egui::Button::new(format!("Use {name} as Q"));
+                if ui.add_enabled(live, button).clicked()
+                    && let Ok(q) = Mixture::single(component)
+                {
+                    doc.set_q(q);
+                }
+            }
+        });
+    }
+}

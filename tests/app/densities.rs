@@ -1,0 +1,181 @@
+//! The densities screen through the real UI: handles dragged move the curves and the
+//! measures, the bins slider, Open as discrete, the ELBO's bars after a drag, and
+//! gradient ascent closing the gap.
+
+use crate::harness::{drag, harness_with};
+use eframe::egui::{self, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use klscope::app::KlApp;
+use klscope::app::model::state::AppState;
+use klscope::app::panels::densities::handle_label;
+use klscope::info::Side;
+use klscope::info::density::{self, Component};
+use klscope::scenario::find_builtin_densities;
+
+/// The app showing the built-in densities scenario `id`.
+pub fn densities(id: &str) -> Harness<'static, KlApp> {
+    harness_with(densities_state(id))
+}
+
+pub fn densities_state(id: &str) -> AppState {
+    let mut state = AppState::default();
+    state.open_densities(find_builtin_densities(id).unwrap());
+    state
+}
+
+/// The number an accessible label "NAME\nVALUE" shows (the value's first word).
+fn shown(harness: &Harness<'_, KlApp>, name: &str) -> f64 {
+    let prefix = format!("{name}\n");
+    let node = harness.get_by(move |node| node.value().is_some_and(|v| v.starts_with(&prefix)));
+    let label = node.value().unwrap();
+    let value = label.split_once('\n').unwrap().1.split_whitespace().next().unwrap().replace('−', "-");
+    if value == "∞" { f64::INFINITY } else { value.parse().unwrap() }
+}
+
+fn centre_of(harness: &Harness<'_, KlApp>, label: &str) -> egui::Pos2 {
+    harness.get_by_label(label).rect().center()
+}
+
+fn q_mean(harness: &Harness<'_, KlApp>) -> f64 {
+    harness.state().state.densities.as_ref().unwrap().q().mean()
+}
+
+#[test]
+fn dragging_qs_centre_changes_kl_as_half_the_squared_distance() {
+    let mut harness = densities("two-bells");
+    let before = shown(&harness, "KL(P||Q)");
+    // Two unit bells 1.5 apart: ½·1.5² nats, in bits.
+    assert!((before - 1.125 / std::f64::consts::LN_2).abs() < 1e-3, "{before}");
+    let from = centre_of(&harness, &handle_label(Side::Q, 0, "centre"));
+    drag(&mut harness, from, from + vec2(60.0, 0.0));
+    let mean = q_mean(&harness);
+    assert!(mean > 1.8, "Q's centre moved right: {mean}");
+    let after = shown(&harness, "KL(P||Q)");
+    let expected = 0.5 * mean * mean / std::f64::consts::LN_2;
+    assert!((after - expected).abs() < 1e-3 * expected, "KL shown {after}, ½(Δμ/σ)² = {expected}");
+    assert_eq!(harness.state().state.densities.as_ref().unwrap().p().mean(), 0.0, "P stays");
+}
+
+#[test]
+fn dragging_a_width_handle_makes_the_bell_narrower() {
+    let mut harness = densities("two-bells");
+    let from = centre_of(&harness, &handle_label(Side::P, 0, "width"));
+    drag(&mut harness, from, from - vec2(30.0, 0.0));
+    let p = harness.state().state.densities.as_ref().unwrap().p().clone();
+    let Some(Component::Gaussian { sd, .. }) = p.as_single() else { panic!("{p:?}") };
+    assert!(sd < 0.9, "sd {sd}");
+    let kl_pq = shown(&harness, "KL(P||Q)");
+    let kl_qp = shown(&harness, "KL(Q||P)");
+    assert!((kl_pq - kl_qp).abs() > 0.05, "the two directions part: {kl_pq} vs {kl_qp}");
+}
+
+#[test]
+fn the_bins_slider_changes_the_binned_kl_and_it_stays_below_the_integral() {
+    let mut harness = densities("two-bells");
+    let integral = shown(&harness, "KL(P||Q)");
+    let coarse = shown(&harness, "Σ over 16 bins");
+    harness
+        .get_by(|node| node.role() == egui::accesskit::Role::Slider && node.label().as_deref() == Some("bins"))
+        .set_value_accesskit(64.0);
+    harness.run();
+    assert_eq!(harness.state().state.densities.as_ref().unwrap().bins, 64);
+    let fine = shown(&harness, "Σ over 64 bins");
+    assert!(coarse < fine && fine <= integral, "{coarse} < {fine} ≤ {integral}");
+}
+
+#[test]
+fn open_as_discrete_opens_the_binned_probabilities() {
+    let mut harness = densities("two-bells");
+    let doc = harness.state().state.densities.clone().unwrap();
+    let binned = density::bin(doc.p(), doc.q(), density::covering_range(doc.p(), doc.q()), doc.bins).unwrap();
+    harness.get_by_label("Open as discrete").click();
+    harness.run();
+    let state = &harness.state().state;
+    assert!(state.densities.is_none(), "the discrete screen is back");
+    assert_eq!(state.doc.len(), 16);
+    for (shown, bin) in state.doc.p.probs().iter().zip(&binned.p) {
+        assert!((shown - bin).abs() < 1e-12, "{shown} vs {bin}");
+    }
+    assert!((harness.state().report().kl_pq - binned.kl_pq()).abs() < 1e-9);
+    // Every discrete view works on it: the editors are there.
+    harness.get_by_label("Q bars");
+}
+
+fn elbo_parts(harness: &Harness<'_, KlApp>) -> [f64; 3] {
+    ["log p(x)", "ELBO", "KL(q||posterior)"].map(|name| shown(harness, name))
+}
+
+#[test]
+fn the_elbo_bars_add_up_after_dragging_q_and_an_observation() {
+    let mut harness = densities("vi-conjugate");
+    let [_, _, gap_before] = elbo_parts(&harness);
+    let from = centre_of(&harness, &handle_label(Side::Q, 0, "centre"));
+    drag(&mut harness, from, from + vec2(50.0, 0.0));
+    let [evidence, elbo, gap] = elbo_parts(&harness);
+    assert!(gap < gap_before, "q moved towards the posterior: {gap_before} → {gap}");
+    assert!((evidence - (elbo + gap)).abs() < 1e-10, "{evidence} = {elbo} + {gap}");
+    let from = centre_of(&harness, "observation 3");
+    drag(&mut harness, from, from + vec2(40.0, 0.0));
+    let [moved, elbo, gap] = elbo_parts(&harness);
+    assert_ne!(moved, evidence, "the evidence follows the observation");
+    assert!((moved - (elbo + gap)).abs() < 1e-10, "{moved} = {elbo} + {gap}");
+}
+
+#[test]
+fn ascend_closes_the_gap() {
+    let mut harness = densities("vi-conjugate");
+    harness.get_by_label("Ascend").click();
+    harness.run_steps(400);
+    let doc = harness.state().state.densities.clone().unwrap();
+    assert!(!doc.ascending, "ascent stopped by itself");
+    let gap = doc.model().unwrap().kl_to_posterior(&doc.vi.unwrap().q());
+    assert!(gap < 1e-12, "gap {gap}");
+    assert!(shown(&harness, "KL(q||posterior)").abs() < 1e-12);
+    let posterior = doc.model().unwrap().posterior();
+    assert!((q_mean(&harness) - posterior.mean).abs() < 1e-6);
+}
+
+#[test]
+fn fitting_the_bimodal_posterior_by_reverse_kl_sits_on_a_mode() {
+    let mut harness = densities("bimodal-posterior");
+    harness.get_by_label("By reverse KL(q||P)").click();
+    harness.run();
+    harness.get_by_label("By forward KL(P||q)").click();
+    harness.run();
+    harness.get_by_label("Use reverse KL: best as Q").click();
+    harness.run();
+    let mean = q_mean(&harness);
+    assert!((mean - -2.0).abs() < 0.3 || (mean - 2.5).abs() < 0.3, "on a mode: {mean}");
+    harness.get_by_label("Use forward KL as Q").click();
+    harness.run();
+    let p = harness.state().state.densities.as_ref().unwrap().p().mean();
+    assert!((q_mean(&harness) - p).abs() < 1e-9, "forward KL matches P's mean");
+}
+
+#[test]
+fn a_discrete_scenario_from_the_picker_leaves_the_densities_screen() {
+    let mut harness = densities("two-bells");
+    harness.state_mut().run(klscope::app::command::Command::OpenBuiltin(0));
+    harness.run();
+    assert!(harness.state().state.densities.is_none());
+    harness.state_mut().run(klscope::app::command::Command::OpenBuiltinDensities(0));
+    harness.run();
+    assert!(harness.state().state.densities.is_some());
+}
+
+#[test]
+fn the_vae_term_sums_its_dimensions_and_shows_what_torch_returns() {
+    let mut harness = densities("two-bells");
+    harness.get_by_label("The VAE's KL term").click();
+    harness.run();
+    // The start: μ = (0.8, −0.3), ln σ² = (−1, 0.4); ½(μ² + σ² − 1 − ln σ²) per dimension.
+    let kl = |mu: f64, lv: f64| 0.5 * (mu * mu + lv.exp() - 1.0 - lv);
+    let (a, b) = (kl(0.8, -1.0), kl(-0.3, 0.4));
+    let sum_text = format!("= {} bits", klscope::text::sig4((a + b) / std::f64::consts::LN_2));
+    harness.get_by(|node| {
+        node.value().is_some_and(|v| v.starts_with("KL(N(μ, σ²) || N(0, I))") && v.ends_with(&sum_text))
+    });
+    let torch = format!("tensor([{}, {}])", klscope::text::sig4(a), klscope::text::sig4(b));
+    harness.get_by(|node| node.value().is_some_and(|v| v.contains(&torch)));
+}
