@@ -43,7 +43,8 @@ fi
 cargo build -p klscope-web --target wasm32-unknown-unknown --release
 rm -rf web/dist
 mkdir -p web/dist
-wasm-bindgen target/wasm32-unknown-unknown/release/klscope_web.wasm \
+# Where cargo put it: CARGO_TARGET_DIR if set, else ./target.
+wasm-bindgen "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/klscope_web.wasm" \
   --out-dir web/dist --target web --no-typescript
 cp web/static/* web/dist/
 # A new build gets a new offline cache.
