@@ -431,9 +431,7 @@ impl KlApp {
     /// caption, cropped to `target`, and encodes it. The live window is not touched.
     pub fn draw_picture(&mut self, logical: egui::Vec2, scale: f32, target: Target) -> Result<Picture, PictureError> {
         let drawn = self.lay_out_picture(logical, scale, target)?;
-        let image = self.platform.render(&drawn.ctx, drawn.output).map_err(|e| PictureError::Render(e.to_string()))?;
-        let image = picture::crop(&drawn.ctx, image, target, drawn.pixels_per_point)?;
-        picture::encode(&image, drawn.name)
+        drawn.finish(|ctx, output| self.platform.render(ctx, output))
     }
 
     /// The egui pass of a picture, laid out but not yet turned into pixels (see

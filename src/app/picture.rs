@@ -60,6 +60,19 @@ pub struct DrawnPicture {
     pub name: String,
 }
 
+impl DrawnPicture {
+    /// Turns the pass into the picture: `render` makes its pixels (on whichever renderer
+    /// the caller has), then the picture is cropped to its target and encoded.
+    pub fn finish<E: std::fmt::Display>(
+        self,
+        render: impl FnOnce(&egui::Context, egui::FullOutput) -> Result<RgbaImage, E>,
+    ) -> Result<Picture, PictureError> {
+        let image = render(&self.ctx, self.output).map_err(|e| PictureError::Render(e.to_string()))?;
+        let image = crop(&self.ctx, image, self.target, self.pixels_per_point)?;
+        encode(&image, self.name)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PictureError {
     #[error("{0}")]

@@ -115,6 +115,12 @@ impl OutcomeOrder {
         self.key = Some((revision, key));
     }
 
+    /// Which ranking is in force, as a cache key: it changes whenever a new ranking is
+    /// made (0 for none).
+    pub fn ranking_id(&self) -> usize {
+        self.ranking().map_or(0, |r| Arc::as_ptr(r) as usize)
+    }
+
     /// The ranking, or None when every outcome has its own bar.
     pub fn ranking(&self) -> Option<&Arc<Ranking>> {
         self.ranking.as_ref()

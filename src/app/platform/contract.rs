@@ -12,7 +12,7 @@ use crate::app::command::Command;
 use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::model::saved::SavedScenario;
-use crate::app::picture::{self, DrawnPicture, Picture};
+use crate::app::picture::{DrawnPicture, Picture};
 use crate::scenario::AnyScenario;
 use crate::scenario::link;
 
@@ -60,13 +60,7 @@ pub trait Platform {
     /// Renders a laid-out picture and writes it as [`Platform::export`] does. The desktop
     /// does it off the frame, as a job; by default it is done here and now.
     fn export_drawn(&mut self, _ctx: &egui::Context, drawn: DrawnPicture, choose: bool) {
-        let pixels = self.render(&drawn.ctx, drawn.output).map_err(|e| e.to_string());
-        let picture = pixels
-            .and_then(|image| {
-                picture::crop(&drawn.ctx, image, drawn.target, drawn.pixels_per_point).map_err(|e| e.to_string())
-            })
-            .and_then(|image| picture::encode(&image, drawn.name).map_err(|e| e.to_string()));
-        match picture {
+        match drawn.finish(|ctx, output| self.render(ctx, output)) {
             Ok(picture) => self.export(picture, choose),
             Err(e) => self.report(Status::error(format!("Export failed: {e}"))),
         }

@@ -5,6 +5,7 @@
 //! and a cancelled job's result is dropped, so nothing is ever half applied.
 
 use super::event::Event;
+use crate::app::model::Status;
 pub use crate::app::model::job::JobProgress;
 
 /// What one piece of a job left: more to do (and how far along the job is, 0 to 1), or
@@ -24,6 +25,14 @@ pub trait Job {
 /// itself need not be sendable: only what it is made from is.
 pub type MakeJob = Box<dyn FnOnce() -> Box<dyn Job> + Send>;
 
+/// What the status line says when a job was cancelled: "Cancelled: drawing the
+/// lesson's pictures. Nothing was changed."
+pub fn cancelled(what: &str) -> Status {
+    let mut chars = what.chars();
+    let what: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+    Status::info(format!("Cancelled: {what}. Nothing was changed."))
+}
+
 /// Runs a job to its end on this thread, calling `progress` after every piece; stops
 /// (and gives `None`) when `progress` returns false. For the command line.
 pub fn run_to_end(mut job: Box<dyn Job>, mut progress: impl FnMut(f32) -> bool) -> Option<Event> {
@@ -42,7 +51,6 @@ pub fn run_to_end(mut job: Box<dyn Job>, mut progress: impl FnMut(f32) -> bool) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::model::Status;
 
     /// Counts to `to`, one number a piece.
     struct Count {

@@ -309,7 +309,7 @@ impl Platform for WebPlatform {
 
     fn cancel_job(&mut self) {
         if let Some((what, _, _)) = self.job.take() {
-            self.status(Status::info(format!("Cancelled: {}. Nothing was changed.", what.to_lowercase())));
+            self.status(super::jobs::cancelled(&what));
         }
     }
 

@@ -5,7 +5,6 @@
 
 use eframe::egui::{self, RichText, Stroke};
 use egui_plot::{Arrows, Bar, BarChart, HLine, Line, PlotPoint, PlotPoints, PlotUi, Text};
-use std::sync::Arc;
 
 use crate::app::model::analysis::Analysis;
 use crate::app::model::state::AppState;
@@ -158,8 +157,7 @@ impl Contributions {
         analysis: &Analysis,
         concealed: &Concealed,
     ) -> egui::Rect {
-        let ranking = analysis.order.ranking().map_or(0, |r| Arc::as_ptr(r) as usize);
-        let key = (analysis.revision, ranking, state.selected, state.unit, concealed.clone());
+        let key = (analysis.revision, analysis.order.ranking_id(), state.selected, state.unit, concealed.clone());
         let data = self.data.get(key, || ContributionsData::compute(state, analysis, concealed));
         contributions_ui(ui, data)
     }

@@ -176,8 +176,7 @@ impl Surprise {
         analysis: &Analysis,
         concealed: &Concealed,
     ) -> egui::Rect {
-        let ranking = analysis.order.ranking().map_or(0, |r| Arc::as_ptr(r) as usize);
-        let key = (analysis.revision, ranking, state.unit, concealed.clone());
+        let key = (analysis.revision, analysis.order.ranking_id(), state.unit, concealed.clone());
         let data = self.data.get(key, || SurpriseData::compute(state, analysis, concealed));
         surprise_ui(ui, data, state, analysis)
     }

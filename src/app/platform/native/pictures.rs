@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use super::render::OffscreenRenderer;
 use crate::app::model::Status;
-use crate::app::picture::{self, DrawnPicture};
+use crate::app::picture::DrawnPicture;
 use crate::app::platform::PlatformError;
 use crate::app::platform::cpu_render::CpuRenderer;
 use crate::app::platform::event::Event;
@@ -64,16 +64,10 @@ impl Job for PictureJob {
         let Some(drawn) = self.drawn.take() else {
             return Piece::Done(Event::Status(Status::error("Export failed: nothing was drawn".to_string())));
         };
-        let rendered = match self.renderers.lock() {
-            Ok(mut renderers) => renderers.render(&drawn.ctx, drawn.output),
+        let picture = drawn.finish(|ctx, output| match self.renderers.lock() {
+            Ok(mut renderers) => renderers.render(ctx, output),
             Err(_) => Err(PlatformError::Render("the renderer stopped working".to_string())),
-        };
-        let picture = rendered
-            .map_err(|e| e.to_string())
-            .and_then(|image| {
-                picture::crop(&drawn.ctx, image, drawn.target, drawn.pixels_per_point).map_err(|e| e.to_string())
-            })
-            .and_then(|image| picture::encode(&image, drawn.name).map_err(|e| e.to_string()));
+        });
         Piece::Done(match picture {
             Ok(picture) => Event::PictureDrawn { picture: Box::new(picture), choose: self.choose },
             Err(e) => Event::Status(Status::error(format!("Export failed: {e}"))),

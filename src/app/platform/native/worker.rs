@@ -9,7 +9,7 @@ use std::sync::{Arc, mpsc};
 use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::platform::event::Event;
-use crate::app::platform::jobs::{MakeJob, Piece};
+use crate::app::platform::jobs::{self, MakeJob, Piece};
 
 struct Running {
     what: String,
@@ -62,9 +62,7 @@ impl Worker {
         let running = self.running.as_ref()?;
         let event = match running.done.try_recv() {
             Err(mpsc::TryRecvError::Empty) => return None,
-            _ if running.cancel.load(Ordering::Relaxed) => {
-                Event::Status(Status::info(format!("Cancelled: {}. Nothing was changed.", lower_first(&running.what))))
-            }
+            _ if running.cancel.load(Ordering::Relaxed) => Event::Status(jobs::cancelled(&running.what)),
             Ok(event) => event,
             Err(mpsc::TryRecvError::Disconnected) => {
                 Event::Status(Status::error(format!("{} stopped before it was done.", running.what)))
@@ -86,12 +84,6 @@ impl Worker {
             running.cancel.store(true, Ordering::Relaxed);
         }
     }
-}
-
-/// "Drawing the pictures" → "drawing the pictures", for the middle of a sentence.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]
