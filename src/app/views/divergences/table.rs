@@ -39,8 +39,13 @@ pub fn table_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, labels: &[Stri
                     let name = labels.get(cause.outcome).map_or(String::new(), |l| text::quote(l));
                     format!("'{name}' makes it ∞: one side gives it probability 0, the other does not")
                 });
-                ui.label(RichText::new(text::INFINITY).strong().size(theme::BODY_SIZE * 1.3).color(theme::alarm(ui)))
-                    .on_hover_text(why.unwrap_or_default());
+                ui.label(
+                    RichText::new(text::INFINITY)
+                        .strong()
+                        .size(theme::body_size(ui) * theme::INFINITY_RATIO)
+                        .color(theme::alarm(ui)),
+                )
+                .on_hover_text(why.unwrap_or_default());
             } else {
                 ui.label(shown);
             }
