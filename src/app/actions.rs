@@ -65,18 +65,21 @@ impl KlApp {
             Command::ExportContributions => self.export(Target::Contributions, false),
             Command::ExportSurprise => self.export(Target::Surprise, false),
             Command::CopyMarkdown => {
-                let (doc, report) = (&state.doc, &self.analysis.report);
-                let text = tables::markdown(&doc.title, report, state.unit, &doc.zero_rule);
+                let family = self.family_report();
+                let (doc, unit) = (&self.state.doc, self.state.unit);
+                let text = tables::markdown(&doc.title, &family, unit, &doc.zero_rule);
                 self.copy_measures(text, "Measures copied to the clipboard.");
             }
             Command::CopyLatex => {
-                let (doc, report) = (&state.doc, &self.analysis.report);
-                let text = tables::latex(&doc.title, report, state.unit, &doc.zero_rule);
+                let family = self.family_report();
+                let (doc, unit) = (&self.state.doc, self.state.unit);
+                let text = tables::latex(&doc.title, &family, unit, &doc.zero_rule);
                 self.copy_measures(text, "Measures copied to the clipboard.");
             }
             Command::CopyCsv => {
                 let a = &self.analysis;
-                let text = tables::outcomes_csv(state.doc.labels(), &a.p, &a.q, state.unit);
+                let positions = state.doc.positions.as_deref();
+                let text = tables::outcomes_csv(state.doc.labels(), &a.p, &a.q, positions, state.unit);
                 self.copy_measures(text, "The table is on the clipboard as CSV.");
             }
             Command::CopyLink => {
@@ -125,9 +128,21 @@ impl KlApp {
                 state.active = side;
                 state.doc.get_mut(side).set_all(&values).err().map(|e| e.message(side.name()))
             }
+            Edit::SetAlpha(alpha) if crate::info::renyi::is_order(alpha) => {
+                state.alpha = alpha;
+                None
+            }
+            Edit::SetAlpha(alpha) => Some(format!("α = {alpha} is not an order of Rényi's divergence (0 to ∞).")),
         };
         self.panels.editing.strip.message = refused;
         self.after_action();
+    }
+
+    /// The report with Rényi at the chosen α and W₁ at the scenario's positions, for the
+    /// tables copied out (computed on demand: the live frame needs only the report).
+    fn family_report(&self) -> crate::info::family::FamilyReport {
+        let a = &self.analysis;
+        crate::info::family::FamilyReport::compute(&a.p, &a.q, self.state.alpha, self.state.doc.positions.as_deref())
     }
 
     /// Carries out what a panel or a view asked for.

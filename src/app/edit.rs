@@ -11,6 +11,9 @@ pub enum Edit {
     /// Replaces one side's probabilities: fitting's "Use as Q", a point dragged on the
     /// simplex. The side becomes the one the arrow keys nudge.
     SetDistribution { side: Side, values: Vec<f64> },
+    /// Sets the order α of Rényi's D_α (the Divergences view's slider). Not part of the
+    /// scenario, so undo leaves it.
+    SetAlpha(f64),
 }
 
 /// What a panel or a view asks the app to do.

@@ -14,7 +14,7 @@ use super::platform::Event;
 use super::platform::jobs::{Job, MakeJob, Piece};
 use super::{KlApp, Status};
 use crate::export::handout::{Audience, HandoutStep, HandoutTask, handout_html};
-use crate::lesson::{Prediction, Scene, Task};
+use crate::lesson::{Prediction, Task};
 
 /// A file of a lesson's export: its name and bytes.
 pub type ExportedFile = (String, Vec<u8>);
@@ -181,9 +181,8 @@ impl KlApp {
     /// A prediction as the handouts print it: its question, the choices to tick, and
     /// the answer with why (judged as the step stands, its answer revealed).
     fn question(&self, prediction: &Prediction) -> HandoutTask {
-        let a = &self.analysis;
         let labels = self.state.doc.labels();
-        let scene = Scene { labels, p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
+        let scene = self.scene();
         let verdict = prediction.judge(None, &scene);
         let choices = prediction.choices(labels).into_iter().map(|c| Prediction::choice_text(c, labels)).collect();
         HandoutTask::Question {

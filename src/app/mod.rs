@@ -208,10 +208,12 @@ impl KlApp {
         let Some(run) = self.lesson.as_ref() else {
             return Concealed::default();
         };
-        let a = &self.analysis;
-        let scene =
-            Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
-        run.concealed(&scene)
+        run.concealed(&self.scene())
+    }
+
+    /// P and Q as they stand, as a lesson's question is judged and concealed against.
+    pub fn scene(&self) -> Scene<'_> {
+        scene_of(&self.state, &self.analysis)
     }
 
     fn refresh_analysis(&mut self) {
@@ -379,10 +381,8 @@ impl KlApp {
         let Some(run) = self.lesson.as_mut() else {
             return;
         };
-        let a = &self.analysis;
-        let scene =
-            Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
-        let goal = run.goal_status(&self.state, &a.report);
+        let scene = scene_of(&self.state, &self.analysis);
+        let goal = run.goal_status(&self.state, &self.analysis.report);
         let strip = egui::Panel::top("lesson step")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui)))
             .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode));
@@ -498,5 +498,20 @@ impl eframe::App for KlApp {
     #[cfg(target_arch = "wasm32")]
     fn as_any_mut(&mut self) -> Option<&mut dyn std::any::Any> {
         Some(&mut *self)
+    }
+}
+
+/// P and Q of `state` as they stand (see [`KlApp::scene`]); apart from the app, so that a
+/// lesson borrowed for change can be judged against it.
+fn scene_of<'a>(state: &'a model::state::AppState, analysis: &'a model::analysis::Analysis) -> Scene<'a> {
+    let doc = &state.doc;
+    let positions = doc.positions.as_deref();
+    Scene {
+        labels: doc.labels(),
+        p: &analysis.p,
+        q: &analysis.q,
+        report: &analysis.report,
+        unit: state.unit,
+        positions,
     }
 }

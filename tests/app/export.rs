@@ -164,7 +164,8 @@ fn the_lessons_pictures_go_into_a_folder_of_their_own() {
 fn wait_for_job(app: &mut KlApp) {
     let start = std::time::Instant::now();
     while app.job_progress().is_some() {
-        assert!(start.elapsed() < std::time::Duration::from_secs(120), "the job never finished");
+        // A guard against a job that hangs, not a timing: software rendering on a loaded machine is slow.
+        assert!(start.elapsed() < std::time::Duration::from_secs(900), "the job never finished");
         std::thread::sleep(std::time::Duration::from_millis(10));
         app.handle_platform_events();
     }

@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 use klscope::app::KlApp;
 use klscope::app::model::state::AppState;
 use klscope::info::{Measure, Report, Unit};
-use klscope::lesson::{Lesson, Prediction, Task, VIEW_IDS, builtin_lessons};
+use klscope::lesson::{Asked, Lesson, Prediction, Task, VIEW_IDS, builtin_lessons};
 use klscope::text;
 use serde_json::Value;
 
@@ -38,6 +38,9 @@ struct Judge {
     report: Report,
     /// The unit the screen shows.
     screen: Unit,
+    p: Vec<f64>,
+    q: Vec<f64>,
+    positions: Option<Vec<f64>>,
     /// The texts not judged: the lesson's words.
     authored: Vec<String>,
     /// Numbers as the editors write the inputs ("0.9"), and as the names write theirs
@@ -64,6 +67,9 @@ impl Judge {
         Judge {
             prediction: prediction.clone(),
             report: app.report().clone(),
+            p: doc.p.probs().to_vec(),
+            q: doc.q.probs().to_vec(),
+            positions: doc.positions.as_deref().map(<[f64]>::to_vec),
             screen: app.state.unit,
             authored,
             inputs,
@@ -74,9 +80,9 @@ impl Judge {
 
     /// Whether the number `x` would give the answer away, with a description of it.
     fn gives_away(&self, x: f64) -> Option<String> {
-        let value = |m: Measure, unit: Unit| m.value(&self.report, unit);
-        match self.prediction {
-            Prediction::Estimate { measure, unit, tolerance } => {
+        let value = |m: Asked, unit: Unit| m.value_at(&self.p, &self.q, self.positions.as_deref(), unit);
+        match &self.prediction {
+            &Prediction::Estimate { measure, unit, tolerance } => {
                 // The answer as the student types it, and as the screen shows it.
                 let (answer, on_screen) = (value(measure, unit), value(measure, self.screen));
                 let ratio = if measure.has_unit() { unit.nats_per_unit() / self.screen.nats_per_unit() } else { 1.0 };
@@ -84,7 +90,8 @@ impl Judge {
                 (close(answer, tolerance) || close(on_screen, tolerance * ratio))
                     .then(|| format!("within {tolerance} of the answer {answer}"))
             }
-            Prediction::Larger { first, second } => [first, second]
+            Prediction::Larger { .. } | Prediction::StaysMeaningful { .. } => self
+                .sides()
                 .into_iter()
                 .filter(|m| !self.coincides(value(*m, self.screen)))
                 .find(|m| same_digits(x, value(*m, self.screen)))
@@ -97,14 +104,24 @@ impl Judge {
     /// when Q is uniform) is not looked for: seeing it says nothing.
     fn coincides(&self, hidden: f64) -> bool {
         let open = match self.prediction {
-            Prediction::Larger { first, second } => {
-                let partners = [first, second].into_iter().flat_map(|m| klscope::lesson::identity_partners(m).to_vec());
-                let hidden: Vec<Measure> = [first, second].into_iter().chain(partners).collect();
+            Prediction::Larger { .. } | Prediction::StaysMeaningful { .. } => {
+                let sides: Vec<Measure> = self.sides().into_iter().filter_map(Asked::measure).collect();
+                let partners = sides.iter().flat_map(|m| klscope::lesson::identity_partners(*m).to_vec());
+                let hidden: Vec<Measure> = sides.iter().copied().chain(partners).collect();
                 Measure::ALL.into_iter().filter(|m| !hidden.contains(m)).collect()
             }
             _ => Vec::new(),
         };
         open.into_iter().any(|m| same_digits(hidden, m.value(&self.report, self.screen)))
+    }
+
+    /// What a choice question compares, whose values it hides.
+    fn sides(&self) -> Vec<Asked> {
+        match &self.prediction {
+            Prediction::Larger { first, second } => vec![*first, *second],
+            Prediction::StaysMeaningful { among } => among.clone(),
+            _ => Vec::new(),
+        }
     }
 
     fn exempt(&self, piece: &Piece, written: &str) -> bool {
@@ -222,7 +239,7 @@ fn no_question_of_a_built_in_lesson_shows_a_number_that_gives_its_answer_away() 
         harness.get_by_label("Reveal").click();
         harness.run();
         harness.get_by_label("The answer:");
-        if let Prediction::Estimate { measure, .. } = prediction {
+        if let Prediction::Estimate { measure: Asked::Measure(measure), .. } = prediction {
             let value = measure.value(harness.state().report(), harness.state().state.unit);
             let cell = klscope::app::panels::measures::cell_text(*measure, value, harness.state().state.unit);
             harness.get_by_label(&cell);

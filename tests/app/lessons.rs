@@ -25,8 +25,8 @@ fn step(preset: &str, view: &str, task: Option<Task>) -> Step {
 
 /// A lesson of four steps: which KL is larger, estimate H(P), a goal, which outcome adds most.
 fn lesson() -> Lesson {
-    let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::KlQP };
-    let estimate = Prediction::Estimate { measure: Measure::EntropyP, unit: Unit::Bits, tolerance: 0.1 };
+    let larger = Prediction::Larger { first: Measure::KlPQ.into(), second: Measure::KlQP.into() };
+    let estimate = Prediction::Estimate { measure: Measure::EntropyP.into(), unit: Unit::Bits, tolerance: 0.1 };
     let goal =
         Goal { measure: Measure::KlPQ, relation: Relation::Below, target: 0.01, unit: Unit::Bits, keep: Some(Side::P) };
     let top = Prediction::TopContributor { measure: Measure::KlPQ };

@@ -126,6 +126,11 @@ pub fn tokens(text: &str) -> Vec<(String, f64)> {
             }
             i += 1;
         }
+        // A leading zero before a digit is no number anyone writes: a code word ("01").
+        let code_word = body.len() > 1 && body.starts_with('0') && body[1..].starts_with(|c: char| c.is_ascii_digit());
+        if code_word {
+            continue;
+        }
         if let Ok(value) = body.trim_end_matches('.').parse::<f64>() {
             let written: String = chars[start..i].iter().collect();
             out.push((written, if negative { -value } else { value }));

@@ -184,6 +184,42 @@ fn the_divergences_view_shows_the_family_and_follows_alpha_and_a_drag() {
     assert!(script.contains("wasserstein_distance(x, x, P, Q)") && script.contains("alpha = np.inf"), "{script}");
 }
 
+/// The table can add another member's terms: W₁'s share of each gap on disjoint bumps adds
+/// up to W₁ = 5; the copied Markdown lists D_α at the order the Divergences view's slider
+/// chose, and W₁; the CSV carries every member's column.
+#[test]
+fn the_table_adds_a_family_members_terms_and_the_copies_carry_the_family() {
+    let folders = klscope::app::platform::native::Folders::in_temp();
+    let mut harness = crate::harness::harness_sized(preset("disjoint-supports"), folders, egui::vec2(1280.0, 1400.0));
+    open(&mut harness, "table");
+    assert!(harness.query_by_label_contains("|F_P − F_Q|·gap").is_none(), "no member column at first");
+    harness.get_by_label("terms too").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "W₁(P,Q)").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "|F_P − F_Q|·gap");
+    harness.get_by_label_contains("W₁(P,Q) = 5.000");
+    // Q's bump two outcomes closer: the column's sum follows.
+    let closer = [0.0, 0.0, 0.0, 0.0, 0.25, 0.5, 0.25, 0.0, 0.0, 0.0];
+    harness.state_mut().state.doc.q.set_all(&closer).unwrap();
+    harness.run();
+    harness.get_by_label_contains("W₁(P,Q) = 3.000");
+    // The order chosen on the Divergences view is the one the copied tables use.
+    open(&mut harness, "divergences");
+    harness.get_by_label("α = ∞").click();
+    harness.run();
+    assert_eq!(harness.state().state.alpha, f64::INFINITY);
+    harness.state_mut().run(klscope::app::command::Command::CopyMarkdown);
+    harness.step();
+    let markdown = common::copied(&harness);
+    assert!(markdown.contains("| D_∞(P\\|\\|Q) | Rényi divergence | ∞ |"), "{markdown}");
+    assert!(markdown.contains("| W₁(P,Q) | Wasserstein-1 distance | 3.00000 |"), "{markdown}");
+    harness.state_mut().run(klscope::app::command::Command::CopyCsv);
+    harness.step();
+    let csv = common::copied(&harness);
+    assert!(csv.lines().next().unwrap_or_default().ends_with(",chi2_neyman_term,w1_gap_term"), "{csv}");
+}
+
 /// `support-mismatch`: Q rules scissors out, so its term of KL(P||Q) is infinite. The
 /// contribution plot's bar runs off the top with a full-size ∞ inside the plot (not cut by
 /// its frame), the surprise plot pins −log q = ∞ at q = 0 to its top edge, and the table

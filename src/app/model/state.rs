@@ -294,6 +294,9 @@ pub struct AppState {
     pub densities: Option<DensitiesDoc>,
     /// Which pair of the divergence family the measures panel shows in its last row.
     pub family_pair: FamilyPair,
+    /// The order α of Rényi's D_α wherever it shows: the Divergences view's slider, the
+    /// tables copied as Markdown or LaTeX.
+    pub alpha: f64,
 }
 
 /// The measures panel's last row: total variation and Hellinger (the default), or
@@ -345,6 +348,7 @@ impl Default for AppState {
             sort: SortKey::default(),
             densities: None,
             family_pair: FamilyPair::default(),
+            alpha: crate::info::renyi::DEFAULT_ALPHA,
         }
     }
 }

@@ -13,10 +13,10 @@ use eframe::egui::{self, RichText};
 
 use super::{View, ViewInput};
 use crate::app::command::Command;
-use crate::app::edit::Action;
+use crate::app::edit::{Action, Edit};
 use crate::app::ui::Cached;
 use crate::info::f_divergence::FDivergence;
-use crate::info::renyi::DEFAULT_ALPHA;
+use crate::info::family::FamilyMember;
 use crate::info::{Measure, Unit};
 use crate::text;
 use data::FamilyData;
@@ -26,15 +26,13 @@ const SIDE_BY_SIDE_FROM: f32 = 1000.0;
 
 pub struct DivergencesView {
     data: Cached<(u64, u64), FamilyData>,
-    /// The order of Rényi's divergence, chosen with the slider.
-    alpha: f64,
     /// The generator whose points are marked.
     generator: FDivergence,
 }
 
 impl Default for DivergencesView {
     fn default() -> Self {
-        DivergencesView { data: Cached::default(), alpha: DEFAULT_ALPHA, generator: FDivergence::Kl }
+        DivergencesView { data: Cached::default(), generator: FDivergence::Kl }
     }
 }
 
@@ -55,6 +53,10 @@ impl View for DivergencesView {
         &Measure::ALL
     }
 
+    fn reveals_members(&self) -> &'static [FamilyMember] {
+        &[FamilyMember::Renyi, FamilyMember::Wasserstein1]
+    }
+
     fn max_outcomes(&self) -> Option<usize> {
         Some(super::MAX_DETAILED_OUTCOMES)
     }
@@ -62,12 +64,13 @@ impl View for DivergencesView {
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         let (state, analysis) = (input.state, input.analysis);
         let positions = state.doc.positions.as_deref();
-        let alpha = self.alpha;
+        let alpha = state.alpha;
         let key = (analysis.revision, alpha.to_bits());
         let data = self.data.get(key, || FamilyData::compute(&analysis.p, &analysis.q, alpha, positions));
         let unit = state.unit;
         let labels = state.doc.labels();
         let mut command = None;
+        let mut chosen_alpha = None;
         // A view that does not fit scrolls, visibly, rather than cutting its last rows.
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -77,9 +80,9 @@ impl View for DivergencesView {
                 }
             });
             let plot_height = 180.0;
-            let set_alpha = |ui: &mut egui::Ui, alpha: &mut f64| {
+            let set_alpha = |ui: &mut egui::Ui, chosen_alpha: &mut Option<f64>| {
                 if let Some(chosen) = renyi::renyi_ui(ui, data, unit, plot_height) {
-                    *alpha = chosen;
+                    *chosen_alpha = Some(chosen);
                     // The numbers were drawn at the old order: one more frame.
                     ui.ctx().request_repaint();
                 }
@@ -88,7 +91,7 @@ impl View for DivergencesView {
                 // Wide enough: the table beside Rényi's plot, the generators beside the plan.
                 ui.columns(2, |columns| {
                     table::table_ui(&mut columns[0], data, unit, labels);
-                    set_alpha(&mut columns[1], &mut self.alpha);
+                    set_alpha(&mut columns[1], &mut chosen_alpha);
                 });
                 ui.add_space(6.0);
                 ui.columns(2, |columns| {
@@ -106,7 +109,7 @@ impl View for DivergencesView {
             } else {
                 table::table_ui(ui, data, unit, labels);
                 ui.add_space(6.0);
-                set_alpha(ui, &mut self.alpha);
+                set_alpha(ui, &mut chosen_alpha);
                 ui.add_space(6.0);
                 generators::generators_ui(ui, data, &mut self.generator, plot_height);
                 ui.add_space(6.0);
@@ -116,7 +119,7 @@ impl View for DivergencesView {
             ui.add_space(6.0);
             fisher_ui(ui, data, unit);
         });
-        command
+        command.or(chosen_alpha.map(|alpha| Action::from(Edit::SetAlpha(alpha))))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use eframe::egui;
 
+use crate::info::family::FamilyMember;
 use crate::info::{Measure, Unit};
 use crate::lesson::Concealed;
 use crate::text::thousands;
@@ -24,8 +25,13 @@ pub fn too_many_outcomes_ui(ui: &mut egui::Ui, n: usize, most: usize, what: &str
 
 /// Says that this view would give away the answer to the open question, if it would;
 /// returns true then (the view draws nothing else).
-pub fn gives_away_ui(ui: &mut egui::Ui, concealed: &Concealed, shows: &[Measure]) -> bool {
-    let hidden: Vec<&str> = shows.iter().filter(|m| concealed.hides(**m)).map(|m| m.symbol()).collect();
+pub fn gives_away_ui(ui: &mut egui::Ui, concealed: &Concealed, shows: &[Measure], members: &[FamilyMember]) -> bool {
+    let measures = shows.iter().filter(|m| concealed.hides(**m)).map(|m| m.symbol().to_string());
+    let members = members.iter().filter(|m| concealed.hides_member(**m)).map(|m| match m {
+        FamilyMember::Renyi => "D_α(P||Q)".to_string(),
+        other => other.symbol(1.0),
+    });
+    let hidden: Vec<String> = measures.chain(members).collect();
     if hidden.is_empty() {
         return false;
     }

@@ -60,7 +60,7 @@ impl Views {
     /// drawn now: it would show a concealed measure, or the scenario has too many outcomes.
     pub fn view_ui(&mut self, ui: &mut egui::Ui, id: &str, input: &ViewInput<'_>) -> Option<Action> {
         let view = self.get_mut(id)?;
-        if gives_away_ui(ui, input.concealed, view.reveals()) {
+        if gives_away_ui(ui, input.concealed, view.reveals(), view.reveals_members()) {
             return None;
         }
         if let Some(most) = view.max_outcomes()

@@ -1,5 +1,6 @@
 //! The per-outcome table: p, q, surprises, log ratio and both KL terms for every outcome,
-//! sortable by any column, with the totals that are the measures.
+//! and the terms of one more member of the family if chosen (JS, TV, Hel², χ² either way,
+//! W₁'s share of each gap), sortable by any column, with the totals that are the measures.
 
 use eframe::egui::{self, Align2, FontId, RichText, Sense, vec2};
 
@@ -11,7 +12,10 @@ use crate::app::model::state::AppState;
 use crate::app::ui::Cached;
 use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::{print, theme};
+use crate::info::f_divergence::{self, FDivergence};
+use crate::info::family::FamilyMember;
 use crate::info::measures::outcome_terms;
+use crate::info::wasserstein;
 use crate::info::{Measure, Side, Unit, log_ratio};
 use crate::lesson::Concealed;
 use crate::text;
@@ -26,10 +30,12 @@ pub enum Column {
     LogRatio,
     TermPQ,
     TermQP,
+    /// The chosen family member's terms.
+    Member,
 }
 
 impl Column {
-    const ALL: [Column; 8] = [
+    const ALL: [Column; 9] = [
         Column::Outcome,
         Column::P,
         Column::Q,
@@ -38,9 +44,10 @@ impl Column {
         Column::LogRatio,
         Column::TermPQ,
         Column::TermQP,
+        Column::Member,
     ];
 
-    fn title(self, log: &str) -> String {
+    fn title(self, log: &str, member: TermsOf) -> String {
         match self {
             Column::Outcome => "outcome".into(),
             Column::P => "p".into(),
@@ -50,11 +57,75 @@ impl Column {
             Column::LogRatio => format!("{log}(p/q)"),
             Column::TermPQ => format!("p·{log}(p/q)"),
             Column::TermQP => format!("q·{log}(q/p)"),
+            Column::Member => member.column_title().to_string(),
         }
     }
 
     fn width(self) -> f32 {
         if self == Column::Outcome { 104.0 } else { 86.0 }
+    }
+}
+
+/// The member of the family whose terms fill the last column, besides KL's two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TermsOf {
+    #[default]
+    Nothing,
+    F(FDivergence),
+    Wasserstein1,
+}
+
+impl TermsOf {
+    const CHOICES: [TermsOf; 7] = [
+        TermsOf::Nothing,
+        TermsOf::F(FDivergence::Js),
+        TermsOf::F(FDivergence::TotalVariation),
+        TermsOf::F(FDivergence::HellingerSquared),
+        TermsOf::F(FDivergence::ChiSquarePearson),
+        TermsOf::F(FDivergence::ChiSquareNeyman),
+        TermsOf::Wasserstein1,
+    ];
+
+    /// What the chooser says.
+    fn name(self) -> String {
+        match self {
+            TermsOf::Nothing => "only KL's".to_string(),
+            TermsOf::F(f) => FamilyMember::F(f).symbol(1.0),
+            TermsOf::Wasserstein1 => "W₁(P,Q)".to_string(),
+        }
+    }
+
+    fn column_title(self) -> &'static str {
+        match self {
+            TermsOf::Nothing => "",
+            TermsOf::F(FDivergence::Js) => "JS term",
+            TermsOf::F(FDivergence::TotalVariation) => "½|p − q|",
+            TermsOf::F(FDivergence::HellingerSquared) => "½(√p − √q)²",
+            TermsOf::F(FDivergence::ChiSquarePearson) => "(p − q)²/q",
+            TermsOf::F(FDivergence::ChiSquareNeyman) => "(p − q)²/p",
+            TermsOf::F(_) => "q·f(p/q)",
+            TermsOf::Wasserstein1 => "|F_P − F_Q|·gap",
+        }
+    }
+
+    /// The measure its terms add up to, where it is one.
+    fn measure(self) -> Option<Measure> {
+        match self {
+            TermsOf::F(f) => FamilyMember::F(f).measure(),
+            TermsOf::Nothing | TermsOf::Wasserstein1 => None,
+        }
+    }
+
+    /// Each outcome's term, in `unit` where the member has one.
+    fn terms(self, p: &[f64], q: &[f64], positions: Option<&[f64]>, unit: Unit) -> Vec<f64> {
+        match self {
+            TermsOf::Nothing => Vec::new(),
+            TermsOf::F(f) if FamilyMember::F(f).has_unit() => {
+                f_divergence::terms(f, p, q).into_iter().map(|t| unit.from_nats(t)).collect()
+            }
+            TermsOf::F(f) => f_divergence::terms(f, p, q),
+            TermsOf::Wasserstein1 => wasserstein::gap_terms(p, q, positions),
+        }
     }
 }
 
@@ -66,9 +137,13 @@ type Sort = Option<(Column, bool)>;
 #[derive(Default)]
 pub struct TableView {
     sort: Sort,
-    order: Cached<(u64, Sort, Unit), Vec<usize>>,
+    order: Cached<(u64, Sort, Unit, TermsOf), Vec<usize>>,
     /// The columns a pending question hides, for these numbers, this unit and this question.
-    hidden: Cached<(u64, Unit, Concealed), [bool; 8]>,
+    hidden: Cached<(u64, Unit, Concealed, TermsOf), [bool; 9]>,
+    /// Whose terms the last column holds.
+    terms_of: TermsOf,
+    /// The chosen member's terms, for these numbers and this unit.
+    member_terms: Cached<(u64, Unit, TermsOf), Vec<f64>>,
 }
 
 impl View for TableView {
@@ -91,23 +166,26 @@ impl View for TableView {
 
 const ROW: f32 = 22.0;
 
-/// The table's size at this type size, and the columns that fit: where all eight do not,
-/// the surprises and the log ratio go, the probabilities and both KL terms stay.
+/// The table's size at this type size, and the columns that fit: where all do not, the
+/// surprises and the log ratio go; the probabilities, both KL terms and a chosen member's
+/// terms stay.
 struct Geometry {
     scale: f32,
     shown: Vec<Column>,
 }
 
 impl Geometry {
-    fn for_ui(ui: &egui::Ui) -> Geometry {
+    fn for_ui(ui: &egui::Ui, terms_of: TermsOf) -> Geometry {
         let wanted = theme::text_scale(ui);
         let room = ui.available_width();
         let width_of = |columns: &[Column]| columns.iter().map(|c| c.width()).sum::<f32>();
-        let shown = if width_of(&Column::ALL) * wanted <= room {
-            Column::ALL.to_vec()
+        let all: Vec<Column> =
+            Column::ALL.into_iter().filter(|c| *c != Column::Member || terms_of != TermsOf::Nothing).collect();
+        let shown = if width_of(&all) * wanted <= room {
+            all
         } else {
             let optional = [Column::SurpriseP, Column::SurpriseQ, Column::LogRatio];
-            Column::ALL.into_iter().filter(|c| !optional.contains(c)).collect()
+            all.into_iter().filter(|c| !optional.contains(c)).collect()
         };
         // Never wider than the view: the type shrinks a little before a column is cut.
         let scale = wanted.min(room / width_of(&shown)).max(0.8);
@@ -127,8 +205,9 @@ impl Geometry {
     }
 }
 
-/// One outcome's numbers in the shown unit (p and q as probabilities).
-fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
+/// One outcome's numbers in the shown unit (p and q as probabilities), the last the
+/// chosen member's term (NaN when none is chosen).
+fn row_values(analysis: &Analysis, unit: Unit, member_terms: &[f64], i: usize) -> [f64; 8] {
     let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
     let (p, q) = (at(&analysis.p), at(&analysis.q));
     let terms = outcome_terms(p, q);
@@ -140,16 +219,21 @@ fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
         unit.from_nats(log_ratio(p, q)),
         unit.from_nats(terms.pq),
         unit.from_nats(terms.qp),
+        at(member_terms),
     ]
 }
 
 /// Draws the table; returns Copy as CSV, or the row clicked.
 fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> Option<Command> {
     let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
-    let key = (analysis.revision, state.unit, concealed.clone());
-    let hidden = *table.hidden.get(key, || hidden_columns(analysis, state.unit, concealed));
-    let geometry = Geometry::for_ui(ui);
-    let unit = state.unit;
+    let (unit, terms_of) = (state.unit, table.terms_of);
+    let positions = state.doc.positions.as_deref();
+    let member_terms = table
+        .member_terms
+        .get((analysis.revision, unit, terms_of), || terms_of.terms(&analysis.p, &analysis.q, positions, unit));
+    let key = (analysis.revision, unit, concealed.clone(), terms_of);
+    let hidden = *table.hidden.get(key, || hidden_columns(analysis, unit, member_terms, terms_of, concealed));
+    let geometry = Geometry::for_ui(ui, terms_of);
     let log = unit.log_name();
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
@@ -160,6 +244,15 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
         if Command::CopyCsv.button(ui, true) {
             command = Some(Command::CopyCsv);
         }
+        egui::ComboBox::new("table_terms_of", "terms too")
+            .selected_text(terms_of.name())
+            .show_ui(ui, |ui| {
+                for choice in TermsOf::CHOICES {
+                    ui.selectable_value(&mut table.terms_of, choice, choice.name());
+                }
+            })
+            .response
+            .on_hover_text("Add a column with another member of the family's per-outcome terms; its sum is below");
         let hint = if geometry.shown.len() < Column::ALL.len() {
             "Click a heading to sort. A wider view shows −log p, −log q and log(p/q) too."
         } else {
@@ -176,7 +269,8 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
                 Some((c, false)) if c == column => " ▲",
                 _ => "",
             };
-            let text = RichText::new(format!("{}{arrow}", column.title(log))).size(14.0 * geometry.scale).strong();
+            let title = column.title(log, terms_of);
+            let text = RichText::new(format!("{title}{arrow}")).size(14.0 * geometry.scale).strong();
             let button = egui::Button::new(text).frame(false).min_size(vec2(geometry.width(column), geometry.row()));
             if ui.add(button).on_hover_text("Sort by this column").clicked() {
                 table.sort = match table.sort {
@@ -191,9 +285,10 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     let sort = table.sort.filter(|(column, _)| !hidden[*column as usize]);
     // Sorting a vocabulary takes longer than a frame: the order waits for a drag to end.
     let dragging = ui.input(|i| i.pointer.any_down());
-    table
-        .order
-        .update((analysis.revision, sort, unit), dragging, || sorted_order(state.doc.labels(), analysis, unit, sort));
+    let member_terms = table.member_terms.value().map_or(&[][..], Vec::as_slice);
+    table.order.update((analysis.revision, sort, unit, terms_of), dragging, || {
+        sorted_order(state.doc.labels(), analysis, unit, member_terms, sort)
+    });
     let empty = Vec::new();
     let order = table.order.value().unwrap_or(&empty);
     if state.doc.zero_rule != crate::info::ZeroRule::Exact {
@@ -206,35 +301,65 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
         n,
         |ui, rows| {
             for &i in order.get(rows).unwrap_or_default() {
-                if row_ui(ui, state, analysis, i, &geometry, &hidden) {
+                if row_ui(ui, state, analysis, member_terms, i, &geometry, &hidden) {
                     command = Some(Command::Select(i));
                 }
             }
         },
     );
-    totals_ui(ui, state, analysis, concealed);
+    let member_total = member_total(terms_of, member_terms, &hidden);
+    totals_ui(ui, state, analysis, concealed, member_total);
     command
+}
+
+/// The chosen member's column's sum, as the totals line shows it (None: none chosen).
+fn member_total(terms_of: TermsOf, terms: &[f64], hidden: &[bool; 9]) -> Option<(String, String)> {
+    if terms_of == TermsOf::Nothing {
+        return None;
+    }
+    let symbol = format!("Σ {} =", terms_of.column_title());
+    let value = if hidden[Column::Member as usize] {
+        HIDDEN.to_string()
+    } else {
+        let sum: f64 = terms.iter().sum();
+        format!("{} = {}", terms_of.name(), text::sig4(sum))
+    };
+    Some((symbol, value))
 }
 
 /// The columns a pending question hides: the terms of a measure it hides, and any column
 /// of surprises, log ratios or terms with a number near a number question's answer (the
 /// whole column, so that no single hidden cell points at the answer). p and q are the
 /// inputs: they always show.
-fn hidden_columns(analysis: &Analysis, unit: Unit, concealed: &Concealed) -> [bool; 8] {
+fn hidden_columns(
+    analysis: &Analysis,
+    unit: Unit,
+    member_terms: &[f64],
+    terms_of: TermsOf,
+    concealed: &Concealed,
+) -> [bool; 9] {
     let near = |column: Column| {
         let k = column as usize - 1;
-        concealed.hides_any((0..analysis.p.len()).map(|i| row_values(analysis, unit, i)[k]))
+        concealed.hides_any((0..analysis.p.len()).map(|i| row_values(analysis, unit, member_terms, i)[k]))
     };
+    // The column's sum is on screen too, and it is the member itself.
+    let member_sum: f64 = member_terms.iter().sum();
     Column::ALL.map(|column| match column {
         Column::Outcome | Column::P | Column::Q => false,
         Column::TermPQ => concealed.hides_terms(Measure::KlPQ) || near(column),
         Column::TermQP => concealed.hides_terms(Measure::KlQP) || near(column),
         Column::SurpriseP | Column::SurpriseQ | Column::LogRatio => near(column),
+        Column::Member => {
+            terms_of.measure().is_some_and(|m| concealed.hides_terms(m) || concealed.hides(m))
+                || (terms_of == TermsOf::Wasserstein1 && concealed.hides_member(FamilyMember::Wasserstein1))
+                || near(column)
+                || concealed.hides_any([member_sum])
+        }
     })
 }
 
 /// The outcomes in the order of `sort`; empty cells (no log ratio) always last.
-fn sorted_order(labels: &[String], analysis: &Analysis, unit: Unit, sort: Sort) -> Vec<usize> {
+fn sorted_order(labels: &[String], analysis: &Analysis, unit: Unit, member_terms: &[f64], sort: Sort) -> Vec<usize> {
     let n = labels.len();
     let mut order: Vec<usize> = (0..n).collect();
     let Some((column, descending)) = sort else {
@@ -248,7 +373,7 @@ fn sorted_order(labels: &[String], analysis: &Analysis, unit: Unit, sort: Sort) 
         return order;
     }
     let k = column as usize - 1;
-    let keys: Vec<f64> = (0..n).map(|i| row_values(analysis, unit, i)[k]).collect();
+    let keys: Vec<f64> = (0..n).map(|i| row_values(analysis, unit, member_terms, i)[k]).collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (keys[a], keys[b]);
         match (x.is_nan(), y.is_nan()) {
@@ -267,9 +392,10 @@ fn row_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     analysis: &Analysis,
+    member_terms: &[f64],
     i: usize,
     geometry: &Geometry,
-    hidden: &[bool; 8],
+    hidden: &[bool; 9],
 ) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(geometry.total_width(), geometry.row()), Sense::click());
     let painter = ui.painter_at(rect);
@@ -277,7 +403,7 @@ fn row_ui(
     if i == state.selected && !print::printing(ui) {
         painter.rect_filled(rect, 2.0, theme::selection(ui));
     }
-    let values = row_values(analysis, state.unit, i);
+    let values = row_values(analysis, state.unit, member_terms, i);
     let label = state.doc.labels().get(i).cloned().unwrap_or_default();
     let text_color = ui.visuals().text_color();
     let negative = theme::divergence(ui);
@@ -310,7 +436,13 @@ fn row_ui(
 }
 
 /// The sums of the table's columns: the measures themselves.
-fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
+fn totals_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &Analysis,
+    concealed: &Concealed,
+    member: Option<(String, String)>,
+) {
     let unit = state.unit;
     let (alarm, body, plain_color) = (theme::alarm(ui), theme::body_size(ui), ui.visuals().text_color());
     let total = |measure: Measure| {
@@ -347,5 +479,9 @@ fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed
         ui.label(total(Measure::KlPQ));
         ui.label(RichText::new("  Σ q·log(q/p) =").weak());
         ui.label(total(Measure::KlQP));
+        if let Some((symbol, value)) = member {
+            ui.label(RichText::new(format!("  {symbol}")).weak());
+            ui.label(value);
+        }
     });
 }

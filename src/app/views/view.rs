@@ -8,6 +8,7 @@ use crate::app::model::Mode;
 use crate::app::model::analysis::Analysis;
 use crate::app::model::state::AppState;
 use crate::info::Measure;
+use crate::info::family::FamilyMember;
 use crate::lesson::Concealed;
 
 /// What every view reads: the state, the measures, and whether this is the live window
@@ -33,6 +34,11 @@ pub trait View {
     /// question conceals one of them, the registry says so instead of drawing the view.
     /// Views that hide a concealed number in place (plots, table) declare none.
     fn reveals(&self) -> &'static [Measure] {
+        &[]
+    }
+    /// Like [`View::reveals`], for the members of KL's family that are not measures
+    /// (Rényi's D_α, W₁).
+    fn reveals_members(&self) -> &'static [FamilyMember] {
         &[]
     }
     /// The most outcomes the view works on; `None` for any number.

@@ -1,5 +1,6 @@
 //! A teacher and three students through a whole built-in lesson over real sockets.
 
+use klscope_core::classroom::WireAnswer;
 use klscope_core::info::Report;
 use klscope_core::lesson::{Answer, Choice, Prediction, Scene, Step, Task, find_builtin_lesson};
 use serde_json::{Value, json};
@@ -8,11 +9,7 @@ use crate::common::{Teacher, TestServer, join};
 
 /// A choice as sent.
 fn wire(choice: Choice) -> Value {
-    match choice {
-        Choice::Measure(m) => json!({"kind": "measure", "measure": m.json_key()}),
-        Choice::Equal => json!({"kind": "equal"}),
-        Choice::Outcome(i) => json!({"kind": "outcome", "index": i}),
-    }
+    serde_json::to_value(WireAnswer::from(choice)).unwrap()
 }
 
 /// Three answers to a step (right, wrong, right where the task allows) and whether the
@@ -20,7 +17,8 @@ fn wire(choice: Choice) -> Value {
 fn three_answers(step: &Step) -> Vec<(Value, bool)> {
     let (p, q) = (&step.scenario.p, &step.scenario.q);
     let report = Report::compute(p, q);
-    let scene = Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit };
+    let positions = step.scenario.positions.as_deref();
+    let scene = Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit, positions };
     match &step.task {
         None => Vec::new(),
         Some(Task::Goal(goal)) => [p.clone(), q.clone(), p.iter().rev().copied().collect()]
@@ -31,7 +29,7 @@ fn three_answers(step: &Step) -> Vec<(Value, bool)> {
             })
             .collect(),
         Some(Task::Predict(Prediction::Estimate { measure, unit, tolerance })) => {
-            let truth = measure.value(&report, *unit);
+            let truth = measure.value(&scene, *unit);
             [truth + tolerance / 2.0, truth + 2.0 * tolerance, truth - tolerance / 4.0]
                 .into_iter()
                 .map(|x| (json!({"kind": "number", "value": format!("{x}")}), (x - truth).abs() <= *tolerance))
@@ -58,7 +56,8 @@ fn assert_nothing_given_away(step: &Step, seen: &[Value]) {
         assert_ne!(message["type"], "Revealed", "{text}");
         assert!(!text.contains("\"right") && !text.contains("correct"), "a judgement before Reveal: {text}");
         if let Some(Task::Predict(Prediction::Estimate { measure, unit, tolerance })) = &step.task {
-            let truth = measure.value(&Report::compute(&step.scenario.p, &step.scenario.q), *unit);
+            let (p, q, x) = (&step.scenario.p, &step.scenario.q, step.scenario.positions.as_deref());
+            let truth = measure.value_at(p, q, x, *unit);
             let mut numbers = Vec::new();
             collect_numbers(message, "", &mut numbers);
             assert!(numbers.iter().all(|x| (x - truth).abs() > *tolerance), "near {truth}: {text}");

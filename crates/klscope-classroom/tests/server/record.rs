@@ -14,7 +14,8 @@ fn judged(choice: Choice) -> &'static str {
     let Some(Task::Predict(prediction)) = &step.task else { panic!("a prediction") };
     let (p, q) = (&step.scenario.p, &step.scenario.q);
     let report = Report::compute(p, q);
-    let scene = Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit };
+    let scene =
+        Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit, positions: None };
     if prediction.judge(Some(Answer::Chose(choice)), &scene).correct == Some(true) { "yes" } else { "no" }
 }
 
@@ -49,8 +50,8 @@ async fn every_answer_is_one_whole_line_of_the_record() {
     let code = &teacher.code;
     let expected = [
         format!(",{code},1,s1,\"Zoë, \"\"3B\"\"\",They are equal,{}", judged(Choice::Equal)),
-        format!(",{code},1,s2,'=cmd(),KL(P||Q),{}", judged(Choice::Measure(Measure::KlPQ))),
-        format!(",{code},1,s1,\"Zoë, \"\"3B\"\"\",KL(Q||P),{}", judged(Choice::Measure(Measure::KlQP))),
+        format!(",{code},1,s2,'=cmd(),KL(P||Q),{}", judged(Choice::Measure(Measure::KlPQ.into()))),
+        format!(",{code},1,s1,\"Zoë, \"\"3B\"\"\",KL(Q||P),{}", judged(Choice::Measure(Measure::KlQP.into()))),
     ];
     for (line, tail) in lines[1..].iter().zip(&expected) {
         let (time, rest) = line.split_at(24);

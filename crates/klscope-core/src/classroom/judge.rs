@@ -3,7 +3,7 @@
 //! the lesson's task code against P and Q as the teacher has them.
 
 use super::{MAX_ROOM_OUTCOMES, WireAnswer};
-use crate::info::{Distribution, Measure, Report};
+use crate::info::{Distribution, Report};
 use crate::lesson::{Answer, Choice, Prediction, Scene, Step, Task, Verdict};
 use crate::text::parse_number;
 
@@ -68,11 +68,18 @@ pub fn judge_answer(step: &Step, p: &[f64], wire: &WireAnswer) -> Result<Judged,
             }
         }
         (Prediction::Estimate { .. }, _) => Err("this question asks for a number".to_string()),
-        (_, WireAnswer::Measure { measure }) => match Measure::ALL.into_iter().find(|m| m.json_key() == measure) {
-            Some(m) => choice(Choice::Measure(m)),
-            None => Err("that is not one of this question's choices".to_string()),
-        },
+        (_, WireAnswer::Measure { measure }) => {
+            let named = prediction
+                .choices(labels)
+                .into_iter()
+                .find(|c| matches!(c, Choice::Measure(asked) if asked.json_key() == measure));
+            match named {
+                Some(named) => choice(named),
+                None => Err("that is not one of this question's choices".to_string()),
+            }
+        }
         (_, WireAnswer::Equal {}) => choice(Choice::Equal),
+        (_, WireAnswer::NoneOf {}) => choice(Choice::NoneOf),
         (_, WireAnswer::Outcome { index }) => choice(Choice::Outcome(*index)),
         (_, WireAnswer::Number { .. } | WireAnswer::Scene { .. }) => {
             Err("this question takes one of its choices".to_string())
@@ -87,7 +94,8 @@ pub fn verdict(step: &Step, p: &[f64], q: &[f64], answer: Option<Answer>) -> Opt
         return None;
     };
     let report = Report::compute(p, q);
-    let scene = Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit };
+    let positions = step.scenario.positions.as_deref();
+    let scene = Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit, positions };
     Some(prediction.judge(answer, &scene))
 }
 

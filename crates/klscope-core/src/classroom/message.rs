@@ -42,16 +42,31 @@ pub enum ClientMessage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum WireAnswer {
-    /// One of the two measures of a "which is larger" question, by JSON key ("kl_pq").
+    /// One of a question's measures, by JSON key ("kl_pq", "wasserstein1", "renyi").
     Measure { measure: String },
     /// "They are equal" (`{"kind":"equal"}`; braces so that extra fields are refused).
     Equal {},
+    /// "None of them" (`{"kind":"none_of"}`), for a "which still tells" question.
+    NoneOf {},
     /// An outcome, 0-based.
     Outcome { index: usize },
     /// An estimate as typed: "0.5", "1/3", "inf".
     Number { value: String },
     /// The student's own copy of P and Q, for a goal.
     Scene { p: Vec<f64>, q: Vec<f64> },
+}
+
+impl From<crate::lesson::Choice> for WireAnswer {
+    /// A choice as a student's page sends it.
+    fn from(choice: crate::lesson::Choice) -> Self {
+        use crate::lesson::Choice;
+        match choice {
+            Choice::Measure(asked) => WireAnswer::Measure { measure: asked.json_key().to_string() },
+            Choice::Equal => WireAnswer::Equal {},
+            Choice::NoneOf => WireAnswer::NoneOf {},
+            Choice::Outcome(index) => WireAnswer::Outcome { index },
+        }
+    }
 }
 
 /// Where the current step stands.

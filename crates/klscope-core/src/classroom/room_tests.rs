@@ -4,7 +4,7 @@
 use super::histogram::right_choice;
 use super::*;
 use crate::info::Report;
-use crate::lesson::{Answer, Choice, Prediction, Task, builtin_lessons, find_builtin_lesson};
+use crate::lesson::{Answer, Prediction, Task, builtin_lessons, find_builtin_lesson};
 use serde_json::Value;
 
 fn room(lesson: &str, max_students: usize) -> Room {
@@ -47,7 +47,7 @@ fn assert_no_leak(room: &Room, index: usize, p: &[f64], q: &[f64], seen: &[Serve
         assert!(!matches!(message, ServerMessage::Revealed { .. }), "step {index}: revealed early: {json}");
         assert!(!json.contains("correct") && !json.contains("right"), "step {index}: a judgement: {json}");
         if let Some(Task::Predict(Prediction::Estimate { measure, unit, tolerance })) = &step.task {
-            let truth = measure.value(&Report::compute(p, q), *unit);
+            let truth = measure.value_at(p, q, step.scenario.positions.as_deref(), *unit);
             let mut found = Vec::new();
             numbers(&serde_json::from_str(&json).expect("json"), "", &mut found);
             for x in found {
@@ -76,7 +76,7 @@ fn answers_for(room: &Room, index: usize, p: &[f64], q: &[f64]) -> Vec<(WireAnsw
                 .collect()
         }
         Some(Task::Predict(Prediction::Estimate { measure, unit, tolerance })) => {
-            let truth = measure.value(&Report::compute(p, q), *unit);
+            let truth = measure.value_at(p, q, step.scenario.positions.as_deref(), *unit);
             let number = |x: f64| WireAnswer::Number { value: format!("{x}") };
             vec![
                 (number(truth + tolerance / 2.0), true),
@@ -86,11 +86,7 @@ fn answers_for(room: &Room, index: usize, p: &[f64], q: &[f64]) -> Vec<(WireAnsw
         }
         Some(Task::Predict(_)) => {
             let right = right_choice(step, p, q).expect("a right choice");
-            let wire = |c: Choice| match c {
-                Choice::Measure(m) => WireAnswer::Measure { measure: m.json_key().into() },
-                Choice::Equal => WireAnswer::Equal {},
-                Choice::Outcome(i) => WireAnswer::Outcome { index: i },
-            };
+            let wire = WireAnswer::from;
             let Some(Task::Predict(prediction)) = &step.task else { unreachable!() };
             let wrong = prediction.choices(&step.scenario.labels).into_iter().find(|c| {
                 let verdict = super::judge::verdict(step, p, q, Some(Answer::Chose(*c)));

@@ -28,6 +28,25 @@ pub fn wasserstein1(p: &[f64], q: &[f64], positions: Option<&[f64]>) -> f64 {
     total
 }
 
+/// Each outcome's share of W₁: |F_P − F_Q| after it, times the gap to the next
+/// outcome's position (0 for the last), so that the shares add up to
+/// [`wasserstein1`] exactly.
+pub fn gap_terms(p: &[f64], q: &[f64], positions: Option<&[f64]>) -> Vec<f64> {
+    let n = p.len().min(q.len());
+    let positions = positions.filter(|x| x.len() == n);
+    let mut cumulative = 0.0;
+    (0..n)
+        .map(|i| {
+            if i + 1 == n {
+                return 0.0;
+            }
+            cumulative += p[i] - q[i];
+            let gap = positions.map_or(1.0, |x| x[i + 1] - x[i]);
+            f64::abs(cumulative) * gap
+        })
+        .collect()
+}
+
 /// One move of the transport plan: `mass` from P's outcome `from` to Q's outcome `to`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Move {

@@ -3,6 +3,7 @@
 //! and a goal the student can reach but has not reached yet.
 
 use super::MAX_CHOICE_OUTCOMES;
+use super::asked::{Asked, BEYOND_MEASURES, asked_named};
 use super::error::StepProblem;
 use super::format::{PredictionFile, TaskFile, known_measures, measure_named};
 use super::task::{Goal, PER_OUTCOME, Prediction, Relation, Task};
@@ -47,11 +48,25 @@ pub fn task(file: TaskFile, scenario: &Scenario) -> Result<Task, TaskFault> {
 fn prediction(file: PredictionFile, scenario: &Scenario) -> Result<Prediction, TaskFault> {
     match file {
         PredictionFile::Larger(first, second) => {
-            let (first, second) = (named(&first)?, named(&second)?);
+            let (first, second) = (asked(&first)?, asked(&second)?);
             if first == second {
                 return Err(StepProblem::SameMeasure(first.symbol()).into());
             }
             Ok(Prediction::Larger { first, second })
+        }
+        PredictionFile::StaysMeaningful(names) => {
+            if !(MEANINGFUL_CHOICES.contains(&names.len())) {
+                return Err(StepProblem::MeaningfulCount(names.len()).into());
+            }
+            let mut among: Vec<Asked> = Vec::with_capacity(names.len());
+            for name in &names {
+                let one = asked(name)?;
+                if among.contains(&one) {
+                    return Err(StepProblem::NamedTwice(one.symbol()).into());
+                }
+                among.push(one);
+            }
+            Ok(Prediction::StaysMeaningful { among })
         }
         PredictionFile::TopContributor(name) => {
             let measure = named(&name)?;
@@ -69,13 +84,28 @@ fn prediction(file: PredictionFile, scenario: &Scenario) -> Result<Prediction, T
             Ok(Prediction::TopContributor { measure })
         }
         PredictionFile::Estimate { measure, unit, within } => {
-            let measure = named(&measure)?;
+            let measure = asked(&measure)?;
             if !(within.is_finite() && within > 0.0) {
                 return Err(StepProblem::BadTolerance(within).into());
             }
             Ok(Prediction::Estimate { measure, unit: unit.unwrap_or(scenario.unit), tolerance: within })
         }
     }
+}
+
+/// How many names a StaysMeaningful question may offer: each is a button, beside "None of
+/// them".
+const MEANINGFUL_CHOICES: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// A measure, W₁ or a Rényi divergence, by name.
+fn asked(name: &str) -> Result<Asked, TaskFault> {
+    asked_named(name).ok_or_else(|| TaskFault {
+        problem: StepProblem::UnknownMeasure {
+            name: name.to_string(),
+            known: format!("{}, or {BEYOND_MEASURES}", known_measures()),
+        },
+        measure: Some(name.to_string()),
+    })
 }
 
 fn named(name: &str) -> Result<Measure, TaskFault> {

@@ -5,7 +5,9 @@
 //! nor what gives it. The app asks again whenever P or Q change, so a student who drags a
 //! bar while the question is open cannot drag a hidden number into view.
 
+use super::asked::Asked;
 use super::task::{Prediction, Scene};
+use crate::info::family::FamilyMember;
 use crate::info::{Measure, Unit};
 
 /// What a pending prediction hides: measures, the per-outcome terms of measures, and for a
@@ -14,6 +16,9 @@ use crate::info::{Measure, Unit};
 pub struct Concealed {
     measures: Vec<Measure>,
     terms_of: Vec<Measure>,
+    /// Family members that are not measures (Rényi's D_α at every α, W₁), hidden with
+    /// whatever shows their parts (W₁'s share of each gap, the transport plan's cost).
+    members: Vec<FamilyMember>,
     near: Option<Near>,
 }
 
@@ -37,16 +42,17 @@ struct Near {
 const ROUNDING_MARGIN: f64 = 1.01;
 
 impl Near {
-    fn new(measure: Measure, unit: Unit, tolerance: f64, now: &Scene<'_>) -> Near {
-        let answer = measure.value(now.report, unit);
-        let on_screen = measure.value(now.report, now.unit);
+    fn new(measure: Asked, unit: Unit, tolerance: f64, now: &Scene<'_>) -> Near {
+        let answer = measure.value(now, unit);
+        let on_screen = measure.value(now, now.unit);
         let tolerance = tolerance.abs() * ROUNDING_MARGIN;
-        let amount = measure.has_unit() && measure != Measure::JsDistance;
+        let root = measure == Asked::Measure(Measure::JsDistance);
+        let amount = measure.has_unit() && !root;
         let nats = amount.then(|| (unit.to_nats(answer), unit.to_nats(tolerance)));
         // √JS is in √unit; the unitless distances do not convert.
         let ratio = match measure {
             m if !m.has_unit() => 1.0,
-            Measure::JsDistance => (unit.nats_per_unit() / now.unit.nats_per_unit()).sqrt(),
+            _ if root => (unit.nats_per_unit() / now.unit.nats_per_unit()).sqrt(),
             _ => unit.nats_per_unit() / now.unit.nats_per_unit(),
         };
         Near { answer, tolerance, on_screen, tolerance_on_screen: tolerance * ratio, nats, screen: now.unit }
@@ -71,7 +77,13 @@ fn within(x: f64, answer: f64, tolerance: f64) -> bool {
 
 impl Concealed {
     pub fn is_empty(&self) -> bool {
-        self.measures.is_empty() && self.terms_of.is_empty() && self.near.is_none()
+        self.measures.is_empty() && self.terms_of.is_empty() && self.members.is_empty() && self.near.is_none()
+    }
+
+    /// Whether a family member shows nothing now: a measure hidden, or Rényi's D_α (at any
+    /// order: a slider would find the asked one) or W₁ asked about.
+    pub fn hides_member(&self, member: FamilyMember) -> bool {
+        member.measure().map_or_else(|| self.members.contains(&member), |measure| self.hides(measure))
     }
 
     /// The measures hidden now, in the order the rule found them.
@@ -107,6 +119,18 @@ impl Concealed {
     /// single hidden cell cannot point at the answer.
     pub fn hides_any(&self, shown: impl IntoIterator<Item = f64>) -> bool {
         self.near.is_some() && shown.into_iter().any(|x| self.hides_number(x))
+    }
+
+    /// Hides a quantity a question names, and for a measure what gives it by one identity.
+    fn hide_asked(&mut self, asked: Asked) {
+        match (asked.measure(), asked.member()) {
+            (Some(measure), _) => {
+                self.hide(measure);
+                identity_partners(measure).iter().for_each(|m| _ = self.hide(*m));
+            }
+            (None, Some(member)) if !self.members.contains(&member) => self.members.push(member),
+            _ => {}
+        }
     }
 
     fn hide(&mut self, measure: Measure) -> bool {
@@ -165,19 +189,18 @@ impl Prediction {
         let mut concealed = Concealed::default();
         match *self {
             Prediction::Larger { first, second } => {
-                for side in [first, second] {
-                    concealed.hide(side);
-                    identity_partners(side).iter().for_each(|m| _ = concealed.hide(*m));
-                }
+                concealed.hide_asked(first);
+                concealed.hide_asked(second);
             }
             Prediction::TopContributor { measure } => concealed.terms_of.push(measure),
             Prediction::Estimate { measure, unit, tolerance } => {
-                concealed.hide(measure);
-                identity_partners(measure).iter().for_each(|m| _ = concealed.hide(*m));
-                concealed.terms_of.push(measure);
+                concealed.hide_asked(measure);
+                concealed.terms_of.extend(measure.measure());
                 concealed.near = Some(Near::new(measure, unit, tolerance, now));
                 hide_near(&mut concealed, unit, now);
             }
+            // Whether each is finite and short of its ceiling shows in its value.
+            Prediction::StaysMeaningful { ref among } => among.iter().for_each(|&asked| concealed.hide_asked(asked)),
         }
         concealed
     }
@@ -236,17 +259,18 @@ fn gives_away_together(a: Measure, b: Measure, values: &impl Fn(Measure) -> [(f6
 mod tests {
     use super::*;
     use crate::info::Report;
+    use crate::info::f_divergence::FDivergence;
 
     fn concealed(prediction: &Prediction, p: &[f64], q: &[f64], screen: Unit) -> (Concealed, Report) {
         let report = Report::compute(p, q);
         let labels: Vec<String> = (0..p.len()).map(|i| format!("o{i}")).collect();
-        let scene = Scene { labels: &labels, p, q, report: &report, unit: screen };
+        let scene = Scene { labels: &labels, p, q, report: &report, unit: screen, positions: None };
         (prediction.conceals(&scene), report)
     }
 
     #[test]
     fn a_larger_question_hides_both_sides_and_their_cross_entropy_partners() {
-        let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::EntropyP };
+        let larger = Prediction::Larger { first: Measure::KlPQ.into(), second: Measure::EntropyP.into() };
         let (hidden, _) = concealed(&larger, &[0.9, 0.1], &[0.5, 0.5], Unit::Bits);
         for measure in [Measure::KlPQ, Measure::CrossEntropyPQ, Measure::EntropyP] {
             assert!(hidden.hides(measure), "{measure:?}");
@@ -264,7 +288,7 @@ mod tests {
     /// answer KL(P||Q) = 0.05293 bits and must not stay on screen.
     #[test]
     fn an_estimate_hides_every_measure_near_its_answer() {
-        let estimate = Prediction::Estimate { measure: Measure::KlPQ, unit: Unit::Bits, tolerance: 0.05 };
+        let estimate = Prediction::Estimate { measure: Measure::KlPQ.into(), unit: Unit::Bits, tolerance: 0.05 };
         let (hidden, report) = concealed(&estimate, &[0.9, 0.1], &[0.8, 0.2], Unit::Bits);
         let answer = Measure::KlPQ.value(&report, Unit::Bits);
         assert!((answer - 0.05293).abs() < 1e-5 && (Measure::KlQP.value(&report, Unit::Bits) - 0.06406).abs() < 1e-5);
@@ -300,7 +324,7 @@ mod tests {
 
     #[test]
     fn an_entropy_estimate_hides_the_cross_entropies_that_equal_it_when_q_is_p() {
-        let estimate = Prediction::Estimate { measure: Measure::EntropyP, unit: Unit::Bits, tolerance: 0.1 };
+        let estimate = Prediction::Estimate { measure: Measure::EntropyP.into(), unit: Unit::Bits, tolerance: 0.1 };
         let (hidden, report) = concealed(&estimate, &[0.5, 0.5], &[0.5, 0.5], Unit::Bits);
         for measure in [Measure::EntropyP, Measure::EntropyQ, Measure::CrossEntropyPQ, Measure::CrossEntropyQP] {
             assert!(hidden.hides(measure), "{measure:?}");
@@ -313,7 +337,7 @@ mod tests {
     /// nats) and as digits typed in the question's unit.
     #[test]
     fn the_screens_unit_and_the_questions_unit_both_count() {
-        let estimate = Prediction::Estimate { measure: Measure::KlPQ, unit: Unit::Bits, tolerance: 0.05 };
+        let estimate = Prediction::Estimate { measure: Measure::KlPQ.into(), unit: Unit::Bits, tolerance: 0.05 };
         let (hidden, report) = concealed(&estimate, &[0.9, 0.1], &[0.8, 0.2], Unit::Nats);
         let in_nats = Measure::KlPQ.value(&report, Unit::Nats);
         assert!(hidden.hides_number(in_nats) && hidden.hides_number(in_nats + 0.034));
@@ -327,7 +351,7 @@ mod tests {
 
     #[test]
     fn an_infinite_answer_hides_every_infinity_and_only_infinity_is_near_it() {
-        let estimate = Prediction::Estimate { measure: Measure::KlPQ, unit: Unit::Bits, tolerance: 0.5 };
+        let estimate = Prediction::Estimate { measure: Measure::KlPQ.into(), unit: Unit::Bits, tolerance: 0.5 };
         let (hidden, _) = concealed(&estimate, &[0.4, 0.4, 0.2], &[0.5, 0.5, 0.0], Unit::Bits);
         assert!(hidden.hides(Measure::CrossEntropyPQ) && hidden.hides_number(f64::INFINITY));
         assert!(!hidden.hides_number(1e300) && !hidden.hides(Measure::EntropyP));
@@ -335,8 +359,26 @@ mod tests {
 
     #[test]
     fn the_js_distance_goes_with_js() {
-        let estimate = Prediction::Estimate { measure: Measure::Js, unit: Unit::Bits, tolerance: 0.01 };
+        let estimate = Prediction::Estimate { measure: Measure::Js.into(), unit: Unit::Bits, tolerance: 0.01 };
         let (hidden, _) = concealed(&estimate, &[0.7, 0.3], &[0.4, 0.6], Unit::Bits);
         assert!(hidden.hides(Measure::Js) && hidden.hides(Measure::JsDistance));
+    }
+
+    #[test]
+    fn a_question_on_w1_or_renyi_hides_it_and_every_measure_near_its_answer() {
+        // Two outcomes at 0 and 1: W₁ = TV = |0.9 − 0.5| = 0.4.
+        let estimate = Prediction::Estimate { measure: Asked::Wasserstein1, unit: Unit::Bits, tolerance: 0.05 };
+        let (hidden, _) = concealed(&estimate, &[0.9, 0.1], &[0.5, 0.5], Unit::Bits);
+        assert!(hidden.hides_member(FamilyMember::Wasserstein1));
+        assert!(!hidden.hides_member(FamilyMember::Renyi));
+        assert!(hidden.hides(Measure::TotalVariation), "TV equals W₁ here: {:?}", hidden.measures());
+        assert!(hidden.hides_number(0.4) && !hidden.hides_number(0.6));
+        let renyi = Prediction::Larger { first: Asked::Renyi(2.0), second: Measure::KlPQ.into() };
+        let (hidden, _) = concealed(&renyi, &[0.9, 0.1], &[0.5, 0.5], Unit::Bits);
+        assert!(hidden.hides_member(FamilyMember::Renyi) && hidden.hides_member(FamilyMember::F(FDivergence::Kl)));
+        let meaningful = Prediction::StaysMeaningful { among: vec![Measure::Js.into(), Asked::Wasserstein1] };
+        let (hidden, _) = concealed(&meaningful, &[0.9, 0.1], &[0.5, 0.5], Unit::Bits);
+        assert!(hidden.hides(Measure::Js) && hidden.hides(Measure::JsDistance));
+        assert!(hidden.hides_member(FamilyMember::Wasserstein1) && !hidden.hides(Measure::KlPQ));
     }
 }

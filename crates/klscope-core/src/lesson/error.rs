@@ -111,7 +111,13 @@ pub enum StepProblem {
     UnknownMeasure { name: String, known: String },
 
     #[error("Larger compares {0} with itself: name two different measures")]
-    SameMeasure(&'static str),
+    SameMeasure(String),
+
+    #[error("StaysMeaningful names {0} twice: name each measure once")]
+    NamedTwice(String),
+
+    #[error("StaysMeaningful needs two to four measures to choose from, not {0}")]
+    MeaningfulCount(usize),
 
     #[error("TopContributor asks about {measure}, which is not a sum of one term per outcome: use one of {allowed}")]
     NotPerOutcome { measure: &'static str, allowed: String },

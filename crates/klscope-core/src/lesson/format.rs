@@ -84,6 +84,8 @@ pub enum PredictionFile {
         unit: Option<Unit>,
         within: f64,
     },
+    /// "Which of these still tells how far apart P and Q are?": two to four names.
+    StaysMeaningful(Vec<String>),
 }
 
 /// The measure a lesson names: its symbol ("KL(P||Q)") or its JSON key ("kl_pq"), either

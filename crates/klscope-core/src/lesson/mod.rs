@@ -7,6 +7,7 @@
 //! text for errors, `check` judges a task against its scenario), `catalog` holds the
 //! built-in lessons (`lessons/*.ron`), `conceal` what a pending question hides.
 
+mod asked;
 mod catalog;
 mod check;
 mod conceal;
@@ -16,6 +17,7 @@ mod load;
 mod locate;
 pub mod task;
 
+pub use asked::{Asked, BEYOND_MEASURES, asked_named};
 pub use catalog::{builtin_lesson_ids, builtin_lessons, find_builtin_lesson, resolve_lesson};
 pub use conceal::{Concealed, identity_partners};
 pub use error::{LessonError, LessonProblem, Place, StepProblem};

@@ -1,6 +1,7 @@
 //! A step's task. A prediction's answer is computed from the scenario as it stands when
 //! the student answers, never typed by the lesson's author; a goal is checked live.
 
+use super::asked::Asked;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Report, Side, Unit};
 use crate::text::{short_number, with_unit};
@@ -16,18 +17,24 @@ pub enum Task {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Prediction {
     /// "Which is larger, KL(P||Q) or KL(Q||P)?" (they may also be equal).
-    Larger { first: Measure, second: Measure },
+    Larger { first: Asked, second: Asked },
     /// "Which outcome adds most to KL(P||Q)?"
     TopContributor { measure: Measure },
     /// "Estimate H(P) in bits", right when within `tolerance`.
-    Estimate { measure: Measure, unit: Unit, tolerance: f64 },
+    Estimate { measure: Asked, unit: Unit, tolerance: f64 },
+    /// "Which of KL(P||Q), JS(P,Q) and W₁(P,Q) still tells how far apart P and Q are?":
+    /// right is any that is finite and short of its ceiling ([`Asked::is_meaningful`]), or
+    /// "none of them" when none is.
+    StaysMeaningful { among: Vec<Asked> },
 }
 
 /// One of a choice question's answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
-    Measure(Measure),
+    Measure(Asked),
     Equal,
+    /// "None of them" (a StaysMeaningful question).
+    NoneOf,
     /// An outcome, by index.
     Outcome(usize),
 }
@@ -90,7 +97,20 @@ impl Prediction {
             Prediction::TopContributor { measure } => format!("Which outcome adds most to {}?", measure.symbol()),
             Prediction::Estimate { measure, unit, tolerance } => {
                 let unit = measure.unit_label(*unit);
-                format!("Estimate {} in {unit} (right within ±{}).", measure.symbol(), short_number(*tolerance))
+                let tolerance = short_number(*tolerance);
+                if unit.is_empty() {
+                    format!("Estimate {} (right within ±{tolerance}).", measure.symbol())
+                } else {
+                    format!("Estimate {} in {unit} (right within ±{tolerance}).", measure.symbol())
+                }
+            }
+            Prediction::StaysMeaningful { among } => {
+                let names: Vec<String> = among.iter().map(|a| a.symbol()).collect();
+                let listed = match names.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                    _ => names.join(""),
+                };
+                format!("Which of {listed} still tells how far apart P and Q are here?")
             }
         }
     }
@@ -103,14 +123,18 @@ impl Prediction {
             }
             Prediction::TopContributor { .. } => (0..labels.len()).map(Choice::Outcome).collect(),
             Prediction::Estimate { .. } => Vec::new(),
+            Prediction::StaysMeaningful { among } => {
+                among.iter().copied().map(Choice::Measure).chain([Choice::NoneOf]).collect()
+            }
         }
     }
 
     /// What a choice says on its button.
     pub fn choice_text(choice: Choice, labels: &[String]) -> String {
         match choice {
-            Choice::Measure(m) => m.symbol().to_string(),
+            Choice::Measure(m) => m.symbol(),
             Choice::Equal => "They are equal".to_string(),
+            Choice::NoneOf => "None of them".to_string(),
             Choice::Outcome(i) => labels.get(i).cloned().unwrap_or_else(|| format!("outcome {}", i + 1)),
         }
     }
@@ -124,6 +148,7 @@ impl Prediction {
             Prediction::Estimate { measure, unit, tolerance } => {
                 judge_estimate(*measure, *unit, *tolerance, answer, now)
             }
+            Prediction::StaysMeaningful { among } => judge_meaningful(among, answer, now),
         }
     }
 }
@@ -135,11 +160,13 @@ pub struct Scene<'a> {
     pub q: &'a [f64],
     pub report: &'a Report,
     pub unit: Unit,
+    /// The outcomes' positions on a line, for W₁ (None: 0, 1, 2, …).
+    pub positions: Option<&'a [f64]>,
 }
 
 impl Scene<'_> {
-    fn shown(&self, measure: Measure, unit: Unit) -> String {
-        with_unit(measure.value(self.report, unit), measure.unit_label(unit))
+    fn shown(&self, measure: Asked, unit: Unit) -> String {
+        with_unit(measure.value(self, unit), measure.unit_label(unit))
     }
 
     fn label(&self, index: usize) -> String {
@@ -147,8 +174,8 @@ impl Scene<'_> {
     }
 }
 
-fn judge_larger(first: Measure, second: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
-    let (a, b) = (first.value(now.report, now.unit), second.value(now.report, now.unit));
+fn judge_larger(first: Asked, second: Asked, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
+    let (a, b) = (first.value(now, now.unit), second.value(now, now.unit));
     // An infinite value equals only another infinite one: ∞ − 0.3 ≤ ε·∞ must not pass.
     let equal = a == b || (a.is_finite() && b.is_finite() && (a - b).abs() <= EQUAL_WITHIN * a.abs().max(b.abs()));
     let right = if equal {
@@ -165,17 +192,18 @@ fn judge_larger(first: Measure, second: Measure, answer: Option<Answer>, now: &S
         second.symbol(),
         now.shown(second, now.unit)
     );
-    let reason = infinite_reason(first, now)
-        .or_else(|| infinite_reason(second, now))
+    let reason = first
+        .infinite_reason(now)
+        .or_else(|| second.infinite_reason(now))
         .unwrap_or_else(|| pair_reason(first, second, equal).to_string());
     let why = format!("{values}: {reason}");
     verdict(right, answer, now, why)
 }
 
 /// Why one of a pair is larger, in general terms.
-fn pair_reason(first: Measure, second: Measure, equal: bool) -> &'static str {
+fn pair_reason(first: Asked, second: Asked, equal: bool) -> &'static str {
     use Measure::*;
-    let kl_pair = matches!((first, second), (KlPQ, KlQP) | (KlQP, KlPQ));
+    let kl_pair = matches!((first.measure(), second.measure()), (Some(KlPQ), Some(KlQP)) | (Some(KlQP), Some(KlPQ)));
     match (kl_pair, equal) {
         (true, true) => "here P and Q disagree symmetrically, so both directions weigh the log ratios alike",
         (true, false) => {
@@ -187,8 +215,17 @@ fn pair_reason(first: Measure, second: Measure, equal: bool) -> &'static str {
 
 /// "KL(P||Q) is infinite: Q gives 'scissors' probability 0, but P gives it 0.2".
 fn infinite_reason(measure: Measure, now: &Scene<'_>) -> Option<String> {
-    let cause = measure.infinite_because(now.report)?;
-    Some(format!("{} is infinite because {}", measure.symbol(), cause.explain(now.labels, now.p, now.q)))
+    Asked::Measure(measure).infinite_reason(now)
+}
+
+fn judge_meaningful(among: &[Asked], answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
+    let meaningful: Vec<Asked> = among.iter().copied().filter(|a| a.is_meaningful(now)).collect();
+    let right = match answer {
+        Some(Answer::Chose(Choice::Measure(chosen))) if meaningful.contains(&chosen) => Choice::Measure(chosen),
+        _ => meaningful.first().copied().map_or(Choice::NoneOf, Choice::Measure),
+    };
+    let reasons: Vec<String> = among.iter().map(|a| a.meaningful_reason(now)).collect();
+    verdict(right, answer, now, reasons.join("; "))
 }
 
 fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
@@ -219,8 +256,8 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
     verdict(right, answer, now, why)
 }
 
-fn judge_estimate(measure: Measure, unit: Unit, tolerance: f64, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
-    let value = measure.value(now.report, unit);
+fn judge_estimate(measure: Asked, unit: Unit, tolerance: f64, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
+    let value = measure.value(now, unit);
     let right_answer = now.shown(measure, unit);
     let student = match answer {
         Some(Answer::Number(x)) => Some(x),
@@ -233,7 +270,8 @@ fn judge_estimate(measure: Measure, unit: Unit, tolerance: f64, answer: Option<A
             (x - value).abs() <= tolerance
         }
     });
-    let why = infinite_reason(measure, now)
+    let why = measure
+        .infinite_reason(now)
         .unwrap_or_else(|| format!("{} is {}", measure.symbol(), lowercase_first(measure.meaning())));
     Verdict {
         correct,
@@ -329,14 +367,14 @@ mod tests {
     fn judge(prediction: &Prediction, answer: Option<Answer>, p: &[f64], q: &[f64], names: &[&str]) -> Verdict {
         let labels = labels(names);
         let report = Report::compute(p, q);
-        prediction.judge(answer, &Scene { labels: &labels, p, q, report: &report, unit: Unit::Bits })
+        prediction.judge(answer, &Scene { labels: &labels, p, q, report: &report, unit: Unit::Bits, positions: None })
     }
 
     #[test]
     fn larger_knows_the_reverse_kl_is_larger_for_the_biased_coin() {
-        let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::KlQP };
+        let larger = Prediction::Larger { first: Measure::KlPQ.into(), second: Measure::KlQP.into() };
         let (p, q) = ([0.9, 0.1], [0.5, 0.5]);
-        let right = judge(&larger, Some(Answer::Chose(Choice::Measure(Measure::KlQP))), &p, &q, &["h", "t"]);
+        let right = judge(&larger, Some(Answer::Chose(Choice::Measure(Measure::KlQP.into()))), &p, &q, &["h", "t"]);
         assert_eq!(right.correct, Some(true));
         assert_eq!(right.right_answer, "KL(Q||P)");
         assert!(right.why.starts_with("KL(P||Q) = 0.5310 bits and KL(Q||P) = 0.7370 bits: "), "{}", right.why);
@@ -368,14 +406,14 @@ mod tests {
 
     #[test]
     fn an_estimate_is_right_within_its_tolerance_and_infinity_only_by_infinity() {
-        let estimate = Prediction::Estimate { measure: Measure::EntropyP, unit: Unit::Bits, tolerance: 0.1 };
+        let estimate = Prediction::Estimate { measure: Measure::EntropyP.into(), unit: Unit::Bits, tolerance: 0.1 };
         let (p, q) = ([0.5, 0.5], [0.5, 0.5]);
         for (guess, right) in [(1.05, true), (0.91, true), (1.2, false), (f64::INFINITY, false)] {
             let verdict = judge(&estimate, Some(Answer::Number(guess)), &p, &q, &["h", "t"]);
             assert_eq!(verdict.correct, Some(right), "guess {guess}");
             assert_eq!(verdict.right_answer, "H(P) = 1.000 bits");
         }
-        let kl = Prediction::Estimate { measure: Measure::KlPQ, unit: Unit::Nats, tolerance: 0.5 };
+        let kl = Prediction::Estimate { measure: Measure::KlPQ.into(), unit: Unit::Nats, tolerance: 0.5 };
         let (p, q) = ([0.5, 0.5], [1.0, 0.0]);
         let infinite = judge(&kl, Some(Answer::Number(f64::INFINITY)), &p, &q, &["h", "t"]);
         assert_eq!((infinite.correct, infinite.right_answer.as_str()), (Some(true), "KL(P||Q) = ∞"));
@@ -402,5 +440,58 @@ mod tests {
         assert!(!broken.met && broken.broke_keep);
         let above = Goal { relation: Relation::Above, keep: None, ..goal };
         assert!(above.check(&far, false).met, "no side to keep: a changed P does not matter");
+    }
+
+    #[test]
+    fn stays_meaningful_accepts_any_measure_short_of_its_ceiling() {
+        let among = vec![Measure::KlPQ.into(), Measure::Js.into(), Asked::Wasserstein1];
+        let question = Prediction::StaysMeaningful { among: among.clone() };
+        assert_eq!(
+            question.question(),
+            "Which of KL(P||Q), JS(P,Q) and W₁(P,Q) still tells how far apart P and Q are here?"
+        );
+        let names = ["a", "b", "c", "d"];
+        assert_eq!(question.choices(&labels(&names)).len(), 4, "three measures and none of them");
+        // Disjoint: KL ∞, JS at 1 bit; only W₁ = 2 tells.
+        let (p, q) = ([0.5, 0.5, 0.0, 0.0], [0.0, 0.0, 0.5, 0.5]);
+        let w1 = judge(&question, Some(Answer::Chose(Choice::Measure(Asked::Wasserstein1))), &p, &q, &names);
+        assert_eq!((w1.correct, w1.right_answer.as_str()), (Some(true), "W₁(P,Q)"));
+        assert!(w1.why.contains("JS(P,Q) = 1.000 bits is at its ceiling"), "{}", w1.why);
+        let js = judge(&question, Some(Answer::Chose(Choice::Measure(Measure::Js.into()))), &p, &q, &names);
+        assert_eq!(js.correct, Some(false));
+        let none = judge(&question, Some(Answer::Chose(Choice::NoneOf)), &p, &q, &names);
+        assert_eq!(none.correct, Some(false));
+        // Overlapping: every one tells, and each is right.
+        let (p, q) = ([0.4, 0.3, 0.2, 0.1], [0.1, 0.2, 0.3, 0.4]);
+        for asked in among {
+            assert_eq!(
+                judge(&question, Some(Answer::Chose(Choice::Measure(asked))), &p, &q, &names).correct,
+                Some(true)
+            );
+        }
+        // Only ceilings: "none of them" is right.
+        let saturated = Prediction::StaysMeaningful { among: vec![Measure::Js.into(), Measure::TotalVariation.into()] };
+        let (p, q) = ([1.0, 0.0], [0.0, 1.0]);
+        let verdict = judge(&saturated, Some(Answer::Chose(Choice::NoneOf)), &p, &q, &["a", "b"]);
+        assert_eq!((verdict.correct, verdict.right_answer.as_str()), (Some(true), "None of them"));
+    }
+
+    #[test]
+    fn w1_and_renyi_are_estimated_at_the_positions_and_order() {
+        let labels = labels(&["1", "2", "3"]);
+        let (p, q) = ([0.5, 0.5, 0.0], [0.0, 0.5, 0.5]);
+        let report = Report::compute(&p, &q);
+        let positions = [0.0, 10.0, 20.0];
+        let scene =
+            Scene { labels: &labels, p: &p, q: &q, report: &report, unit: Unit::Bits, positions: Some(&positions) };
+        let w1 = Prediction::Estimate { measure: Asked::Wasserstein1, unit: Unit::Bits, tolerance: 0.5 };
+        assert_eq!(w1.question(), "Estimate W₁(P,Q) (right within ±0.5).");
+        let verdict = w1.judge(Some(Answer::Number(10.2)), &scene);
+        assert_eq!((verdict.correct, verdict.right_answer.as_str()), (Some(true), "W₁(P,Q) = 10.00"));
+        // D_∞ = log₂ max p/q is infinite here (q = 0 where p = 0.5).
+        let renyi = Prediction::Estimate { measure: Asked::Renyi(f64::INFINITY), unit: Unit::Bits, tolerance: 0.1 };
+        let verdict = renyi.judge(Some(Answer::Number(f64::INFINITY)), &scene);
+        assert_eq!(verdict.correct, Some(true));
+        assert!(verdict.why.starts_with("D_∞(P||Q) is infinite because Q gives '1' probability 0"), "{}", verdict.why);
     }
 }

@@ -34,9 +34,11 @@ pub fn sig4(x: f64) -> String {
     significant(x, 4)
 }
 
-/// A value with its unit, "0.5310 bits"; infinity stands alone as "∞".
+/// A value with its unit, "0.5310 bits" (a value without a unit alone, "0.4000");
+/// infinity stands alone as "∞".
 pub fn with_unit(x: f64, unit: impl std::fmt::Display) -> String {
-    if x.is_infinite() { sig4(x) } else { format!("{} {unit}", sig4(x)) }
+    let unit = unit.to_string();
+    if x.is_infinite() || unit.is_empty() { sig4(x) } else { format!("{} {unit}", sig4(x)) }
 }
 
 /// A probability for a bar or a field: up to 4 decimals, trailing zeros dropped.

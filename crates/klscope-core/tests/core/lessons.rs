@@ -2,7 +2,9 @@
 //! lesson can be wrong (each with the exact message it must give).
 
 use klscope_core::info::{Measure, Side, Unit};
-use klscope_core::lesson::{self, Answer, Choice, Goal, Lesson, Prediction, Relation, Scene, Task, VIEW_IDS};
+use klscope_core::lesson::{
+    self, Answer, BEYOND_MEASURES, Choice, Goal, Lesson, Prediction, Relation, Scene, Task, VIEW_IDS,
+};
 use klscope_core::scenario;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -26,7 +28,7 @@ const BAD_LESSONS: &[(&str, &str)] = &[
     ),
     (
         "unknown_prediction.ron",
-        "../../tests/data/bad_lessons/unknown_prediction.ron:9:27: step 2: Unexpected variant named `Biggest` in enum `Prediction`, expected one of `Larger`, `TopContributor`, or `Estimate` instead",
+        "../../tests/data/bad_lessons/unknown_prediction.ron:9:27: step 2: Unexpected variant named `Biggest` in enum `Prediction`, expected one of `Larger`, `TopContributor`, `Estimate`, or `StaysMeaningful` instead",
     ),
     (
         "inline_missing_q.ron",
@@ -73,7 +75,19 @@ const BAD_LESSONS: &[(&str, &str)] = &[
     // Predictions.
     (
         "unknown_measure.ron",
-        "../../tests/data/bad_lessons/unknown_measure.ron:9:34: step 2: unknown measure 'KL': the measures are {measures}",
+        "../../tests/data/bad_lessons/unknown_measure.ron:9:34: step 2: unknown measure 'KL': the measures are {asked}",
+    ),
+    (
+        "unknown_order.ron",
+        "../../tests/data/bad_lessons/unknown_order.ron:9:45: step 2: unknown measure 'D_-1(P||Q)': the measures are {asked}",
+    ),
+    (
+        "meaningful_one.ron",
+        "../../tests/data/bad_lessons/meaningful_one.ron:9:19: step 2: StaysMeaningful needs two to four measures to choose from, not 1",
+    ),
+    (
+        "meaningful_twice.ron",
+        "../../tests/data/bad_lessons/meaningful_twice.ron:9:19: step 2: StaysMeaningful names W₁(P,Q) twice: name each measure once",
     ),
     (
         "larger_same_measure.ron",
@@ -135,6 +149,10 @@ fn expected_message(template: &str) -> String {
         .replace("{views}", &VIEW_IDS.join(", "))
         .replace("{presets}", &scenario::builtin_ids().collect::<Vec<_>>().join(", "))
         .replace("{measures}", &format!("{} (or their keys {})", symbols.join(", "), keys.join(", ")))
+        .replace(
+            "{asked}",
+            &format!("{} (or their keys {}), or {}", symbols.join(", "), keys.join(", "), BEYOND_MEASURES),
+        )
 }
 
 #[test]
@@ -215,6 +233,10 @@ fn the_builtin_lessons_ask_every_kind_of_task() {
     assert!(has(|t| matches!(t, Task::Predict(Prediction::Larger { .. }))), "a Larger prediction");
     assert!(has(|t| matches!(t, Task::Predict(Prediction::TopContributor { .. }))), "a TopContributor prediction");
     assert!(has(|t| matches!(t, Task::Predict(Prediction::Estimate { .. }))), "an Estimate prediction");
+    assert!(has(|t| matches!(t, Task::Predict(Prediction::StaysMeaningful { .. }))), "a StaysMeaningful prediction");
+    let beyond =
+        |t: &&Task| matches!(t, Task::Predict(Prediction::Estimate { measure: lesson::Asked::Wasserstein1, .. }));
+    assert!(tasks.iter().any(|t| beyond(t)), "an estimate of W₁");
     assert!(has(|t| matches!(t, Task::Goal(_))), "a goal");
     let views: Vec<&str> =
         lesson::builtin_lessons().iter().flat_map(|l| &l.steps).map(|step| step.view.as_str()).collect();
@@ -229,15 +251,15 @@ fn the_builtin_lessons_ask_every_kind_of_task() {
 fn an_infinite_kl_is_larger_than_a_finite_one_not_equal() {
     let s = scenario::find_builtin("support-mismatch").unwrap();
     let report = klscope_core::info::Report::compute(&s.p, &s.q);
-    let scene = Scene { labels: &s.labels, p: &s.p, q: &s.q, report: &report, unit: Unit::Bits };
-    let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::KlQP };
-    let verdict = larger.judge(Some(Answer::Chose(Choice::Measure(Measure::KlPQ))), &scene);
+    let scene = Scene { labels: &s.labels, p: &s.p, q: &s.q, report: &report, unit: Unit::Bits, positions: None };
+    let larger = Prediction::Larger { first: Measure::KlPQ.into(), second: Measure::KlQP.into() };
+    let verdict = larger.judge(Some(Answer::Chose(Choice::Measure(Measure::KlPQ.into()))), &scene);
     assert_eq!(verdict.correct, Some(true), "{verdict:?}");
     assert_eq!(verdict.right_answer, "KL(P||Q)");
     let verdict = larger.judge(Some(Answer::Chose(Choice::Equal)), &scene);
     assert_eq!(verdict.correct, Some(false), "{verdict:?}");
     // Two infinities are equal.
-    let both = Prediction::Larger { first: Measure::KlPQ, second: Measure::CrossEntropyPQ };
+    let both = Prediction::Larger { first: Measure::KlPQ.into(), second: Measure::CrossEntropyPQ.into() };
     assert_eq!(both.judge(None, &scene).right_answer, "They are equal");
 }
 
@@ -289,7 +311,7 @@ fn a_file_scenario_is_read_from_the_lessons_own_folder() {
     let from_file = scenario::load(Path::new("../../tests/data/lessons/scenarios/loaded-coin.ron")).unwrap();
     assert_eq!(lesson.steps[0].scenario, from_file);
     // A left-out unit is the scenario's.
-    let estimate = Prediction::Estimate { measure: Measure::KlPQ, unit: Unit::Nats, tolerance: 0.01 };
+    let estimate = Prediction::Estimate { measure: Measure::KlPQ.into(), unit: Unit::Nats, tolerance: 0.01 };
     assert_eq!(lesson.steps[0].task, Some(Task::Predict(estimate)));
     let goal =
         Goal { measure: Measure::KlPQ, relation: Relation::Below, target: 0.01, unit: Unit::Bits, keep: Some(Side::P) };
@@ -327,7 +349,7 @@ fn measures_may_be_written_as_keys_and_options_bare_or_in_some() {
         Step(scenario: Builtin(\"movie-genres\"), view: \"plots\", say: \"C.\", task: None),
     ])";
     let lesson = Lesson::from_ron(text, "keys.ron", None).unwrap();
-    let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::KlQP };
+    let larger = Prediction::Larger { first: Measure::KlPQ.into(), second: Measure::KlQP.into() };
     assert_eq!(lesson.steps[0].task, Some(Task::Predict(larger)));
     let goal =
         Goal { measure: Measure::Js, relation: Relation::Above, target: 0.2, unit: Unit::Bits, keep: Some(Side::Q) };
