@@ -111,6 +111,8 @@ impl KlApp {
             Command::PreviousStep => self.lesson_action(LessonAction::Previous),
             Command::OpenLesson(index) => self.open_builtin_lesson(index),
             Command::ExportLesson => self.export_lesson(),
+            Command::RunWithClass => self.run_with_class(),
+            Command::JoinClass => self.join_class(None),
         }
         self.after_action();
     }
@@ -165,6 +167,11 @@ impl KlApp {
 
     /// Carries out what the lesson strip or a clicker asked for.
     pub(super) fn lesson_action(&mut self, action: LessonAction) {
+        // In a class the teacher moves the lesson: a student's keys do not.
+        let student = self.classroom.as_ref().is_some_and(|c| c.is_student());
+        if student && matches!(action, LessonAction::Next | LessonAction::Previous) {
+            return;
+        }
         let Some(run) = self.lesson.as_mut() else {
             return;
         };
@@ -314,6 +321,14 @@ impl KlApp {
                     Status::info("Presenting: Esc leaves".to_string())
                 }
                 Event::Status(status) => status,
+                Event::JoinRoom { code } => {
+                    self.join_class(Some(code.clone()));
+                    Status::info(format!("Joining room {code}…"))
+                }
+                Event::Room(event) => match self.room_event(event) {
+                    Some(status) => status,
+                    None => continue,
+                },
             });
         }
         // What is read between frames (the page's `state()`) must match the new scenario.

@@ -1,0 +1,200 @@
+//! Lessons ▸ Run with the class…, against a real classroom server on 127.0.0.1 (a free
+//! port, started in this process) and a real student over WebSocket: the room's code on
+//! the projector, the live count (never what was answered), the spread after Show answers,
+//! the right answer marked after Reveal, the teacher's step and drags reaching the
+//! student; and one sentence when no server answers.
+
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use klscope::app::KlApp;
+use klscope::app::model::state::AppState;
+use klscope::app::panels::classroom_teacher::{ADDRESS_FIELD, RIGHT_MARK};
+use klscope::lesson::find_builtin_lesson;
+use serde_json::{Value, json};
+use tungstenite::stream::MaybeTlsStream;
+use tungstenite::{Message, WebSocket};
+
+use crate::harness::harness_with;
+use crate::screen_text::shown_text;
+use eframe::egui;
+
+/// How long a test waits for what should come.
+const WAIT: Duration = Duration::from_secs(10);
+
+/// A classroom server on its own runtime, stopped when dropped.
+struct TestServer {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    fn start() -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<p>klscope</p>").unwrap();
+        let mut config = klscope_classroom::Config::new(dir.path().to_path_buf());
+        config.bind = "127.0.0.1:0".parse().unwrap();
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+        let server = runtime.block_on(klscope_classroom::Server::bind(config)).unwrap();
+        let addr = server.local_addr();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let _ = runtime.block_on(server.run(async {
+                let _ = stopped.await;
+            }));
+        });
+        TestServer { addr, stop: Some(stop), thread: Some(thread), _dir: dir }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = self.stop.take().map(|stop| stop.send(()));
+        let _ = self.thread.take().map(std::thread::JoinHandle::join);
+    }
+}
+
+/// A student's browser, as a plain WebSocket client.
+struct Student(WebSocket<MaybeTlsStream<TcpStream>>);
+
+impl Student {
+    fn connect(addr: SocketAddr) -> Student {
+        let (socket, _) = tungstenite::connect(format!("ws://{addr}/ws")).unwrap();
+        if let MaybeTlsStream::Plain(stream) = socket.get_ref() {
+            stream.set_read_timeout(Some(WAIT)).unwrap();
+        }
+        Student(socket)
+    }
+
+    fn send(&mut self, message: Value) {
+        self.0.send(Message::text(message.to_string())).unwrap();
+    }
+
+    /// The next message of `kind`, skipping others.
+    fn next_of(&mut self, kind: &str) -> Value {
+        loop {
+            match self.0.read().expect("a message in time") {
+                Message::Text(text) => {
+                    let message: Value = serde_json::from_str(&text).unwrap();
+                    if message["type"] == kind {
+                        return message;
+                    }
+                }
+                Message::Close(frame) => panic!("closed: {frame:?}"),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Runs frames until `done` holds (the socket's messages arrive between frames).
+fn run_until(harness: &mut Harness<'static, KlApp>, what: &str, done: impl Fn(&Harness<'static, KlApp>) -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !done(harness) {
+        assert!(Instant::now() < deadline, "{what}; the app shows:\n{}", shown_text(harness));
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+fn shows(harness: &Harness<'static, KlApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+/// The app on the first step of "asymmetry" with the room's panel open at `address`.
+fn teacher_at(address: &str) -> Harness<'static, KlApp> {
+    let mut harness = harness_with(AppState::default());
+    harness.state_mut().open_lesson(find_builtin_lesson("asymmetry").unwrap(), 0).unwrap();
+    harness.run();
+    harness.get_by_label("Lessons").click();
+    harness.run();
+    harness.get_by_label("Run with the class…").click();
+    harness.run();
+    let field = harness.get_by_label(ADDRESS_FIELD);
+    field.click();
+    harness.run();
+    harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    harness.run();
+    harness.get_by_label(ADDRESS_FIELD).type_text(address);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Connect").click();
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_students_answer_is_counted_live_then_spread_and_marked_on_the_projector() {
+    let server = TestServer::start();
+    let mut harness = teacher_at(&server.addr.to_string());
+    run_until(&mut harness, "the room's code is shown", |h| {
+        h.state().classroom().and_then(|c| c.code.clone()).is_some()
+    });
+    let code = harness.state().classroom().and_then(|c| c.code.clone()).unwrap();
+    harness.get_by_label(&code);
+    let link = format!("http://{}/?room={code}", server.addr);
+    harness.get_by_label(&link);
+    harness.get_by_label(&format!("QR code of {link}"));
+
+    let mut student = Student::connect(server.addr);
+    student.send(json!({"type": "Join", "code": code, "student": "student-one", "nickname": "Ada"}));
+    let joined = student.next_of("Joined");
+    assert_eq!(joined["lesson"], "asymmetry");
+    assert_eq!(joined["step"]["index"], 0, "the teacher's step reached the room: {joined}");
+    run_until(&mut harness, "the count shows the student", |h| shows(h, "joined 1 · answered 0"));
+    student.send(json!({"type": "Answer", "step": 0, "answer": {"kind": "measure", "measure": "kl_qp"}}));
+    student.next_of("AnswerTaken");
+    run_until(&mut harness, "the count shows the answer", |h| shows(h, "joined 1 · answered 1"));
+    // What they answered stays off the projector until Show answers.
+    assert!(!shows(&harness, "KL(Q||P): 1 answer"), "no spread before Show answers");
+
+    harness.get_by_role_and_label(Role::Button, "Show answers").click();
+    run_until(&mut harness, "the spread shows the answer", |h| shows(h, "KL(Q||P): 1 answer"));
+    harness.get_by_label("KL(P||Q): 0 answers");
+    assert!(!shows(&harness, RIGHT_MARK), "no answer is marked before Reveal");
+
+    harness.get_by_role_and_label(Role::Button, "Reveal to the class").click();
+    harness.run();
+    let revealed = student.next_of("Revealed");
+    assert_eq!(revealed["your_answer"], "KL(Q||P)");
+    let right = revealed["right_answer"].as_str().unwrap().to_string();
+    run_until(&mut harness, "the right answer is marked", |h| shows(h, &format!("{right}{RIGHT_MARK}")));
+    assert_eq!(revealed["correct"], json!(right == "KL(Q||P)"));
+
+    // The teacher's next step reaches the student with the teacher's P and Q.
+    harness.get_by_role_and_label(Role::Button, "Next ▶").click();
+    harness.run();
+    let now = student.next_of("StepNow");
+    assert_eq!(now["index"], 1);
+    let p: Vec<f64> = serde_json::from_value(now["p"].clone()).unwrap();
+    assert_eq!(p, harness.state().state.doc.get(klscope::info::Side::P).probs());
+}
+
+#[test]
+fn an_unreachable_server_is_said_in_one_sentence_and_the_lesson_goes_on() {
+    // A port that was free a moment ago: nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut harness = teacher_at(&format!("127.0.0.1:{port}"));
+    let said = format!("The classroom server at ws://127.0.0.1:{port}/ws cannot be reached");
+    run_until(&mut harness, "the failure is said", |h| shows(h, &said));
+    let sentence =
+        harness.query_all_by_label_contains(&said).next().and_then(|n| n.accesskit_node().label()).unwrap_or_default();
+    assert_eq!(sentence.matches(". ").count(), 0, "one sentence: {sentence}");
+    // The lesson still works without the room.
+    harness.get_by_role_and_label(Role::Button, "They are equal").click();
+    harness.run();
+    harness.get_by_label("(you said They are equal)");
+}
+
+#[test]
+fn a_typed_address_that_is_no_address_says_so() {
+    let mut harness = teacher_at("not an address");
+    run_until(&mut harness, "the address is refused", |h| {
+        shows(h, "'not an address' is not a classroom address such as 127.0.0.1:8080")
+    });
+}
