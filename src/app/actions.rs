@@ -172,6 +172,10 @@ impl KlApp {
         if student && matches!(action, LessonAction::Next | LessonAction::Previous) {
             return;
         }
+        // In a class, the strip's Reveal reveals to everyone.
+        if action == LessonAction::Reveal && self.classroom.as_ref().is_some_and(|c| c.is_running()) {
+            self.classroom_act(super::panels::classroom_teacher::ClassroomAction::Reveal);
+        }
         let Some(run) = self.lesson.as_mut() else {
             return;
         };

@@ -12,7 +12,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use klscope::app::KlApp;
 use klscope::app::model::state::AppState;
+use klscope::app::panels::classroom_student::{CODE_FIELD, SERVER_FIELD};
 use klscope::app::panels::classroom_teacher::{ADDRESS_FIELD, RIGHT_MARK};
+use klscope::info::{Measure, Unit};
 use klscope::lesson::find_builtin_lesson;
 use serde_json::{Value, json};
 use tungstenite::stream::MaybeTlsStream;
@@ -197,4 +199,69 @@ fn a_typed_address_that_is_no_address_says_so() {
     run_until(&mut harness, "the address is refused", |h| {
         shows(h, "'not an address' is not a classroom address such as 127.0.0.1:8080")
     });
+}
+
+#[test]
+fn a_student_joins_by_code_answers_on_their_screen_and_sees_the_verdict_only_after_reveal() {
+    let server = TestServer::start();
+    let mut teacher = Student::connect(server.addr);
+    teacher.send(json!({"type": "CreateRoom", "lesson": "asymmetry"}));
+    let created = teacher.next_of("RoomCreated");
+    let (code, token) = (created["code"].as_str().unwrap(), created["token"].as_str().unwrap());
+    let step = &find_builtin_lesson("asymmetry").unwrap().steps[0];
+    // The teacher's P and Q differ from the step's: the student's screen shows the teacher's.
+    let (p, q) = (vec![0.1, 0.2, 0.3, 0.4], step.scenario.q.clone());
+    teacher.send(json!({"type": "Step", "code": code, "token": token, "index": 0, "p": p, "q": q}));
+    teacher.next_of("StepNow");
+
+    let mut harness = harness_with(AppState::default());
+    harness.get_by_label("Lessons").click();
+    harness.run();
+    harness.get_by_label("Join a class…").click();
+    harness.run();
+    for (field, text) in [(SERVER_FIELD, server.addr.to_string()), (CODE_FIELD, code.to_lowercase())] {
+        harness.get_by_label(field).click();
+        harness.run();
+        harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+        harness.get_by_label(field).type_text(&text);
+        harness.run();
+    }
+    harness.get_by_role_and_label(Role::Button, "Join").click();
+    run_until(&mut harness, "the student sees the question", |h| shows(h, "Which is larger"));
+    assert_eq!(harness.state().state.doc.get(klscope::info::Side::P).probs(), p.as_slice());
+    let report = harness.state().report().clone();
+    let bits = |m: Measure| m.value(&report, Unit::Bits);
+    let hidden = [bits(Measure::KlPQ), bits(Measure::KlQP)].map(klscope::text::sig4);
+    let summary = harness.state().summary().to_string();
+    for number in &hidden {
+        assert!(!shown_text(&harness).contains(number.as_str()), "{number} is shown before Reveal");
+        assert!(!summary.contains(number.as_str()), "{number} is in the summary before Reveal");
+    }
+    // Next and Back are the teacher's: a student's keys do not move the room.
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    assert_eq!(harness.state().lesson().map(|run| run.step_index()), Some(0));
+
+    harness.get_by_role_and_label(Role::Button, "KL(Q||P)").click();
+    harness.run();
+    let counts = loop {
+        let counts = teacher.next_of("Counts");
+        if counts["answered"] == 1 {
+            break counts;
+        }
+    };
+    assert_eq!(counts["joined"], 1);
+    run_until(&mut harness, "the answer is taken", |h| shows(h, "Your answer: KL(Q||P)"));
+    // Changed before Reveal: the room keeps the last.
+    harness.get_by_role_and_label(Role::Button, "KL(P||Q)").click();
+    run_until(&mut harness, "the answer is changed", |h| shows(h, "Your answer: KL(P||Q)"));
+
+    teacher.send(json!({"type": "Reveal", "code": code, "token": token}));
+    let revealed = teacher.next_of("Revealed");
+    let right = revealed["right_answer"].as_str().unwrap().to_string();
+    run_until(&mut harness, "the verdict shows", |h| shows(h, "(you said KL(P||Q))"));
+    assert!(shows(&harness, &right));
+    harness.get_by_label(if right == "KL(P||Q)" { "Right!" } else { "Not quite." });
+    assert!(shows(&harness, "Why: "));
+    assert!(shown_text(&harness).contains(hidden[0].as_str()), "the numbers show once revealed: {hidden:?}");
 }

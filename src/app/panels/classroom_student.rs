@@ -16,6 +16,7 @@ use crate::text::{parse_number, with_unit};
 
 /// The fields' accessible names (tests type into them by them).
 pub const CODE_FIELD: &str = "room code";
+pub const SERVER_FIELD: &str = "classroom server";
 pub const NICKNAME_FIELD: &str = "nickname";
 pub const ROOM_ESTIMATE_FIELD: &str = "your estimate for the class";
 
@@ -82,6 +83,11 @@ pub fn classroom_student_ui(
 
 /// The code and nickname, and Join; why the last try failed.
 fn join_ui(ui: &mut egui::Ui, room: &mut Classroom, action: &mut Option<ClassroomAction>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Server");
+        let server = egui::TextEdit::singleline(&mut room.address).desired_width(theme::body_size(ui) * 10.0);
+        ui.add(server).accessible_name(SERVER_FIELD);
+    });
     ui.horizontal_wrapped(|ui| {
         ui.label("Room code");
         let code = egui::TextEdit::singleline(&mut room.typed_code).desired_width(theme::body_size(ui) * 6.0);
