@@ -325,6 +325,14 @@ impl KlApp {
                     Status::info("Presenting: Esc leaves".to_string())
                 }
                 Event::Status(status) => status,
+                Event::TeachRoom => {
+                    self.run_with_class();
+                    if self.classroom.is_none() {
+                        continue;
+                    }
+                    self.classroom_act(super::panels::classroom_teacher::ClassroomAction::Connect);
+                    Status::info("Making a room for the class…".to_string())
+                }
                 Event::JoinRoom { code } => {
                     self.join_class(Some(code.clone()));
                     Status::info(format!("Joining room {code}…"))

@@ -90,6 +90,8 @@ pub struct KlApp {
     live_ctx: Option<egui::Context>,
     /// A classroom room this app teaches or joined (`classroom.rs`).
     classroom: Option<model::classroom::Classroom>,
+    /// The texts painted in the last frame, once a page asked for them (`drawn.rs`).
+    painted: Option<Vec<String>>,
 }
 
 impl KlApp {
@@ -143,6 +145,7 @@ impl KlApp {
             presenting: false,
             live_ctx: None,
             classroom: None,
+            painted: None,
         }
     }
 
@@ -283,6 +286,7 @@ impl KlApp {
         }
         self.reconcile_logits();
         self.history.record(&ctx, &self.state.doc);
+        self.note_painted_text(&ctx);
         #[cfg(target_arch = "wasm32")]
         if self.saved != Saved::of(self) {
             // A browser tab may close without saving, and eframe saves only during a frame:

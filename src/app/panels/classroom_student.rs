@@ -6,6 +6,7 @@
 use eframe::egui::{self, RichText};
 
 use super::classroom_teacher::ClassroomAction;
+use super::lesson_step::{forget_buttons, remember};
 use crate::app::model::classroom::{Classroom, Link};
 use crate::app::model::lesson_run::LessonRun;
 use crate::app::ui::theme;
@@ -33,6 +34,7 @@ pub fn classroom_student_ui(
     strip: &StudentStrip<'_>,
 ) -> Option<ClassroomAction> {
     let mut action = None;
+    forget_buttons(ui.ctx());
     let joined = room.link == Link::Open && room.lesson.is_some();
     ui.horizontal_wrapped(|ui| {
         let place = match (&room.code, strip.run) {
@@ -98,7 +100,7 @@ fn join_ui(ui: &mut egui::Ui, room: &mut Classroom, action: &mut Option<Classroo
             egui::TextEdit::singleline(&mut room.nickname).desired_width(theme::body_size(ui) * 8.0).char_limit(24);
         ui.add(name).accessible_name(NICKNAME_FIELD).on_hover_text("Seen only in the teacher's record");
         let busy = room.link == Link::Connecting;
-        if ui.add_enabled(!busy, tall(egui::Button::new("Join"))).clicked() || (entered && !busy) {
+        if remember("Join", ui.add_enabled(!busy, tall(egui::Button::new("Join")))).clicked() || (entered && !busy) {
             *action = Some(ClassroomAction::Connect);
         }
     });
@@ -130,7 +132,7 @@ fn prediction_ui(
             let wire = wire_choice(*choice);
             let mine = room.answer.as_ref() == Some(&wire);
             let button = tall(egui::Button::new(Prediction::choice_text(*choice, labels)).selected(mine));
-            if ui.add_enabled(!revealed, button).clicked() {
+            if remember(&Prediction::choice_text(*choice, labels), ui.add_enabled(!revealed, button)).clicked() {
                 *action = Some(ClassroomAction::Answer(wire));
             }
         }
@@ -142,7 +144,7 @@ fn prediction_ui(
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let typed = room.typed.trim().to_string();
             let parsed = (!typed.is_empty()).then(|| parse_number(&typed));
-            let send = ui.add_enabled(matches!(parsed, Some(Ok(_))), tall(egui::Button::new("Send")));
+            let send = remember("Send", ui.add_enabled(matches!(parsed, Some(Ok(_))), tall(egui::Button::new("Send"))));
             if matches!(parsed, Some(Ok(_))) && (send.clicked() || entered) {
                 *action = Some(ClassroomAction::Answer(WireAnswer::Number { value: typed }));
             }

@@ -4,6 +4,7 @@
 
 use eframe::egui::{self, RichText};
 
+use super::lesson_step::remember;
 use crate::app::model::classroom::{Classroom, Link};
 use crate::app::ui::theme;
 use crate::classroom::{Phase, WireAnswer};
@@ -64,7 +65,7 @@ fn connect_ui(ui: &mut egui::Ui, room: &mut Classroom, link: &Link, action: &mut
         let response = ui.add(field).accessible_name(ADDRESS_FIELD);
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let busy = *link == Link::Connecting;
-        if ui.add_enabled(!busy, egui::Button::new("Connect")).clicked() || (entered && !busy) {
+        if remember("Connect", ui.add_enabled(!busy, egui::Button::new("Connect"))).clicked() || (entered && !busy) {
             *action = Some(ClassroomAction::Connect);
         }
     });
@@ -97,12 +98,15 @@ fn room_ui(ui: &mut egui::Ui, room: &Classroom, code: &str, task: Option<&Task>,
         Some(Task::Predict(_)) => {
             ui.horizontal_wrapped(|ui| {
                 let asking = room.phase.is_none_or(|phase| phase == Phase::Asking);
-                let shown = ui.add_enabled(asking, egui::Button::new("Show answers"));
+                let shown = remember("Show answers", ui.add_enabled(asking, egui::Button::new("Show answers")));
                 if shown.on_hover_text("Show the spread of the class's answers (not yet the right one)").clicked() {
                     *action = Some(ClassroomAction::ShowAnswers);
                 }
                 let revealed = room.phase == Some(Phase::Revealed);
-                let reveal = ui.add_enabled(!revealed, egui::Button::new("Reveal to the class"));
+                let reveal = remember(
+                    "Reveal to the class",
+                    ui.add_enabled(!revealed, egui::Button::new("Reveal to the class")),
+                );
                 if reveal.on_hover_text("Show everyone the right answer and why").clicked() {
                     *action = Some(ClassroomAction::Reveal);
                 }

@@ -55,6 +55,13 @@ pub fn join_event(query: &str) -> Option<Event> {
     })
 }
 
+/// `?lesson=ID&teach=1`: the lesson opens as a room on the server that served the page,
+/// as Lessons ▸ Run with the class… and Connect would.
+pub fn teach_event(query: &str) -> Option<Event> {
+    let teach = form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(key, _)| key == "teach")?.1;
+    matches!(teach.trim(), "" | "1" | "true" | "yes").then_some(Event::TeachRoom)
+}
+
 /// A new student id: 16 letters and digits from `random` (numbers in 0..1).
 pub fn new_student_id(mut random: impl FnMut() -> f64) -> String {
     const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
@@ -70,6 +77,8 @@ mod tests {
     fn a_room_in_the_address_joins_or_says_why_not() {
         assert!(matches!(join_event("?room=k7mq"), Some(Event::JoinRoom { code }) if code == "K7MQ"));
         assert!(join_event("?lesson=asymmetry").is_none());
+        assert!(matches!(teach_event("?lesson=asymmetry&teach=1"), Some(Event::TeachRoom)));
+        assert!(teach_event("?lesson=asymmetry&teach=0").is_none() && teach_event("?lesson=asymmetry").is_none());
         let Some(Event::Status(status)) = join_event("?room=O0") else { panic!("a bad code says why") };
         assert!(status.is_error && status.text.contains("'O0'"), "{}", status.text);
     }

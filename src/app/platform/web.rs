@@ -68,6 +68,7 @@ impl WebPlatform {
         let query = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
         self.inbox.borrow_mut().extend(address::lesson_events(&query));
         self.inbox.borrow_mut().extend(super::room::join_event(&query));
+        self.inbox.borrow_mut().extend(super::room::teach_event(&query));
         if let Some(event) = link_in_address() {
             self.inbox.borrow_mut().push(event);
         }
