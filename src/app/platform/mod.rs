@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod native;
 pub mod pictures_only;
 pub mod room;
+pub mod room_link;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,10 +1,8 @@
-//! What a classroom server's socket tells the app ([`RoomEvent`]), and a room's join code
-//! in a page's address (`?room=CODE`). The sockets themselves are the platform's:
+//! What a classroom server's socket tells the app ([`RoomEvent`]), and a student's id. The
+//! sockets themselves are the platform's:
 //! `native/socket.rs` (a thread with tungstenite) and `web_socket.rs` (the browser's).
 
-use super::Event;
-use crate::app::model::Status;
-use crate::classroom::{JoinCode, ServerMessage};
+use crate::classroom::ServerMessage;
 
 /// What happened on the socket to the classroom server.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,25 +41,6 @@ impl RoomEvent {
     }
 }
 
-/// The room asked for by the query part of a page's address (`?room=K7MQ`), or why its
-/// code admits no one; nothing when the address names no room.
-pub fn join_event(query: &str) -> Option<Event> {
-    let code = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .find(|(key, _)| key == "room")
-        .map(|(_, value)| value.into_owned())?;
-    Some(match JoinCode::parse(&code) {
-        Ok(code) => Event::JoinRoom { code: code.to_string() },
-        Err(e) => Event::Status(Status::error(format!("The link's room '{code}' opens nothing: {e}."))),
-    })
-}
-
-/// `?lesson=ID&teach=1`: the lesson opens as a room on the server that served the page,
-/// as Lessons ▸ Run with the class… and Connect would.
-pub fn teach_event(query: &str) -> Option<Event> {
-    let teach = form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).find(|(key, _)| key == "teach")?.1;
-    matches!(teach.trim(), "" | "1" | "true" | "yes").then_some(Event::TeachRoom)
-}
-
 /// A new student id: 16 letters and digits from `random` (numbers in 0..1).
 pub fn new_student_id(mut random: impl FnMut() -> f64) -> String {
     const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
@@ -72,16 +51,6 @@ pub fn new_student_id(mut random: impl FnMut() -> f64) -> String {
 mod tests {
     use super::*;
     use crate::classroom::StudentId;
-
-    #[test]
-    fn a_room_in_the_address_joins_or_says_why_not() {
-        assert!(matches!(join_event("?room=k7mq"), Some(Event::JoinRoom { code }) if code == "K7MQ"));
-        assert!(join_event("?lesson=asymmetry").is_none());
-        assert!(matches!(teach_event("?lesson=asymmetry&teach=1"), Some(Event::TeachRoom)));
-        assert!(teach_event("?lesson=asymmetry&teach=0").is_none() && teach_event("?lesson=asymmetry").is_none());
-        let Some(Event::Status(status)) = join_event("?room=O0") else { panic!("a bad code says why") };
-        assert!(status.is_error && status.text.contains("'O0'"), "{}", status.text);
-    }
 
     #[test]
     fn student_ids_are_what_the_server_admits() {

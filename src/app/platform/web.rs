@@ -67,8 +67,8 @@ impl WebPlatform {
     fn take_link_from_address(&self) {
         let query = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
         self.inbox.borrow_mut().extend(address::lesson_events(&query));
-        self.inbox.borrow_mut().extend(super::room::join_event(&query));
-        self.inbox.borrow_mut().extend(super::room::teach_event(&query));
+        self.inbox.borrow_mut().extend(super::room_link::join_event(&query));
+        self.inbox.borrow_mut().extend(super::room_link::teach_event(&query));
         if let Some(event) = link_in_address() {
             self.inbox.borrow_mut().push(event);
         }
