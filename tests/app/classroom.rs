@@ -11,10 +11,12 @@ use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use klscope::app::KlApp;
+use klscope::app::command::Command;
+use klscope::app::edit::Edit;
 use klscope::app::model::state::AppState;
 use klscope::app::panels::classroom_student::{CODE_FIELD, SERVER_FIELD};
 use klscope::app::panels::classroom_teacher::{ADDRESS_FIELD, RIGHT_MARK};
-use klscope::info::{Measure, Unit};
+use klscope::info::{Measure, Side, Unit};
 use klscope::lesson::find_builtin_lesson;
 use serde_json::{Value, json};
 use tungstenite::stream::MaybeTlsStream;
@@ -174,7 +176,59 @@ fn a_students_answer_is_counted_live_then_spread_and_marked_on_the_projector() {
     let now = student.next_of("StepNow");
     assert_eq!(now["index"], 1);
     let p: Vec<f64> = serde_json::from_value(now["p"].clone()).unwrap();
-    assert_eq!(p, harness.state().state.doc.get(klscope::info::Side::P).probs());
+    assert_eq!(p, harness.state().state.doc.get(Side::P).probs());
+    // The teacher's drag follows.
+    let q = vec![0.25, 0.25, 0.25, 0.25];
+    harness.state_mut().apply(Edit::SetDistribution { side: Side::Q, values: q.clone() });
+    harness.run();
+    let scene = student.next_of("Scene");
+    assert_eq!(
+        (scene["index"].clone(), serde_json::from_value::<Vec<f64>>(scene["q"].clone()).unwrap()),
+        (json!(1), q)
+    );
+}
+
+#[test]
+fn a_goal_counts_the_students_who_reached_it_on_their_own_copy() {
+    let server = TestServer::start();
+    let mut teacher = Student::connect(server.addr);
+    teacher.send(json!({"type": "CreateRoom", "lesson": "asymmetry"}));
+    let created = teacher.next_of("RoomCreated");
+    let (code, token) = (created["code"].as_str().unwrap(), created["token"].as_str().unwrap());
+    let goal = &find_builtin_lesson("asymmetry").unwrap().steps[5];
+    let (p, q) = (goal.scenario.p.clone(), goal.scenario.q.clone());
+    teacher.send(json!({"type": "Step", "code": code, "token": token, "index": 5, "p": p, "q": q}));
+    teacher.next_of("StepNow");
+
+    let mut harness = harness_with(AppState::default());
+    harness.state_mut().run(Command::JoinClass);
+    harness.run();
+    for (field, text) in [(SERVER_FIELD, server.addr.to_string()), (CODE_FIELD, code.to_string())] {
+        harness.get_by_label(field).click();
+        harness.run();
+        harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+        harness.get_by_label(field).type_text(&text);
+        harness.run();
+    }
+    harness.get_by_role_and_label(Role::Button, "Join").click();
+    run_until(&mut harness, "the goal is shown", |h| shows(h, "Drag the bars on your own copy"));
+    // The teacher's drag does not move a student's own copy on a goal.
+    teacher.send(json!({"type": "Scene", "code": code, "token": token, "p": p, "q": p}));
+    for _ in 0..20 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(harness.state().state.doc.get(Side::Q).probs(), q.as_slice());
+    // The student makes Q equal to P: KL(P||Q) = 0, below the goal, with P kept.
+    harness.state_mut().apply(Edit::SetDistribution { side: Side::Q, values: p.clone() });
+    let counts = loop {
+        harness.step();
+        let counts = teacher.next_of("Counts");
+        if counts["answered"] == 1 {
+            break counts;
+        }
+    };
+    assert_eq!(counts["reached"], 1, "{counts}");
 }
 
 #[test]
@@ -228,7 +282,7 @@ fn a_student_joins_by_code_answers_on_their_screen_and_sees_the_verdict_only_aft
     }
     harness.get_by_role_and_label(Role::Button, "Join").click();
     run_until(&mut harness, "the student sees the question", |h| shows(h, "Which is larger"));
-    assert_eq!(harness.state().state.doc.get(klscope::info::Side::P).probs(), p.as_slice());
+    assert_eq!(harness.state().state.doc.get(Side::P).probs(), p.as_slice());
     let report = harness.state().report().clone();
     let bits = |m: Measure| m.value(&report, Unit::Bits);
     let hidden = [bits(Measure::KlPQ), bits(Measure::KlQP)].map(klscope::text::sig4);
