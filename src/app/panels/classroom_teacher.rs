@@ -44,24 +44,29 @@ pub fn classroom_teacher_ui(ui: &mut egui::Ui, room: &mut Classroom, task: Optio
             }
         });
     });
-    match (&room.link, &room.code) {
-        (Link::Open, Some(code)) => {
-            let code = code.clone();
-            room_ui(ui, room, &code, task, &mut action);
+    // The QR code gives way to the counts, the buttons and the spread on a short screen.
+    let height = ui.available_height();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        match (&room.link, &room.code) {
+            (Link::Open, Some(code)) => {
+                let code = code.clone();
+                room_ui(ui, room, &code, task, height, &mut action);
+            }
+            (link, _) => connect_ui(ui, room, &link.clone(), &mut action),
         }
-        (link, _) => connect_ui(ui, room, &link.clone(), &mut action),
-    }
-    if let Some(refused) = &room.refused {
-        ui.label(RichText::new(format!("The server refused: {refused}")).color(theme::alarm(ui)));
-    }
+        if let Some(refused) = &room.refused {
+            ui.label(RichText::new(format!("The server refused: {refused}")).color(theme::alarm(ui)));
+        }
+    });
     action
 }
 
 /// Before the room exists: the address and Connect, and why it failed if it did.
 fn connect_ui(ui: &mut egui::Ui, room: &mut Classroom, link: &Link, action: &mut Option<ClassroomAction>) {
     ui.label("Students answer on their phones. The server is `klscope classroom`:");
-    ui.horizontal(|ui| {
-        let field = egui::TextEdit::singleline(&mut room.address).desired_width(theme::body_size(ui) * 11.0);
+    ui.horizontal_wrapped(|ui| {
+        let width = (theme::body_size(ui) * 11.0).min(ui.available_width());
+        let field = egui::TextEdit::singleline(&mut room.address).desired_width(width);
         let response = ui.add(field).accessible_name(ADDRESS_FIELD);
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let busy = *link == Link::Connecting;
@@ -84,16 +89,32 @@ fn connect_ui(ui: &mut egui::Ui, room: &mut Classroom, link: &Link, action: &mut
 }
 
 /// The room: code, link, QR code, counts, the buttons and the spread.
-fn room_ui(ui: &mut egui::Ui, room: &Classroom, code: &str, task: Option<&Task>, action: &mut Option<ClassroomAction>) {
-    ui.label("Join code");
-    ui.label(RichText::new(code).size(theme::body_size(ui) * theme::JOIN_CODE_RATIO).strong().monospace());
+fn room_ui(
+    ui: &mut egui::Ui,
+    room: &Classroom,
+    code: &str,
+    task: Option<&Task>,
+    height: f32,
+    action: &mut Option<ClassroomAction>,
+) {
+    if room.spread.is_none() {
+        ui.label("Join code");
+        ui.label(RichText::new(code).size(theme::body_size(ui) * theme::JOIN_CODE_RATIO).strong().monospace());
+    } else {
+        // The spread needs the room: the code stays, on one line.
+        ui.label(RichText::new(format!("Join code {code}")).heading().strong());
+    }
     if let Some(link) = &room.join_link {
         ui.label(RichText::new(link).small());
-        let side = ui.available_width().min(theme::body_size(ui) * 13.0);
-        qr_ui(ui, link, side);
+        // Once the spread is up, it takes the QR code's place.
+        if room.spread.is_none() {
+            let body = theme::body_size(ui);
+            let side = ui.available_width().min(body * 13.0).min((height - body * 12.0).max(body * 5.0));
+            qr_ui(ui, link, side);
+        }
     }
     ui.separator();
-    ui.label(RichText::new(room.counts_line()).size(theme::big_number(ui)).strong());
+    ui.label(RichText::new(room.counts_line()).heading().strong());
     match task {
         Some(Task::Predict(_)) => {
             ui.horizontal_wrapped(|ui| {
