@@ -6,7 +6,7 @@
 
 use eframe::egui;
 
-use super::model::classroom::{Classroom, Follow, GOAL_EVERY, Link};
+use super::model::classroom::{Classroom, Follow, GOAL_EVERY, Link, RETRY_AFTER};
 use super::panels::classroom_student::{self, StudentStrip};
 use super::panels::classroom_teacher::{self, ClassroomAction};
 use super::platform::room::RoomEvent;
@@ -119,6 +119,11 @@ impl KlApp {
                 // A room that ended says so already; the socket closing after it adds nothing.
                 if !matches!(room.link, Link::Lost(_)) {
                     room.link = Link::Lost(why.clone());
+                    // A student who was in the room joins again by themselves, answers kept.
+                    if room.is_student() && room.lesson.is_some() {
+                        let now = self.live_ctx.as_ref().map_or(0.0, |ctx| ctx.input(|i| i.time));
+                        room.retry_at = Some(now + RETRY_AFTER);
+                    }
                 }
                 self.platform.room_close();
                 Some(Status::error(why))
@@ -197,13 +202,26 @@ impl KlApp {
     /// Once a frame: the teacher's step and drags go to the room (drags at most ten a
     /// second); a student's own copy on a goal goes as their answer.
     pub(super) fn classroom_sync(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if let Some(room) = self.classroom.as_mut()
+            && let Some(at) = room.retry_at
+        {
+            if !matches!(room.link, Link::Lost(_)) {
+                room.retry_at = None;
+            } else if now >= at {
+                room.retry_at = None;
+                self.classroom_act(ClassroomAction::Connect);
+                return;
+            } else {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(at - now));
+            }
+        }
         let (Some(room), Some(run)) = (self.classroom.as_mut(), self.lesson.as_ref()) else {
             return;
         };
         if room.link != Link::Open || room.lesson.as_deref() != Some(run.lesson.id.as_str()) {
             return;
         }
-        let now = ctx.input(|i| i.time);
         let (p, q) = (&self.analysis.p, &self.analysis.q);
         let message = if room.is_running() {
             let index = run.step_index();

@@ -101,11 +101,16 @@ pub struct Classroom {
     pub typed: String,
     /// The join code being typed.
     pub typed_code: String,
+    /// When a student whose connection broke tries again (seconds, the frame clock).
+    pub retry_at: Option<f64>,
 }
 
 /// The fewest seconds between two of the teacher's scenes (ten a second at most: what a
 /// phone can draw).
 pub const SCENE_EVERY: f64 = 0.1;
+
+/// How long a student whose connection broke waits before joining again.
+pub const RETRY_AFTER: f64 = 3.0;
 
 /// The fewest seconds between two of a student's goal attempts sent as answers.
 pub const GOAL_EVERY: f64 = 0.25;
@@ -144,6 +149,7 @@ impl Classroom {
             answer: None,
             typed: String::new(),
             typed_code: String::new(),
+            retry_at: None,
         }
     }
 
