@@ -503,6 +503,9 @@ class ClassroomPages(unittest.TestCase):
         driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
         self.drivers.append((driver, profile))
         driver.get(self.base + suffix)
+        return self.wait_frame(driver)
+
+    def wait_frame(self, driver):
         deadline = time.time() + 60
         while time.time() < deadline:
             if driver.execute_script("return window.klscope && window.klscope.bar('Q', 0) ? 1 : null"):
@@ -577,6 +580,12 @@ class ClassroomPages(unittest.TestCase):
         state = self.wait_for(teacher, lambda s: s["classroom"]["counts"]["answered"] == 1,
                               "the answer did not reach the teacher's count")
         self.assertIsNone(state["classroom"]["spread"], "what was answered stays hidden until Show answers")
+        # A reload rejoins as the same student (the id is in the page's storage), answer kept.
+        student.refresh()
+        self.wait_frame(student)
+        self.wait_for(student, lambda s: s["classroom"] and s["classroom"]["answered"],
+                      "the reloaded page lost the answer")
+        self.assertEqual(self.state(teacher)["classroom"]["counts"]["joined"], 1, "a reload is not a new student")
 
         self.click(teacher, "Show answers")
         state = self.wait_for(teacher, lambda s: s["classroom"]["spread"] is not None, "Show answers showed nothing")
