@@ -548,7 +548,10 @@ class ClassroomPages(unittest.TestCase):
             text = driver.execute_script("return window.klscope.painted_text()")
             if text:
                 return text
-            driver.execute_script("window.dispatchEvent(new Event('resize'))")  # asks for a frame
+            # A pointer moving over the canvas asks for a frame.
+            actions = ActionBuilder(driver, duration=16)
+            actions.pointer_action.move_to_location(640 + int(time.time() * 10) % 3, 790)
+            actions.perform()
             time.sleep(0.1)
         self.fail("the page says nothing of what it painted")
 
