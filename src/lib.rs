@@ -8,4 +8,4 @@ pub mod cli;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use klscope_core::read;
-pub use klscope_core::{export, info, lesson, model_files, scenario, text};
+pub use klscope_core::{classroom, export, info, lesson, model_files, scenario, text};

@@ -22,6 +22,7 @@ import base64
 import json
 import math
 import os
+import re
 import shutil
 import socket
 import struct
@@ -433,6 +434,178 @@ class Browser(unittest.TestCase):
         self.assertIsNone(self.driver.execute_script("return window.klscope.panic_message()"))
         if ms is not None:
             print(f"\nframe while dragging on the simplex, presenting: {ms:.2f} ms", file=sys.stderr)
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+
+def near_any(text, hidden, within=1e-4):
+    """The numbers in `text` that are within `within` of one of `hidden`."""
+    return [x for x in NUMBER.findall(text) for h in hidden if abs(float(x) - h) <= within]
+
+
+class ClassroomPages(unittest.TestCase):
+    """A teacher's page and a student's page against `klscope classroom` on 127.0.0.1: the
+    student's answer reaches the teacher's count, the spread shows it after Show answers,
+    and before Reveal the student's page holds no hidden number in its state() or its
+    painted text."""
+
+    server = None
+
+    @classmethod
+    def setUpClass(cls):
+        if not (DIST / "index.html").exists():
+            raise unittest.SkipTest("no web/dist: run web/build.sh first")
+        binary = next((c for c in (ROOT / "target" / "debug" / "klscope", ROOT / "target" / "release" / "klscope")
+                       if c.exists()), None)
+        command = [str(binary)] if binary else ["cargo", "run", "--quiet", "--"]
+        cls.port = free_port()
+        cls.server = subprocess.Popen(
+            command + ["classroom", "--bind", f"127.0.0.1:{cls.port}", "--site", str(DIST)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cls.base = f"http://127.0.0.1:{cls.port}/"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", cls.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("klscope classroom did not start listening within 60 s")
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.server:
+            cls.server.send_signal(2)  # Ctrl+C: the server stops cleanly
+            cls.server.wait(timeout=20)
+
+    def setUp(self):
+        self.drivers = []
+
+    def tearDown(self):
+        for driver, profile in self.drivers:
+            logs = driver.get_log("browser")
+            driver.quit()
+            shutil.rmtree(profile, ignore_errors=True)
+            panics = [entry["message"] for entry in logs if "panicked" in entry["message"]]
+            self.assertEqual(panics, [], "a page logged a panic")
+
+    def new_page(self, suffix):
+        profile = tempfile.mkdtemp(prefix="klscope-chromium-")
+        options = webdriver.ChromeOptions()
+        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--use-angle=swiftshader",
+                     "--enable-unsafe-swiftshader", "--window-size=1280,800", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                     f"--user-data-dir={profile}"):
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+        driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+        self.drivers.append((driver, profile))
+        driver.get(self.base + suffix)
+        return self.wait_frame(driver)
+
+    def wait_frame(self, driver):
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if driver.execute_script("return window.klscope && window.klscope.bar('Q', 0) ? 1 : null"):
+                return driver
+            time.sleep(0.05)
+        self.fail("the page drew no frame within 60 s")
+
+    def state(self, driver):
+        text = driver.execute_script("return window.klscope.state()")
+        self.assertIsNotNone(text, "the app is not running")
+        return json.loads(text)
+
+    def wait_for(self, driver, condition, what, seconds=20):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            state = self.state(driver)
+            if condition(state):
+                return state
+            time.sleep(0.05)
+        self.fail(f"{what}; the page shows {json.dumps(self.state(driver))[:800]}")
+
+    def click(self, driver, label):
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            where = driver.execute_script("return window.klscope.lesson_button(arguments[0])", label)
+            if where is not None:
+                actions = ActionBuilder(driver, duration=16)
+                actions.pointer_action.move_to_location(int(where[0]), int(where[1]))
+                actions.pointer_action.pointer_down(MouseButton.LEFT)
+                actions.pointer_action.release(MouseButton.LEFT)
+                actions.perform()
+                return
+            time.sleep(0.05)
+        self.fail(f"the page shows no button '{label}'")
+
+    def painted(self, driver):
+        driver.execute_script("return window.klscope.painted_text()")  # starts noting them
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            text = driver.execute_script("return window.klscope.painted_text()")
+            if text:
+                return text
+            # A pointer moving over the canvas asks for a frame.
+            actions = ActionBuilder(driver, duration=16)
+            actions.pointer_action.move_to_location(640 + int(time.time() * 10) % 3, 790)
+            actions.perform()
+            time.sleep(0.1)
+        self.fail("the page says nothing of what it painted")
+
+    def test_a_students_answer_reaches_the_teachers_count_and_spread_and_nothing_hidden_leaks_before_reveal(self):
+        teacher = self.new_page("?lesson=asymmetry&teach=1")
+        state = self.wait_for(teacher, lambda s: s["classroom"] and s["classroom"]["code"], "no room was made")
+        room = state["classroom"]
+        self.assertEqual(room["role"], "teacher")
+        self.assertEqual(room["join_link"], f"{self.base}?room={room['code']}")
+        self.assertNotIn("token", json.dumps(state), "the teacher's token is never on the page")
+
+        student = self.new_page(f"?room={room['code']}")
+        state = self.wait_for(student, lambda s: s["classroom"] and s["classroom"]["step"] == 1 and s["lesson"],
+                              "the student's page did not reach the teacher's step")
+        self.assertEqual(state["classroom"]["role"], "student")
+        self.assertTrue(state["lesson"]["pending"])
+        self.assertEqual(state["p"], self.state(teacher)["p"], "the teacher's P")
+        core = json.loads(native_klscope("compute", "--p", ",".join(map(repr, state["p"])), "--q",
+                                         ",".join(map(repr, state["q"])), "--json"))
+        hidden = [core["kl_pq"], core["kl_qp"]]
+        self.assertIsNone(state["kl_pq"])
+        self.assertIsNone(state["kl_qp"])
+        self.assertEqual(near_any(json.dumps(state), hidden), [], "the student's state() holds a hidden number")
+        self.assertEqual(near_any(self.painted(student), hidden), [], "the student's page paints a hidden number")
+        self.wait_for(teacher, lambda s: (s["classroom"]["counts"] or {}).get("joined") == 1, "no one joined")
+
+        self.click(student, "KL(Q||P)")
+        self.wait_for(student, lambda s: s["classroom"]["answered"], "the answer was not taken")
+        state = self.wait_for(teacher, lambda s: s["classroom"]["counts"]["answered"] == 1,
+                              "the answer did not reach the teacher's count")
+        self.assertIsNone(state["classroom"]["spread"], "what was answered stays hidden until Show answers")
+        # A reload rejoins as the same student (the id is in the page's storage), answer kept.
+        student.refresh()
+        self.wait_frame(student)
+        self.wait_for(student, lambda s: s["classroom"] and s["classroom"]["answered"],
+                      "the reloaded page lost the answer")
+        self.assertEqual(self.state(teacher)["classroom"]["counts"]["joined"], 1, "a reload is not a new student")
+
+        self.click(teacher, "Show answers")
+        state = self.wait_for(teacher, lambda s: s["classroom"]["spread"] is not None, "Show answers showed nothing")
+        bars = {bar["label"]: bar["count"] for bar in state["classroom"]["spread"]["bars"]}
+        self.assertEqual(bars.get("KL(Q||P)"), 1, bars)
+        self.assertEqual(sum(bars.values()), 1, bars)
+        self.assertTrue(all(bar["right"] is None for bar in state["classroom"]["spread"]["bars"]))
+        self.assertEqual(near_any(json.dumps(self.state(student)), hidden), [], "Show answers reveals nothing")
+        self.assertEqual(near_any(self.painted(student), hidden), [], "Show answers reveals nothing")
+
+        self.click(teacher, "Reveal to the class")
+        state = self.wait_for(student, lambda s: s["classroom"]["revealed"] is not None, "the reveal did not arrive")
+        self.assertEqual(state["classroom"]["revealed"]["your_answer"], "KL(Q||P)")
+        self.assertAlmostEqual(state["kl_pq"], core["kl_pq"], places=12)
+        state = self.wait_for(teacher, lambda s: any(b["right"] for b in s["classroom"]["spread"]["bars"]),
+                              "the right answer was not marked")
+
 
 if __name__ == "__main__":
     result = unittest.main(verbosity=2, exit=False).result

@@ -114,6 +114,8 @@ impl KlApp {
             Command::PreviousStep => self.lesson_action(LessonAction::Previous),
             Command::OpenLesson(index) => self.open_builtin_lesson(index),
             Command::ExportLesson => self.export_lesson(),
+            Command::RunWithClass => self.run_with_class(),
+            Command::JoinClass => self.join_class(None),
         }
         self.after_action();
     }
@@ -180,6 +182,15 @@ impl KlApp {
 
     /// Carries out what the lesson strip or a clicker asked for.
     pub(super) fn lesson_action(&mut self, action: LessonAction) {
+        // In a class the teacher moves the lesson: a student's keys do not.
+        let student = self.classroom.as_ref().is_some_and(|c| c.is_student());
+        if student && matches!(action, LessonAction::Next | LessonAction::Previous) {
+            return;
+        }
+        // In a class, the strip's Reveal reveals to everyone.
+        if action == LessonAction::Reveal && self.classroom.as_ref().is_some_and(|c| c.is_running()) {
+            self.classroom_act(super::panels::classroom_teacher::ClassroomAction::Reveal);
+        }
         let Some(run) = self.lesson.as_mut() else {
             return;
         };
@@ -329,6 +340,22 @@ impl KlApp {
                     Status::info("Presenting: Esc leaves".to_string())
                 }
                 Event::Status(status) => status,
+                Event::TeachRoom => {
+                    self.run_with_class();
+                    if self.classroom.is_none() {
+                        continue;
+                    }
+                    self.classroom_act(super::panels::classroom_teacher::ClassroomAction::Connect);
+                    Status::info("Making a room for the class…".to_string())
+                }
+                Event::JoinRoom { code } => {
+                    self.join_class(Some(code.clone()));
+                    Status::info(format!("Joining room {code}…"))
+                }
+                Event::Room(event) => match self.room_event(event) {
+                    Some(status) => status,
+                    None => continue,
+                },
             });
         }
         // What is read between frames (the page's `state()`) must match the new scenario.

@@ -65,6 +65,10 @@ pub enum Command {
     OpenLesson(usize),
     /// Writes a picture of every step of the lesson, and handouts for students and teacher.
     ExportLesson,
+    /// Opens a classroom room for the open lesson: every student answers on their screen.
+    RunWithClass,
+    /// Joins a classroom room as a student, by its code.
+    JoinClass,
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -138,6 +142,8 @@ impl Command {
             Command::PreviousStep => "◀ Back",
             Command::OpenLesson(_) => "Open lesson",
             Command::ExportLesson => "Export the lesson's pictures…",
+            Command::RunWithClass => "Run with the class…",
+            Command::JoinClass => "Join a class…",
         }
     }
 
@@ -193,6 +199,10 @@ impl Command {
             Command::ExportLesson => {
                 "Save a picture of every step of the lesson, and handouts to print: the students' and the teacher's"
             }
+            Command::RunWithClass => {
+                "Open this lesson as a room on a classroom server (klscope classroom): every student answers on their own screen"
+            }
+            Command::JoinClass => "Join your teacher's room with its code and answer its questions on this screen",
         }
     }
 
@@ -215,7 +225,7 @@ impl Command {
             Command::LeavePresentation => &LEAVE,
             Command::NextStep => &NEXT_STEP,
             Command::PreviousStep => &PREVIOUS_STEP,
-            Command::OpenLesson(_) | Command::ExportLesson => &[],
+            Command::OpenLesson(_) | Command::ExportLesson | Command::RunWithClass | Command::JoinClass => &[],
             Command::Uniform
             | Command::CopyPToQ
             | Command::SwapPQ

@@ -3,6 +3,7 @@
 //! layout draws pictures for export in picture mode.
 
 mod actions;
+mod classroom;
 pub mod command;
 mod drawn;
 pub mod edit;
@@ -87,6 +88,10 @@ pub struct KlApp {
     /// The context of the live window, for what a page asks about the last frame
     /// (`drawn.rs`).
     live_ctx: Option<egui::Context>,
+    /// A classroom room this app teaches or joined (`classroom.rs`).
+    classroom: Option<model::classroom::Classroom>,
+    /// The texts painted in the last frame, once a page asked for them (`drawn.rs`).
+    painted: Option<Vec<String>>,
 }
 
 impl KlApp {
@@ -139,6 +144,8 @@ impl KlApp {
             lesson: None,
             presenting: false,
             live_ctx: None,
+            classroom: None,
+            painted: None,
         }
     }
 
@@ -271,6 +278,7 @@ impl KlApp {
         if self.handle_platform_events() {
             ctx.request_repaint();
         }
+        self.classroom_sync(&ctx);
         if let Some(output) = self.panels.model_output.ui(&ctx) {
             self.status = Some(self.use_model_output(output));
             self.refresh_analysis();
@@ -280,6 +288,7 @@ impl KlApp {
         }
         self.reconcile_logits();
         self.history.record(&ctx, &self.state.doc);
+        self.note_painted_text(&ctx);
         #[cfg(target_arch = "wasm32")]
         if self.saved != Saved::of(self) {
             // A browser tab may close without saving, and eframe saves only during a frame:
@@ -313,7 +322,10 @@ impl KlApp {
                 ui.label(egui::RichText::new(caption).size(14.0));
             });
         }
-        self.lesson_strip_ui(ui, mode);
+        if !self.classroom_student_ui(ui, mode) {
+            self.lesson_strip_ui(ui, mode);
+        }
+        self.classroom_teacher_ui(ui, mode);
         if self.state.densities.is_some() {
             self.densities_ui(ui, mode);
             return;

@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::KlApp;
+use super::model::classroom::{Classroom, Link};
 use crate::export::json::report_object;
 use crate::info::Measure;
 
@@ -37,8 +38,43 @@ impl KlApp {
         });
         object.insert("lesson".into(), lesson.unwrap_or(Value::Null));
         object.insert("presenting".into(), json!(self.presenting));
+        object.insert("classroom".into(), self.classroom.as_ref().map_or(Value::Null, classroom_summary));
         let status = self.status.as_ref().map(|s| json!({ "text": s.text, "is_error": s.is_error }));
         object.insert("status".into(), status.unwrap_or(Value::Null));
         Value::Object(object)
     }
+}
+
+/// Where the room stands, for a page: the counts and the spread the teacher sees, a
+/// student's own answer and, once revealed, the verdict; never the token.
+fn classroom_summary(room: &Classroom) -> Value {
+    let link = match &room.link {
+        Link::Idle => json!("idle"),
+        Link::Connecting => json!("connecting"),
+        Link::Open => json!("open"),
+        Link::Lost(why) => json!(why),
+    };
+    let counts = room
+        .counts
+        .map(|c| json!({ "joined": c.joined, "connected": c.connected, "answered": c.answered, "reached": c.reached }));
+    let spread = room.spread.as_ref().map(|s| {
+        let bars: Vec<Value> =
+            s.bars.iter().map(|b| json!({ "label": b.label, "count": b.count, "right": b.right })).collect();
+        json!({ "step": s.step + 1, "bars": bars })
+    });
+    let revealed = room.revealed.as_ref().map(|r| {
+        json!({ "step": r.step + 1, "right_answer": r.right_answer, "your_answer": r.your_answer, "correct": r.correct })
+    });
+    json!({
+        "role": if room.is_teacher() { "teacher" } else { "student" },
+        "link": link,
+        "code": room.code,
+        "join_link": room.join_link,
+        "step": room.step.map(|s| s + 1),
+        "phase": room.phase,
+        "counts": counts,
+        "spread": spread,
+        "answered": room.answer.is_some(),
+        "revealed": revealed,
+    })
 }

@@ -7,6 +7,7 @@ mod common;
 mod harness;
 mod screen_text;
 
+mod classroom;
 mod densities;
 mod export;
 mod files;

@@ -73,6 +73,12 @@ impl WebHandle {
         Some(vec![point.x, point.y])
     }
 
+    /// Every text painted in the last frame, one per line; `undefined` on the first call,
+    /// which starts noting them (from the next frame on).
+    pub fn painted_text(&self) -> Option<String> {
+        self.runner.app_mut::<KlApp>()?.painted_text()
+    }
+
     /// Dismisses the message under the top bar.
     pub fn clear_status(&self) {
         if let Some(mut app) = self.runner.app_mut::<KlApp>() {

@@ -4,6 +4,7 @@
 //! imports nothing of the app's above it.
 
 pub mod analysis;
+pub mod classroom;
 pub mod densities;
 pub mod errors;
 pub mod history;

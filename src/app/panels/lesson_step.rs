@@ -171,8 +171,13 @@ fn button(ui: &mut egui::Ui, label: &str) -> egui::Response {
     remember(label, ui.button(label))
 }
 
-/// Notes where a button of the strip was drawn.
-fn remember(label: &str, response: egui::Response) -> egui::Response {
+/// Forgets where the strip's buttons were (a strip drawn in its place starts with this).
+pub fn forget_buttons(ctx: &egui::Context) {
+    ctx.data_mut(|data| data.remove::<Vec<(String, egui::Rect)>>(buttons_id()));
+}
+
+/// Notes where a button of the strip (or of a classroom panel beside it) was drawn.
+pub fn remember(label: &str, response: egui::Response) -> egui::Response {
     let rect = response.rect;
     response.ctx.data_mut(|data| {
         data.get_temp_mut_or_default::<Vec<(String, egui::Rect)>>(buttons_id()).push((label.to_string(), rect))

@@ -5,6 +5,8 @@
 pub mod bar_editor;
 pub mod bar_layout;
 pub mod bar_state;
+pub mod classroom_student;
+pub mod classroom_teacher;
 pub mod densities;
 pub mod editing;
 pub mod help;

@@ -34,7 +34,7 @@ impl TopBar<'_> {
             // No name here: the window's title and every picture's caption carry it, and the
             // bar must stay one line on a 1024-point projector.
             ui.menu_button("File", |ui| file_menu(ui, state, self.offered, self.lesson_open, &mut commands));
-            ui.menu_button("Lessons", |ui| lessons_menu(ui, &mut commands))
+            ui.menu_button("Lessons", |ui| lessons_menu(ui, self.lesson_open, &mut commands))
                 .response
                 .on_hover_text("Walk through a lesson step by step, with questions before the numbers appear");
             ui.separator();
@@ -84,12 +84,21 @@ impl TopBar<'_> {
 }
 
 /// The built-in lessons; choosing one opens it at its first step.
-fn lessons_menu(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+fn lessons_menu(ui: &mut egui::Ui, lesson_open: bool, commands: &mut Vec<Command>) {
     for (index, lesson) in crate::lesson::builtin_lessons().iter().enumerate() {
         let text = format!("{} ({} steps)", lesson.title, lesson.steps.len());
         if ui.button(text).on_hover_text(Command::OpenLesson(index).tooltip()).clicked() {
             commands.push(Command::OpenLesson(index));
         }
+    }
+    ui.separator();
+    // The class answers the open lesson's questions.
+    let run = Command::RunWithClass;
+    if ui.add_enabled(lesson_open, egui::Button::new(run.label())).on_hover_text(run.tooltip()).clicked() {
+        commands.push(run);
+    }
+    if Command::JoinClass.menu_item(ui) {
+        commands.push(Command::JoinClass);
     }
 }
 

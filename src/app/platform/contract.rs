@@ -13,6 +13,7 @@ use crate::app::model::Status;
 use crate::app::model::job::JobProgress;
 use crate::app::model::saved::SavedScenario;
 use crate::app::picture::{DrawnPicture, Picture};
+use crate::classroom::ClientMessage;
 use crate::scenario::AnyScenario;
 use crate::scenario::link;
 
@@ -80,4 +81,22 @@ pub trait Platform {
     fn take_events(&mut self) -> Vec<Event>;
     /// The scenarios the user saved before, for the picker.
     fn saved_scenarios(&self) -> &[SavedScenario];
+    /// Opens a WebSocket to a classroom server (`url`: "ws://host:port/ws"), replacing
+    /// any open one; what happens on it arrives as [`Event::Room`].
+    fn room_connect(&mut self, _ctx: &egui::Context, url: &str) {
+        let why = "this copy of klscope has no network";
+        self.report(Status::error(format!("The classroom server at {url} cannot be reached: {why}.")));
+    }
+    /// Sends a message on the open classroom socket (nothing when none is open).
+    fn room_send(&mut self, _message: &ClientMessage) {}
+    /// Closes the classroom socket.
+    fn room_close(&mut self) {}
+    /// The classroom server this device reaches by default: this machine's, or the one
+    /// that served the page.
+    fn classroom_address(&self) -> String {
+        "127.0.0.1:8080".to_string()
+    }
+    /// This device's student id, made once and kept where it can be (a browser's storage),
+    /// so that a student who reloads rejoins with their answers.
+    fn student_id(&mut self) -> String;
 }

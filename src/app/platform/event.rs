@@ -40,6 +40,12 @@ pub enum Event {
     LessonFiles { folder: String, files: Vec<(String, Vec<u8>)> },
     /// Something to tell the user: a picture written, an error, a question answered no.
     Status(Status),
+    /// The page's address asks to run the lesson with the class (`?teach=1`).
+    TeachRoom,
+    /// The page's address asks to join a classroom room (`?room=CODE`).
+    JoinRoom { code: String },
+    /// The classroom server's socket opened, spoke or closed.
+    Room(super::room::RoomEvent),
 }
 
 impl Event {

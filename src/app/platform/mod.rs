@@ -13,9 +13,13 @@ pub mod jobs;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 pub mod pictures_only;
+pub mod room;
+pub mod room_link;
 pub mod session;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+mod web_socket;
 
 pub use crate::app::model::saved::SavedScenario;
 pub use contract::{Platform, SaveJob};

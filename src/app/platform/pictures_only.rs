@@ -38,4 +38,7 @@ impl Platform for PicturesOnly {
     fn saved_scenarios(&self) -> &[SavedScenario] {
         &[]
     }
+    fn student_id(&mut self) -> String {
+        String::new()
+    }
 }

@@ -31,6 +31,8 @@ pub struct WebPlatform {
     pictures: CpuRenderer,
     /// A long job: a browser has no threads for it, so it does one piece per frame.
     job: Option<(String, Box<dyn Job>, f32)>,
+    /// The socket to the classroom server, while a room is open.
+    room: Option<super::web_socket::PageSocket>,
 }
 
 impl WebPlatform {
@@ -42,6 +44,7 @@ impl WebPlatform {
             ctx: ctx.clone(),
             pictures: CpuRenderer::default(),
             job: None,
+            room: None,
         };
         platform.take_link_from_address();
         let (inbox, ctx) = (platform.inbox.clone(), ctx.clone());
@@ -64,6 +67,8 @@ impl WebPlatform {
     fn take_link_from_address(&self) {
         let query = web_sys::window().and_then(|window| window.location().search().ok()).unwrap_or_default();
         self.inbox.borrow_mut().extend(address::lesson_events(&query));
+        self.inbox.borrow_mut().extend(super::room_link::join_event(&query));
+        self.inbox.borrow_mut().extend(super::room_link::teach_event(&query));
         if let Some(event) = link_in_address() {
             self.inbox.borrow_mut().push(event);
         }
@@ -315,5 +320,31 @@ impl Platform for WebPlatform {
 
     fn saved_scenarios(&self) -> &[SavedScenario] {
         &[]
+    }
+
+    fn room_connect(&mut self, ctx: &egui::Context, url: &str) {
+        self.room = None;
+        match super::web_socket::PageSocket::connect(url, self.inbox.clone(), ctx) {
+            Ok(socket) => self.room = Some(socket),
+            Err(event) => self.events.push(Event::Room(event)),
+        }
+    }
+
+    fn room_send(&mut self, message: &crate::classroom::ClientMessage) {
+        if let (Some(room), Ok(text)) = (&self.room, serde_json::to_string(message)) {
+            room.send(&text);
+        }
+    }
+
+    fn room_close(&mut self) {
+        self.room = None;
+    }
+
+    fn classroom_address(&self) -> String {
+        super::web_socket::page_server().unwrap_or_else(|| "127.0.0.1:8080".to_string())
+    }
+
+    fn student_id(&mut self) -> String {
+        super::web_socket::student_id()
     }
 }

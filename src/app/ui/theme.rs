@@ -287,6 +287,13 @@ pub const BIG_NUMBER_RATIO: f32 = 1.6;
 /// How much larger ∞ is drawn than the digits beside it: at their size the glyph is a dot.
 pub const INFINITY_RATIO: f32 = 1.6;
 const BODY: f32 = BODY_SIZE;
+/// The least height of a student's answer button in a classroom: a fingertip's.
+pub const ROOM_BUTTON_HEIGHT: f32 = 44.0;
+/// How much larger a room's join code is than body text, so it reads from the back.
+pub const JOIN_CODE_RATIO: f32 = 2.6;
+/// A QR code is dark on light whatever the theme: readers expect it so.
+pub const QR_INK: Color32 = Color32::BLACK;
+pub const QR_PAPER: Color32 = Color32::WHITE;
 
 fn set_text_scale(ctx: &egui::Context, scale: f32) {
     ctx.all_styles_mut(|style| {

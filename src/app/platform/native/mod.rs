@@ -7,6 +7,7 @@ pub mod launch;
 mod open_job;
 mod pictures;
 pub mod render;
+mod socket;
 mod worker;
 
 pub use dialogs::FileDialogs;
@@ -48,6 +49,10 @@ pub struct NativePlatform {
     worker: worker::Worker,
     /// The window's context, once a frame has run: a job asks it for frames.
     ctx: Option<egui::Context>,
+    /// The socket to a classroom server, while a room is open.
+    room: Option<socket::RoomSocket>,
+    /// This run's student id (the desktop keeps none between runs).
+    student: String,
 }
 
 impl NativePlatform {
@@ -70,6 +75,8 @@ impl NativePlatform {
             events: Vec::new(),
             worker: worker::Worker::default(),
             ctx: None,
+            room: None,
+            student: String::new(),
         }
     }
 
@@ -310,7 +317,41 @@ impl Platform for NativePlatform {
         if let Some(event) = self.worker.poll() {
             self.events.push(event);
         }
+        if let Some(room) = &self.room {
+            self.events.extend(room.take().into_iter().map(Event::Room));
+        }
         std::mem::take(&mut self.events)
+    }
+
+    fn room_connect(&mut self, ctx: &egui::Context, url: &str) {
+        self.room = Some(socket::RoomSocket::connect(url, ctx));
+    }
+
+    fn room_send(&mut self, message: &crate::classroom::ClientMessage) {
+        if let (Some(room), Ok(text)) = (&self.room, serde_json::to_string(message)) {
+            room.send(text);
+        }
+    }
+
+    fn room_close(&mut self) {
+        self.room = None;
+    }
+
+    fn student_id(&mut self) -> String {
+        if self.student.is_empty() {
+            // Not a secret: it only tells this copy's answers apart from another's.
+            let seed =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+                    ^ u64::from(std::process::id()).rotate_left(32);
+            let mut x = seed | 1;
+            self.student = super::room::new_student_id(|| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 11) as f64 / (1u64 << 53) as f64
+            });
+        }
+        self.student.clone()
     }
 
     fn start_job(&mut self, ctx: &egui::Context, what: String, make: MakeJob) {
