@@ -64,6 +64,8 @@ pub struct KlApp {
     pub state: AppState,
     analysis: Analysis,
     history: History,
+    /// Undo and redo of the densities document, while one is open.
+    densities_history: History<model::densities::DensitiesDoc>,
     panels: Panels,
     views: Views,
     platform: Box<dyn Platform>,
@@ -125,6 +127,7 @@ impl KlApp {
         }
         KlApp {
             history: History::starting_at(&state.doc),
+            densities_history: History::default(),
             state,
             analysis: Analysis::default(),
             panels: Panels::default(),
@@ -208,10 +211,24 @@ impl KlApp {
         let Some(run) = self.lesson.as_ref() else {
             return Concealed::default();
         };
+        run.concealed(&self.scene())
+    }
+
+    /// P and Q as they stand, with their measures: the densities' while the densities
+    /// screen shows, else the discrete document's.
+    pub(crate) fn scene(&self) -> Scene<'_> {
+        if self.state.densities.is_some()
+            && let Some(report) = self.panels.densities.report_now()
+        {
+            return Scene::densities(report, self.state.unit);
+        }
         let a = &self.analysis;
-        let scene =
-            Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
-        run.concealed(&scene)
+        Scene::discrete(self.state.doc.labels(), &a.p, &a.q, &a.report, self.state.unit)
+    }
+
+    /// The measures of the densities on screen, if the densities screen shows.
+    pub fn density_report(&self) -> Option<&crate::info::density::DensityReport> {
+        self.state.densities.as_ref().and(self.panels.densities.report_now())
     }
 
     fn refresh_analysis(&mut self) {
@@ -278,6 +295,11 @@ impl KlApp {
         }
         self.reconcile_logits();
         self.history.record(&ctx, &self.state.doc);
+        if let Some(doc) = &self.state.densities {
+            // A running ascent is one edit, recorded when it stops.
+            let busy = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input() || doc.ascending;
+            self.densities_history.record_unless(busy, doc);
+        }
         #[cfg(target_arch = "wasm32")]
         if self.saved != Saved::of(self) {
             // A browser tab may close without saving, and eframe saves only during a frame:
@@ -292,9 +314,17 @@ impl KlApp {
     fn layout_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
         let platform = &self.platform;
         let offered = |command: &Command| platform.offers(command);
+        if let Some(doc) = &self.state.densities {
+            // The lesson strip, the summary and the screen judge what to hide from these.
+            self.panels.densities.refresh(doc);
+        }
+        let (can_undo, can_redo) = match &self.state.densities {
+            Some(doc) => (self.densities_history.can_undo(doc), self.densities_history.can_redo(doc)),
+            None => (self.history.can_undo(&self.state.doc), self.history.can_redo(&self.state.doc)),
+        };
         let bar = panels::top_bar::TopBar {
-            can_undo: self.history.can_undo(&self.state.doc),
-            can_redo: self.history.can_redo(&self.state.doc),
+            can_undo,
+            can_redo,
             status: self.status.as_ref(),
             saved: self.platform.saved_scenarios(),
             mode,
@@ -333,17 +363,40 @@ impl KlApp {
 
     /// The densities screen in place of the editors, the views and the measures.
     fn densities_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
+        // The lesson strip may have opened another step since the frame began.
+        if let Some(doc) = &self.state.densities {
+            self.panels.densities.refresh(doc);
+        }
+        let concealed = self.concealed();
         let Some(doc) = self.state.densities.as_mut() else {
             return;
         };
-        let unit = self.state.unit;
-        let action = egui::CentralPanel::default().show(ui, |ui| self.panels.densities.ui(ui, doc, unit, mode)).inner;
-        if let (Some(panels::densities::DensitiesAction::OpenDiscrete(scenario)), Mode::Live) = (action, mode) {
-            self.status = Some(match self.state.open_scenario(&scenario) {
-                Ok(()) => Status::info(format!("Opened {} as a discrete scenario", scenario.title)),
-                Err(e) => Status::error(e.message(&scenario.id)),
-            });
-            self.refresh_analysis();
+        let input = panels::densities::ScreenInput {
+            unit: self.state.unit,
+            mode,
+            concealed: &concealed,
+            presenting: self.presenting,
+            title: (self.presenting && self.lesson.is_none()).then(|| doc.scenario.title.clone()),
+        };
+        let revision = doc.revision;
+        let action = egui::CentralPanel::default().show(ui, |ui| self.panels.densities.ui(ui, doc, &input)).inner;
+        if doc.revision != revision {
+            // What is hidden was worked out from the densities before the edit.
+            ui.ctx().request_repaint();
+        }
+        match (action, mode) {
+            (Some(panels::densities::DensitiesAction::OpenDiscrete(scenario)), Mode::Live) => {
+                self.status = Some(match self.state.open_scenario(&scenario) {
+                    Ok(()) => Status::info(format!("Opened {} as a discrete scenario", scenario.title)),
+                    Err(e) => Status::error(e.message(&scenario.id)),
+                });
+                self.refresh_analysis();
+            }
+            (Some(panels::densities::DensitiesAction::OpenEncodings), Mode::Live) => {
+                self.platform.open_encodings();
+                self.handle_platform_events();
+            }
+            _ => {}
         }
     }
 
@@ -380,8 +433,10 @@ impl KlApp {
             return;
         };
         let a = &self.analysis;
-        let scene =
-            Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
+        let scene = match self.state.densities.as_ref().and(self.panels.densities.report_now()) {
+            Some(report) => Scene::densities(report, self.state.unit),
+            None => Scene::discrete(self.state.doc.labels(), &a.p, &a.q, &a.report, self.state.unit),
+        };
         let goal = run.goal_status(&self.state, &a.report);
         let strip = egui::Panel::top("lesson step")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui)))

@@ -18,9 +18,9 @@ fn wire(choice: Choice) -> Value {
 /// Three answers to a step (right, wrong, right where the task allows) and whether the
 /// lesson's judge calls each right.
 fn three_answers(step: &Step) -> Vec<(Value, bool)> {
-    let (p, q) = (&step.scenario.p, &step.scenario.q);
+    let (p, q) = (&step.discrete().unwrap().p, &step.discrete().unwrap().q);
     let report = Report::compute(p, q);
-    let scene = Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit };
+    let scene = Scene::discrete(&step.discrete().unwrap().labels, p, q, &report, step.discrete().unwrap().unit);
     match &step.task {
         None => Vec::new(),
         Some(Task::Goal(goal)) => [p.clone(), q.clone(), p.iter().rev().copied().collect()]
@@ -39,7 +39,7 @@ fn three_answers(step: &Step) -> Vec<(Value, bool)> {
         }
         Some(Task::Predict(prediction)) => {
             let judged: Vec<(Choice, bool)> = prediction
-                .choices(&step.scenario.labels)
+                .choices(&step.discrete().unwrap().labels)
                 .into_iter()
                 .map(|c| (c, prediction.judge(Some(Answer::Chose(c)), &scene).correct == Some(true)))
                 .collect();
@@ -58,7 +58,8 @@ fn assert_nothing_given_away(step: &Step, seen: &[Value]) {
         assert_ne!(message["type"], "Revealed", "{text}");
         assert!(!text.contains("\"right") && !text.contains("correct"), "a judgement before Reveal: {text}");
         if let Some(Task::Predict(Prediction::Estimate { measure, unit, tolerance })) = &step.task {
-            let truth = measure.value(&Report::compute(&step.scenario.p, &step.scenario.q), *unit);
+            let truth =
+                measure.value(&Report::compute(&step.discrete().unwrap().p, &step.discrete().unwrap().q), *unit);
             let mut numbers = Vec::new();
             collect_numbers(message, "", &mut numbers);
             assert!(numbers.iter().all(|x| (x - truth).abs() > *tolerance), "near {truth}: {text}");
@@ -102,7 +103,7 @@ async fn a_teacher_and_three_students_go_through_a_whole_lesson() {
         for (s, student) in students.iter_mut().enumerate() {
             let now = student.next_of("StepNow").await;
             assert_eq!((now["index"].as_u64(), now["phase"].as_str()), (Some(index as u64), Some("asking")));
-            assert_eq!(now["p"], json!(step.scenario.p));
+            assert_eq!(now["p"], json!(step.discrete().unwrap().p));
             seen[s].push(now);
         }
         let answers = three_answers(step);

@@ -38,8 +38,8 @@ const ROUNDING_MARGIN: f64 = 1.01;
 
 impl Near {
     fn new(measure: Measure, unit: Unit, tolerance: f64, now: &Scene<'_>) -> Near {
-        let answer = measure.value(now.report, unit);
-        let on_screen = measure.value(now.report, now.unit);
+        let answer = now.value(measure, unit);
+        let on_screen = now.value(measure, now.unit);
         let tolerance = tolerance.abs() * ROUNDING_MARGIN;
         let amount = measure.has_unit() && measure != Measure::JsDistance;
         let nats = amount.then(|| (unit.to_nats(answer), unit.to_nats(tolerance)));
@@ -192,7 +192,7 @@ fn hide_near(concealed: &mut Concealed, unit: Unit, now: &Scene<'_>) {
     };
     // Each measure in the question's unit and in the screen's: both are numbers a student
     // could read.
-    let values = |m: Measure| [(m.value(now.report, unit), unit), (m.value(now.report, now.unit), now.unit)];
+    let values = |m: Measure| [(now.value(m, unit), unit), (now.value(m, now.unit), now.unit)];
     let alone = |m: Measure| {
         values(m).into_iter().any(|(v, in_unit)| {
             let turned = match m {
@@ -240,7 +240,7 @@ mod tests {
     fn concealed(prediction: &Prediction, p: &[f64], q: &[f64], screen: Unit) -> (Concealed, Report) {
         let report = Report::compute(p, q);
         let labels: Vec<String> = (0..p.len()).map(|i| format!("o{i}")).collect();
-        let scene = Scene { labels: &labels, p, q, report: &report, unit: screen };
+        let scene = Scene::discrete(&labels, p, q, &report, screen);
         (prediction.conceals(&scene), report)
     }
 

@@ -1,6 +1,7 @@
 //! A step's task. A prediction's answer is computed from the scenario as it stands when
 //! the student answers, never typed by the lesson's author; a goal is checked live.
 
+use crate::info::density::DensityReport;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Report, Side, Unit};
 use crate::text::{short_number, with_unit};
@@ -128,27 +129,56 @@ impl Prediction {
     }
 }
 
-/// P and Q as they stand, with their report and the unit of the screen.
+/// P and Q as they stand, with their measures and the unit of the screen.
 pub struct Scene<'a> {
-    pub labels: &'a [String],
-    pub p: &'a [f64],
-    pub q: &'a [f64],
-    pub report: &'a Report,
+    pub measures: SceneMeasures<'a>,
     pub unit: Unit,
 }
 
-impl Scene<'_> {
+/// Where a scene's numbers come from: discrete P and Q with their report, or two densities
+/// with theirs (no outcomes to name).
+pub enum SceneMeasures<'a> {
+    Discrete { labels: &'a [String], p: &'a [f64], q: &'a [f64], report: &'a Report },
+    Densities(&'a DensityReport),
+}
+
+impl<'a> Scene<'a> {
+    pub fn discrete(labels: &'a [String], p: &'a [f64], q: &'a [f64], report: &'a Report, unit: Unit) -> Scene<'a> {
+        Scene { measures: SceneMeasures::Discrete { labels, p, q, report }, unit }
+    }
+
+    pub fn densities(report: &'a DensityReport, unit: Unit) -> Scene<'a> {
+        Scene { measures: SceneMeasures::Densities(report), unit }
+    }
+
+    /// A measure's value in `unit` (NaN for the χ² members, which densities do not
+    /// integrate).
+    pub fn value(&self, measure: Measure, unit: Unit) -> f64 {
+        match self.measures {
+            SceneMeasures::Discrete { report, .. } => measure.value(report, unit),
+            SceneMeasures::Densities(report) => report.in_unit(measure, unit).value,
+        }
+    }
+
+    /// The outcomes' names (none for densities).
+    pub fn labels(&self) -> &'a [String] {
+        match self.measures {
+            SceneMeasures::Discrete { labels, .. } => labels,
+            SceneMeasures::Densities(_) => &[],
+        }
+    }
+
     fn shown(&self, measure: Measure, unit: Unit) -> String {
-        with_unit(measure.value(self.report, unit), measure.unit_label(unit))
+        with_unit(self.value(measure, unit), measure.unit_label(unit))
     }
 
     fn label(&self, index: usize) -> String {
-        Prediction::choice_text(Choice::Outcome(index), self.labels)
+        Prediction::choice_text(Choice::Outcome(index), self.labels())
     }
 }
 
 fn judge_larger(first: Measure, second: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
-    let (a, b) = (first.value(now.report, now.unit), second.value(now.report, now.unit));
+    let (a, b) = (now.value(first, now.unit), now.value(second, now.unit));
     // An infinite value equals only another infinite one: ∞ − 0.3 ≤ ε·∞ must not pass.
     let equal = a == b || (a.is_finite() && b.is_finite() && (a - b).abs() <= EQUAL_WITHIN * a.abs().max(b.abs()));
     let right = if equal {
@@ -187,13 +217,19 @@ fn pair_reason(first: Measure, second: Measure, equal: bool) -> &'static str {
 
 /// "KL(P||Q) is infinite: Q gives 'scissors' probability 0, but P gives it 0.2".
 fn infinite_reason(measure: Measure, now: &Scene<'_>) -> Option<String> {
-    let cause = measure.infinite_because(now.report)?;
-    Some(format!("{} is infinite because {}", measure.symbol(), cause.explain(now.labels, now.p, now.q)))
+    let cause = match now.measures {
+        SceneMeasures::Discrete { labels, p, q, report } => measure.infinite_because(report)?.explain(labels, p, q),
+        SceneMeasures::Densities(report) => report.infinite_because(measure)?.explain(),
+    };
+    Some(format!("{} is infinite because {cause}", measure.symbol()))
 }
 
 fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
-    let terms: Vec<f64> =
-        now.p.iter().zip(now.q).map(|(&p, &q)| outcome_term(measure, p, q).unwrap_or(f64::NAN)).collect();
+    let (p, q): (&[f64], &[f64]) = match now.measures {
+        SceneMeasures::Discrete { p, q, .. } => (p, q),
+        SceneMeasures::Densities(_) => (&[], &[]),
+    };
+    let terms: Vec<f64> = p.iter().zip(q).map(|(&p, &q)| outcome_term(measure, p, q).unwrap_or(f64::NAN)).collect();
     let best = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let top = terms.iter().position(|&t| t == best).unwrap_or(0);
     // Any outcome tied with the largest term is right.
@@ -220,7 +256,7 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
 }
 
 fn judge_estimate(measure: Measure, unit: Unit, tolerance: f64, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
-    let value = measure.value(now.report, unit);
+    let value = now.value(measure, unit);
     let right_answer = now.shown(measure, unit);
     let student = match answer {
         Some(Answer::Number(x)) => Some(x),
@@ -256,8 +292,8 @@ fn verdict(right: Choice, answer: Option<Answer>, now: &Scene<'_>, why: String) 
     };
     Verdict {
         correct: chosen.map(|c| c == right),
-        right_answer: Prediction::choice_text(right, now.labels),
-        student_answer: chosen.map(|c| Prediction::choice_text(c, now.labels)),
+        right_answer: Prediction::choice_text(right, now.labels()),
+        student_answer: chosen.map(|c| Prediction::choice_text(c, now.labels())),
         why,
     }
 }
@@ -329,7 +365,7 @@ mod tests {
     fn judge(prediction: &Prediction, answer: Option<Answer>, p: &[f64], q: &[f64], names: &[&str]) -> Verdict {
         let labels = labels(names);
         let report = Report::compute(p, q);
-        prediction.judge(answer, &Scene { labels: &labels, p, q, report: &report, unit: Unit::Bits })
+        prediction.judge(answer, &Scene::discrete(&labels, p, q, &report, Unit::Bits))
     }
 
     #[test]

@@ -222,14 +222,14 @@ fn the_builtin_lessons_ask_every_kind_of_task() {
         assert!(views.contains(&view), "some step shows the {view} view");
     }
     let simplex = lesson::builtin_lessons().iter().flat_map(|l| &l.steps).find(|step| step.view == "simplex").unwrap();
-    assert_eq!(simplex.scenario.labels.len(), 3, "the simplex view needs three outcomes");
+    assert_eq!(simplex.discrete().unwrap().labels.len(), 3, "the simplex view needs three outcomes");
 }
 
 #[test]
 fn an_infinite_kl_is_larger_than_a_finite_one_not_equal() {
     let s = scenario::find_builtin("support-mismatch").unwrap();
     let report = klscope_core::info::Report::compute(&s.p, &s.q);
-    let scene = Scene { labels: &s.labels, p: &s.p, q: &s.q, report: &report, unit: Unit::Bits };
+    let scene = Scene::discrete(&s.labels, &s.p, &s.q, &report, Unit::Bits);
     let larger = Prediction::Larger { first: Measure::KlPQ, second: Measure::KlQP };
     let verdict = larger.judge(Some(Answer::Chose(Choice::Measure(Measure::KlPQ))), &scene);
     assert_eq!(verdict.correct, Some(true), "{verdict:?}");
@@ -287,14 +287,14 @@ fn a_file_scenario_is_read_from_the_lessons_own_folder() {
     let lesson = lesson::load(Path::new("../../tests/data/lessons/with-file.ron")).unwrap();
     assert_eq!((lesson.id.as_str(), lesson.title.as_str()), ("with-file", "A lesson with its own scenarios"));
     let from_file = scenario::load(Path::new("../../tests/data/lessons/scenarios/loaded-coin.ron")).unwrap();
-    assert_eq!(lesson.steps[0].scenario, from_file);
+    assert_eq!(lesson.steps[0].discrete(), Some(&from_file));
     // A left-out unit is the scenario's.
     let estimate = Prediction::Estimate { measure: Measure::KlPQ, unit: Unit::Nats, tolerance: 0.01 };
     assert_eq!(lesson.steps[0].task, Some(Task::Predict(estimate)));
     let goal =
         Goal { measure: Measure::KlPQ, relation: Relation::Below, target: 0.01, unit: Unit::Bits, keep: Some(Side::P) };
     assert_eq!(lesson.steps[1].task, Some(Task::Goal(goal)));
-    assert_eq!(lesson.steps[1].scenario.q, vec![1.0 / 3.0; 3], "inline logits give their softmax");
+    assert_eq!(lesson.steps[1].discrete().unwrap().q, vec![1.0 / 3.0; 3], "inline logits give their softmax");
 
     // The same lesson read from text: its folder must be given for File(..).
     let text = std::fs::read_to_string("../../tests/data/lessons/with-file.ron").unwrap();
