@@ -120,7 +120,14 @@ fn three_students_go_through_every_built_in_lesson_and_nothing_leaks_before_reve
             students.push(student);
         }
         for (index, step) in lesson.steps.iter().enumerate() {
-            let (p, q) = (step.discrete().unwrap().p.clone(), step.discrete().unwrap().q.clone());
+            // A room carries discrete P and Q only: a densities step is refused in a sentence.
+            let Some(discrete) = step.discrete() else {
+                let refused = room.step(index, Vec::new(), Vec::new()).err();
+                let sentence = super::judge::DENSITIES_REFUSED.to_string();
+                assert_eq!(refused, Some(RoomError::Refused(sentence)), "{} step {index}", lesson.id);
+                continue;
+            };
+            let (p, q) = (discrete.p.clone(), discrete.q.clone());
             let mut seen: Vec<Vec<ServerMessage>> = vec![Vec::new(); 3];
             let out = room.step(index, p.clone(), q.clone()).expect("a step");
             for s in &students {
