@@ -378,10 +378,10 @@ impl KlApp {
             presenting: self.presenting,
             title: (self.presenting && self.lesson.is_none()).then(|| doc.scenario.title.clone()),
         };
-        let revision = doc.revision;
+        let before = (!concealed.is_empty()).then(|| (doc.p().clone(), doc.q().clone()));
         let action = egui::CentralPanel::default().show(ui, |ui| self.panels.densities.ui(ui, doc, &input)).inner;
-        if doc.revision != revision {
-            // What is hidden was worked out from the densities before the edit.
+        if before.is_some_and(|(p, q)| (&p, &q) != (doc.p(), doc.q())) {
+            // What is hidden was worked out from the densities before the edit: once more.
             ui.ctx().request_repaint();
         }
         match (action, mode) {

@@ -8,6 +8,7 @@ mod harness;
 mod screen_text;
 
 mod densities;
+mod densities_lesson;
 mod export;
 mod files;
 mod leaks;

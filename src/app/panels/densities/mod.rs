@@ -23,6 +23,7 @@ use crate::lesson::Concealed;
 
 pub use axes::{Axes, DensitiesAction};
 pub use curves::{handle_label, handle_positions};
+pub use measures::{estimate_text, row_label};
 
 /// The screen's type beside the lesson's, in presentation mode (as the discrete views'):
 /// the curves keep their height on a 768-point screen.
