@@ -269,8 +269,17 @@ fn judge_estimate(measure: Measure, unit: Unit, tolerance: f64, answer: Option<A
             (x - value).abs() <= tolerance
         }
     });
-    let why = infinite_reason(measure, now)
-        .unwrap_or_else(|| format!("{} is {}", measure.symbol(), lowercase_first(measure.meaning())));
+    let integral = match now.measures {
+        SceneMeasures::Densities(_) => ", here an integral over x instead of a sum over outcomes",
+        SceneMeasures::Discrete { .. } => "",
+    };
+    let why = infinite_reason(measure, now).unwrap_or_else(|| {
+        let meaning = lowercase_first(measure.meaning());
+        match integral {
+            "" => format!("{} is {meaning}", measure.symbol()),
+            _ => format!("{} is {}{integral}.", measure.symbol(), meaning.trim_end_matches('.')),
+        }
+    });
     Verdict {
         correct,
         right_answer: format!("{} = {right_answer}", measure.symbol()),

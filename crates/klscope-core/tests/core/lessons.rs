@@ -444,6 +444,7 @@ fn the_densities_lesson_steps_through_bins_bells_the_elbo_and_two_modes() {
     let verdict = estimate.judge(Some(Answer::Number(2.0)), &Scene::densities(&report, Unit::Nats));
     assert_eq!(verdict.correct, Some(true), "{verdict:?}");
     assert_eq!(verdict.right_answer, "KL(P||Q) = 2.000 nats");
+    assert!(verdict.why.ends_with("here an integral over x instead of a sum over outcomes."), "{}", verdict.why);
     // Step 4: a model half as wide: KL(P||Q) = ln ½ + 2 − ½ ≈ 0.807 > KL(Q||P) = ln 2 + ⅛ − ½ ≈ 0.318.
     let step = &lesson.steps[3];
     let report = density_report(step);
