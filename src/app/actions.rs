@@ -16,18 +16,35 @@ impl KlApp {
     pub fn run(&mut self, command: Command) {
         // A refused edit's reason stays in the outcome strip until the next command.
         self.panels.editing.strip.message = None;
+        if self.state.densities.is_some() && command.edits_discrete() {
+            return;
+        }
         let state = &mut self.state;
         match command {
-            Command::Undo => {
-                if let Some(previous) = self.history.undo(&state.doc) {
-                    state.doc = previous;
+            Command::Undo => match &mut state.densities {
+                Some(now) => {
+                    if let Some(previous) = self.densities_history.undo(now) {
+                        now.restore(previous);
+                    }
                 }
-            }
-            Command::Redo => {
-                if let Some(next) = self.history.redo(&state.doc) {
-                    state.doc = next;
+                None => {
+                    if let Some(previous) = self.history.undo(&state.doc) {
+                        state.doc = previous;
+                    }
                 }
-            }
+            },
+            Command::Redo => match &mut state.densities {
+                Some(now) => {
+                    if let Some(next) = self.densities_history.redo(now) {
+                        now.restore(next);
+                    }
+                }
+                None => {
+                    if let Some(next) = self.history.redo(&state.doc) {
+                        state.doc = next;
+                    }
+                }
+            },
             Command::Uniform => state.doc.get_mut(state.active).make_uniform(),
             Command::CopyPToQ => state.doc.copy_p_to_q(),
             Command::SwapPQ => state.doc.swap(),
@@ -320,6 +337,11 @@ impl KlApp {
                     Status::info(note)
                 }
                 Event::Vocabulary { from, tokens } => self.use_vocabulary(&from, tokens),
+                Event::Encodings { from, batch } => {
+                    let rows = batch.rows.len();
+                    self.panels.densities.vae.use_batch(from.clone(), batch);
+                    Status::info(format!("Opened {from}: a batch of {rows} encodings"))
+                }
                 Event::Lesson { lesson, step } => {
                     let title = lesson.title.clone();
                     match self.open_lesson(*lesson, step) {

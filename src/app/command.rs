@@ -326,6 +326,28 @@ pub fn conflicts_with_typing(shortcut: &KeyboardShortcut) -> bool {
 /// keyboard, only the shortcuts that do not conflict with typing count (F1, F5, Ctrl+S…):
 /// there Ctrl+Z and the arrow keys belong to the field. In presentation mode the arrow
 /// keys step through the lesson, as a clicker's do.
+impl Command {
+    /// Whether the command edits the discrete document (its outcomes, bars and selection):
+    /// while the densities screen shows, there is nothing of it to edit.
+    pub fn edits_discrete(self) -> bool {
+        matches!(
+            self,
+            Command::Uniform
+                | Command::CopyPToQ
+                | Command::SwapPQ
+                | Command::AddOutcome
+                | Command::RemoveOutcome
+                | Command::Select(_)
+                | Command::SelectPrevious
+                | Command::SelectNext
+                | Command::NudgeUp
+                | Command::NudgeDown
+                | Command::NudgeUpFine
+                | Command::NudgeDownFine
+        )
+    }
+}
+
 pub fn pressed(ctx: &egui::Context, presenting: bool) -> Vec<Command> {
     let typing = ctx.egui_wants_keyboard_input();
     let mut keyed = every_shortcut();

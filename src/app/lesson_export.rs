@@ -109,7 +109,8 @@ impl KlApp {
         let Some(before) = self.lesson.clone() else {
             return Err(LessonExportError::NoLesson);
         };
-        let (doc, view, presenting) = (self.state.doc.clone(), self.state.view.clone(), self.presenting);
+        let (doc, densities, view, presenting) =
+            (self.state.doc.clone(), self.state.densities.clone(), self.state.view.clone(), self.presenting);
         let steps = before.len();
         let mut pictures = LessonPictures::default();
         let mut drawn = Ok(());
@@ -125,6 +126,7 @@ impl KlApp {
         // Back to where the teacher was, edits included.
         self.lesson = Some(before);
         self.state.doc = doc;
+        self.state.densities = densities;
         self.state.view = view;
         self.presenting = presenting;
         self.refresh_analysis();
@@ -181,8 +183,8 @@ impl KlApp {
     /// A prediction as the handouts print it: its question, the choices to tick, and
     /// the answer with why (judged as the step stands, its answer revealed).
     fn question(&self, prediction: &Prediction) -> HandoutTask {
-        let labels = self.state.doc.labels();
         let scene = self.scene();
+        let labels = scene.labels();
         let verdict = prediction.judge(None, &scene);
         let choices = prediction.choices(labels).into_iter().map(|c| Prediction::choice_text(c, labels)).collect();
         HandoutTask::Question {

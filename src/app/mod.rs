@@ -65,6 +65,8 @@ pub struct KlApp {
     pub state: AppState,
     analysis: Analysis,
     history: History,
+    /// Undo and redo of the densities document, while one is open.
+    densities_history: History<model::densities::DensitiesDoc>,
     panels: Panels,
     views: Views,
     platform: Box<dyn Platform>,
@@ -130,6 +132,7 @@ impl KlApp {
         }
         KlApp {
             history: History::starting_at(&state.doc),
+            densities_history: History::default(),
             state,
             analysis: Analysis::default(),
             panels: Panels::default(),
@@ -218,9 +221,15 @@ impl KlApp {
         run.concealed(&self.scene())
     }
 
-    /// P and Q as they stand, as a lesson's question is judged and concealed against.
-    pub fn scene(&self) -> Scene<'_> {
-        scene_of(&self.state, &self.analysis)
+    /// P and Q as they stand, as a lesson's question is judged and concealed against:
+    /// the densities' while the densities screen shows, else the discrete document's.
+    pub(crate) fn scene(&self) -> Scene<'_> {
+        scene_of(&self.state, &self.analysis, self.density_report())
+    }
+
+    /// The measures of the densities on screen, if the densities screen shows.
+    pub fn density_report(&self) -> Option<&crate::info::density::DensityReport> {
+        self.state.densities.as_ref().and(self.panels.densities.report_now())
     }
 
     fn refresh_analysis(&mut self) {
@@ -289,6 +298,11 @@ impl KlApp {
         self.reconcile_logits();
         self.history.record(&ctx, &self.state.doc);
         self.note_painted_text(&ctx);
+        if let Some(doc) = &self.state.densities {
+            // A running ascent is one edit, recorded when it stops.
+            let busy = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input() || doc.ascending;
+            self.densities_history.record_unless(busy, doc);
+        }
         #[cfg(target_arch = "wasm32")]
         if self.saved != Saved::of(self) {
             // A browser tab may close without saving, and eframe saves only during a frame:
@@ -303,9 +317,17 @@ impl KlApp {
     fn layout_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
         let platform = &self.platform;
         let offered = |command: &Command| platform.offers(command);
+        if let Some(doc) = &self.state.densities {
+            // The lesson strip, the summary and the screen judge what to hide from these.
+            self.panels.densities.refresh(doc);
+        }
+        let (can_undo, can_redo) = match &self.state.densities {
+            Some(doc) => (self.densities_history.can_undo(doc), self.densities_history.can_redo(doc)),
+            None => (self.history.can_undo(&self.state.doc), self.history.can_redo(&self.state.doc)),
+        };
         let bar = panels::top_bar::TopBar {
-            can_undo: self.history.can_undo(&self.state.doc),
-            can_redo: self.history.can_redo(&self.state.doc),
+            can_undo,
+            can_redo,
             status: self.status.as_ref(),
             saved: self.platform.saved_scenarios(),
             mode,
@@ -347,17 +369,40 @@ impl KlApp {
 
     /// The densities screen in place of the editors, the views and the measures.
     fn densities_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
+        // The lesson strip may have opened another step since the frame began.
+        if let Some(doc) = &self.state.densities {
+            self.panels.densities.refresh(doc);
+        }
+        let concealed = self.concealed();
         let Some(doc) = self.state.densities.as_mut() else {
             return;
         };
-        let unit = self.state.unit;
-        let action = egui::CentralPanel::default().show(ui, |ui| self.panels.densities.ui(ui, doc, unit, mode)).inner;
-        if let (Some(panels::densities::DensitiesAction::OpenDiscrete(scenario)), Mode::Live) = (action, mode) {
-            self.status = Some(match self.state.open_scenario(&scenario) {
-                Ok(()) => Status::info(format!("Opened {} as a discrete scenario", scenario.title)),
-                Err(e) => Status::error(e.message(&scenario.id)),
-            });
-            self.refresh_analysis();
+        let input = panels::densities::ScreenInput {
+            unit: self.state.unit,
+            mode,
+            concealed: &concealed,
+            presenting: self.presenting,
+            title: (self.presenting && self.lesson.is_none()).then(|| doc.scenario.title.clone()),
+        };
+        let before = (!concealed.is_empty()).then(|| (doc.p().clone(), doc.q().clone()));
+        let action = egui::CentralPanel::default().show(ui, |ui| self.panels.densities.ui(ui, doc, &input)).inner;
+        if before.is_some_and(|(p, q)| (&p, &q) != (doc.p(), doc.q())) {
+            // What is hidden was worked out from the densities before the edit: once more.
+            ui.ctx().request_repaint();
+        }
+        match (action, mode) {
+            (Some(panels::densities::DensitiesAction::OpenDiscrete(scenario)), Mode::Live) => {
+                self.status = Some(match self.state.open_scenario(&scenario) {
+                    Ok(()) => Status::info(format!("Opened {} as a discrete scenario", scenario.title)),
+                    Err(e) => Status::error(e.message(&scenario.id)),
+                });
+                self.refresh_analysis();
+            }
+            (Some(panels::densities::DensitiesAction::OpenEncodings), Mode::Live) => {
+                self.platform.open_encodings();
+                self.handle_platform_events();
+            }
+            _ => {}
         }
     }
 
@@ -393,7 +438,8 @@ impl KlApp {
         let Some(run) = self.lesson.as_mut() else {
             return;
         };
-        let scene = scene_of(&self.state, &self.analysis);
+        let densities = self.state.densities.as_ref().and(self.panels.densities.report_now());
+        let scene = scene_of(&self.state, &self.analysis, densities);
         let goal = run.goal_status(&self.state, &self.analysis.report);
         let strip = egui::Panel::top("lesson step")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui)))
@@ -513,17 +559,18 @@ impl eframe::App for KlApp {
     }
 }
 
-/// P and Q of `state` as they stand (see [`KlApp::scene`]); apart from the app, so that a
-/// lesson borrowed for change can be judged against it.
-fn scene_of<'a>(state: &'a model::state::AppState, analysis: &'a model::analysis::Analysis) -> Scene<'a> {
-    let doc = &state.doc;
-    let positions = doc.positions.as_deref();
-    Scene {
-        labels: doc.labels(),
-        p: &analysis.p,
-        q: &analysis.q,
-        report: &analysis.report,
-        unit: state.unit,
-        positions,
+/// P and Q of `state` as they stand (see [`KlApp::scene`]), or the densities' measures
+/// when given; apart from the app, so that a lesson borrowed for change can be judged
+/// against it.
+fn scene_of<'a>(
+    state: &'a model::state::AppState,
+    analysis: &'a model::analysis::Analysis,
+    densities: Option<&'a crate::info::density::DensityReport>,
+) -> Scene<'a> {
+    if let Some(report) = densities {
+        return Scene::densities(report, state.unit);
     }
+    let doc = &state.doc;
+    Scene::discrete(doc.labels(), &analysis.p, &analysis.q, &analysis.report, state.unit)
+        .at_positions(doc.positions.as_deref())
 }

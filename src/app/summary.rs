@@ -5,11 +5,14 @@ use serde_json::{Value, json};
 
 use super::KlApp;
 use super::model::classroom::{Classroom, Link};
-use crate::export::json::report_object;
+use crate::export::json::{density_report_object, report_object};
 use crate::info::Measure;
 
 impl KlApp {
     pub fn summary(&self) -> Value {
+        if let Some(object) = self.densities_summary() {
+            return object;
+        }
         let (doc, a) = (&self.state.doc, &self.analysis);
         let mut object = report_object(doc.labels(), &a.p, &a.q, &a.report, self.state.unit);
         object.insert("id".into(), json!(doc.id));
@@ -33,6 +36,12 @@ impl KlApp {
                 object.insert(key.into(), Value::Null);
             }
         }
+        self.add_session(&mut object);
+        Value::Object(object)
+    }
+
+    /// The lesson's place, presentation mode and the last message.
+    fn add_session(&self, object: &mut serde_json::Map<String, Value>) {
         let lesson = self.lesson.as_ref().map(|run| {
             json!({ "title": run.lesson.title, "step": run.step_index() + 1, "steps": run.len(), "pending": run.is_pending() })
         });
@@ -41,7 +50,36 @@ impl KlApp {
         object.insert("classroom".into(), self.classroom.as_ref().map_or(Value::Null, classroom_summary));
         let status = self.status.as_ref().map(|s| json!({ "text": s.text, "is_error": s.is_error }));
         object.insert("status".into(), status.unwrap_or(Value::Null));
-        Value::Object(object)
+    }
+
+    /// While the densities screen shows: its scenario as specs ("normal(0, 1)") and its
+    /// measures in the shown unit, as `klscope compute` prints them, each with its error
+    /// bound (`kl_pq_error`); what a pending question hides is null.
+    fn densities_summary(&self) -> Option<Value> {
+        let doc = self.state.densities.as_ref()?;
+        let report = self.density_report()?;
+        let mut object = density_report_object(doc.p(), doc.q(), report, self.state.unit);
+        object.insert("kind".into(), json!("densities"));
+        object.insert("id".into(), json!(doc.scenario.id));
+        object.insert("title".into(), json!(doc.scenario.title));
+        object.insert("description".into(), json!(doc.scenario.description));
+        object.insert("bins".into(), json!(doc.bins));
+        // What a pending question hides, with its bound; the integrand's two areas add up
+        // to KL(P||Q) and go with its terms.
+        let concealed = self.concealed();
+        let keys: Vec<String> = object.keys().cloned().collect();
+        for key in keys {
+            let hidden = Measure::ALL.into_iter().filter(|m| concealed.hides(*m)).any(|m| {
+                key == m.json_key() || key.strip_prefix(m.json_key()).is_some_and(|rest| rest.starts_with('_'))
+            });
+            let area = key.starts_with("kl_pq_positive") || key.starts_with("kl_pq_negative");
+            let near = object.get(&key).and_then(Value::as_f64).is_some_and(|x| concealed.hides_number(x));
+            if hidden || (area && concealed.hides_terms(Measure::KlPQ)) || near {
+                object.insert(key, Value::Null);
+            }
+        }
+        self.add_session(&mut object);
+        Some(Value::Object(object))
     }
 }
 

@@ -196,7 +196,8 @@ fn a_goal_counts_the_students_who_reached_it_on_their_own_copy() {
     let created = teacher.next_of("RoomCreated");
     let (code, token) = (created["code"].as_str().unwrap(), created["token"].as_str().unwrap());
     let goal = &find_builtin_lesson("asymmetry").unwrap().steps[5];
-    let (p, q) = (goal.scenario.p.clone(), goal.scenario.q.clone());
+    let scenario = goal.discrete().expect("a discrete step");
+    let (p, q) = (scenario.p.clone(), scenario.q.clone());
     teacher.send(json!({"type": "Step", "code": code, "token": token, "index": 5, "p": p, "q": q}));
     teacher.next_of("StepNow");
 
@@ -264,7 +265,7 @@ fn a_student_joins_by_code_answers_on_their_screen_and_sees_the_verdict_only_aft
     let (code, token) = (created["code"].as_str().unwrap(), created["token"].as_str().unwrap());
     let step = &find_builtin_lesson("asymmetry").unwrap().steps[0];
     // The teacher's P and Q differ from the step's: the student's screen shows the teacher's.
-    let (p, q) = (vec![0.1, 0.2, 0.3, 0.4], step.scenario.q.clone());
+    let (p, q) = (vec![0.1, 0.2, 0.3, 0.4], step.discrete().expect("a discrete step").q.clone());
     teacher.send(json!({"type": "Step", "code": code, "token": token, "index": 0, "p": p, "q": q}));
     teacher.next_of("StepNow");
 

@@ -179,3 +179,109 @@ fn the_vae_term_sums_its_dimensions_and_shows_what_torch_returns() {
     let torch = format!("tensor([{}, {}])", klscope::text::sig4(a), klscope::text::sig4(b));
     harness.get_by(|node| node.value().is_some_and(|v| v.contains(&torch)));
 }
+
+#[test]
+fn undo_after_dragging_a_centre_restores_kl_and_redo_brings_the_drag_back() {
+    let mut harness = densities("two-bells");
+    let discrete = harness.state().state.doc.clone();
+    let before = shown(&harness, "KL(P||Q)");
+    let from = centre_of(&harness, &handle_label(Side::Q, 0, "centre"));
+    drag(&mut harness, from, from + vec2(60.0, 0.0));
+    harness.run();
+    let dragged = shown(&harness, "KL(P||Q)");
+    assert!(dragged > before * 1.2, "{before} → {dragged}");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(shown(&harness, "KL(P||Q)"), before, "undo puts Q's centre back");
+    assert_eq!(q_mean(&harness), 1.5);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(shown(&harness, "KL(P||Q)"), dragged, "redo drags it again");
+    // The arrow keys and undo leave the discrete document behind the screen alone.
+    for key in [egui::Key::ArrowRight, egui::Key::ArrowUp] {
+        harness.key_press(key);
+        harness.run();
+    }
+    assert_eq!(harness.state().state.doc, discrete);
+}
+
+#[test]
+fn undo_takes_back_the_bins_and_a_whole_ascent_at_once() {
+    let mut harness = densities("vi-conjugate");
+    let start = harness.state().state.densities.clone().unwrap();
+    harness
+        .get_by(|node| node.role() == egui::accesskit::Role::Slider && node.label().as_deref() == Some("bins"))
+        .set_value_accesskit(40.0);
+    harness.run();
+    harness.get_by_label("Ascend").click();
+    harness.run_steps(400);
+    let done = harness.state().state.densities.clone().unwrap();
+    assert!(!done.ascending && done.vi != start.vi && done.bins == 40);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let undone = harness.state().state.densities.clone().unwrap();
+    assert_eq!((undone.vi, undone.bins), (start.vi, 40), "one undo takes back the whole ascent");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state.densities.as_ref().unwrap().bins, start.bins, "then the bins");
+}
+
+/// A `.npy` file (version 1.0, float64, little-endian, C order) of `rows` × `columns`.
+fn npy(rows: usize, columns: usize, values: &[f64]) -> Vec<u8> {
+    let mut header = format!("{{'descr': '<f8', 'fortran_order': False, 'shape': ({rows}, {columns}), }}");
+    while (10 + header.len() + 1) % 64 != 0 {
+        header.push(' ');
+    }
+    header.push('\n');
+    let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
+    bytes.extend((header.len() as u16).to_le_bytes());
+    bytes.extend(header.as_bytes());
+    values.iter().for_each(|v| bytes.extend(v.to_le_bytes()));
+    bytes
+}
+
+/// Presses "Open a batch…" and types `path` into the path field.
+fn open_batch(harness: &mut Harness<'_, KlApp>, path: &std::path::Path) {
+    harness.get_by_label("Open a batch…").click();
+    harness.run();
+    harness.get_by_label("file path").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("file path").type_text(&path.display().to_string());
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.run();
+}
+
+#[test]
+fn a_batch_of_encodings_shows_each_dimensions_kl_averaged_and_their_sum() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two rows of (μ₁, μ₂, ln σ₁², ln σ₂²): KL per row ½μ² per dimension, as σ = 1.
+    let path = dir.path().join("encodings.npy");
+    std::fs::write(&path, npy(2, 4, &[1.0, 0.0, 0.0, 0.0, 0.0, 2.0, 0.0, 0.0])).unwrap();
+    // Tall enough that the whole VAE section is on screen under the measures.
+    let folders = klscope::app::platform::native::Folders::in_temp();
+    let mut harness = crate::harness::harness_sized(densities_state("two-bells"), folders, vec2(1280.0, 1600.0));
+    harness.get_by_label("The VAE's KL term").click();
+    harness.run();
+    open_batch(&mut harness, &path);
+    let bits = |nats: f64| nats / std::f64::consts::LN_2;
+    // z₁: (½ + 0)/2; z₂: (0 + 2)/2; the sum of the two averaged over the batch: 1.25 nats.
+    assert!((shown(&harness, "z1 mean KL") - bits(0.25)).abs() < 1e-3);
+    assert!((shown(&harness, "z2 mean KL") - bits(1.0)).abs() < 1e-3);
+    assert!((shown(&harness, "batch KL sum") - bits(1.25)).abs() < 1e-3);
+    let status = harness.state().status.as_ref().unwrap().text.clone();
+    assert!(status.contains("a batch of 2 encodings"), "{status}");
+
+    // An odd number of columns cannot be μ and ln σ²: one sentence names the file.
+    let odd = dir.path().join("odd.npy");
+    std::fs::write(&odd, npy(1, 3, &[0.0, 0.0, 0.0])).unwrap();
+    open_batch(&mut harness, &odd);
+    let status = harness.state().status.clone().unwrap();
+    assert!(status.is_error && status.text.contains("odd.npy") && status.text.contains("3 columns"), "{}", status.text);
+    assert_eq!(status.text.matches(". ").count(), 0, "one sentence: {}", status.text);
+    assert!((shown(&harness, "batch KL sum") - bits(1.25)).abs() < 1e-3, "the batch before stays");
+    harness.get_by_label("Back to the sliders").click();
+    harness.run();
+    assert!(harness.query_by_label("Back to the sliders").is_none());
+}

@@ -16,7 +16,7 @@ use crate::screen_text::shown_text;
 
 fn step(preset: &str, view: &str, task: Option<Task>) -> Step {
     Step {
-        scenario: scenario::find_builtin(preset).unwrap(),
+        scenario: scenario::AnyScenario::Discrete(scenario::find_builtin(preset).unwrap()),
         view: view.to_string(),
         text: format!("A step on {preset}."),
         task,

@@ -9,6 +9,7 @@ mod screen_text;
 
 mod classroom;
 mod densities;
+mod densities_lesson;
 mod export;
 mod files;
 mod leaks;

@@ -20,6 +20,13 @@ pub const ASCENT_RATE: f64 = 0.08;
 /// Ascent stops once KL(q || posterior) is below this.
 pub const GAP_DONE: f64 = 1e-12;
 
+/// A revision no densities document had before (in this run of the app): the screen's
+/// caches are keyed by it, so a document opened or restored is never taken for another.
+fn fresh_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A densities scenario being explored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DensitiesDoc {
@@ -30,7 +37,7 @@ pub struct DensitiesDoc {
     pub vi: Option<VariationalState>,
     /// Gradient ascent on the ELBO is running (a step per frame).
     pub ascending: bool,
-    /// Renewed by every edit: what the screen's caches are keyed by.
+    /// Renewed by every edit, unique among documents: what the screen's caches are keyed by.
     pub revision: u64,
 }
 
@@ -40,11 +47,18 @@ impl DensitiesDoc {
             Some(Component::Gaussian { mean, sd }) => VariationalState { mean, log_variance: 2.0 * sd.ln() },
             _ => VariationalState { mean: scenario.q.mean(), log_variance: scenario.q.variance().ln() },
         });
-        let mut doc = DensitiesDoc { scenario, bins: DEFAULT_BINS, vi: None, ascending: false, revision: 1 };
+        let mut doc =
+            DensitiesDoc { scenario, bins: DEFAULT_BINS, vi: None, ascending: false, revision: fresh_revision() };
         if let Some(state) = vi {
             doc.set_vi(state);
         }
         doc
+    }
+
+    /// Becomes `step` (an undo or redo): its scenario, bins and q, with a new revision; a
+    /// running ascent stops.
+    pub fn restore(&mut self, step: DensitiesDoc) {
+        *self = DensitiesDoc { ascending: false, revision: fresh_revision(), ..step };
     }
 
     pub fn model(&self) -> Option<&Conjugate> {
@@ -64,7 +78,7 @@ impl DensitiesDoc {
     pub fn set_p(&mut self, p: Mixture) {
         if self.model().is_none() {
             self.scenario.p = p;
-            self.revision += 1;
+            self.revision = fresh_revision();
         }
     }
 
@@ -78,7 +92,7 @@ impl DensitiesDoc {
             return;
         }
         self.scenario.q = q;
-        self.revision += 1;
+        self.revision = fresh_revision();
     }
 
     /// Gives q = N(m, v) of `state` (refused, nothing changes, if v is not a usable width).
@@ -87,7 +101,7 @@ impl DensitiesDoc {
         if let Ok(q) = Mixture::single(Component::Gaussian { mean: state.mean, sd }) {
             self.scenario.q = q;
             self.vi = Some(state);
-            self.revision += 1;
+            self.revision = fresh_revision();
         }
     }
 
@@ -103,7 +117,7 @@ impl DensitiesDoc {
             .map_err(|e: DensityError| e.to_string())?;
         self.scenario.p = p;
         self.scenario.model = Some(model);
-        self.revision += 1;
+        self.revision = fresh_revision();
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 
 use crate::info::{Report, Side};
 use crate::lesson::{Answer, Concealed, GoalStatus, Lesson, Scene, Step, Task, Verdict};
+use crate::scenario::AnyScenario;
 
 use super::errors::LessonRunError;
 use super::state::AppState;
@@ -58,11 +59,16 @@ impl LessonRun {
         let Some(step) = self.lesson.steps.get(index) else {
             return Err(LessonRunError::NoSteps { title: title() });
         };
-        state.open_scenario(&step.scenario).map_err(|error| LessonRunError::Scenario {
-            step: index + 1,
-            title: title(),
-            error,
-        })?;
+        match &step.scenario {
+            AnyScenario::Discrete(scenario) => {
+                state.open_scenario(scenario).map_err(|error| LessonRunError::Scenario {
+                    step: index + 1,
+                    title: title(),
+                    error,
+                })?;
+            }
+            AnyScenario::Densities(densities) => state.open_densities(densities.clone()),
+        }
         state.view = step.view.clone();
         self.step = index;
         Ok(())
@@ -158,9 +164,13 @@ impl LessonRun {
         let Some(step) = self.step() else {
             return true;
         };
+        // A densities step has no goal (the lesson's checks refuse one).
+        let Some(scenario) = step.discrete() else {
+            return true;
+        };
         let set = match side {
-            Side::P => &step.scenario.p,
-            Side::Q => &step.scenario.q,
+            Side::P => &scenario.p,
+            Side::Q => &scenario.q,
         };
         let now = state.doc.get(side).probs();
         now.len() == set.len() && now.iter().zip(set).all(|(a, b)| (a - b).abs() <= 1e-12)

@@ -11,7 +11,6 @@ use crate::app::model::classroom::{Classroom, Link};
 use crate::app::model::lesson_run::LessonRun;
 use crate::app::ui::theme;
 use crate::classroom::{Phase, WireAnswer};
-use crate::info::Measure;
 use crate::lesson::{Choice, GoalStatus, Prediction, Task};
 use crate::text::{parse_number, with_unit};
 
@@ -184,21 +183,17 @@ fn prediction_ui(
 
 /// A choice as the server reads it.
 pub fn wire_choice(choice: Choice) -> WireAnswer {
-    match choice {
-        Choice::Measure(measure) => WireAnswer::Measure { measure: measure.json_key().to_string() },
-        Choice::Equal => WireAnswer::Equal {},
-        Choice::Outcome(index) => WireAnswer::Outcome { index },
-    }
+    WireAnswer::from(choice)
 }
 
 /// The student's own answer as their button says it.
 fn answer_text(answer: &WireAnswer, labels: &[String]) -> String {
     match answer {
-        WireAnswer::Measure { measure } => Measure::ALL
-            .into_iter()
-            .find(|m| m.json_key() == measure)
-            .map_or_else(|| measure.clone(), |m| Prediction::choice_text(Choice::Measure(m), labels)),
+        WireAnswer::Measure { measure } if measure == "renyi" => "D_α(P||Q)".to_string(),
+        WireAnswer::Measure { measure } => crate::lesson::asked_named(measure)
+            .map_or_else(|| measure.clone(), |asked| Prediction::choice_text(Choice::Measure(asked), labels)),
         WireAnswer::Equal {} => Prediction::choice_text(Choice::Equal, labels),
+        WireAnswer::NoneOf {} => Prediction::choice_text(Choice::NoneOf, labels),
         WireAnswer::Outcome { index } => Prediction::choice_text(Choice::Outcome(*index), labels),
         WireAnswer::Number { value } => value.clone(),
         WireAnswer::Scene { .. } => "your bars".to_string(),

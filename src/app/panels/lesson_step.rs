@@ -60,7 +60,7 @@ pub fn lesson_step_ui(
             if let Some(verdict) = run.verdict(scene) {
                 verdict_ui(ui, &prediction, &verdict, mode, &mut action);
             } else {
-                question_ui(ui, run, &prediction, scene.labels, &mut action);
+                question_ui(ui, run, &prediction, scene.labels(), &mut action);
             }
         }
         Some(Task::Goal(goal)) => {

@@ -30,6 +30,11 @@ pub trait Platform {
     /// Lets the user choose a scenario to open, starting near `near`; it arrives as
     /// [`Event::Opened`].
     fn open(&mut self, near: Option<&std::path::Path>);
+    /// Lets the user choose a batch of VAE encodings (.npy); it arrives as
+    /// [`Event::Encodings`] (or a status saying why not).
+    fn open_encodings(&mut self) {
+        self.report(Status::error("Opening files is not possible here.".to_string()));
+    }
     /// Opens the saved scenario at `index` of [`Platform::saved_scenarios`].
     fn open_saved(&mut self, index: usize);
     /// Lets the user paste a share link; it arrives as [`Event::Opened`].

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::app::model::Status;
 use crate::app::picture::Picture;
 use crate::info::ZeroRule;
+use crate::info::density::vae::EncodingBatch;
 use crate::lesson::Lesson;
 use crate::model_files;
 use crate::scenario::link::{self, Shared};
@@ -24,6 +25,8 @@ pub enum Event {
     /// Numbers from a model's output file (.npy or CSV): the app asks whether they are P
     /// or Q, probabilities or logits.
     ModelOutput { from: String, values: Vec<f64> },
+    /// A batch of a VAE encoder's outputs (μ and ln σ² per row), for the densities screen.
+    Encodings { from: String, batch: EncodingBatch },
     /// Outcome names from a vocabulary file (.txt, one token per line).
     Vocabulary { from: String, tokens: Vec<String> },
     /// A lesson to walk through from `step` (0-based), asked for by the page's address.
@@ -80,6 +83,17 @@ pub fn is_model_file(name: &str) -> bool {
 }
 
 impl Event {
+    /// The event for the bytes of a batch of encodings named `name`, or why it is not one.
+    pub fn from_encodings_file(name: &str, bytes: &[u8]) -> Event {
+        match model_files::read_encodings(name, bytes) {
+            Ok(batch) if batch.rows.is_empty() => {
+                Event::Status(Status::error(format!("{name} holds no encodings: the array has no rows")))
+            }
+            Ok(batch) => Event::Encodings { from: name.to_string(), batch },
+            Err(e) => Event::Status(Status::error(e.to_string())),
+        }
+    }
+
     /// The event for the bytes of a model's output or vocabulary file named `name`.
     pub fn from_model_file(name: &str, bytes: &[u8]) -> Event {
         let result = if name.to_ascii_lowercase().ends_with(".txt") {

@@ -117,6 +117,14 @@ fn scenario_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
     }
 }
 
+/// A batch of VAE encodings from a picked file, or why not.
+fn encodings_event(name: &str, bytes: Result<Vec<u8>, String>) -> Event {
+    match bytes {
+        Ok(bytes) => Event::from_encodings_file(name, &bytes),
+        Err(e) => Event::Status(Status::error(format!("cannot read {name}: {e}"))),
+    }
+}
+
 /// Lets the browser offer `bytes` as a download named `name`.
 fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), PlatformError> {
     let failed = |e: wasm_bindgen::JsValue| PlatformError::Browser(format!("the browser refused the download ({e:?})"));
@@ -146,8 +154,20 @@ fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), PlatformError> {
     Ok(())
 }
 
-/// Shows the browser's file picker; the chosen file arrives in `inbox`.
+/// Shows the browser's file picker for scenarios and model files; the chosen file arrives
+/// in `inbox`.
 fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), PlatformError> {
+    pick_file_as(inbox, ctx, ".ron,.npy,.csv,.txt,text/plain", scenario_event)
+}
+
+/// Shows the browser's file picker for files matching `accept`; `read` turns the chosen
+/// file's name and bytes into the event that arrives in `inbox`.
+fn pick_file_as(
+    inbox: Inbox,
+    ctx: egui::Context,
+    accept: &str,
+    read: fn(&str, Result<Vec<u8>, String>) -> Event,
+) -> Result<(), PlatformError> {
     let missing = |what: &str| PlatformError::Browser(what.to_string());
     let document =
         web_sys::window().and_then(|w| w.document()).ok_or_else(|| missing("no page to pick a file from"))?;
@@ -157,7 +177,7 @@ fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), PlatformError> {
         .dyn_into()
         .map_err(|_| missing("no file input"))?;
     input.set_type("file");
-    input.set_accept(".ron,.npy,.csv,.txt,text/plain");
+    input.set_accept(accept);
     let chosen = input.clone();
     let on_change = Closure::once_into_js(move || {
         let Some(file) = chosen.files().and_then(|files| files.get(0)) else {
@@ -174,7 +194,7 @@ fn pick_file(inbox: Inbox, ctx: egui::Context) -> Result<(), PlatformError> {
             // The bytes, not the text: a file that is not UTF-8 is named, not repaired.
             let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
             let bytes = buffer.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()).map_err(|e| format!("{e:?}"));
-            inbox.borrow_mut().push(scenario_event(&name, bytes));
+            inbox.borrow_mut().push(read(&name, bytes));
             ctx.request_repaint();
         });
     });
@@ -203,6 +223,12 @@ impl WebPlatform {
 impl Platform for WebPlatform {
     fn open(&mut self, _near: Option<&std::path::Path>) {
         if let Err(e) = pick_file(self.inbox.clone(), self.ctx.clone()) {
+            self.status(Status::error(format!("Cannot open a file here: {e}")));
+        }
+    }
+
+    fn open_encodings(&mut self) {
+        if let Err(e) = pick_file_as(self.inbox.clone(), self.ctx.clone(), ".npy", encodings_event) {
             self.status(Status::error(format!("Cannot open a file here: {e}")));
         }
     }
@@ -284,7 +310,7 @@ impl Platform for WebPlatform {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.path().display().to_string();
                 let bytes = file.bytes_async().await;
-                inbox.borrow_mut().push(scenario_event(&name, bytes));
+                inbox.borrow_mut().push(read(&name, bytes));
                 ctx.request_repaint();
             });
         }

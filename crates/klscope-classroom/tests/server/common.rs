@@ -183,7 +183,8 @@ impl Teacher {
 
     /// Moves to step `index` with the lesson's own P and Q.
     pub async fn step(&mut self, lesson: &str, index: usize) {
-        let scenario = &klscope_core::lesson::find_builtin_lesson(lesson).unwrap().steps[index].scenario;
+        let lesson = klscope_core::lesson::find_builtin_lesson(lesson).unwrap();
+        let scenario = lesson.steps[index].discrete().unwrap();
         self.command("Step", json!({"index": index, "p": scenario.p, "q": scenario.q})).await;
         let now = self.client.next_of("StepNow").await;
         assert_eq!(now["index"], index);

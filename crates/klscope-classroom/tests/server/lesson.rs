@@ -15,10 +15,10 @@ fn wire(choice: Choice) -> Value {
 /// Three answers to a step (right, wrong, right where the task allows) and whether the
 /// lesson's judge calls each right.
 fn three_answers(step: &Step) -> Vec<(Value, bool)> {
-    let (p, q) = (&step.scenario.p, &step.scenario.q);
+    let (p, q) = (&step.discrete().unwrap().p, &step.discrete().unwrap().q);
     let report = Report::compute(p, q);
-    let positions = step.scenario.positions.as_deref();
-    let scene = Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit, positions };
+    let d = step.discrete().unwrap();
+    let scene = Scene::discrete(&d.labels, p, q, &report, d.unit).at_positions(d.positions.as_deref());
     match &step.task {
         None => Vec::new(),
         Some(Task::Goal(goal)) => [p.clone(), q.clone(), p.iter().rev().copied().collect()]
@@ -37,7 +37,7 @@ fn three_answers(step: &Step) -> Vec<(Value, bool)> {
         }
         Some(Task::Predict(prediction)) => {
             let judged: Vec<(Choice, bool)> = prediction
-                .choices(&step.scenario.labels)
+                .choices(&step.discrete().unwrap().labels)
                 .into_iter()
                 .map(|c| (c, prediction.judge(Some(Answer::Chose(c)), &scene).correct == Some(true)))
                 .collect();
@@ -56,8 +56,8 @@ fn assert_nothing_given_away(step: &Step, seen: &[Value]) {
         assert_ne!(message["type"], "Revealed", "{text}");
         assert!(!text.contains("\"right") && !text.contains("correct"), "a judgement before Reveal: {text}");
         if let Some(Task::Predict(Prediction::Estimate { measure, unit, tolerance })) = &step.task {
-            let (p, q, x) = (&step.scenario.p, &step.scenario.q, step.scenario.positions.as_deref());
-            let truth = measure.value_at(p, q, x, *unit);
+            let d = step.discrete().unwrap();
+            let truth = measure.value_at(&d.p, &d.q, d.positions.as_deref(), *unit);
             let mut numbers = Vec::new();
             collect_numbers(message, "", &mut numbers);
             assert!(numbers.iter().all(|x| (x - truth).abs() > *tolerance), "near {truth}: {text}");
@@ -101,7 +101,7 @@ async fn a_teacher_and_three_students_go_through_a_whole_lesson() {
         for (s, student) in students.iter_mut().enumerate() {
             let now = student.next_of("StepNow").await;
             assert_eq!((now["index"].as_u64(), now["phase"].as_str()), (Some(index as u64), Some("asking")));
-            assert_eq!(now["p"], json!(step.scenario.p));
+            assert_eq!(now["p"], json!(step.discrete().unwrap().p));
             seen[s].push(now);
         }
         let answers = three_answers(step);

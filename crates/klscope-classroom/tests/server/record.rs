@@ -12,10 +12,9 @@ use crate::common::{Teacher, TestServer, student_id};
 fn judged(choice: Choice) -> &'static str {
     let step = &find_builtin_lesson("asymmetry").unwrap().steps[0];
     let Some(Task::Predict(prediction)) = &step.task else { panic!("a prediction") };
-    let (p, q) = (&step.scenario.p, &step.scenario.q);
+    let (p, q) = (&step.discrete().unwrap().p, &step.discrete().unwrap().q);
     let report = Report::compute(p, q);
-    let scene =
-        Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit, positions: None };
+    let scene = Scene::discrete(&step.discrete().unwrap().labels, p, q, &report, step.discrete().unwrap().unit);
     if prediction.judge(Some(Answer::Chose(choice)), &scene).correct == Some(true) { "yes" } else { "no" }
 }
 

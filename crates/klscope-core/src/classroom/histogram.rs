@@ -35,7 +35,7 @@ pub fn histogram(step: &Step, p: &[f64], q: &[f64], answers: &[Judged], revealed
             estimate_bars(&numbers, |x| revealed.then(|| is_right(step, p, q, &Judged::Prediction(Answer::Number(x)))))
         }
         Some(Task::Predict(prediction)) => {
-            let labels = &step.scenario.labels;
+            let labels = step.labels();
             prediction
                 .choices(labels)
                 .into_iter()
@@ -104,10 +104,7 @@ fn estimate_bars(numbers: &[f64], right: impl Fn(f64) -> Option<bool>) -> Vec<Ba
 #[cfg(test)]
 pub(super) fn right_choice(step: &Step, p: &[f64], q: &[f64]) -> Option<crate::lesson::Choice> {
     let Some(Task::Predict(prediction)) = &step.task else { return None };
-    prediction
-        .choices(&step.scenario.labels)
-        .into_iter()
-        .find(|c| is_right(step, p, q, &Judged::Prediction(Answer::Chose(*c))))
+    prediction.choices(step.labels()).into_iter().find(|c| is_right(step, p, q, &Judged::Prediction(Answer::Chose(*c))))
 }
 
 #[cfg(test)]
@@ -118,7 +115,7 @@ mod tests {
     #[test]
     fn choices_are_counted_and_marked_only_after_reveal() {
         let step = find_builtin_lesson("when-kl-blows-up").expect("built in").steps[0].clone();
-        let (p, q) = (step.scenario.p.clone(), step.scenario.q.clone());
+        let (p, q) = (step.discrete().unwrap().p.clone(), step.discrete().unwrap().q.clone());
         let right = right_choice(&step, &p, &q).expect("a choice question");
         let answers =
             [Judged::Prediction(Answer::Chose(right)), Judged::Prediction(Answer::Chose(crate::lesson::Choice::Equal))];
@@ -129,7 +126,7 @@ mod tests {
         let (bars, right_count) = histogram(&step, &p, &q, &answers, true);
         assert_eq!(right_count, Some(1));
         let marked: Vec<&str> = bars.iter().filter(|b| b.right == Some(true)).map(|b| b.label.as_str()).collect();
-        assert_eq!(marked, [Prediction::choice_text(right, &step.scenario.labels)]);
+        assert_eq!(marked, [Prediction::choice_text(right, &step.discrete().unwrap().labels)]);
     }
 
     #[test]

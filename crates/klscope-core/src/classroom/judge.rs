@@ -3,8 +3,10 @@
 //! the lesson's task code against P and Q as the teacher has them.
 
 use super::{MAX_ROOM_OUTCOMES, WireAnswer};
+use crate::info::density::{Accuracy, DensityReport};
 use crate::info::{Distribution, Report};
 use crate::lesson::{Answer, Choice, Prediction, Scene, Step, Task, Verdict};
+use crate::scenario::AnyScenario;
 use crate::text::parse_number;
 
 /// An answer, understood.
@@ -22,9 +24,15 @@ const KEPT_WITHIN: f64 = 1e-9;
 /// The longest estimate text read.
 const MAX_NUMBER_TEXT: usize = 40;
 
+/// Why a room cannot carry a densities step.
+pub const DENSITIES_REFUSED: &str = "this step shows densities, and a room carries only discrete P and Q: teach it from the projector and go on to the next step";
+
 /// Checks P and Q from the wire for a step's outcomes; the error is one sentence.
 pub fn check_scene(step: &Step, p: &[f64], q: &[f64]) -> Result<(), String> {
-    let labels = &step.scenario.labels;
+    let Some(scenario) = step.discrete() else {
+        return Err(DENSITIES_REFUSED.to_string());
+    };
+    let labels = &scenario.labels;
     if labels.len() > MAX_ROOM_OUTCOMES {
         return Err(format!("this step has {} outcomes, more than a room carries ({MAX_ROOM_OUTCOMES})", labels.len()));
     }
@@ -36,7 +44,10 @@ pub fn check_scene(step: &Step, p: &[f64], q: &[f64]) -> Result<(), String> {
 
 /// Reads `wire` as an answer to `step`, whose P and Q are now `p` and `q`.
 pub fn judge_answer(step: &Step, p: &[f64], wire: &WireAnswer) -> Result<Judged, String> {
-    let labels = &step.scenario.labels;
+    let Some(scenario) = step.discrete() else {
+        return Err(DENSITIES_REFUSED.to_string());
+    };
+    let labels = &scenario.labels;
     let prediction = match &step.task {
         None => return Err("this step asks nothing: there is nothing to answer".to_string()),
         Some(Task::Goal(goal)) => {
@@ -93,17 +104,25 @@ pub fn verdict(step: &Step, p: &[f64], q: &[f64], answer: Option<Answer>) -> Opt
     let Some(Task::Predict(prediction)) = &step.task else {
         return None;
     };
-    let report = Report::compute(p, q);
-    let positions = step.scenario.positions.as_deref();
-    let scene = Scene { labels: &step.scenario.labels, p, q, report: &report, unit: step.scenario.unit, positions };
-    Some(prediction.judge(answer, &scene))
+    match &step.scenario {
+        AnyScenario::Discrete(scenario) => {
+            let report = Report::compute(p, q);
+            let scene = Scene::discrete(&scenario.labels, p, q, &report, scenario.unit);
+            Some(prediction.judge(answer, &scene.at_positions(scenario.positions.as_deref())))
+        }
+        // Densities do not move over the wire: judged as the step sets them.
+        AnyScenario::Densities(densities) => {
+            let report = DensityReport::compute(&densities.p, &densities.q, Accuracy::default());
+            Some(prediction.judge(answer, &Scene::densities(&report, densities.unit)))
+        }
+    }
 }
 
 /// The answer as a person reads it in the record: "KL(Q||P)", "scissors", "0.7",
 /// "reached".
 pub fn answer_text(step: &Step, judged: &Judged) -> String {
     match judged {
-        Judged::Prediction(Answer::Chose(choice)) => Prediction::choice_text(*choice, &step.scenario.labels),
+        Judged::Prediction(Answer::Chose(choice)) => Prediction::choice_text(*choice, step.labels()),
         Judged::Prediction(Answer::Number(x)) => crate::text::full(*x),
         Judged::Goal { met: true } => "reached".to_string(),
         Judged::Goal { met: false } => "not reached".to_string(),
@@ -122,7 +141,7 @@ mod tests {
     #[test]
     fn answers_are_read_against_their_question() {
         let larger = step("asymmetry", 0);
-        let p = larger.scenario.p.clone();
+        let p = larger.discrete().unwrap().p.clone();
         let kl_qp = WireAnswer::Measure { measure: "kl_qp".into() };
         assert!(matches!(judge_answer(&larger, &p, &kl_qp), Ok(Judged::Prediction(Answer::Chose(_)))));
         let not_offered = WireAnswer::Measure { measure: "js".into() };
@@ -132,7 +151,7 @@ mod tests {
         assert!(judge_answer(&step("asymmetry", 1), &p, &WireAnswer::Equal {}).is_err(), "a step without a task");
 
         let estimate = step("surprise-and-entropy", 0);
-        let p = estimate.scenario.p.clone();
+        let p = estimate.discrete().unwrap().p.clone();
         let third = WireAnswer::Number { value: "1/3".into() };
         assert_eq!(judge_answer(&estimate, &p, &third), Ok(Judged::Prediction(Answer::Number(1.0 / 3.0))));
         for bad in ["NaN", "abc", &"1".repeat(41)] {
@@ -145,12 +164,13 @@ mod tests {
     fn a_goal_is_checked_on_the_students_own_copy_with_the_kept_side() {
         // asymmetry's last step: KL(P||Q) below 0.05 bits, keeping P.
         let goal = step("asymmetry", 5);
-        let p = goal.scenario.p.clone();
+        let p = goal.discrete().unwrap().p.clone();
         let near = WireAnswer::Scene { p: p.clone(), q: p.clone() };
         assert_eq!(judge_answer(&goal, &p, &near), Ok(Judged::Goal { met: true }));
-        let far = WireAnswer::Scene { p: p.clone(), q: goal.scenario.q.clone() };
+        let far = WireAnswer::Scene { p: p.clone(), q: goal.discrete().unwrap().q.clone() };
         assert_eq!(judge_answer(&goal, &p, &far), Ok(Judged::Goal { met: false }));
-        let moved_p = WireAnswer::Scene { p: goal.scenario.q.clone(), q: goal.scenario.q.clone() };
+        let moved_p =
+            WireAnswer::Scene { p: goal.discrete().unwrap().q.clone(), q: goal.discrete().unwrap().q.clone() };
         assert_eq!(judge_answer(&goal, &p, &moved_p), Ok(Judged::Goal { met: false }), "P changed");
         let short = WireAnswer::Scene { p: vec![1.0], q: vec![1.0] };
         assert!(judge_answer(&goal, &p, &short).is_err_and(|e| e.starts_with("P: ")));

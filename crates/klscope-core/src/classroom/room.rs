@@ -102,8 +102,9 @@ impl Room {
             .steps
             .iter()
             .map(|step| StepState {
-                p: step.scenario.p.clone(),
-                q: step.scenario.q.clone(),
+                // A densities step has no P and Q a room can carry (see `check_scene`).
+                p: step.discrete().map(|s| s.p.clone()).unwrap_or_default(),
+                q: step.discrete().map(|s| s.q.clone()).unwrap_or_default(),
                 phase: Phase::Asking,
                 answers: BTreeMap::new(),
                 reveal: None,

@@ -47,7 +47,7 @@ fn assert_no_leak(room: &Room, index: usize, p: &[f64], q: &[f64], seen: &[Serve
         assert!(!matches!(message, ServerMessage::Revealed { .. }), "step {index}: revealed early: {json}");
         assert!(!json.contains("correct") && !json.contains("right"), "step {index}: a judgement: {json}");
         if let Some(Task::Predict(Prediction::Estimate { measure, unit, tolerance })) = &step.task {
-            let truth = measure.value_at(p, q, step.scenario.positions.as_deref(), *unit);
+            let truth = measure.value_at(p, q, step.discrete().and_then(|d| d.positions.as_deref()), *unit);
             let mut found = Vec::new();
             numbers(&serde_json::from_str(&json).expect("json"), "", &mut found);
             for x in found {
@@ -76,7 +76,7 @@ fn answers_for(room: &Room, index: usize, p: &[f64], q: &[f64]) -> Vec<(WireAnsw
                 .collect()
         }
         Some(Task::Predict(Prediction::Estimate { measure, unit, tolerance })) => {
-            let truth = measure.value_at(p, q, step.scenario.positions.as_deref(), *unit);
+            let truth = measure.value_at(p, q, step.discrete().and_then(|d| d.positions.as_deref()), *unit);
             let number = |x: f64| WireAnswer::Number { value: format!("{x}") };
             vec![
                 (number(truth + tolerance / 2.0), true),
@@ -88,7 +88,7 @@ fn answers_for(room: &Room, index: usize, p: &[f64], q: &[f64]) -> Vec<(WireAnsw
             let right = right_choice(step, p, q).expect("a right choice");
             let wire = WireAnswer::from;
             let Some(Task::Predict(prediction)) = &step.task else { unreachable!() };
-            let wrong = prediction.choices(&step.scenario.labels).into_iter().find(|c| {
+            let wrong = prediction.choices(&step.discrete().unwrap().labels).into_iter().find(|c| {
                 let verdict = super::judge::verdict(step, p, q, Some(Answer::Chose(*c)));
                 verdict.and_then(|v| v.correct) == Some(false)
             });
@@ -116,7 +116,14 @@ fn three_students_go_through_every_built_in_lesson_and_nothing_leaks_before_reve
             students.push(student);
         }
         for (index, step) in lesson.steps.iter().enumerate() {
-            let (p, q) = (step.scenario.p.clone(), step.scenario.q.clone());
+            // A room carries discrete P and Q only: a densities step is refused in a sentence.
+            let Some(discrete) = step.discrete() else {
+                let refused = room.step(index, Vec::new(), Vec::new()).err();
+                let sentence = super::judge::DENSITIES_REFUSED.to_string();
+                assert_eq!(refused, Some(RoomError::Refused(sentence)), "{} step {index}", lesson.id);
+                continue;
+            };
+            let (p, q) = (discrete.p.clone(), discrete.q.clone());
             let mut seen: Vec<Vec<ServerMessage>> = vec![Vec::new(); 3];
             let out = room.step(index, p.clone(), q.clone()).expect("a step");
             for s in &students {
@@ -173,7 +180,7 @@ fn a_student_who_comes_back_keeps_their_answer_and_may_change_it_until_reveal() 
     let mut room = room("asymmetry", 500);
     let (amy, _) = room.join(id(1), None).expect("join");
     let step = room.lesson().steps[0].clone();
-    room.step(0, step.scenario.p.clone(), step.scenario.q.clone()).expect("step");
+    room.step(0, step.discrete().unwrap().p.clone(), step.discrete().unwrap().q.clone()).expect("step");
     room.answer(amy, 0, WireAnswer::Equal {}).expect("answer");
     assert_eq!(room.leave(amy).len(), 1);
     assert!(room.leave(amy).is_empty(), "leaving twice changes nothing");
@@ -207,10 +214,10 @@ fn answers_to_another_step_or_before_a_step_are_refused_and_change_nothing() {
     let (s, _) = room.join(id(1), None).expect("join");
     assert_eq!(room.answer(s, 0, WireAnswer::Equal {}).err(), Some(RoomError::NoStepYet));
     let step = room.lesson().steps[2].clone();
-    room.step(2, step.scenario.p.clone(), step.scenario.q.clone()).expect("step 3");
+    room.step(2, step.discrete().unwrap().p.clone(), step.discrete().unwrap().q.clone()).expect("step 3");
     assert_eq!(room.answer(s, 0, WireAnswer::Equal {}).err(), Some(RoomError::NotNow { asked: 0, now: 2 }));
     assert_eq!(room.step(9, vec![], vec![]).err(), Some(RoomError::NoStep { index: 9, steps: 6 }));
-    let bad = room.step(2, vec![0.5, 0.5], step.scenario.q.clone());
+    let bad = room.step(2, vec![0.5, 0.5], step.discrete().unwrap().q.clone());
     assert!(matches!(bad, Err(RoomError::Refused(ref why)) if why.starts_with("P: ")), "{bad:?}");
     assert_eq!(room.current_step(), Some(2), "a refused step leaves the room where it was");
     let ServerMessage::Counts { answered: 0, .. } = room.counts().message else { panic!() };
@@ -226,7 +233,7 @@ fn a_teacher_who_comes_back_is_told_where_the_room_stands() {
     ));
     let (s, _) = room.join(id(1), None).expect("join");
     let step = room.lesson().steps[0].clone();
-    room.step(0, step.scenario.p.clone(), step.scenario.q.clone()).expect("step");
+    room.step(0, step.discrete().unwrap().p.clone(), step.discrete().unwrap().q.clone()).expect("step");
     room.answer(s, 0, WireAnswer::Equal {}).expect("answer");
     let asking = room.resume();
     assert_eq!(asking.len(), 2, "counts and the step, no histogram before Show answers: {asking:?}");

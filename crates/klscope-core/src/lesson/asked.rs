@@ -2,7 +2,7 @@
 //! order, or Wasserstein-1 at the scenario's positions. The last two are not measures
 //! (they need α or positions besides P and Q), so a question names them through this.
 
-use super::task::Scene;
+use super::task::{Scene, SceneMeasures, infinite_reason};
 use crate::info::direction::Direction;
 use crate::info::family::{FamilyMember, alpha_text};
 use crate::info::renyi::{is_order, renyi_divergence};
@@ -92,11 +92,13 @@ impl Asked {
         }
     }
 
-    /// The value for P and Q as they stand, in `unit` where it has one.
+    /// The value for P and Q as they stand, in `unit` where it has one (NaN for W₁ and
+    /// D_α on densities, which a lesson never asks).
     pub fn value(self, now: &Scene<'_>, unit: Unit) -> f64 {
-        match self {
-            Asked::Measure(measure) => measure.value(now.report, unit),
-            other => other.value_at(now.p, now.q, now.positions, unit),
+        match (self, &now.measures) {
+            (Asked::Measure(measure), _) => now.value(measure, unit),
+            (other, SceneMeasures::Discrete { p, q, positions, .. }) => other.value_at(p, q, *positions, unit),
+            (_, SceneMeasures::Densities(_)) => f64::NAN,
         }
     }
 
@@ -112,15 +114,15 @@ impl Asked {
     /// "KL(P||Q) is infinite because Q gives 'scissors' probability 0, but P gives it 0.2",
     /// when it is.
     pub fn infinite_reason(self, now: &Scene<'_>) -> Option<String> {
-        let because = match self {
-            Asked::Measure(measure) => measure.infinite_because(now.report)?.explain(now.labels, now.p, now.q),
-            Asked::Renyi(alpha) => {
-                let cause = renyi_divergence(now.p, now.q, alpha).cause?;
-                let label = crate::text::quote(now.labels.get(cause.outcome).map(String::as_str).unwrap_or("?"));
+        let because = match (self, &now.measures) {
+            (Asked::Measure(measure), _) => return infinite_reason(measure, now),
+            (Asked::Renyi(alpha), SceneMeasures::Discrete { labels, p, q, .. }) => {
+                let cause = renyi_divergence(p, q, alpha).cause?;
+                let label = crate::text::quote(labels.get(cause.outcome).map(String::as_str).unwrap_or("?"));
                 let at = |values: &[f64]| values.get(cause.outcome).copied().unwrap_or(f64::NAN);
                 let (zero, other, value) = match cause.direction {
-                    Direction::Forward => ("Q", "P", at(now.p)),
-                    Direction::Reverse => ("P", "Q", at(now.q)),
+                    Direction::Forward => ("Q", "P", at(p)),
+                    Direction::Reverse => ("P", "Q", at(q)),
                 };
                 if alpha < 1.0 {
                     "P and Q share no outcome".to_string()
@@ -131,7 +133,7 @@ impl Asked {
                     )
                 }
             }
-            Asked::Wasserstein1 => return None,
+            _ => return None,
         };
         Some(format!("{} is infinite because {because}", self.symbol()))
     }
@@ -211,7 +213,7 @@ mod tests {
     use crate::info::Report;
 
     fn scene<'a>(labels: &'a [String], p: &'a [f64], q: &'a [f64], report: &'a Report) -> Scene<'a> {
-        Scene { labels, p, q, report, unit: Unit::Bits, positions: None }
+        Scene::discrete(labels, p, q, report, Unit::Bits)
     }
 
     #[test]

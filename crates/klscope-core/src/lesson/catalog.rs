@@ -9,6 +9,7 @@ const LESSONS: &[(&str, &str)] = &[
     ("asymmetry", include_str!("../../../../lessons/asymmetry.ron")),
     ("when-kl-blows-up", include_str!("../../../../lessons/when-kl-blows-up.ron")),
     ("beyond-kl", include_str!("../../../../lessons/beyond-kl.ron")),
+    ("sums-to-integrals", include_str!("../../../../lessons/sums-to-integrals.ron")),
 ];
 
 /// The ids of the built-in lessons, in teaching order.

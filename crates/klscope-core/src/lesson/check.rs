@@ -7,8 +7,9 @@ use super::asked::{Asked, BEYOND_MEASURES, asked_named};
 use super::error::StepProblem;
 use super::format::{PredictionFile, TaskFile, known_measures, measure_named};
 use super::task::{Goal, PER_OUTCOME, Prediction, Relation, Task};
+use crate::info::density::DENSITY_MEASURES;
 use crate::info::{Measure, Report, Side, Unit};
-use crate::scenario::Scenario;
+use crate::scenario::{AnyScenario, Scenario};
 use crate::text::{short_number, with_unit};
 
 /// A task's problem, and the measure name it is about (to point at it in the text).
@@ -23,10 +24,44 @@ impl From<StepProblem> for TaskFault {
     }
 }
 
-/// Makes the task and checks it makes sense for `scenario`.
-pub fn task(file: TaskFile, scenario: &Scenario) -> Result<Task, TaskFault> {
+/// Makes the task and checks it makes sense for `scenario`: on densities, a question
+/// about a measure the densities screen shows (their goals and "which outcome" have
+/// nothing to be checked on).
+pub fn task(file: TaskFile, scenario: &AnyScenario) -> Result<Task, TaskFault> {
+    match scenario {
+        AnyScenario::Discrete(scenario) => discrete_task(file, scenario),
+        AnyScenario::Densities(scenario) => densities_task(file, scenario.unit),
+    }
+}
+
+fn densities_task(file: TaskFile, unit: Unit) -> Result<Task, TaskFault> {
+    let prediction = match file {
+        TaskFile::Goal { .. } => return Err(StepProblem::DensitiesGoal.into()),
+        TaskFile::Predict(PredictionFile::TopContributor(_)) => return Err(StepProblem::DensitiesOutcome.into()),
+        TaskFile::Predict(prediction) => prediction,
+    };
+    let names: Vec<String> = match &prediction {
+        PredictionFile::Larger(first, second) => vec![first.clone(), second.clone()],
+        PredictionFile::Estimate { measure, .. } => vec![measure.clone()],
+        PredictionFile::StaysMeaningful(names) => names.clone(),
+        PredictionFile::TopContributor(_) => Vec::new(),
+    };
+    for name in names {
+        let measure = named(&name)?;
+        if !DENSITY_MEASURES.contains(&measure) {
+            let allowed = DENSITY_MEASURES.iter().map(|m| m.symbol()).collect::<Vec<_>>().join(", ");
+            let problem = StepProblem::NotForDensities { measure: measure.symbol(), allowed };
+            return Err(TaskFault { problem, measure: Some(name) });
+        }
+    }
+    prediction_for(prediction, unit, usize::MAX, "").map(Task::Predict)
+}
+
+fn discrete_task(file: TaskFile, scenario: &Scenario) -> Result<Task, TaskFault> {
     match file {
-        TaskFile::Predict(prediction) => self::prediction(prediction, scenario).map(Task::Predict),
+        TaskFile::Predict(prediction) => {
+            prediction_for(prediction, scenario.unit, scenario.labels.len(), &scenario.id).map(Task::Predict)
+        }
         TaskFile::Goal { measure, below, above, unit, keep } => {
             let measure = named(&measure)?;
             let (relation, target) = match (below, above) {
@@ -45,7 +80,9 @@ pub fn task(file: TaskFile, scenario: &Scenario) -> Result<Task, TaskFault> {
     }
 }
 
-fn prediction(file: PredictionFile, scenario: &Scenario) -> Result<Prediction, TaskFault> {
+/// A prediction for a scenario in `unit` with `outcomes` outcomes (its id names it in an
+/// error).
+fn prediction_for(file: PredictionFile, unit: Unit, outcomes: usize, id: &str) -> Result<Prediction, TaskFault> {
     match file {
         PredictionFile::Larger(first, second) => {
             let (first, second) = (asked(&first)?, asked(&second)?);
@@ -75,20 +112,19 @@ fn prediction(file: PredictionFile, scenario: &Scenario) -> Result<Prediction, T
                 let problem = StepProblem::NotPerOutcome { measure: measure.symbol(), allowed };
                 return Err(TaskFault { problem, measure: Some(name) });
             }
-            let outcomes = scenario.labels.len();
             if outcomes > MAX_CHOICE_OUTCOMES {
                 let problem =
-                    StepProblem::TooManyChoices { scenario: scenario.id.clone(), outcomes, max: MAX_CHOICE_OUTCOMES };
+                    StepProblem::TooManyChoices { scenario: id.to_string(), outcomes, max: MAX_CHOICE_OUTCOMES };
                 return Err(problem.into());
             }
             Ok(Prediction::TopContributor { measure })
         }
-        PredictionFile::Estimate { measure, unit, within } => {
+        PredictionFile::Estimate { measure, unit: given_unit, within } => {
             let measure = asked(&measure)?;
             if !(within.is_finite() && within > 0.0) {
                 return Err(StepProblem::BadTolerance(within).into());
             }
-            Ok(Prediction::Estimate { measure, unit: unit.unwrap_or(scenario.unit), tolerance: within })
+            Ok(Prediction::Estimate { measure, unit: given_unit.unwrap_or(unit), tolerance: within })
         }
     }
 }

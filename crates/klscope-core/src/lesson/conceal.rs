@@ -215,7 +215,7 @@ fn hide_near(concealed: &mut Concealed, unit: Unit, now: &Scene<'_>) {
     };
     // Each measure in the question's unit and in the screen's: both are numbers a student
     // could read.
-    let values = |m: Measure| [(m.value(now.report, unit), unit), (m.value(now.report, now.unit), now.unit)];
+    let values = |m: Measure| [(now.value(m, unit), unit), (now.value(m, now.unit), now.unit)];
     let alone = |m: Measure| {
         values(m).into_iter().any(|(v, in_unit)| {
             let turned = match m {
@@ -264,7 +264,7 @@ mod tests {
     fn concealed(prediction: &Prediction, p: &[f64], q: &[f64], screen: Unit) -> (Concealed, Report) {
         let report = Report::compute(p, q);
         let labels: Vec<String> = (0..p.len()).map(|i| format!("o{i}")).collect();
-        let scene = Scene { labels: &labels, p, q, report: &report, unit: screen, positions: None };
+        let scene = Scene::discrete(&labels, p, q, &report, screen);
         (prediction.conceals(&scene), report)
     }
 

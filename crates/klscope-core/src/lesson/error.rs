@@ -128,6 +128,15 @@ pub enum StepProblem {
     )]
     TooManyChoices { scenario: String, outcomes: usize, max: usize },
 
+    #[error("the step shows densities, which have no goal to check while the student drags: ask Larger or Estimate")]
+    DensitiesGoal,
+
+    #[error("the step shows densities, which have no outcomes to choose from: ask Larger or Estimate")]
+    DensitiesOutcome,
+
+    #[error("{measure} is not integrated for densities: on a densities step ask about one of {allowed}")]
+    NotForDensities { measure: &'static str, allowed: String },
+
     #[error("`within` is {0}: the tolerance must be a positive, finite number")]
     BadTolerance(f64),
 

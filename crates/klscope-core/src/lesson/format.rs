@@ -6,6 +6,7 @@
 //!     steps: [
 //!         Step(
 //!             scenario: Builtin("support-mismatch"), // or File("x.ron"), or Inline((id: .., ..))
+//!                                                     // or InlineDensities((id: .., p: [..], q: [..]))
 //!             view: "plots",
 //!             say: "Q says scissors never happens.",
 //!             task: Predict(Larger("KL(P||Q)", "KL(Q||P)")), // optional
@@ -19,7 +20,7 @@
 use serde::Deserialize;
 
 use crate::info::{Measure, Side, Unit};
-use crate::scenario::ScenarioFile;
+use crate::scenario::{DensitiesFile, ScenarioFile};
 
 /// A lesson as read from a file.
 #[derive(Deserialize)]
@@ -44,12 +45,14 @@ pub struct StepFile {
 #[derive(Deserialize)]
 #[serde(rename = "Scenario")]
 pub enum ScenarioSource {
-    /// A built-in scenario by id.
+    /// A built-in scenario by id: discrete or densities.
     Builtin(String),
-    /// A scenario file, relative to the lesson file's folder.
+    /// A scenario file of either kind, relative to the lesson file's folder.
     File(String),
     /// A scenario written out in the lesson, in the scenario file format.
     Inline(Box<ScenarioFile>),
+    /// Densities written out in the lesson, in the densities file format.
+    InlineDensities(Box<DensitiesFile>),
 }
 
 /// A task as read; measures are still names.

@@ -5,7 +5,7 @@ use super::error::{LessonError, LessonProblem, Place, StepProblem};
 use super::format::{LessonFile, ScenarioSource, StepFile};
 use super::locate::{Locator, Span};
 use super::{Lesson, MAX_LESSON_OUTCOMES, Step, VIEW_IDS};
-use crate::scenario::{self, Scenario};
+use crate::scenario::{self, AnyScenario, DensitiesScenario, Scenario};
 use ron::extensions::Extensions;
 use std::path::Path;
 
@@ -97,7 +97,11 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>, left: &mut usize) -> Re
         return Err(Fault { problem: StepProblem::EmptySay, spot: Spot::Field("say") });
     }
     let scenario = scenario_of(step.scenario, base_dir).map_err(Fault::at("scenario"))?;
-    let outcomes = scenario.labels.len();
+    // Densities hold a few components, not outcomes: they take nothing from the budget.
+    let outcomes = match &scenario {
+        AnyScenario::Discrete(s) => s.labels.len(),
+        AnyScenario::Densities(_) => 0,
+    };
     if outcomes > *left {
         let problem = StepProblem::OverBudget { outcomes, left: *left, max: MAX_LESSON_OUTCOMES };
         return Err(Fault { problem, spot: Spot::Field("scenario") });
@@ -113,27 +117,33 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>, left: &mut usize) -> Re
     Ok(Step { scenario, view: step.view, text: step.say, task })
 }
 
-fn scenario_of(source: ScenarioSource, base_dir: Option<&Path>) -> Result<Scenario, StepProblem> {
+fn scenario_of(source: ScenarioSource, base_dir: Option<&Path>) -> Result<AnyScenario, StepProblem> {
+    let boxed = |e| StepProblem::Scenario(Box::new(e));
+    let origin = |id: &str| match id.trim() {
+        "" => "the inline scenario".to_string(),
+        id => format!("the inline scenario '{id}'"),
+    };
     match source {
-        ScenarioSource::Builtin(id) => scenario::find_builtin(&id).map_err(|e| StepProblem::Scenario(Box::new(e))),
+        ScenarioSource::Builtin(id) => scenario::find_builtin_any(&id).map_err(boxed),
         ScenarioSource::File(file) => scenario_file(file, base_dir),
         ScenarioSource::Inline(file) => {
-            let origin = match file.id.trim() {
-                "" => "the inline scenario".to_string(),
-                id => format!("the inline scenario '{id}'"),
-            };
-            Scenario::from_file(*file, &origin).map_err(|e| StepProblem::Scenario(Box::new(e)))
+            let origin = origin(&file.id);
+            Scenario::from_file(*file, &origin).map(AnyScenario::Discrete).map_err(boxed)
+        }
+        ScenarioSource::InlineDensities(file) => {
+            let origin = origin(&file.id);
+            DensitiesScenario::from_file(*file, &origin).map(AnyScenario::Densities).map_err(boxed)
         }
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn scenario_file(file: String, base_dir: Option<&Path>) -> Result<Scenario, StepProblem> {
+fn scenario_file(file: String, base_dir: Option<&Path>) -> Result<AnyScenario, StepProblem> {
     let Some(folder) = base_dir else {
         return Err(StepProblem::NoFolder { file });
     };
     let path = inside(folder, &file).ok_or(StepProblem::OutsideFolder { file })?;
-    scenario::load(&path).map_err(|e| StepProblem::Scenario(Box::new(e)))
+    scenario::load_any(&path).map_err(|e| StepProblem::Scenario(Box::new(e)))
 }
 
 /// `file` (as a step writes it) within `folder`, or `None` when it would lead out of it:
@@ -166,7 +176,7 @@ fn inside(folder: &Path, file: &str) -> Option<std::path::PathBuf> {
 
 /// The browser reads no files behind the page's back.
 #[cfg(target_arch = "wasm32")]
-fn scenario_file(file: String, _base_dir: Option<&Path>) -> Result<Scenario, StepProblem> {
+fn scenario_file(file: String, _base_dir: Option<&Path>) -> Result<AnyScenario, StepProblem> {
     Err(StepProblem::NoFolder { file })
 }
 

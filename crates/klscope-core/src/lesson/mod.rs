@@ -24,9 +24,9 @@ pub use error::{LessonError, LessonProblem, Place, StepProblem};
 pub use format::measure_named;
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::load;
-pub use task::{Answer, Choice, Goal, GoalStatus, Prediction, Relation, Scene, Task, Verdict};
+pub use task::{Answer, Choice, Goal, GoalStatus, Prediction, Relation, Scene, SceneMeasures, Task, Verdict};
 
-use crate::scenario::Scenario;
+use crate::scenario::{AnyScenario, DensitiesScenario, Scenario};
 
 /// The views a step may name, as in the app's tabs (a test checks this matches the
 /// app's registry).
@@ -62,10 +62,36 @@ pub struct Lesson {
 /// One step of a lesson.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
-    pub scenario: Scenario,
-    /// One of [`VIEW_IDS`].
+    /// Discrete P and Q, or two densities (the app shows its densities screen for those,
+    /// whatever the view).
+    pub scenario: AnyScenario,
+    /// One of [`VIEW_IDS`]: the view a discrete step opens (a densities step keeps it for
+    /// when the student opens its bins as discrete).
     pub view: String,
     /// What the teacher says: one or two sentences.
     pub text: String,
     pub task: Option<Task>,
+}
+
+impl Step {
+    /// The step's discrete scenario, if it is not about densities.
+    pub fn discrete(&self) -> Option<&Scenario> {
+        match &self.scenario {
+            AnyScenario::Discrete(s) => Some(s),
+            AnyScenario::Densities(_) => None,
+        }
+    }
+
+    /// The outcomes' names (none for densities).
+    pub fn labels(&self) -> &[String] {
+        self.discrete().map_or(&[], |s| &s.labels)
+    }
+
+    /// The step's densities, if it is about them.
+    pub fn densities(&self) -> Option<&DensitiesScenario> {
+        match &self.scenario {
+            AnyScenario::Discrete(_) => None,
+            AnyScenario::Densities(s) => Some(s),
+        }
+    }
 }

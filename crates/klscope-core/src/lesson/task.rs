@@ -2,6 +2,7 @@
 //! the student answers, never typed by the lesson's author; a goal is checked live.
 
 use super::asked::Asked;
+use crate::info::density::DensityReport;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Report, Side, Unit};
 use crate::text::{short_number, with_unit};
@@ -153,24 +154,66 @@ impl Prediction {
     }
 }
 
-/// P and Q as they stand, with their report and the unit of the screen.
+/// P and Q as they stand, with their measures and the unit of the screen.
 pub struct Scene<'a> {
-    pub labels: &'a [String],
-    pub p: &'a [f64],
-    pub q: &'a [f64],
-    pub report: &'a Report,
+    pub measures: SceneMeasures<'a>,
     pub unit: Unit,
-    /// The outcomes' positions on a line, for W₁ (None: 0, 1, 2, …).
-    pub positions: Option<&'a [f64]>,
 }
 
-impl Scene<'_> {
+/// Where a scene's numbers come from: discrete P and Q with their report, or two densities
+/// with theirs (no outcomes to name).
+pub enum SceneMeasures<'a> {
+    Discrete {
+        labels: &'a [String],
+        p: &'a [f64],
+        q: &'a [f64],
+        report: &'a Report,
+        /// The outcomes' positions on a line, for W₁ (None: 0, 1, 2, …).
+        positions: Option<&'a [f64]>,
+    },
+    Densities(&'a DensityReport),
+}
+
+impl<'a> Scene<'a> {
+    pub fn discrete(labels: &'a [String], p: &'a [f64], q: &'a [f64], report: &'a Report, unit: Unit) -> Scene<'a> {
+        Scene { measures: SceneMeasures::Discrete { labels, p, q, report, positions: None }, unit }
+    }
+
+    pub fn densities(report: &'a DensityReport, unit: Unit) -> Scene<'a> {
+        Scene { measures: SceneMeasures::Densities(report), unit }
+    }
+
+    /// A measure's value in `unit` (NaN for the χ² members, which densities do not
+    /// integrate).
+    pub fn value(&self, measure: Measure, unit: Unit) -> f64 {
+        match self.measures {
+            SceneMeasures::Discrete { report, .. } => measure.value(report, unit),
+            SceneMeasures::Densities(report) => report.in_unit(measure, unit).value,
+        }
+    }
+
+    /// The same scene with the outcomes at `positions` on a line (for W₁).
+    pub fn at_positions(mut self, at: Option<&'a [f64]>) -> Scene<'a> {
+        if let SceneMeasures::Discrete { positions, .. } = &mut self.measures {
+            *positions = at;
+        }
+        self
+    }
+
+    /// The outcomes' names (none for densities).
+    pub fn labels(&self) -> &'a [String] {
+        match self.measures {
+            SceneMeasures::Discrete { labels, .. } => labels,
+            SceneMeasures::Densities(_) => &[],
+        }
+    }
+
     fn shown(&self, measure: Asked, unit: Unit) -> String {
         with_unit(measure.value(self, unit), measure.unit_label(unit))
     }
 
     fn label(&self, index: usize) -> String {
-        Prediction::choice_text(Choice::Outcome(index), self.labels)
+        Prediction::choice_text(Choice::Outcome(index), self.labels())
     }
 }
 
@@ -214,8 +257,12 @@ fn pair_reason(first: Asked, second: Asked, equal: bool) -> &'static str {
 }
 
 /// "KL(P||Q) is infinite: Q gives 'scissors' probability 0, but P gives it 0.2".
-fn infinite_reason(measure: Measure, now: &Scene<'_>) -> Option<String> {
-    Asked::Measure(measure).infinite_reason(now)
+pub(super) fn infinite_reason(measure: Measure, now: &Scene<'_>) -> Option<String> {
+    let cause = match now.measures {
+        SceneMeasures::Discrete { labels, p, q, report, .. } => measure.infinite_because(report)?.explain(labels, p, q),
+        SceneMeasures::Densities(report) => report.infinite_because(measure)?.explain(),
+    };
+    Some(format!("{} is infinite because {cause}", measure.symbol()))
 }
 
 fn judge_meaningful(among: &[Asked], answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
@@ -229,8 +276,11 @@ fn judge_meaningful(among: &[Asked], answer: Option<Answer>, now: &Scene<'_>) ->
 }
 
 fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
-    let terms: Vec<f64> =
-        now.p.iter().zip(now.q).map(|(&p, &q)| outcome_term(measure, p, q).unwrap_or(f64::NAN)).collect();
+    let (p, q): (&[f64], &[f64]) = match now.measures {
+        SceneMeasures::Discrete { p, q, .. } => (p, q),
+        SceneMeasures::Densities(_) => (&[], &[]),
+    };
+    let terms: Vec<f64> = p.iter().zip(q).map(|(&p, &q)| outcome_term(measure, p, q).unwrap_or(f64::NAN)).collect();
     let best = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let top = terms.iter().position(|&t| t == best).unwrap_or(0);
     // Any outcome tied with the largest term is right.
@@ -270,9 +320,17 @@ fn judge_estimate(measure: Asked, unit: Unit, tolerance: f64, answer: Option<Ans
             (x - value).abs() <= tolerance
         }
     });
-    let why = measure
-        .infinite_reason(now)
-        .unwrap_or_else(|| format!("{} is {}", measure.symbol(), lowercase_first(measure.meaning())));
+    let integral = match now.measures {
+        SceneMeasures::Densities(_) => ", here an integral over x instead of a sum over outcomes",
+        SceneMeasures::Discrete { .. } => "",
+    };
+    let why = measure.infinite_reason(now).unwrap_or_else(|| {
+        let meaning = lowercase_first(measure.meaning());
+        match integral {
+            "" => format!("{} is {meaning}", measure.symbol()),
+            _ => format!("{} is {}{integral}.", measure.symbol(), meaning.trim_end_matches('.')),
+        }
+    });
     Verdict {
         correct,
         right_answer: format!("{} = {right_answer}", measure.symbol()),
@@ -294,8 +352,8 @@ fn verdict(right: Choice, answer: Option<Answer>, now: &Scene<'_>, why: String) 
     };
     Verdict {
         correct: chosen.map(|c| c == right),
-        right_answer: Prediction::choice_text(right, now.labels),
-        student_answer: chosen.map(|c| Prediction::choice_text(c, now.labels)),
+        right_answer: Prediction::choice_text(right, now.labels()),
+        student_answer: chosen.map(|c| Prediction::choice_text(c, now.labels())),
         why,
     }
 }
@@ -367,7 +425,7 @@ mod tests {
     fn judge(prediction: &Prediction, answer: Option<Answer>, p: &[f64], q: &[f64], names: &[&str]) -> Verdict {
         let labels = labels(names);
         let report = Report::compute(p, q);
-        prediction.judge(answer, &Scene { labels: &labels, p, q, report: &report, unit: Unit::Bits, positions: None })
+        prediction.judge(answer, &Scene::discrete(&labels, p, q, &report, Unit::Bits))
     }
 
     #[test]
@@ -482,8 +540,7 @@ mod tests {
         let (p, q) = ([0.5, 0.5, 0.0], [0.0, 0.5, 0.5]);
         let report = Report::compute(&p, &q);
         let positions = [0.0, 10.0, 20.0];
-        let scene =
-            Scene { labels: &labels, p: &p, q: &q, report: &report, unit: Unit::Bits, positions: Some(&positions) };
+        let scene = Scene::discrete(&labels, &p, &q, &report, Unit::Bits).at_positions(Some(&positions));
         let w1 = Prediction::Estimate { measure: Asked::Wasserstein1, unit: Unit::Bits, tolerance: 0.5 };
         assert_eq!(w1.question(), "Estimate W₁(P,Q) (right within ±0.5).");
         let verdict = w1.judge(Some(Answer::Number(10.2)), &scene);

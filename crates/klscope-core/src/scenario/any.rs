@@ -28,6 +28,35 @@ impl AnyScenario {
             AnyScenario::Densities(s) => &s.id,
         }
     }
+
+    pub fn title(&self) -> &str {
+        match self {
+            AnyScenario::Discrete(s) => &s.title,
+            AnyScenario::Densities(s) => &s.title,
+        }
+    }
+
+    /// The unit its numbers are shown in.
+    pub fn unit(&self) -> crate::info::Unit {
+        match self {
+            AnyScenario::Discrete(s) => s.unit,
+            AnyScenario::Densities(s) => s.unit,
+        }
+    }
+}
+
+/// A built-in scenario of either kind by id; an unknown id's error lists both catalogues.
+pub fn find_builtin_any(id: &str) -> Result<AnyScenario, ScenarioError> {
+    if builtin_densities_ids().any(|known| known == id) {
+        return find_builtin_densities(id).map(AnyScenario::Densities);
+    }
+    super::find_builtin(id).map(AnyScenario::Discrete).map_err(|e| match e {
+        ScenarioError::UnknownPreset { name, .. } => ScenarioError::UnknownPreset {
+            name,
+            known: super::builtin_ids().chain(builtin_densities_ids()).collect::<Vec<_>>().join(", "),
+        },
+        other => other,
+    })
 }
 
 /// (id, RON text): the id is the file stem; a test checks that every file is listed.

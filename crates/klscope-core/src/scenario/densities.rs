@@ -103,11 +103,11 @@ impl ComponentFile {
     }
 }
 
-/// The file's shape.
+/// The file's shape (also what a lesson step writes inline, as `InlineDensities((..))`).
 #[derive(Deserialize)]
 #[serde(rename = "Densities", deny_unknown_fields)]
-struct DensitiesFile {
-    id: String,
+pub(crate) struct DensitiesFile {
+    pub(crate) id: String,
     title: String,
     #[serde(default)]
     description: String,
@@ -184,6 +184,11 @@ impl DensitiesScenario {
             let (line, column) = skip_blanks(text, e.span.start.line, e.span.start.col);
             ScenarioError::Syntax { origin: origin.to_string(), line, column, message: e.code.to_string() }
         })?;
+        DensitiesScenario::from_file(file, origin)
+    }
+
+    /// Checks a scenario as read; `origin` names it in errors.
+    pub(crate) fn from_file(file: DensitiesFile, origin: &str) -> Result<DensitiesScenario, ScenarioError> {
         let invalid =
             |subject: String, reason: String| ScenarioError::Invalid { origin: origin.to_string(), subject, reason };
         if file.id.trim().is_empty() {

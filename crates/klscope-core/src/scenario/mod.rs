@@ -11,7 +11,7 @@ mod generated;
 pub mod link;
 mod link_error;
 
-pub use any::{AnyScenario, builtin_densities, builtin_densities_ids, find_builtin_densities};
+pub use any::{AnyScenario, builtin_densities, builtin_densities_ids, find_builtin_any, find_builtin_densities};
 #[cfg(not(target_arch = "wasm32"))]
 pub use any::{load_any, resolve_any};
 #[cfg(not(target_arch = "wasm32"))]
@@ -26,6 +26,7 @@ use crate::info::distribution::check_labels;
 use crate::info::logits::Logits;
 use crate::info::wasserstein::{PositionsError, check_positions};
 use crate::info::{Distribution, DistributionError, Side, Unit};
+pub(crate) use densities::DensitiesFile;
 pub(crate) use format::ScenarioFile;
 use format::{ScenarioOut, Values, ValuesOut};
 

@@ -136,6 +136,31 @@ const BAD_LESSONS: &[(&str, &str)] = &[
         "goal_cross_entropy_kept.ron",
         "../../tests/data/bad_lessons/goal_cross_entropy_kept.ron:9:19: step 2: the goal cannot be reached: H(P,Q) is at least 0.469 bits while P is kept as it is, so it cannot be below 0.4 bits",
     ),
+    // Densities steps: their scenarios, and the tasks that have nothing to be judged on.
+    (
+        "inline_densities_weights.ron",
+        "../../tests/data/bad_lessons/inline_densities_weights.ron:6:23: step 2: p's weights sum to 0.9 in the inline scenario 'bells': they must sum to 1 (within 1e-9)",
+    ),
+    (
+        "inline_densities_field.ron",
+        "../../tests/data/bad_lessons/inline_densities_field.ron:6:91: step 2: Unexpected field named `sigma` in `Normal`, expected one of `mean`, `sd`, or `weight` instead",
+    ),
+    (
+        "file_densities_invalid.ron",
+        "../../tests/data/bad_lessons/file_densities_invalid.ron:5:24: step 2: p[0] (uniform) has high -1 in ../../tests/data/bad_lessons/scenarios/broken-densities.ron: a uniform's high end must be above its low end (and the width finite)",
+    ),
+    (
+        "densities_goal.ron",
+        "../../tests/data/bad_lessons/densities_goal.ron:9:19: step 2: the step shows densities, which have no goal to check while the student drags: ask Larger or Estimate",
+    ),
+    (
+        "densities_top_contributor.ron",
+        "../../tests/data/bad_lessons/densities_top_contributor.ron:9:19: step 2: the step shows densities, which have no outcomes to choose from: ask Larger or Estimate",
+    ),
+    (
+        "densities_chi_square.ron",
+        "../../tests/data/bad_lessons/densities_chi_square.ron:9:46: step 2: χ²(P||Q) is not integrated for densities: on a densities step ask about one of H(P), H(Q), H(P,Q), H(Q,P), KL(P||Q), KL(Q||P), JS(P,Q), √JS, TV(P,Q), Hel(P,Q)",
+    ),
     (
         "goal_reverse_cross_entropy_kept.ron",
         "../../tests/data/bad_lessons/goal_reverse_cross_entropy_kept.ron:9:19: step 2: the goal cannot be reached: H(Q,P) is at most 3.322 bits while P is kept as it is, so it cannot be above 3.5 bits",
@@ -147,7 +172,10 @@ fn expected_message(template: &str) -> String {
     let keys: Vec<&str> = Measure::ALL.iter().map(|m| m.json_key()).collect();
     template
         .replace("{views}", &VIEW_IDS.join(", "))
-        .replace("{presets}", &scenario::builtin_ids().collect::<Vec<_>>().join(", "))
+        .replace(
+            "{presets}",
+            &scenario::builtin_ids().chain(scenario::builtin_densities_ids()).collect::<Vec<_>>().join(", "),
+        )
         .replace("{measures}", &format!("{} (or their keys {})", symbols.join(", "), keys.join(", ")))
         .replace(
             "{asked}",
@@ -208,7 +236,17 @@ fn a_lesson_that_cannot_be_read_says_why() {
 #[test]
 fn every_builtin_lesson_loads_and_teaches_in_order() {
     let ids: Vec<&str> = lesson::builtin_lesson_ids().collect();
-    assert_eq!(ids, ["surprise-and-entropy", "cost-of-the-wrong-model", "asymmetry", "when-kl-blows-up", "beyond-kl"]);
+    assert_eq!(
+        ids,
+        [
+            "surprise-and-entropy",
+            "cost-of-the-wrong-model",
+            "asymmetry",
+            "when-kl-blows-up",
+            "beyond-kl",
+            "sums-to-integrals"
+        ]
+    );
     assert_eq!(lesson::builtin_lessons().len(), ids.len(), "every built-in lesson loads");
     for id in ids {
         let lesson = lesson::find_builtin_lesson(id).unwrap_or_else(|e| panic!("{id}: {e}"));
@@ -244,14 +282,14 @@ fn the_builtin_lessons_ask_every_kind_of_task() {
         assert!(views.contains(&view), "some step shows the {view} view");
     }
     let simplex = lesson::builtin_lessons().iter().flat_map(|l| &l.steps).find(|step| step.view == "simplex").unwrap();
-    assert_eq!(simplex.scenario.labels.len(), 3, "the simplex view needs three outcomes");
+    assert_eq!(simplex.discrete().unwrap().labels.len(), 3, "the simplex view needs three outcomes");
 }
 
 #[test]
 fn an_infinite_kl_is_larger_than_a_finite_one_not_equal() {
     let s = scenario::find_builtin("support-mismatch").unwrap();
     let report = klscope_core::info::Report::compute(&s.p, &s.q);
-    let scene = Scene { labels: &s.labels, p: &s.p, q: &s.q, report: &report, unit: Unit::Bits, positions: None };
+    let scene = Scene::discrete(&s.labels, &s.p, &s.q, &report, Unit::Bits);
     let larger = Prediction::Larger { first: Measure::KlPQ.into(), second: Measure::KlQP.into() };
     let verdict = larger.judge(Some(Answer::Chose(Choice::Measure(Measure::KlPQ.into()))), &scene);
     assert_eq!(verdict.correct, Some(true), "{verdict:?}");
@@ -296,7 +334,7 @@ fn resolve_takes_an_id_or_a_path() {
     let unknown = lesson::resolve_lesson("asymetry").unwrap_err().to_string();
     assert_eq!(
         unknown,
-        "unknown lesson 'asymetry': the built-in lessons are surprise-and-entropy, cost-of-the-wrong-model, asymmetry, when-kl-blows-up, beyond-kl"
+        "unknown lesson 'asymetry': the built-in lessons are surprise-and-entropy, cost-of-the-wrong-model, asymmetry, when-kl-blows-up, beyond-kl, sums-to-integrals"
     );
 }
 
@@ -309,14 +347,14 @@ fn a_file_scenario_is_read_from_the_lessons_own_folder() {
     let lesson = lesson::load(Path::new("../../tests/data/lessons/with-file.ron")).unwrap();
     assert_eq!((lesson.id.as_str(), lesson.title.as_str()), ("with-file", "A lesson with its own scenarios"));
     let from_file = scenario::load(Path::new("../../tests/data/lessons/scenarios/loaded-coin.ron")).unwrap();
-    assert_eq!(lesson.steps[0].scenario, from_file);
+    assert_eq!(lesson.steps[0].discrete(), Some(&from_file));
     // A left-out unit is the scenario's.
     let estimate = Prediction::Estimate { measure: Measure::KlPQ.into(), unit: Unit::Nats, tolerance: 0.01 };
     assert_eq!(lesson.steps[0].task, Some(Task::Predict(estimate)));
     let goal =
         Goal { measure: Measure::KlPQ, relation: Relation::Below, target: 0.01, unit: Unit::Bits, keep: Some(Side::P) };
     assert_eq!(lesson.steps[1].task, Some(Task::Goal(goal)));
-    assert_eq!(lesson.steps[1].scenario.q, vec![1.0 / 3.0; 3], "inline logits give their softmax");
+    assert_eq!(lesson.steps[1].discrete().unwrap().q, vec![1.0 / 3.0; 3], "inline logits give their softmax");
 
     // The same lesson read from text: its folder must be given for File(..).
     let text = std::fs::read_to_string("../../tests/data/lessons/with-file.ron").unwrap();
@@ -337,7 +375,7 @@ fn an_inline_scenario_round_trips() {
             "Lesson(title: \"Inline\", steps: [Step(scenario: Inline({inline}), view: \"table\", say: \"Look.\")])"
         );
         let lesson = Lesson::from_ron(&text, "inline.ron", None).unwrap_or_else(|e| panic!("{}: {e}", original.id));
-        assert_eq!(&lesson.steps[0].scenario, original, "{} written inline reads back the same", original.id);
+        assert_eq!(lesson.steps[0].discrete(), Some(original), "{} written inline reads back the same", original.id);
     }
 }
 
@@ -355,4 +393,84 @@ fn measures_may_be_written_as_keys_and_options_bare_or_in_some() {
         Goal { measure: Measure::Js, relation: Relation::Above, target: 0.2, unit: Unit::Bits, keep: Some(Side::Q) };
     assert_eq!(lesson.steps[1].task, Some(Task::Goal(goal)));
     assert_eq!(lesson.steps[2].task, None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Densities steps
+// ---------------------------------------------------------------------------------------
+
+/// The measures of a step's densities, as the app and the classroom judge them.
+fn density_report(step: &lesson::Step) -> klscope_core::info::density::DensityReport {
+    let densities = step.densities().expect("a densities step");
+    klscope_core::info::density::DensityReport::compute(&densities.p, &densities.q, Default::default())
+}
+
+#[test]
+fn a_densities_step_comes_from_a_file_a_builtin_or_inline_and_is_judged_from_its_integrals() {
+    let lesson = lesson::load(Path::new("../../tests/data/lessons/with-densities.ron")).unwrap();
+    let ids: Vec<&str> = lesson.steps.iter().map(|s| s.scenario.id()).collect();
+    assert_eq!(ids, ["wide-bells", "narrow-uniform-model", "laplace-pair"]);
+    assert!(lesson.steps.iter().all(|s| s.discrete().is_none() && s.labels().is_empty()));
+    let from_file = scenario::load_any(Path::new("../../tests/data/lessons/scenarios/wide-bells.ron")).unwrap();
+    assert_eq!(lesson.steps[0].scenario, from_file);
+
+    // N(0, 2²) against N(1, 2²): ½(Δμ/σ)² = ½(1/2)² = 0.125 nats, in the file's unit.
+    let step = &lesson.steps[0];
+    let report = density_report(step);
+    let scene = Scene::densities(&report, Unit::Nats);
+    let Some(Task::Predict(estimate)) = &step.task else { panic!("an estimate") };
+    assert_eq!(estimate, &Prediction::Estimate { measure: Measure::KlPQ.into(), unit: Unit::Nats, tolerance: 0.01 });
+    assert_eq!(estimate.judge(Some(Answer::Number(0.13)), &scene).correct, Some(true));
+    assert_eq!(estimate.judge(Some(Answer::Number(0.14)), &scene).correct, Some(false));
+    assert_eq!(estimate.judge(None, &scene).right_answer, "KL(P||Q) = 0.1250 nats");
+    let hidden = estimate.conceals(&scene);
+    assert!(hidden.hides(Measure::KlPQ) && hidden.hides(Measure::CrossEntropyPQ), "{:?}", hidden.measures());
+    assert!(hidden.hides(Measure::KlQP), "KL(Q||P) = 0.125 too: the bells have one width");
+    assert!(hidden.hides_number(0.1249) && !hidden.hides_number(0.2));
+
+    // A uniform model: KL(P||Q) is ∞, named by the interval P has and Q has not.
+    let step = &lesson.steps[1];
+    let report = density_report(step);
+    let scene = Scene::densities(&report, Unit::Bits);
+    let Some(Task::Predict(larger)) = &step.task else { panic!("a choice") };
+    let verdict = larger.judge(Some(Answer::Chose(Choice::Measure(Measure::KlPQ.into()))), &scene);
+    assert_eq!((verdict.correct, verdict.right_answer.as_str()), (Some(true), "KL(P||Q)"));
+    assert!(verdict.why.contains("KL(P||Q) is infinite because P has mass on (−∞, -2]"), "{}", verdict.why);
+    assert!(larger.choices(step.labels()).len() == 3);
+
+    // Laplace(0, 1): H = 1 + ln 2 nats.
+    let step = &lesson.steps[2];
+    let report = density_report(step);
+    let scene = Scene::densities(&report, Unit::Bits);
+    let Some(Task::Predict(entropy)) = &step.task else { panic!("an estimate") };
+    let truth = 1.0 + std::f64::consts::LN_2;
+    assert_eq!(entropy.judge(Some(Answer::Number(truth + 0.04)), &scene).correct, Some(true));
+    assert_eq!(entropy.judge(Some(Answer::Number(truth + 0.06)), &scene).correct, Some(false));
+    // The screen in bits: H(P) in bits is hidden as the same amount of information.
+    assert!(entropy.conceals(&scene).hides_number(truth / std::f64::consts::LN_2));
+}
+
+#[test]
+fn the_densities_lesson_steps_through_bins_bells_the_elbo_and_two_modes() {
+    let lesson = lesson::find_builtin_lesson("sums-to-integrals").unwrap();
+    assert_eq!(lesson.title, "From sums to integrals, and the ELBO");
+    assert!(lesson.steps.iter().all(|s| s.densities().is_some()), "every step shows densities");
+    let predictions = lesson.steps.iter().filter(|s| matches!(s.task, Some(Task::Predict(_)))).count();
+    assert!(predictions >= 2, "asks before telling: {predictions} predictions");
+    let ids: Vec<&str> = lesson.steps.iter().map(|s| s.scenario.id()).collect();
+    assert!(ids.contains(&"vi-conjugate") && ids.contains(&"bimodal-posterior"), "{ids:?}");
+    // Step 2: two bells two standard deviations apart, KL = ½·2² = 2 nats.
+    let step = &lesson.steps[1];
+    let report = density_report(step);
+    let Some(Task::Predict(estimate)) = &step.task else { panic!("step 2 asks for a number") };
+    let verdict = estimate.judge(Some(Answer::Number(2.0)), &Scene::densities(&report, Unit::Nats));
+    assert_eq!(verdict.correct, Some(true), "{verdict:?}");
+    assert_eq!(verdict.right_answer, "KL(P||Q) = 2.000 nats");
+    assert!(verdict.why.ends_with("here an integral over x instead of a sum over outcomes."), "{}", verdict.why);
+    // Step 4: a model half as wide: KL(P||Q) = ln ½ + 2 − ½ ≈ 0.807 > KL(Q||P) = ln 2 + ⅛ − ½ ≈ 0.318.
+    let step = &lesson.steps[3];
+    let report = density_report(step);
+    let Some(Task::Predict(larger)) = &step.task else { panic!("step 4 asks which is larger") };
+    let verdict = larger.judge(None, &Scene::densities(&report, Unit::Nats));
+    assert_eq!(verdict.right_answer, "KL(P||Q)");
 }

@@ -8,6 +8,8 @@ use crate::scenario::Scenario;
 pub enum DensitiesAction {
     /// "Open as discrete": the binned pair as an ordinary scenario.
     OpenDiscrete(Box<Scenario>),
+    /// "Open a batch…": the platform lets the user choose a `.npy` of encodings.
+    OpenEncodings,
 }
 
 /// The axis shown: x range and the densities' highest value, kept while a handle is held

@@ -9,8 +9,10 @@ use super::measures::estimate_text;
 use crate::app::model::Mode;
 use crate::app::model::densities::{DensitiesDoc, MAX_BINS, MIN_BINS};
 use crate::app::ui::Cached;
+use crate::app::ui::concealment::HIDDEN;
 use crate::info::density::DensityReport;
 use crate::info::{Measure, Unit};
+use crate::lesson::Concealed;
 use crate::text;
 
 /// The binned KL(P||Q) in nats (or why the pair cannot be binned), per (revision, k).
@@ -27,6 +29,7 @@ impl BinsCache {
         report: &DensityReport,
         unit: Unit,
         mode: Mode,
+        concealed: &Concealed,
     ) -> Option<DensitiesAction> {
         ui.label(RichText::new("From sums to integrals").strong());
         let mut bins = doc.bins;
@@ -39,11 +42,16 @@ impl BinsCache {
         let integral = report.in_unit(Measure::KlPQ, unit);
         match binned {
             Ok(kl) => {
-                let sum = text::sig4(unit.from_nats(*kl));
+                // The sum approaches KL(P||Q): it goes with it, or when near the answer.
+                let value = unit.from_nats(*kl);
+                let hidden = concealed.hides(Measure::KlPQ) || concealed.hides_number_in(value, unit);
+                let sum = if hidden { HIDDEN.to_string() } else { text::sig4(value) };
+                let integral =
+                    if concealed.hides(Measure::KlPQ) { HIDDEN.to_string() } else { estimate_text(integral) };
                 let label = format!("Σ over {} bins\n{sum}", doc.bins);
                 let shown = ui.label(format!("KL of the {} bins (a sum): {sum} {}", doc.bins, unit.name()));
                 shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-                ui.label(format!("KL of the densities (the integral): {} {}", estimate_text(integral), unit.name()));
+                ui.label(format!("KL of the densities (the integral): {integral} {}", unit.name()));
             }
             Err(e) => {
                 ui.colored_label(crate::app::ui::theme::alarm(ui), e);

@@ -126,6 +126,9 @@ fn side_value(s: &CurvePoint, side: Side) -> f64 {
 
 /// The x axis with a few numbered ticks.
 fn axis_ui(ui: &egui::Ui, painter: &egui::Painter, canvas: &Canvas) {
+    // The plot's frame, marked as egui_plot marks one (an unfilled rectangle clipped to
+    // itself): whoever reads the screen's text tells the tick labels under it by it.
+    ui.painter_at(canvas.rect).rect_filled(canvas.rect, 0.0, Color32::TRANSPARENT);
     let stroke = ui.visuals().widgets.noninteractive.fg_stroke;
     let y = canvas.rect.bottom();
     painter.line_segment([pos2(canvas.rect.left(), y), pos2(canvas.rect.right(), y)], stroke);

@@ -5,12 +5,15 @@
 
 use eframe::egui::{self, Rect, RichText, Sense, pos2, vec2};
 
+use super::measures::unless_near;
 use crate::app::model::Mode;
 use crate::app::model::densities::DensitiesDoc;
+use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::density::vi::ElboParts;
 use crate::info::density::{Accuracy, Component, Mixture, fit_forward, fit_reverse};
-use crate::info::{Side, Unit};
+use crate::info::{Measure, Side, Unit};
+use crate::lesson::Concealed;
 use crate::text;
 
 /// The height of one bar of the ELBO picture.
@@ -21,8 +24,8 @@ const ROW: f32 = 24.0;
 pub struct Fits {
     target: Option<Mixture>,
     drawn: Vec<(String, Component)>,
-    /// What the last fit found, in words.
-    said: Vec<String>,
+    /// What the last fit found, in words, with the numbers the words show (in the unit).
+    said: Vec<(String, Vec<f64>)>,
 }
 
 impl Fits {
@@ -32,11 +35,19 @@ impl Fits {
     }
 }
 
-pub fn inference_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit, mode: Mode) {
+pub fn inference_ui(
+    ui: &mut egui::Ui,
+    doc: &mut DensitiesDoc,
+    fits: &mut Fits,
+    unit: Unit,
+    mode: Mode,
+    concealed: &Concealed,
+    compact: bool,
+) {
     match doc.model().cloned() {
         Some(model) => {
             let Some(state) = doc.vi else { return };
-            elbo_ui(ui, &model.parts(&state.q()), unit);
+            elbo_ui(ui, &model.parts(&state.q()), unit, concealed, compact);
             ui.horizontal(|ui| {
                 let (text, tip) = if doc.ascending {
                     ("Stop", "Stop the gradient ascent")
@@ -55,22 +66,30 @@ pub fn inference_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, 
                 }
             });
             let q = state.q();
-            ui.label(format!("q = N(m = {}, v = {})", text::sig4(q.mean), text::sig4(q.variance)));
+            let shown = |x: f64| unless_near(concealed, x, unit, text::sig4(x));
+            ui.label(format!("q = N(m = {}, v = {})", shown(q.mean), shown(q.variance)));
         }
-        None => fit_ui(ui, doc, fits, unit, mode),
+        None => fit_ui(ui, doc, fits, unit, mode, concealed),
     }
 }
 
 /// Three bars on one scale: log p(x) on top; under it the ELBO with the gap laid after
 /// it, ending exactly where log p(x) ends.
-fn elbo_ui(ui: &mut egui::Ui, parts: &ElboParts, unit: Unit) {
+/// `compact` (presentation mode) leaves out the note under the bars.
+fn elbo_ui(ui: &mut egui::Ui, parts: &ElboParts, unit: Unit, concealed: &Concealed, compact: bool) {
     let [evidence, elbo, gap] = [parts.log_evidence, parts.elbo, parts.gap].map(|v| unit.from_nats(v));
     ui.label(RichText::new("log p(x) = ELBO + KL(q || posterior)").strong());
+    // The gap is KL(Q||P) here (q is Q, the posterior P). Any two of the three numbers
+    // give the third: while one is hidden, all three are.
+    let hidden =
+        concealed.hides(Measure::KlQP) || [evidence, elbo, gap].into_iter().any(|v| concealed.hides_number_in(v, unit));
     egui::Grid::new("elbo numbers").num_columns(2).show(ui, |ui| {
         for (name, value) in [("log p(x)", evidence), ("ELBO", elbo), ("KL(q||posterior)", gap)] {
             ui.label(name);
-            let shown = ui.label(RichText::new(text::sig4(value)).strong());
-            let label = format!("{name}\n{}", text::full(value));
+            let (shown, full) =
+                if hidden { (HIDDEN.to_string(), HIDDEN.to_string()) } else { (text::sig4(value), text::full(value)) };
+            let shown = ui.label(RichText::new(shown).strong());
+            let label = format!("{name}\n{full}");
             shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
             ui.end_row();
         }
@@ -102,16 +121,18 @@ fn elbo_ui(ui: &mut egui::Ui, parts: &ElboParts, unit: Unit) {
     for at in [0.0, evidence] {
         painter.line_segment([pos2(x(at), rect.top()), pos2(x(at), rect.bottom())], stroke);
     }
-    ui.label(
-        RichText::new(format!(
-            "In {}: the ELBO and the gap laid end to end reach log p(x) exactly. Raising the ELBO can only close the gap.",
-            unit.name()
-        ))
-        .small(),
-    );
+    if !compact {
+        ui.label(
+            RichText::new(format!(
+                "In {}: the ELBO and the gap laid end to end reach log p(x) exactly. Raising the ELBO can only close the gap.",
+                unit.name()
+            ))
+            .small(),
+        );
+    }
 }
 
-fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit, mode: Mode) {
+fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit, mode: Mode, concealed: &Concealed) {
     if fits.target.as_ref() != Some(doc.p()) {
         fits.target = Some(doc.p().clone());
         fits.drawn.clear();
@@ -119,7 +140,7 @@ fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit
     }
     ui.label(RichText::new("Fit a Gaussian q to P").strong());
     let live = mode == Mode::Live;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .add(egui::Button::new("By reverse KL(q||P)"))
             .on_hover_text("Minimise KL(q||P): q is punished for mass where P has little, and sits on one mode")
@@ -128,7 +149,7 @@ fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit
         {
             let found = fit_reverse(doc.p(), Accuracy::default());
             fits.drawn.retain(|(name, _)| !name.starts_with("reverse"));
-            fits.said.retain(|s| !s.starts_with("Reverse"));
+            fits.said.retain(|(s, _)| !s.starts_with("Reverse"));
             for (k, fit) in found.iter().enumerate() {
                 // The best two are drawn (one on each mode); every minimum is listed.
                 if k < 2 {
@@ -136,14 +157,16 @@ fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit
                         if k == 0 { "reverse KL: best".to_string() } else { format!("reverse KL: minimum {}", k + 1) };
                     fits.drawn.push((name, fit.component()));
                 }
-                fits.said.push(format!(
+                let kl = unit.from_nats(fit.kl.value);
+                let words = format!(
                     "Reverse, minimum {}: N({}, {}²), KL(q||P) = {} {}",
                     k + 1,
                     text::sig4(fit.mean),
                     text::sig4(fit.sd),
-                    text::sig4(unit.from_nats(fit.kl.value)),
+                    text::sig4(kl),
                     unit.name()
-                ));
+                );
+                fits.said.push((words, vec![fit.mean, fit.sd, kl]));
             }
         }
         if ui
@@ -154,19 +177,26 @@ fn fit_ui(ui: &mut egui::Ui, doc: &mut DensitiesDoc, fits: &mut Fits, unit: Unit
         {
             let fit = fit_forward(doc.p(), Accuracy::default());
             fits.drawn.retain(|(name, _)| !name.starts_with("forward"));
-            fits.said.retain(|s| !s.starts_with("Forward"));
+            fits.said.retain(|(s, _)| !s.starts_with("Forward"));
             fits.drawn.push(("forward KL".to_string(), fit.component()));
-            fits.said.push(format!(
+            let kl = unit.from_nats(fit.kl.value);
+            let words = format!(
                 "Forward: N({}, {}²), KL(P||q) = {} {}",
                 text::sig4(fit.mean),
                 text::sig4(fit.sd),
-                text::sig4(unit.from_nats(fit.kl.value)),
+                text::sig4(kl),
                 unit.name()
-            ));
+            );
+            fits.said.push((words, vec![fit.mean, fit.sd, kl]));
         }
     });
-    for said in &fits.said {
-        ui.label(RichText::new(said).small());
+    for (said, numbers) in &fits.said {
+        // A fit's line shows whole or not at all.
+        if numbers.iter().any(|&x| concealed.hides_number_in(x, unit)) {
+            ui.label(RichText::new(format!("{}: {HIDDEN}", said.split(':').next().unwrap_or(said))).small());
+        } else {
+            ui.label(RichText::new(said).small());
+        }
     }
     if !fits.drawn.is_empty() {
         ui.horizontal_wrapped(|ui| {

@@ -7,11 +7,20 @@ use eframe::egui::{self, Rect, Sense, Stroke, pos2, vec2};
 use super::axes::Axes;
 use super::canvas::Canvas;
 use super::measures::estimate_text;
+use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::density::{CurvePoint, DensityReport};
 use crate::info::{Measure, Side, Unit};
+use crate::lesson::Concealed;
 
-pub fn integrand_ui(ui: &mut egui::Ui, samples: &[CurvePoint], report: &DensityReport, axes: Axes, unit: Unit) {
+pub fn integrand_ui(
+    ui: &mut egui::Ui,
+    samples: &[CurvePoint],
+    report: &DensityReport,
+    axes: Axes,
+    unit: Unit,
+    concealed: &Concealed,
+) {
     let positive = report.kl_pq_positive;
     let negative = report.kl_pq_negative;
     let in_unit = |e: crate::info::density::Estimate| crate::info::density::Estimate {
@@ -20,11 +29,16 @@ pub fn integrand_ui(ui: &mut egui::Ui, samples: &[CurvePoint], report: &DensityR
     };
     ui.label(egui::RichText::new("The integrand of KL(P||Q): p(x)·log(p(x)/q(x))").strong());
     let kl = report.in_unit(Measure::KlPQ, unit);
+    let (positive, negative) = (in_unit(positive), in_unit(negative));
+    // The two areas add up to KL(P||Q): they go with it, or when either is near the answer.
+    let areas_hidden = concealed.hides_terms(Measure::KlPQ)
+        || [positive.value, negative.value].into_iter().any(|x| concealed.hides_number_in(x, unit));
+    let area = |e| if areas_hidden { HIDDEN.to_string() } else { estimate_text(e) };
+    let sum = if concealed.hides(Measure::KlPQ) { HIDDEN.to_string() } else { estimate_text(kl) };
     ui.label(format!(
-        "Area above the axis {}, below {}: their sum is KL(P||Q) = {} {}",
-        estimate_text(in_unit(positive)),
-        estimate_text(in_unit(negative)),
-        estimate_text(kl),
+        "Area above the axis {}, below {}: their sum is KL(P||Q) = {sum} {}",
+        area(positive),
+        area(negative),
         unit.name()
     ));
     let height = ui.available_height().max(90.0);

@@ -19,12 +19,30 @@ use crate::app::model::densities::DensitiesDoc;
 use crate::app::ui::Cached;
 use crate::info::Unit;
 use crate::info::density::{Accuracy, CurvePoint, DensityReport, covering_range, curves as sample_curves};
+use crate::lesson::Concealed;
 
 pub use axes::{Axes, DensitiesAction};
 pub use curves::{handle_label, handle_positions};
+pub use measures::{estimate_text, row_label};
+
+/// The screen's type beside the lesson's, in presentation mode (as the discrete views'):
+/// the curves keep their height on a 768-point screen.
+const PRESENTED_TEXT: f32 = 0.8;
 
 /// Samples of the curves across the plot.
 const SAMPLES: usize = 400;
+
+/// What the screen is drawn with, beside the document.
+pub struct ScreenInput<'a> {
+    pub unit: Unit,
+    pub mode: Mode,
+    /// What a pending lesson question hides.
+    pub concealed: &'a Concealed,
+    /// Presentation mode: large type, and only what a room reads from the back.
+    pub presenting: bool,
+    /// The scenario's title as a heading (presenting without a lesson's strip).
+    pub title: Option<String>,
+}
 
 /// What the screen keeps between frames.
 #[derive(Default)]
@@ -34,14 +52,32 @@ pub struct DensitiesScreen {
     samples: Cached<(u64, [u64; 2]), Vec<CurvePoint>>,
     bins: bins::BinsCache,
     fits: inference::Fits,
-    vae: vae::VaeState,
+    pub vae: vae::VaeState,
     /// Why the last drag was refused, shown until the next drag succeeds.
     message: Option<String>,
 }
 
 impl DensitiesScreen {
+    /// Brings the measures up to date with `doc` (the lesson's strip and the app's
+    /// concealment read them before the screen is drawn).
+    pub fn refresh(&mut self, doc: &DensitiesDoc) {
+        let (p, q) = (doc.p(), doc.q());
+        self.report.get(doc.revision, || DensityReport::compute(p, q, Accuracy::default()));
+    }
+
+    /// The measures of the document last refreshed or drawn.
+    pub fn report_now(&self) -> Option<&DensityReport> {
+        self.report.value()
+    }
+
     /// Draws the screen for `doc`; returns what it asks the app to do.
-    pub fn ui(&mut self, ui: &mut egui::Ui, doc: &mut DensitiesDoc, unit: Unit, mode: Mode) -> Option<DensitiesAction> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut DensitiesDoc,
+        input: &ScreenInput<'_>,
+    ) -> Option<DensitiesAction> {
+        let (unit, mode, concealed) = (input.unit, input.mode, input.concealed);
         if mode == Mode::Live && doc.ascending {
             doc.ascend();
             ui.ctx().request_repaint();
@@ -55,28 +91,52 @@ impl DensitiesScreen {
         let key = (revision, [axes.x.0.to_bits(), axes.x.1.to_bits()]);
         let samples = self.samples.get(key, || sample_curves(&p, &q, axes.x, SAMPLES)).clone();
         let mut action = None;
+        if input.presenting {
+            crate::app::ui::theme::scale_text(ui.style_mut(), PRESENTED_TEXT);
+        }
+        if let Some(title) = &input.title {
+            egui::Panel::top("presented densities title").show(ui, |ui| {
+                ui.label(egui::RichText::new(title).heading().strong());
+            });
+        }
         let width = ui.available_width();
-        egui::Panel::right("density measures").resizable(false).exact_size((width * 0.32).clamp(280.0, 420.0)).show(
-            ui,
-            |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    measures::measures_ui(ui, &report, unit);
+        let side =
+            if input.presenting { (width * 0.4).clamp(300.0, 560.0) } else { (width * 0.32).clamp(280.0, 420.0) };
+        egui::Panel::right("density measures").resizable(false).exact_size(side).show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                let compact = input.presenting;
+                let inference = doc.model().is_some();
+                // On a slide an inference scenario's ELBO, its point, comes first.
+                if inference && compact {
+                    inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
                     ui.separator();
-                    // An inference scenario is about its ELBO: that comes before the bins.
-                    if doc.model().is_some() {
-                        inference::inference_ui(ui, doc, &mut self.fits, unit, mode);
-                        ui.separator();
-                    }
-                    action = self.bins.ui(ui, doc, &report, unit, mode);
-                    if doc.model().is_none() {
-                        ui.separator();
-                        inference::inference_ui(ui, doc, &mut self.fits, unit, mode);
-                    }
+                }
+                measures::measures_ui(ui, &report, unit, concealed, compact);
+                ui.separator();
+                // An inference scenario is about its ELBO: that comes before the bins.
+                if inference && !compact {
+                    inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
                     ui.separator();
-                    self.vae.ui(ui, unit);
-                });
-            },
-        );
+                }
+                // On a slide the fits' two buttons come before the bins' longer section.
+                if !inference && compact {
+                    inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
+                    ui.separator();
+                }
+                action = self.bins.ui(ui, doc, &report, unit, mode, concealed);
+                if !inference && !compact {
+                    ui.separator();
+                    inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
+                }
+                // The VAE's term is a desk tool, not a slide.
+                if !compact {
+                    ui.separator();
+                    if self.vae.ui(ui, unit, concealed) {
+                        action = Some(DensitiesAction::OpenEncodings);
+                    }
+                }
+            });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             let live = mode == Mode::Live;
             let curve_height = (ui.available_height() * 0.58).max(180.0);
@@ -86,7 +146,7 @@ impl DensitiesScreen {
             if let Some(message) = &self.message {
                 ui.colored_label(crate::app::ui::theme::alarm(ui), message);
             }
-            integrand::integrand_ui(ui, &samples, &report, axes, unit);
+            integrand::integrand_ui(ui, &samples, &report, axes, unit, concealed);
         });
         action
     }

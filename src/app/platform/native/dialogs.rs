@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Open,
+    /// A batch of a VAE encoder's outputs (.npy) for the densities screen.
+    OpenEncodings,
     /// A share link, pasted: always the text field, never the file dialog.
     OpenLink,
     SaveAs,
@@ -21,6 +23,7 @@ impl Purpose {
     fn title(self) -> &'static str {
         match self {
             Purpose::Open => "Open a scenario, a model's outputs or a vocabulary",
+            Purpose::OpenEncodings => "Open a batch of VAE encodings (.npy: μ then ln σ² per row)",
             Purpose::OpenLink => "Open a share link",
             Purpose::SaveAs => "Save the scenario as",
             Purpose::ExportPng => "Export PNG",
@@ -31,6 +34,7 @@ impl Purpose {
         match self {
             Purpose::Open | Purpose::OpenLink | Purpose::SaveAs => "ron",
             Purpose::ExportPng => "png",
+            Purpose::OpenEncodings => "npy",
         }
     }
 }
@@ -95,7 +99,9 @@ impl FileDialogs {
                 let name = name.to_string();
                 move || {
                     let chosen = match purpose {
-                        Purpose::Open | Purpose::OpenLink => pollster::block_on(dialog.pick_file()),
+                        Purpose::Open | Purpose::OpenLink | Purpose::OpenEncodings => {
+                            pollster::block_on(dialog.pick_file())
+                        }
                         Purpose::SaveAs | Purpose::ExportPng => {
                             pollster::block_on(dialog.set_file_name(name).save_file())
                         }
@@ -124,7 +130,7 @@ impl FileDialogs {
     fn open_modal(&mut self, purpose: Purpose, folder: &Path, name: &str, note: Option<String>) {
         let text = if purpose == Purpose::OpenLink {
             String::new()
-        } else if purpose == Purpose::Open && name.is_empty() {
+        } else if matches!(purpose, Purpose::Open | Purpose::OpenEncodings) && name.is_empty() {
             format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
         } else {
             folder.join(name).display().to_string()
@@ -198,7 +204,7 @@ impl FileDialogs {
 /// typo cannot write PNG bytes over a scenario file.
 fn with_extension(path: PathBuf, purpose: Purpose) -> PathBuf {
     match purpose {
-        Purpose::Open | Purpose::OpenLink => path,
+        Purpose::Open | Purpose::OpenLink | Purpose::OpenEncodings => path,
         Purpose::SaveAs if path.extension().is_some() => path,
         Purpose::SaveAs => path.with_extension("ron"),
         Purpose::ExportPng if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("png")) => path,

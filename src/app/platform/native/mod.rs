@@ -175,6 +175,14 @@ impl NativePlatform {
     fn path_chosen(&mut self, purpose: Purpose, path: PathBuf) {
         match (purpose, self.waiting.take()) {
             (Purpose::Open | Purpose::OpenLink, _) => self.load(&path),
+            (Purpose::OpenEncodings, _) => {
+                let name = path.display().to_string();
+                let event = match crate::read::read_file(&path, crate::read::FileKind::ModelOutput) {
+                    Ok(bytes) => Event::from_encodings_file(&name, &bytes),
+                    Err(e) => Event::Status(Status::error(e.to_string())),
+                };
+                self.events.push(event);
+            }
             (Purpose::SaveAs, Some(Pending::Save(job))) => self.save_checked(job, path),
             (Purpose::ExportPng, Some(Pending::Picture(picture))) => self.export_checked(picture, path),
             (Purpose::SaveAs | Purpose::ExportPng, _) => {
@@ -243,6 +251,11 @@ impl Platform for NativePlatform {
         let folder = near.and_then(Path::parent).filter(|p| !p.as_os_str().is_empty());
         let folder = folder.unwrap_or(&self.folders.scenarios).to_path_buf();
         self.request(Purpose::Open, &folder, "", None);
+    }
+
+    fn open_encodings(&mut self) {
+        let folder = self.folders.scenarios.clone();
+        self.request(Purpose::OpenEncodings, &folder, "", None);
     }
 
     fn open_saved(&mut self, index: usize) {
