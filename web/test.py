@@ -335,7 +335,8 @@ class Browser(unittest.TestCase):
     def test_a_lesson_link_opens_its_question_and_the_keys_step_and_present(self):
         self.open_page("?lesson=when-kl-blows-up")
         state = self.wait_for(lambda s: s["lesson"] is not None, "the lesson link opened no lesson")
-        self.assertEqual(state["lesson"], {"title": "When KL blows up", "step": 1, "steps": 6, "pending": True})
+        self.assertEqual(state["lesson"], {"title": "When KL blows up", "step": 1, "steps": 6, "pending": True,
+                                           "answer": None, "correct": None})
         self.assertEqual((state["id"], state["view"]), ("support-mismatch", "plots"))
         # The question is which KL is larger: neither may show before the answer.
         self.assertIsNone(state["kl_pq"])

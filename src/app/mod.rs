@@ -9,6 +9,7 @@ pub mod edit;
 pub mod lesson_export;
 pub mod model;
 mod model_outputs;
+pub mod narrow;
 pub mod panels;
 pub mod picture;
 pub mod platform;
@@ -290,6 +291,10 @@ impl KlApp {
     /// on the left, measures on the right. `view` overrides the open view (pictures of
     /// one plot). Commands asked for in a picture are ignored.
     fn layout_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
+        // One decision for the whole frame: a phone or a narrow or short window gets one
+        // column that scrolls (`narrow.rs`), anything larger the desktop's columns.
+        let narrow = theme::is_narrow(ui.available_size()) && !self.presenting;
+        narrow::forget_sections(ui.ctx());
         let platform = &self.platform;
         let offered = |command: &Command| platform.offers(command);
         let bar = panels::top_bar::TopBar {
@@ -300,16 +305,24 @@ impl KlApp {
             mode,
             lesson_open: self.lesson.is_some(),
             offered: &offered,
+            narrow,
         };
         if !self.presenting {
-            let commands = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state)).inner;
-            self.run_all(commands, mode);
+            let top = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state));
+            if narrow {
+                narrow::note_section(ui.ctx(), narrow::Section::TopBar, top.response.rect);
+            }
+            self.run_all(top.inner, mode);
         }
         if mode == Mode::Picture && !self.presenting {
             let caption = picture::caption(&self.state);
             egui::Panel::bottom("caption").show(ui, |ui| {
                 ui.label(egui::RichText::new(caption).size(14.0));
             });
+        }
+        if narrow {
+            self.narrow_ui(ui, mode, view);
+            return;
         }
         self.lesson_strip_ui(ui, mode);
         if self.state.densities.is_some() {
@@ -333,11 +346,16 @@ impl KlApp {
 
     /// The densities screen in place of the editors, the views and the measures.
     fn densities_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
+        egui::CentralPanel::default().show(ui, |ui| self.densities_in_ui(ui, mode, false));
+    }
+
+    /// The densities screen's contents, in the space `ui` gives; `narrow`: one column.
+    fn densities_in_ui(&mut self, ui: &mut egui::Ui, mode: Mode, narrow: bool) {
         let Some(doc) = self.state.densities.as_mut() else {
             return;
         };
         let unit = self.state.unit;
-        let action = egui::CentralPanel::default().show(ui, |ui| self.panels.densities.ui(ui, doc, unit, mode)).inner;
+        let action = self.panels.densities.ui(ui, doc, unit, mode, narrow);
         if let (Some(panels::densities::DensitiesAction::OpenDiscrete(scenario)), Mode::Live) = (action, mode) {
             self.status = Some(match self.state.open_scenario(&scenario) {
                 Ok(()) => Status::info(format!("Opened {} as a discrete scenario", scenario.title)),
@@ -385,7 +403,7 @@ impl KlApp {
         let goal = run.goal_status(&self.state, &a.report);
         let strip = egui::Panel::top("lesson step")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui)))
-            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode));
+            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode, false));
         picture::note_lesson_strip(ui, strip.response.rect);
         let action = strip.inner;
         if let (Some(action), Mode::Live) = (action, mode) {
@@ -393,8 +411,58 @@ impl KlApp {
         }
     }
 
+    /// The lesson's step in the one-column page: in place, at the top of the column, with
+    /// buttons a finger can tap. Returns where it was drawn.
+    fn lesson_in_column_ui(&mut self, ui: &mut egui::Ui, mode: Mode) -> Option<egui::Rect> {
+        let run = self.lesson.as_mut()?;
+        let a = &self.analysis;
+        let scene =
+            Scene { labels: self.state.doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
+        let goal = run.goal_status(&self.state, &a.report);
+        let frame = egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui));
+        let width = ui.available_width();
+        // While a finger or the mouse is down the strip keeps its height, so the bars under
+        // it stay under the finger when the step's words change with the numbers.
+        let kept_id = egui::Id::unique("lesson strip height in the column");
+        let held = ui.input(|i| i.pointer.any_down());
+        let kept = if held { ui.ctx().data(|data| data.get_temp::<f32>(kept_id)) } else { None };
+        let room = ui.available_rect_before_wrap();
+        let place = match kept {
+            Some(height) => egui::Rect::from_min_size(room.min, egui::vec2(width, height)),
+            None => room,
+        };
+        let mut strip_ui = ui.new_child(egui::UiBuilder::new().id_salt("lesson strip").max_rect(place));
+        if kept.is_some() {
+            strip_ui.set_clip_rect(place.intersect(ui.clip_rect()));
+        }
+        let action = frame
+            .show(&mut strip_ui, |ui| {
+                ui.set_width(ui.available_width());
+                panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode, true)
+            })
+            .inner;
+        let rect = match kept {
+            Some(_) => place,
+            None => strip_ui.min_rect(),
+        };
+        if kept.is_none() {
+            ui.ctx().data_mut(|data| data.insert_temp(kept_id, rect.height()));
+        }
+        ui.allocate_rect(rect, egui::Sense::hover());
+        picture::note_lesson_strip(ui, rect);
+        if let (Some(action), Mode::Live) = (action, mode) {
+            self.lesson_action(action);
+        }
+        Some(rect)
+    }
+
     fn measures_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| self.measures_column_ui(ui, mode));
+    }
+
+    /// The measures panel's contents, top to bottom.
+    fn measures_column_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
+        {
             if mode == Mode::Live {
                 panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
             }
@@ -413,7 +481,7 @@ impl KlApp {
             }
             ui.separator();
             panels::identity::identity_ui(ui, &self.state, &self.analysis, &concealed);
-        });
+        }
     }
 
     /// Carries out commands asked for while drawing (live only), and brings the measures

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use super::KlApp;
 use crate::export::json::report_object;
 use crate::info::Measure;
+use crate::lesson::Scene;
 
 impl KlApp {
     pub fn summary(&self) -> Value {
@@ -32,8 +33,15 @@ impl KlApp {
                 object.insert(key.into(), Value::Null);
             }
         }
+        // The student's own answer and whether it was right, once given (never the right
+        // answer before it is out).
+        let scene = Scene { labels: doc.labels(), p: &a.p, q: &a.q, report: &a.report, unit: self.state.unit };
         let lesson = self.lesson.as_ref().map(|run| {
-            json!({ "title": run.lesson.title, "step": run.step_index() + 1, "steps": run.len(), "pending": run.is_pending() })
+            let verdict = run.verdict(&scene);
+            let answer = verdict.as_ref().and_then(|v| v.student_answer.clone());
+            let correct = verdict.as_ref().and_then(|v| v.correct);
+            json!({ "title": run.lesson.title, "step": run.step_index() + 1, "steps": run.len(),
+                    "pending": run.is_pending(), "answer": answer, "correct": correct })
         });
         object.insert("lesson".into(), lesson.unwrap_or(Value::Null));
         object.insert("presenting".into(), json!(self.presenting));

@@ -14,6 +14,7 @@ mod leaks;
 mod lessons;
 mod links;
 mod logits;
+mod phone;
 mod simplex;
 mod snapshots;
 mod ui;

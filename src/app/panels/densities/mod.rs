@@ -41,7 +41,14 @@ pub struct DensitiesScreen {
 
 impl DensitiesScreen {
     /// Draws the screen for `doc`; returns what it asks the app to do.
-    pub fn ui(&mut self, ui: &mut egui::Ui, doc: &mut DensitiesDoc, unit: Unit, mode: Mode) -> Option<DensitiesAction> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut DensitiesDoc,
+        unit: Unit,
+        mode: Mode,
+        narrow: bool,
+    ) -> Option<DensitiesAction> {
         if mode == Mode::Live && doc.ascending {
             doc.ascend();
             ui.ctx().request_repaint();
@@ -56,39 +63,71 @@ impl DensitiesScreen {
         let samples = self.samples.get(key, || sample_curves(&p, &q, axes.x, SAMPLES)).clone();
         let mut action = None;
         let width = ui.available_width();
+        let live = mode == Mode::Live;
+        if narrow {
+            // One column: the curves first, then the numbers under them.
+            self.curves_ui(ui, doc, &samples, &report, axes, unit, live);
+            ui.separator();
+            return self.numbers_ui(ui, doc, &report, unit, mode);
+        }
         egui::Panel::right("density measures").resizable(false).exact_size((width * 0.32).clamp(280.0, 420.0)).show(
             ui,
             |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    measures::measures_ui(ui, &report, unit);
-                    ui.separator();
-                    // An inference scenario is about its ELBO: that comes before the bins.
-                    if doc.model().is_some() {
-                        inference::inference_ui(ui, doc, &mut self.fits, unit, mode);
-                        ui.separator();
-                    }
-                    action = self.bins.ui(ui, doc, &report, unit, mode);
-                    if doc.model().is_none() {
-                        ui.separator();
-                        inference::inference_ui(ui, doc, &mut self.fits, unit, mode);
-                    }
-                    ui.separator();
-                    self.vae.ui(ui, unit);
+                    action = self.numbers_ui(ui, doc, &report, unit, mode);
                 });
             },
         );
-        egui::CentralPanel::default().show(ui, |ui| {
-            let live = mode == Mode::Live;
-            let curve_height = (ui.available_height() * 0.58).max(180.0);
-            if let Some(message) = curves::curves_ui(ui, doc, &samples, axes, self.fits.drawn(), curve_height, live) {
-                self.message = message;
-            }
-            if let Some(message) = &self.message {
-                ui.colored_label(crate::app::ui::theme::alarm(ui), message);
-            }
-            integrand::integrand_ui(ui, &samples, &report, axes, unit);
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.curves_ui(ui, doc, &samples, &report, axes, unit, live));
         action
+    }
+
+    /// The measures, the ELBO and its fits, the bins and the VAE's KL term.
+    fn numbers_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut DensitiesDoc,
+        report: &DensityReport,
+        unit: Unit,
+        mode: Mode,
+    ) -> Option<DensitiesAction> {
+        measures::measures_ui(ui, report, unit);
+        ui.separator();
+        // An inference scenario is about its ELBO: that comes before the bins.
+        if doc.model().is_some() {
+            inference::inference_ui(ui, doc, &mut self.fits, unit, mode);
+            ui.separator();
+        }
+        let action = self.bins.ui(ui, doc, report, unit, mode);
+        if doc.model().is_none() {
+            ui.separator();
+            inference::inference_ui(ui, doc, &mut self.fits, unit, mode);
+        }
+        ui.separator();
+        self.vae.ui(ui, unit);
+        action
+    }
+
+    /// The curves with their handles, and the integrand under them.
+    #[expect(clippy::too_many_arguments, reason = "the parts of one frame's drawing")]
+    fn curves_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut DensitiesDoc,
+        samples: &[CurvePoint],
+        report: &DensityReport,
+        axes: Axes,
+        unit: Unit,
+        live: bool,
+    ) {
+        let curve_height = (ui.available_height() * 0.58).max(180.0);
+        if let Some(message) = curves::curves_ui(ui, doc, samples, axes, self.fits.drawn(), curve_height, live) {
+            self.message = message;
+        }
+        if let Some(message) = &self.message {
+            ui.colored_label(crate::app::ui::theme::alarm(ui), message);
+        }
+        integrand::integrand_ui(ui, samples, report, axes, unit);
     }
 }
 
