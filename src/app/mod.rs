@@ -457,30 +457,34 @@ impl KlApp {
     }
 
     fn measures_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
-        egui::ScrollArea::vertical().show(ui, |ui| self.measures_column_ui(ui, mode));
+        egui::ScrollArea::vertical().show(ui, |ui| self.measures_column_ui(ui, mode, false));
     }
 
-    /// The measures panel's contents, top to bottom.
-    fn measures_column_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
-        {
-            if mode == Mode::Live {
-                panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
-            }
-            panels::measures::heading_ui(ui, self.state.unit);
-            // The zero rule comes first, so that every number below already uses it.
-            if panels::measures::zero_rule_ui(ui, &mut self.state) {
-                self.refresh_analysis();
-                // The plots on the left were drawn with the old rule: draw again.
-                ui.ctx().request_repaint();
-            }
-            let concealed = self.concealed();
-            let rows = panels::measures::rows(self.state.family_pair);
-            panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &rows);
-            if mode == Mode::Live {
-                panels::measures::family_pair_ui(ui, &mut self.state.family_pair);
-            }
+    /// The measures panel's contents, top to bottom; the scenario's words (for an author)
+    /// come first, or with `words_last` (a phone's column, where a student reads the
+    /// numbers first) last.
+    fn measures_column_ui(&mut self, ui: &mut egui::Ui, mode: Mode, words_last: bool) {
+        if mode == Mode::Live && !words_last {
+            panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
+        }
+        panels::measures::heading_ui(ui, self.state.unit);
+        // The zero rule comes first, so that every number below already uses it.
+        if panels::measures::zero_rule_ui(ui, &mut self.state) {
+            self.refresh_analysis();
+            // The plots on the left were drawn with the old rule: draw again.
+            ui.ctx().request_repaint();
+        }
+        let concealed = self.concealed();
+        let rows = panels::measures::rows(self.state.family_pair);
+        panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &rows);
+        if mode == Mode::Live {
+            panels::measures::family_pair_ui(ui, &mut self.state.family_pair);
+        }
+        ui.separator();
+        panels::identity::identity_ui(ui, &self.state, &self.analysis, &concealed);
+        if mode == Mode::Live && words_last {
             ui.separator();
-            panels::identity::identity_ui(ui, &self.state, &self.analysis, &concealed);
+            panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
         }
     }
 

@@ -13,6 +13,7 @@ use super::ui::theme;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
     TopBar,
+    /// The lesson's step, or without a lesson the scenario's description.
     Lesson,
     Editors,
     View,
@@ -63,11 +64,18 @@ impl KlApp {
         let width = ui.available_width();
         if let Some(rect) = self.lesson_in_column_ui(ui, mode) {
             note_section(&ctx, Section::Lesson, rect);
+        } else {
+            // What the scenario shows, where the desktop has it under the top bar.
+            let description =
+                self.state.densities.as_ref().map_or(&self.state.doc.description, |d| &d.scenario.description);
+            if !description.is_empty() {
+                let rect = ui.label(egui::RichText::new(description).italics()).rect;
+                note_section(&ctx, Section::Lesson, rect);
+            }
         }
         if self.state.densities.is_some() {
             // The densities screen takes the place of the bars, the view and the measures.
-            let height = (visible * theme::NARROW_VIEW_SHARE).max(theme::NARROW_VIEW_LEAST);
-            let rect = section_ui(ui, width, height, |ui| self.densities_in_ui(ui, mode, true));
+            let rect = section_ui(ui, width, view_height(visible), |ui| self.densities_in_ui(ui, mode, true));
             note_section(&ctx, Section::View, rect);
             return;
         }
@@ -79,8 +87,7 @@ impl KlApp {
         });
         note_section(&ctx, Section::Editors, rect);
         ui.separator();
-        let height = (visible * theme::NARROW_VIEW_SHARE).max(theme::NARROW_VIEW_LEAST);
-        let rect = section_ui(ui, width, height, |ui| {
+        let rect = section_ui(ui, width, view_height(visible), |ui| {
             ui.scope(|ui| {
                 theme::touch_style(ui.style_mut());
                 self.views.choice_ui(ui, &mut self.state.view);
@@ -89,9 +96,15 @@ impl KlApp {
         });
         note_section(&ctx, Section::View, rect);
         ui.separator();
-        let rect = ui.scope(|ui| self.measures_column_ui(ui, mode)).response.rect;
+        let rect = ui.scope(|ui| self.measures_column_ui(ui, mode, true)).response.rect;
         note_section(&ctx, Section::Measures, rect);
     }
+}
+
+/// The view's height in a column of which `visible` points show at once.
+fn view_height(visible: f32) -> f32 {
+    let (least, most) = theme::NARROW_VIEW_HEIGHT.into_inner();
+    (visible * theme::NARROW_VIEW_SHARE).clamp(least, most)
 }
 
 /// A section `width` wide and at least `height` tall; returns where it was drawn.

@@ -177,7 +177,12 @@ fn the_plain_page_and_a_share_link_fit_a_phone_without_a_lesson() {
             let what = format!("{id} at {size:?}");
             assert_fits(&harness, size, &what);
             let order: Vec<Section> = sections(&harness).iter().map(|(s, _)| *s).collect();
-            assert_eq!(order, [Section::TopBar, Section::Editors, Section::View, Section::Measures], "{what}");
+            // The scenario's description heads the column, where a lesson's step would.
+            assert_eq!(
+                order,
+                [Section::TopBar, Section::Lesson, Section::Editors, Section::View, Section::Measures],
+                "{what}"
+            );
         }
     }
 }
@@ -188,7 +193,11 @@ fn a_densities_scenario_fits_a_phone() {
         let harness = phone(crate::densities::densities_state("two-bells"), size);
         assert_fits(&harness, size, &format!("two-bells at {size:?}"));
         let order: Vec<Section> = sections(&harness).iter().map(|(s, _)| *s).collect();
-        assert_eq!(order, [Section::TopBar, Section::View], "the curves and their numbers in one column");
+        assert_eq!(
+            order,
+            [Section::TopBar, Section::Lesson, Section::View],
+            "the curves and their numbers in one column"
+        );
     }
 }
 

@@ -22,8 +22,8 @@ pub struct TopBar<'a> {
     pub lesson_open: bool,
     /// False for commands this platform cannot carry out: they are not offered.
     pub offered: &'a dyn Fn(&Command) -> bool,
-    /// A phone's width: two short rows (menus and undo, then the scenario and the unit),
-    /// no presentation button (F5 still presents).
+    /// A phone's width: two short rows (menus, undo, help and the theme, then the
+    /// scenario and the unit), no presentation button (F5 still presents).
     pub narrow: bool,
 }
 
@@ -36,14 +36,24 @@ impl TopBar<'_> {
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing.x = 6.0;
                 self.menus_ui(ui, state, &mut commands);
-                self.history_ui(ui, &mut commands);
+                // Undo and Redo by their arrows alone (their tooltips name them).
+                if Command::Undo.button_labelled(ui, "↶", self.can_undo) {
+                    commands.push(Command::Undo);
+                }
+                if Command::Redo.button_labelled(ui, "↷", self.can_redo) {
+                    commands.push(Command::Redo);
+                }
+                if Command::Help.button(ui, true) {
+                    commands.push(Command::Help);
+                }
+                theme_ui(ui, state, &mut commands);
             });
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing.x = 6.0;
-                // The units and the theme switch take about this much of the row beside it.
+                // The units take about this much of the row beside the picker.
                 let width = (ui.available_width() - NARROW_UNITS_WIDTH).clamp(NARROW_SCENARIO_LEAST, SCENARIO_WIDTH);
                 commands.extend(scenario_picker(ui, state, self.saved, width, false));
-                units_ui(ui, state, &mut commands);
+                units_ui(ui, state);
             });
         } else {
             ui.horizontal_wrapped(|ui| {
@@ -54,7 +64,9 @@ impl TopBar<'_> {
                 ui.separator();
                 commands.extend(scenario_picker(ui, state, self.saved, SCENARIO_WIDTH, true));
                 ui.separator();
-                units_ui(ui, state, &mut commands);
+                units_ui(ui, state);
+                ui.separator();
+                theme_ui(ui, state, &mut commands);
                 ui.separator();
                 self.history_ui(ui, &mut commands);
                 if Command::Present.button(ui, true) {
@@ -64,7 +76,8 @@ impl TopBar<'_> {
         }
         // In a lesson the step's own text takes the description's place.
         let description = state.densities.as_ref().map_or(&state.doc.description, |d| &d.scenario.description);
-        if !description.is_empty() && !self.lesson_open {
+        // On a phone it heads the column that scrolls instead (`narrow.rs`).
+        if !description.is_empty() && !self.lesson_open && !self.narrow {
             ui.label(RichText::new(description).italics());
         }
         if let Some(status) = self.status.filter(|_| self.mode == Mode::Live) {
@@ -101,13 +114,12 @@ impl TopBar<'_> {
 
 /// The scenario picker's width on the desktop, in points.
 const SCENARIO_WIDTH: f32 = 200.0;
-/// On a phone: the least width of the picker, and what the units and the theme switch
-/// beside it take.
+/// On a phone: the least width of the picker, and what the units beside it take.
 const NARROW_SCENARIO_LEAST: f32 = 100.0;
-const NARROW_UNITS_WIDTH: f32 = 235.0;
+const NARROW_UNITS_WIDTH: f32 = 175.0;
 
-/// Bits, nats or bans, and the theme switch.
-fn units_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+/// Bits, nats or bans.
+fn units_ui(ui: &mut egui::Ui, state: &mut AppState) {
     for unit in Unit::ALL {
         ui.selectable_value(&mut state.unit, unit, unit.name()).on_hover_text(format!(
             "Show every value in {} ({})",
@@ -115,7 +127,10 @@ fn units_ui(ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>
             unit.log_name()
         ));
     }
-    ui.separator();
+}
+
+/// The switch to the other theme.
+fn theme_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
     let theme_label = match state.theme {
         ThemeChoice::Dark => "Light",
         ThemeChoice::Light => "Dark",

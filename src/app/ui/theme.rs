@@ -315,9 +315,9 @@ pub const TOUCH_TARGET: f32 = 44.0;
 /// The bars' share of the one-column page's visible height, and its bounds in points.
 pub const NARROW_EDITORS_SHARE: f32 = 0.6;
 pub const NARROW_EDITORS_HEIGHT: std::ops::RangeInclusive<f32> = 280.0..=460.0;
-/// The view's share of the one-column page's visible height, and its least height.
+/// The view's share of the one-column page's visible height, and its bounds in points.
 pub const NARROW_VIEW_SHARE: f32 = 0.85;
-pub const NARROW_VIEW_LEAST: f32 = 300.0;
+pub const NARROW_VIEW_HEIGHT: std::ops::RangeInclusive<f32> = 300.0..=760.0;
 
 /// True when a window of `size` points takes the one-column layout.
 pub fn is_narrow(size: egui::Vec2) -> bool {
