@@ -12,7 +12,9 @@ WebDriver (chromium-driver) and checks values, not only pixels:
 - a lesson link (`?lesson=…&step=…&present=…`) opens its lesson; its question hides the
   answer until a choice is clicked; Page Down, Space and the arrows step through it; F5
   presents without reloading the page; bad lesson links say why in one sentence;
-- the simplex view draws a three-outcome scenario and a drag on it moves Q.
+- the simplex view draws a three-outcome scenario and a drag on it moves Q;
+- on a phone (390×844, touch) a lesson's answers are buttons a finger can hit within the
+  screen, nothing is drawn off its right edge, a tap answers and a finger drags a bar.
 
 Values come from `window.klscope.state()` (see README, "Embedding klscope"). Run after
 web/build.sh: `python3 web/test.py`. Needs `pip install selenium`, chromium and chromedriver.
@@ -336,7 +338,8 @@ class Browser(unittest.TestCase):
     def test_a_lesson_link_opens_its_question_and_the_keys_step_and_present(self):
         self.open_page("?lesson=when-kl-blows-up")
         state = self.wait_for(lambda s: s["lesson"] is not None, "the lesson link opened no lesson")
-        self.assertEqual(state["lesson"], {"title": "When KL blows up", "step": 1, "steps": 6, "pending": True})
+        self.assertEqual(state["lesson"], {"title": "When KL blows up", "step": 1, "steps": 6, "pending": True,
+                                           "answer": None, "correct": None})
         self.assertEqual((state["id"], state["view"]), ("support-mismatch", "plots"))
         # The question is which KL is larger: neither may show before the answer.
         self.assertIsNone(state["kl_pq"])
@@ -605,6 +608,141 @@ class ClassroomPages(unittest.TestCase):
         self.assertAlmostEqual(state["kl_pq"], core["kl_pq"], places=12)
         state = self.wait_for(teacher, lambda s: any(b["right"] for b in s["classroom"]["spread"]["bars"]),
                               "the right answer was not marked")
+
+
+
+def png_pixels(data):
+    """The rows of an 8-bit RGB or RGBA PNG (as Chromium writes them) as lists of (r, g, b)."""
+    import zlib
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, width, height, channels = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and color in (2, 6), f"PNG of depth {depth} and colour type {color}"
+            channels = 3 if color == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw, stride, rows, previous = zlib.decompress(idat), width * channels, [], bytearray(width * channels)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = previous[i]
+            c = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
+        previous = line
+    return rows
+
+
+class Phone(Browser):
+    """The page on a phone: 390×844 CSS pixels at three device pixels each, with touch."""
+
+    def setUp(self):
+        self.profile = tempfile.mkdtemp(prefix="klscope-phone-")
+        options = webdriver.ChromeOptions()
+        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--use-angle=swiftshader",
+                     "--enable-unsafe-swiftshader", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                     f"--user-data-dir={self.profile}"):
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 3.0, "touch": True},
+            "userAgent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                         "Chrome/120.0 Mobile Safari/537.36"})
+        driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+        self.driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+        self.driver.set_script_timeout(30)
+        self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+
+    def touch(self, kind, x=None, y=None):
+        points = [] if kind in ("touchEnd", "touchCancel") else [{"x": x, "y": y}]
+        self.driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    def tap(self, x, y):
+        self.touch("touchStart", x, y)
+        time.sleep(0.05)
+        self.touch("touchEnd")
+
+    def right_edge(self, width_css):
+        """The rightmost `width_css` CSS pixels of the screen, as rows of device pixels."""
+        view = self.driver.execute_script("return [window.innerWidth, window.innerHeight]")
+        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png",
+            "clip": {"x": view[0] - width_css, "y": 0, "width": width_css, "height": view[1], "scale": 1}})
+        return png_pixels(base64.b64decode(shot["data"]))
+
+    def test_a_lesson_on_a_phone_shows_its_question_within_the_screen_and_a_tap_answers_it(self):
+        self.open_page("?lesson=asymmetry&step=1")
+        state = self.wait_for(lambda s: s["lesson"] is not None and s["lesson"]["step"] == 1,
+                              "the lesson link opened no lesson")
+        self.assertTrue(state["lesson"]["pending"])
+        width, height, ratio = self.driver.execute_script(
+            "return [window.innerWidth, window.innerHeight, window.devicePixelRatio]")
+        self.assertEqual((width, height, ratio), (390, 844, 3), "the phone's screen")
+        self.assertTrue(self.driver.execute_script("return navigator.maxTouchPoints > 0"), "a touch screen")
+        # Every answer (and Reveal) is a button a finger can hit, wholly on the screen.
+        deadline = time.time() + 10
+        for label in ("KL(P||Q)", "KL(Q||P)", "They are equal", "Reveal"):
+            self.lesson_button(label)
+            while True:
+                left, top, right, bottom = self.driver.execute_script(
+                    "return window.klscope.lesson_button_rect(arguments[0])", label)
+                if bottom - top >= 44 or time.time() > deadline:
+                    break
+                time.sleep(0.1)
+            self.assertGreaterEqual(bottom - top, 44 - 0.5, f"'{label}' is {bottom - top:.0f} px tall")
+            self.assertTrue(0 <= left and right <= width and 0 <= top and bottom <= height,
+                            f"'{label}' at {[left, top, right, bottom]} is not within the {width}×{height} screen")
+        # Nothing is drawn into the last few pixels at the right: no text runs off the
+        # screen there (the column keeps its margin; the top bar's rule may cross it).
+        background = self.right_edge(4)[height * 3 - 2][0]
+        edge = self.right_edge(4)
+        inked = [y for y, row in enumerate(edge)
+                 if any(max(abs(a - b) for a, b in zip(pixel, background)) > 40 for pixel in row)]
+        self.assertLessEqual(len(inked), 2 * 3, f"something is drawn at the right edge on device rows {inked[:40]}")
+        # A tap on an answer records it.
+        x, y = self.lesson_button("KL(Q||P)")
+        self.tap(x, y)
+        state = self.wait_for(lambda s: not s["lesson"]["pending"], "tapping an answer answered nothing")
+        self.assertEqual(state["lesson"]["answer"], "KL(Q||P)")
+        self.assertIn(state["lesson"]["correct"], (True, False))
+        # A finger on a bar drags it, and the column does not scroll away under it.
+        x, y_zero, y_one = self.driver.execute_script("return window.klscope.bar('Q', 0)")
+        before = state["q"][0]
+        start = y_zero + (y_one - y_zero) * before + 2
+        end = y_zero + (y_one - y_zero) * 0.6
+        self.touch("touchStart", x, start)
+        for k in range(1, 11):
+            time.sleep(0.03)
+            self.touch("touchMove", x, start + (end - start) * k / 10)
+        self.touch("touchEnd")
+        state = self.wait_for(lambda s: abs(s["q"][0] - before) > 0.05, "a touch drag on Q's bar moved nothing")
+        self.assertAlmostEqual(state["q"][0], 0.6, delta=0.06)
+        self.assertAlmostEqual(sum(state["q"]), 1.0, places=9)
+        self.assertEqual(self.driver.execute_script("return window.klscope.bar('Q', 0)")[1], y_zero,
+                         "the bars moved while dragged")
+
+
+# The phone runs its own tests, not the desktop's it inherits with the server and helpers.
+for _name in [name for name in dir(Browser) if name.startswith("test_") and name not in Phone.__dict__]:
+    setattr(Phone, _name, None)
 
 
 if __name__ == "__main__":

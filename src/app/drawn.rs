@@ -48,6 +48,12 @@ impl KlApp {
         });
     }
 
+    /// Where each section of the one-column page (a phone's) was drawn, top to bottom;
+    /// empty when the window had the desktop's layout.
+    pub fn column_sections(&self) -> Vec<(super::narrow::Section, egui::Rect)> {
+        self.live_ctx.as_ref().map(super::narrow::sections).unwrap_or_default()
+    }
+
     /// The simplex view's triangle, while that view shows three outcomes.
     pub fn simplex_triangle(&self) -> Option<SimplexLayout> {
         if self.state.view != "simplex" || self.analysis.p.len() != 3 {

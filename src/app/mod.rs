@@ -10,6 +10,7 @@ pub mod edit;
 pub mod lesson_export;
 pub mod model;
 mod model_outputs;
+pub mod narrow;
 pub mod panels;
 pub mod picture;
 pub mod platform;
@@ -315,6 +316,10 @@ impl KlApp {
     /// on the left, measures on the right. `view` overrides the open view (pictures of
     /// one plot). Commands asked for in a picture are ignored.
     fn layout_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
+        // One decision for the whole frame: a phone or a narrow or short window gets one
+        // column that scrolls (`narrow.rs`), anything larger the desktop's columns.
+        let narrow = theme::is_narrow(ui.available_size()) && !self.presenting;
+        narrow::forget_sections(ui.ctx());
         let platform = &self.platform;
         let offered = |command: &Command| platform.offers(command);
         if let Some(doc) = &self.state.densities {
@@ -333,10 +338,14 @@ impl KlApp {
             mode,
             lesson_open: self.lesson.is_some(),
             offered: &offered,
+            narrow,
         };
         if !self.presenting {
-            let commands = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state)).inner;
-            self.run_all(commands, mode);
+            let top = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state));
+            if narrow {
+                narrow::note_section(ui.ctx(), narrow::Section::TopBar, top.response.rect);
+            }
+            self.run_all(top.inner, mode);
         }
         if mode == Mode::Picture && !self.presenting {
             let caption = picture::caption(&self.state);
@@ -344,10 +353,16 @@ impl KlApp {
                 ui.label(egui::RichText::new(caption).size(14.0));
             });
         }
-        if !self.classroom_student_ui(ui, mode) {
+        // A student in a room answers in the classroom's strip, in place of the lesson's.
+        let student = self.classroom_student_ui(ui, mode);
+        self.classroom_teacher_ui(ui, mode);
+        if narrow {
+            self.narrow_ui(ui, mode, view);
+            return;
+        }
+        if !student {
             self.lesson_strip_ui(ui, mode);
         }
-        self.classroom_teacher_ui(ui, mode);
         if self.state.densities.is_some() {
             self.densities_ui(ui, mode);
             return;
@@ -369,6 +384,11 @@ impl KlApp {
 
     /// The densities screen in place of the editors, the views and the measures.
     fn densities_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
+        egui::CentralPanel::default().show(ui, |ui| self.densities_in_ui(ui, mode, false));
+    }
+
+    /// The densities screen's contents, in the space `ui` gives; `narrow`: one column.
+    fn densities_in_ui(&mut self, ui: &mut egui::Ui, mode: Mode, narrow: bool) {
         // The lesson strip may have opened another step since the frame began.
         if let Some(doc) = &self.state.densities {
             self.panels.densities.refresh(doc);
@@ -383,9 +403,10 @@ impl KlApp {
             concealed: &concealed,
             presenting: self.presenting,
             title: (self.presenting && self.lesson.is_none()).then(|| doc.scenario.title.clone()),
+            narrow,
         };
         let before = (!concealed.is_empty()).then(|| (doc.p().clone(), doc.q().clone()));
-        let action = egui::CentralPanel::default().show(ui, |ui| self.panels.densities.ui(ui, doc, &input)).inner;
+        let action = self.panels.densities.ui(ui, doc, &input);
         if before.is_some_and(|(p, q)| (&p, &q) != (doc.p(), doc.q())) {
             // What is hidden was worked out from the densities before the edit: once more.
             ui.ctx().request_repaint();
@@ -443,7 +464,7 @@ impl KlApp {
         let goal = run.goal_status(&self.state, &self.analysis.report);
         let strip = egui::Panel::top("lesson step")
             .frame(egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui)))
-            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode));
+            .show(ui, |ui| panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode, false));
         picture::note_lesson_strip(ui, strip.response.rect);
         let action = strip.inner;
         if let (Some(action), Mode::Live) = (action, mode) {
@@ -451,27 +472,80 @@ impl KlApp {
         }
     }
 
+    /// The lesson's step in the one-column page: in place, at the top of the column, with
+    /// buttons a finger can tap. Returns where it was drawn.
+    fn lesson_in_column_ui(&mut self, ui: &mut egui::Ui, mode: Mode) -> Option<egui::Rect> {
+        let run = self.lesson.as_mut()?;
+        let densities = self.state.densities.as_ref().and(self.panels.densities.report_now());
+        let scene = scene_of(&self.state, &self.analysis, densities);
+        let goal = run.goal_status(&self.state, &self.analysis.report);
+        let frame = egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui));
+        let width = ui.available_width();
+        // While a finger or the mouse is down the strip keeps its height, so the bars under
+        // it stay under the finger when the step's words change with the numbers.
+        let kept_id = egui::Id::unique("lesson strip height in the column");
+        let held = ui.input(|i| i.pointer.any_down());
+        let kept = if held { ui.ctx().data(|data| data.get_temp::<f32>(kept_id)) } else { None };
+        let room = ui.available_rect_before_wrap();
+        let place = match kept {
+            Some(height) => egui::Rect::from_min_size(room.min, egui::vec2(width, height)),
+            None => room,
+        };
+        let mut strip_ui = ui.new_child(egui::UiBuilder::new().id_salt("lesson strip").max_rect(place));
+        if kept.is_some() {
+            strip_ui.set_clip_rect(place.intersect(ui.clip_rect()));
+        }
+        let action = frame
+            .show(&mut strip_ui, |ui| {
+                ui.set_width(ui.available_width());
+                panels::lesson_step::lesson_step_ui(ui, run, &scene, goal, mode, true)
+            })
+            .inner;
+        let rect = match kept {
+            Some(_) => place,
+            None => strip_ui.min_rect(),
+        };
+        if kept.is_none() {
+            ui.ctx().data_mut(|data| data.insert_temp(kept_id, rect.height()));
+        }
+        ui.allocate_rect(rect, egui::Sense::hover());
+        picture::note_lesson_strip(ui, rect);
+        if let (Some(action), Mode::Live) = (action, mode) {
+            self.lesson_action(action);
+        }
+        Some(rect)
+    }
+
     fn measures_ui(&mut self, ui: &mut egui::Ui, mode: Mode) {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            if mode == Mode::Live {
-                panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
-            }
-            panels::measures::heading_ui(ui, self.state.unit);
-            // The zero rule comes first, so that every number below already uses it.
-            if panels::measures::zero_rule_ui(ui, &mut self.state) {
-                self.refresh_analysis();
-                // The plots on the left were drawn with the old rule: draw again.
-                ui.ctx().request_repaint();
-            }
-            let concealed = self.concealed();
-            let rows = panels::measures::rows(self.state.family_pair);
-            panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &rows);
-            if mode == Mode::Live {
-                panels::measures::family_pair_ui(ui, &mut self.state.family_pair);
-            }
+        egui::ScrollArea::vertical().show(ui, |ui| self.measures_column_ui(ui, mode, false));
+    }
+
+    /// The measures panel's contents, top to bottom; the scenario's words (for an author)
+    /// come first, or with `words_last` (a phone's column, where a student reads the
+    /// numbers first) last.
+    fn measures_column_ui(&mut self, ui: &mut egui::Ui, mode: Mode, words_last: bool) {
+        if mode == Mode::Live && !words_last {
+            panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
+        }
+        panels::measures::heading_ui(ui, self.state.unit);
+        // The zero rule comes first, so that every number below already uses it.
+        if panels::measures::zero_rule_ui(ui, &mut self.state) {
+            self.refresh_analysis();
+            // The plots on the left were drawn with the old rule: draw again.
+            ui.ctx().request_repaint();
+        }
+        let concealed = self.concealed();
+        let rows = panels::measures::rows(self.state.family_pair);
+        panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &rows);
+        if mode == Mode::Live {
+            panels::measures::family_pair_ui(ui, &mut self.state.family_pair);
+        }
+        ui.separator();
+        panels::identity::identity_ui(ui, &self.state, &self.analysis, &concealed);
+        if mode == Mode::Live && words_last {
             ui.separator();
-            panels::identity::identity_ui(ui, &self.state, &self.analysis, &concealed);
-        });
+            panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
+        }
     }
 
     /// Carries out commands asked for while drawing (live only), and brings the measures

@@ -42,8 +42,15 @@ impl KlApp {
 
     /// The lesson's place, presentation mode and the last message.
     fn add_session(&self, object: &mut serde_json::Map<String, Value>) {
+        // The student's own answer and whether it was right, once given (never the right
+        // answer before it is out).
+        let scene = self.scene();
         let lesson = self.lesson.as_ref().map(|run| {
-            json!({ "title": run.lesson.title, "step": run.step_index() + 1, "steps": run.len(), "pending": run.is_pending() })
+            let verdict = run.verdict(&scene);
+            let answer = verdict.as_ref().and_then(|v| v.student_answer.clone());
+            let correct = verdict.as_ref().and_then(|v| v.correct);
+            json!({ "title": run.lesson.title, "step": run.step_index() + 1, "steps": run.len(),
+                    "pending": run.is_pending(), "answer": answer, "correct": correct })
         });
         object.insert("lesson".into(), lesson.unwrap_or(Value::Null));
         object.insert("presenting".into(), json!(self.presenting));

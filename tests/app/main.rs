@@ -16,6 +16,7 @@ mod leaks;
 mod lessons;
 mod links;
 mod logits;
+mod phone;
 mod simplex;
 mod snapshots;
 mod ui;

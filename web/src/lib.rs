@@ -65,6 +65,13 @@ impl WebHandle {
         Some(vec![rect.center().x, rect.center().y])
     }
 
+    /// The rectangle of the lesson strip's button `label`, in CSS pixels of the canvas:
+    /// `[left, top, right, bottom]`; `undefined` as for `lesson_button`.
+    pub fn lesson_button_rect(&self, label: &str) -> Option<Vec<f32>> {
+        let rect = self.runner.app_mut::<KlApp>()?.lesson_button(label)?;
+        Some(vec![rect.left(), rect.top(), rect.right(), rect.bottom()])
+    }
+
     /// Where the simplex view puts the distribution `(a, b, c)` of three outcomes, in CSS
     /// pixels of the canvas: `[x, y]`; `undefined` unless that view shows a triangle.
     pub fn simplex_point(&self, a: f64, b: f64, c: f64) -> Option<Vec<f32>> {

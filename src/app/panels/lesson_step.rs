@@ -24,33 +24,32 @@ pub enum LessonAction {
 /// The name of the field an estimate is typed into (tests find it by it).
 pub const ESTIMATE_FIELD: &str = "your estimate";
 
+/// Draws the strip. With `touch` (the one-column page of a phone) every button is at
+/// least [`theme::TOUCH_TARGET`] tall, the question stands on its own line above its
+/// choices, and the step's buttons come last, under the question.
 pub fn lesson_step_ui(
     ui: &mut egui::Ui,
     run: &mut LessonRun,
     scene: &Scene<'_>,
     status: Option<GoalStatus>,
     mode: Mode,
+    touch: bool,
 ) -> Option<LessonAction> {
     let mut action = None;
     let (index, steps) = (run.step_index(), run.len());
     ui.ctx().data_mut(|data| data.remove::<Vec<(String, egui::Rect)>>(buttons_id()));
-    ui.horizontal(|ui| {
-        let place = format!("{} · step {} of {steps}", run.lesson.title, index + 1);
+    let place = format!("{} · step {} of {steps}", run.lesson.title, index + 1);
+    if touch {
+        theme::touch_style(ui.style_mut());
         ui.label(RichText::new(place).small().weak());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if mode == Mode::Live && button(ui, "×").on_hover_text("Close the lesson").clicked() {
-                action = Some(LessonAction::Close);
-            }
-            let next = remember("Next ▶", ui.add_enabled(index + 1 < steps, egui::Button::new("Next ▶")));
-            if next.on_hover_text("The next step (Page Down or Space)").clicked() {
-                action = Some(LessonAction::Next);
-            }
-            let back = remember("◀ Back", ui.add_enabled(index > 0, egui::Button::new("◀ Back")));
-            if back.on_hover_text("The previous step (Page Up)").clicked() {
-                action = Some(LessonAction::Previous);
-            }
+    } else {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(place).small().weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                stepping_ui(ui, index, steps, mode, &mut action);
+            });
         });
-    });
+    }
     let Some(step) = run.step() else {
         return action;
     };
@@ -58,9 +57,9 @@ pub fn lesson_step_ui(
     match step.task.clone() {
         Some(Task::Predict(prediction)) => {
             if let Some(verdict) = run.verdict(scene) {
-                verdict_ui(ui, &prediction, &verdict, mode, &mut action);
+                verdict_ui(ui, &prediction, &verdict, mode, touch, &mut action);
             } else {
-                question_ui(ui, run, &prediction, scene.labels(), &mut action);
+                question_ui(ui, run, &prediction, scene.labels(), touch, &mut action);
             }
         }
         Some(Task::Goal(goal)) => {
@@ -83,7 +82,30 @@ pub fn lesson_step_ui(
         }
         None => {}
     }
+    if touch {
+        // Back and Next after the question, in the order a thumb reads them.
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                stepping_ui(ui, index, steps, mode, &mut action);
+            });
+        });
+    }
     action
+}
+
+/// Close, Next and Back, laid out right to left.
+fn stepping_ui(ui: &mut egui::Ui, index: usize, steps: usize, mode: Mode, action: &mut Option<LessonAction>) {
+    if mode == Mode::Live && button(ui, "×").on_hover_text("Close the lesson").clicked() {
+        *action = Some(LessonAction::Close);
+    }
+    let next = remember("Next ▶", ui.add_enabled(index + 1 < steps, tappable(ui, "Next ▶")));
+    if next.on_hover_text("The next step (Page Down or Space)").clicked() {
+        *action = Some(LessonAction::Next);
+    }
+    let back = remember("◀ Back", ui.add_enabled(index > 0, tappable(ui, "◀ Back")));
+    if back.on_hover_text("The previous step (Page Up)").clicked() {
+        *action = Some(LessonAction::Previous);
+    }
 }
 
 fn question_ui(
@@ -91,10 +113,17 @@ fn question_ui(
     run: &mut LessonRun,
     prediction: &Prediction,
     labels: &[String],
+    touch: bool,
     action: &mut Option<LessonAction>,
 ) {
+    let question = RichText::new(prediction.question()).strong().color(ui.visuals().strong_text_color());
+    if touch {
+        ui.label(question.clone());
+    }
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(prediction.question()).strong().color(ui.visuals().strong_text_color()));
+        if !touch {
+            ui.label(question);
+        }
         let choices = prediction.choices(labels);
         for choice in &choices {
             if button(ui, &Prediction::choice_text(*choice, labels)).clicked() {
@@ -110,7 +139,7 @@ fn question_ui(
             let response = ui.add(field).accessible_name(ESTIMATE_FIELD);
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let parsed = (!typed.trim().is_empty()).then(|| parse_number(typed));
-            let answer = remember("Answer", ui.add_enabled(matches!(parsed, Some(Ok(_))), egui::Button::new("Answer")));
+            let answer = remember("Answer", ui.add_enabled(matches!(parsed, Some(Ok(_))), tappable(ui, "Answer")));
             if let Some(Ok(number)) = parsed
                 && (answer.clicked() || entered)
             {
@@ -131,10 +160,16 @@ fn verdict_ui(
     prediction: &Prediction,
     verdict: &crate::lesson::Verdict,
     mode: Mode,
+    touch: bool,
     action: &mut Option<LessonAction>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    if touch {
         ui.label(RichText::new(prediction.question()).strong());
+    }
+    ui.horizontal_wrapped(|ui| {
+        if !touch {
+            ui.label(RichText::new(prediction.question()).strong());
+        }
         let (mark, color) = match verdict.correct {
             Some(true) => ("Right!", theme::success(ui)),
             Some(false) => ("Not quite.", theme::alarm(ui)),
@@ -145,10 +180,9 @@ fn verdict_ui(
         if let Some(student) = &verdict.student_answer {
             ui.label(format!("(you said {student})"));
         }
+        let ask_again = if touch { tappable(ui, "Ask again") } else { egui::Button::new("Ask again").small() };
         if mode == Mode::Live
-            && remember("Ask again", ui.small_button("Ask again"))
-                .on_hover_text("Hide the answer and ask again")
-                .clicked()
+            && remember("Ask again", ui.add(ask_again)).on_hover_text("Hide the answer and ask again").clicked()
         {
             *action = Some(LessonAction::AskAgain);
         }
@@ -168,7 +202,16 @@ fn buttons_id() -> egui::Id {
 }
 
 fn button(ui: &mut egui::Ui, label: &str) -> egui::Response {
-    remember(label, ui.button(label))
+    let button = tappable(ui, label);
+    remember(label, ui.add(button))
+}
+
+/// A button; in the touch style (see `lesson_step_ui`) at least as wide as it is tall, so
+/// a lone "×" is still a target.
+fn tappable<'a>(ui: &egui::Ui, label: &'a str) -> egui::Button<'a> {
+    let height = ui.spacing().interact_size.y;
+    let side = if height >= theme::TOUCH_TARGET { height } else { 0.0 };
+    egui::Button::new(label).min_size(egui::vec2(side, side))
 }
 
 /// Forgets where the strip's buttons were (a strip drawn in its place starts with this).

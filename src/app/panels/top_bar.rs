@@ -22,6 +22,9 @@ pub struct TopBar<'a> {
     pub lesson_open: bool,
     /// False for commands this platform cannot carry out: they are not offered.
     pub offered: &'a dyn Fn(&Command) -> bool,
+    /// A phone's width: two short rows (menus, undo, help and the theme, then the
+    /// scenario and the unit), no presentation button (F5 still presents).
+    pub narrow: bool,
 }
 
 impl TopBar<'_> {
@@ -29,49 +32,52 @@ impl TopBar<'_> {
     pub fn ui(self, ui: &mut egui::Ui, state: &mut AppState) -> Vec<Command> {
         let mut commands = Vec::new();
         ui.add_space(2.0);
-        ui.horizontal_wrapped(|ui| {
-            ui.spacing_mut().item_spacing.x = 6.0;
-            // No name here: the window's title and every picture's caption carry it, and the
-            // bar must stay one line on a 1024-point projector.
-            ui.menu_button("File", |ui| file_menu(ui, state, self.offered, self.lesson_open, &mut commands));
-            ui.menu_button("Lessons", |ui| lessons_menu(ui, self.lesson_open, &mut commands))
-                .response
-                .on_hover_text("Walk through a lesson step by step, with questions before the numbers appear");
-            ui.separator();
-            commands.extend(scenario_picker(ui, state, self.saved));
-            ui.separator();
-            for unit in Unit::ALL {
-                ui.selectable_value(&mut state.unit, unit, unit.name()).on_hover_text(format!(
-                    "Show every value in {} ({})",
-                    unit.name(),
-                    unit.log_name()
-                ));
-            }
-            ui.separator();
-            let theme_label = match state.theme {
-                ThemeChoice::Dark => "Light",
-                ThemeChoice::Light => "Dark",
-            };
-            if Command::ToggleTheme.button_labelled(ui, theme_label, true) {
-                commands.push(Command::ToggleTheme);
-            }
-            ui.separator();
-            if Command::Undo.button(ui, self.can_undo) {
-                commands.push(Command::Undo);
-            }
-            if Command::Redo.button(ui, self.can_redo) {
-                commands.push(Command::Redo);
-            }
-            if Command::Help.button(ui, true) {
-                commands.push(Command::Help);
-            }
-            if Command::Present.button(ui, true) {
-                commands.push(Command::Present);
-            }
-        });
+        if self.narrow {
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 6.0;
+                self.menus_ui(ui, state, &mut commands);
+                // Undo and Redo by their arrows alone (their tooltips name them).
+                if Command::Undo.button_labelled(ui, "↶", self.can_undo) {
+                    commands.push(Command::Undo);
+                }
+                if Command::Redo.button_labelled(ui, "↷", self.can_redo) {
+                    commands.push(Command::Redo);
+                }
+                if Command::Help.button(ui, true) {
+                    commands.push(Command::Help);
+                }
+                theme_ui(ui, state, &mut commands);
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 6.0;
+                // The units take about this much of the row beside the picker.
+                let width = (ui.available_width() - NARROW_UNITS_WIDTH).clamp(NARROW_SCENARIO_LEAST, SCENARIO_WIDTH);
+                commands.extend(scenario_picker(ui, state, self.saved, width, false));
+                units_ui(ui, state);
+            });
+        } else {
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 6.0;
+                // No name here: the window's title and every picture's caption carry it, and the
+                // bar must stay one line on a 1024-point projector.
+                self.menus_ui(ui, state, &mut commands);
+                ui.separator();
+                commands.extend(scenario_picker(ui, state, self.saved, SCENARIO_WIDTH, true));
+                ui.separator();
+                units_ui(ui, state);
+                ui.separator();
+                theme_ui(ui, state, &mut commands);
+                ui.separator();
+                self.history_ui(ui, &mut commands);
+                if Command::Present.button(ui, true) {
+                    commands.push(Command::Present);
+                }
+            });
+        }
         // In a lesson the step's own text takes the description's place.
         let description = state.densities.as_ref().map_or(&state.doc.description, |d| &d.scenario.description);
-        if !description.is_empty() && !self.lesson_open {
+        // On a phone it heads the column that scrolls instead (`narrow.rs`).
+        if !description.is_empty() && !self.lesson_open && !self.narrow {
             ui.label(RichText::new(description).italics());
         }
         if let Some(status) = self.status.filter(|_| self.mode == Mode::Live) {
@@ -80,6 +86,57 @@ impl TopBar<'_> {
         }
         ui.add_space(2.0);
         commands
+    }
+}
+
+impl TopBar<'_> {
+    /// File and Lessons.
+    fn menus_ui(&self, ui: &mut egui::Ui, state: &mut AppState, commands: &mut Vec<Command>) {
+        ui.menu_button("File", |ui| file_menu(ui, state, self.offered, self.lesson_open, commands));
+        ui.menu_button("Lessons", |ui| lessons_menu(ui, self.lesson_open, commands))
+            .response
+            .on_hover_text("Walk through a lesson step by step, with questions before the numbers appear");
+    }
+
+    /// Undo, Redo and Help.
+    fn history_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        if Command::Undo.button(ui, self.can_undo) {
+            commands.push(Command::Undo);
+        }
+        if Command::Redo.button(ui, self.can_redo) {
+            commands.push(Command::Redo);
+        }
+        if Command::Help.button(ui, true) {
+            commands.push(Command::Help);
+        }
+    }
+}
+
+/// The scenario picker's width on the desktop, in points.
+const SCENARIO_WIDTH: f32 = 200.0;
+/// On a phone: the least width of the picker, and what the units beside it take.
+const NARROW_SCENARIO_LEAST: f32 = 100.0;
+const NARROW_UNITS_WIDTH: f32 = 175.0;
+
+/// Bits, nats or bans.
+fn units_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    for unit in Unit::ALL {
+        ui.selectable_value(&mut state.unit, unit, unit.name()).on_hover_text(format!(
+            "Show every value in {} ({})",
+            unit.name(),
+            unit.log_name()
+        ));
+    }
+}
+
+/// The switch to the other theme.
+fn theme_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
+    let theme_label = match state.theme {
+        ThemeChoice::Dark => "Light",
+        ThemeChoice::Light => "Dark",
+    };
+    if Command::ToggleTheme.button_labelled(ui, theme_label, true) {
+        commands.push(Command::ToggleTheme);
     }
 }
 
@@ -134,13 +191,20 @@ fn file_menu(
 }
 
 /// The built-in lessons and the user's saved scenarios; returns the one chosen.
-fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario]) -> Option<Command> {
-    let label = ui.label("Scenario:");
+fn scenario_picker(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    saved: &[SavedScenario],
+    width: f32,
+    labelled: bool,
+) -> Option<Command> {
+    let label = labelled.then(|| ui.label("Scenario:"));
     let mut chosen = None;
-    egui::ComboBox::from_id_salt("scenario")
-        // A long title is cut, so the bar stays one line at 1024 points; the list has it whole.
-        .selected_text(shortened(state.densities.as_ref().map_or(&state.doc.title, |d| &d.scenario.title), 26))
-        .width(200.0)
+    // A long title is cut, so the bar stays one line at 1024 points; the list has it whole.
+    let most = (26.0 * width / SCENARIO_WIDTH) as usize;
+    let picker = egui::ComboBox::from_id_salt("scenario")
+        .selected_text(shortened(state.densities.as_ref().map_or(&state.doc.title, |d| &d.scenario.title), most))
+        .width(width)
         .height(460.0)
         .show_ui(ui, |ui| {
             ui.label(RichText::new("Built-in scenarios").small().weak());
@@ -174,8 +238,15 @@ fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario])
                 }
             }
         })
-        .response
-        .labelled_by(label.id);
+        .response;
+    match label {
+        Some(label) => {
+            picker.labelled_by(label.id);
+        }
+        None => {
+            picker.accessible_name("Scenario:");
+        }
+    }
     chosen
 }
 

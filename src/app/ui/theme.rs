@@ -311,6 +311,33 @@ fn set_text_scale(ctx: &egui::Context, scale: f32) {
     });
 }
 
+/// Below this width, in points, the window lays out in one column that scrolls (a phone
+/// held upright, a narrow window): the desktop's columns would cut each other.
+pub const NARROW_BELOW: f32 = 600.0;
+/// Below this height, in points, too (a phone on its side): the desktop's rows would not
+/// fit above one another.
+pub const SHORT_BELOW: f32 = 500.0;
+/// The smallest thing a finger taps reliably, in points (Apple's and Google's 44–48).
+pub const TOUCH_TARGET: f32 = 44.0;
+/// The bars' share of the one-column page's visible height, and its bounds in points.
+pub const NARROW_EDITORS_SHARE: f32 = 0.6;
+pub const NARROW_EDITORS_HEIGHT: std::ops::RangeInclusive<f32> = 280.0..=460.0;
+/// The view's share of the one-column page's visible height, and its bounds in points.
+pub const NARROW_VIEW_SHARE: f32 = 0.85;
+pub const NARROW_VIEW_HEIGHT: std::ops::RangeInclusive<f32> = 300.0..=760.0;
+
+/// True when a window of `size` points takes the one-column layout.
+pub fn is_narrow(size: egui::Vec2) -> bool {
+    size.x < NARROW_BELOW || size.y < SHORT_BELOW
+}
+
+/// Buttons, fields and menus a finger can hit, and a scroll bar that is always drawn
+/// beside the content (a page that scrolls must show that it does).
+pub fn touch_style(style: &mut egui::Style) {
+    style.spacing.interact_size.y = style.spacing.interact_size.y.max(TOUCH_TARGET);
+    style.spacing.scroll = egui::style::ScrollStyle::solid();
+}
+
 /// Scales every text style of `style` by `factor` (for one part of the screen).
 pub fn scale_text(style: &mut egui::Style, factor: f32) {
     for font in style.text_styles.values_mut() {
@@ -361,6 +388,8 @@ pub fn still_plot(id: &str, height: f32) -> egui_plot::Plot<'_> {
         .custom_x_axes(vec![unfaded_x_axis(TICK_SPACING_X)])
         .custom_y_axes(vec![egui_plot::AxisHints::new_y().label_spacing(TICK_SPACING_Y..=TICK_SPACING_Y)])
         .height(height.max(100.0))
+        // Clicks and hovers only: a finger's swipe over it scrolls the page it is on.
+        .sense(egui::Sense::click())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)

@@ -71,6 +71,27 @@ impl Views {
         view.ui(ui, input)
     }
 
+    /// The views as one menu, for a window too narrow for the tabs (a phone).
+    pub fn choice_ui(&self, ui: &mut egui::Ui, current: &mut String) {
+        let title = self.list.iter().find(|view| view.id() == current).map_or("", |view| view.title());
+        ui.horizontal(|ui| {
+            ui.label("View:");
+            egui::ComboBox::from_id_salt("view choice")
+                .selected_text(title)
+                .show_ui(ui, |ui| {
+                    for view in &self.list {
+                        let selected = current == view.id();
+                        if ui.selectable_label(selected, view.title()).on_hover_text(view.tooltip()).clicked() {
+                            *current = view.id().to_string();
+                        }
+                    }
+                })
+                .response
+                .accessible_name("view")
+                .on_hover_text("Which view of P and Q to show");
+        });
+    }
+
     /// The tabs: selecting one changes the view shown (a setting, like the unit).
     pub fn tabs_ui(&self, ui: &mut egui::Ui, current: &mut String) {
         // Wrapped: at 1024 points every tab stays in sight, on two rows if need be.

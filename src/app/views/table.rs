@@ -188,7 +188,7 @@ impl Geometry {
             all.into_iter().filter(|c| !optional.contains(c)).collect()
         };
         // Never wider than the view: the type shrinks a little before a column is cut.
-        let scale = wanted.min(room / width_of(&shown)).max(0.8);
+        let scale = wanted.min(room / width_of(&shown)).max(0.7);
         Geometry { scale, shown }
     }
 

@@ -42,6 +42,8 @@ pub struct ScreenInput<'a> {
     pub presenting: bool,
     /// The scenario's title as a heading (presenting without a lesson's strip).
     pub title: Option<String>,
+    /// One column (a phone's): the curves, then the numbers under them.
+    pub narrow: bool,
 }
 
 /// What the screen keeps between frames.
@@ -77,7 +79,7 @@ impl DensitiesScreen {
         doc: &mut DensitiesDoc,
         input: &ScreenInput<'_>,
     ) -> Option<DensitiesAction> {
-        let (unit, mode, concealed) = (input.unit, input.mode, input.concealed);
+        let mode = input.mode;
         if mode == Mode::Live && doc.ascending {
             doc.ascend();
             ui.ctx().request_repaint();
@@ -100,55 +102,87 @@ impl DensitiesScreen {
             });
         }
         let width = ui.available_width();
+        let live = mode == Mode::Live;
+        if input.narrow {
+            // One column: the curves first, then the numbers under them.
+            self.curves_ui(ui, doc, &samples, &report, axes, input, live);
+            ui.separator();
+            return self.numbers_ui(ui, doc, &report, input);
+        }
         let side =
             if input.presenting { (width * 0.4).clamp(300.0, 560.0) } else { (width * 0.32).clamp(280.0, 420.0) };
         egui::Panel::right("density measures").resizable(false).exact_size(side).show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                let compact = input.presenting;
-                let inference = doc.model().is_some();
-                // On a slide an inference scenario's ELBO, its point, comes first.
-                if inference && compact {
-                    inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
-                    ui.separator();
-                }
-                measures::measures_ui(ui, &report, unit, concealed, compact);
-                ui.separator();
-                // An inference scenario is about its ELBO: that comes before the bins.
-                if inference && !compact {
-                    inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
-                    ui.separator();
-                }
-                // On a slide the fits' two buttons come before the bins' longer section.
-                if !inference && compact {
-                    inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
-                    ui.separator();
-                }
-                action = self.bins.ui(ui, doc, &report, unit, mode, concealed);
-                if !inference && !compact {
-                    ui.separator();
-                    inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
-                }
-                // The VAE's term is a desk tool, not a slide.
-                if !compact {
-                    ui.separator();
-                    if self.vae.ui(ui, unit, concealed) {
-                        action = Some(DensitiesAction::OpenEncodings);
-                    }
-                }
+                action = self.numbers_ui(ui, doc, &report, input);
             });
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let live = mode == Mode::Live;
-            let curve_height = (ui.available_height() * 0.58).max(180.0);
-            if let Some(message) = curves::curves_ui(ui, doc, &samples, axes, self.fits.drawn(), curve_height, live) {
-                self.message = message;
-            }
-            if let Some(message) = &self.message {
-                ui.colored_label(crate::app::ui::theme::alarm(ui), message);
-            }
-            integrand::integrand_ui(ui, &samples, &report, axes, unit, concealed);
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.curves_ui(ui, doc, &samples, &report, axes, input, live));
         action
+    }
+
+    /// The measures, the ELBO and its fits, the bins and the VAE's KL term.
+    fn numbers_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut DensitiesDoc,
+        report: &DensityReport,
+        input: &ScreenInput<'_>,
+    ) -> Option<DensitiesAction> {
+        let (unit, mode, concealed) = (input.unit, input.mode, input.concealed);
+        let compact = input.presenting;
+        let inference = doc.model().is_some();
+        // On a slide an inference scenario's ELBO, its point, comes first.
+        if inference && compact {
+            inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
+            ui.separator();
+        }
+        measures::measures_ui(ui, report, unit, concealed, compact);
+        ui.separator();
+        // An inference scenario is about its ELBO: that comes before the bins.
+        if inference && !compact {
+            inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
+            ui.separator();
+        }
+        // On a slide the fits' two buttons come before the bins' longer section.
+        if !inference && compact {
+            inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
+            ui.separator();
+        }
+        let mut action = self.bins.ui(ui, doc, report, unit, mode, concealed);
+        if !inference && !compact {
+            ui.separator();
+            inference::inference_ui(ui, doc, &mut self.fits, unit, mode, concealed, compact);
+        }
+        // The VAE's term is a desk tool, not a slide.
+        if !compact {
+            ui.separator();
+            if self.vae.ui(ui, unit, concealed) {
+                action = Some(DensitiesAction::OpenEncodings);
+            }
+        }
+        action
+    }
+
+    /// The curves with their handles, and the integrand under them.
+    #[expect(clippy::too_many_arguments, reason = "the parts of one frame's drawing")]
+    fn curves_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut DensitiesDoc,
+        samples: &[CurvePoint],
+        report: &DensityReport,
+        axes: Axes,
+        input: &ScreenInput<'_>,
+        live: bool,
+    ) {
+        let curve_height = (ui.available_height() * 0.58).max(180.0);
+        if let Some(message) = curves::curves_ui(ui, doc, samples, axes, self.fits.drawn(), curve_height, live) {
+            self.message = message;
+        }
+        if let Some(message) = &self.message {
+            ui.colored_label(crate::app::ui::theme::alarm(ui), message);
+        }
+        integrand::integrand_ui(ui, samples, report, axes, input.unit, input.concealed);
     }
 }
 

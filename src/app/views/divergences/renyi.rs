@@ -11,12 +11,19 @@ use crate::info::family::alpha_text;
 use crate::text;
 
 /// The plot and the slider; returns the α the user set, if it changed.
+/// Less room than this beside the heading, in points, and the slider goes under it.
+const NARROW_ROW: f32 = 240.0;
+
 pub fn renyi_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, height: f32) -> Option<f64> {
     let alpha = data.family.alpha;
     let mut chosen = if alpha.is_finite() { alpha } else { 10.0 };
     let mut changed = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Rényi D_α(P||Q) against α").strong());
+        if ui.available_size_before_wrap().x < NARROW_ROW {
+            // A slider does not wrap: on a phone it starts its own line.
+            ui.end_row();
+        }
         let slider = egui::Slider::new(&mut chosen, 0.0..=10.0).text("α").fixed_decimals(2);
         if ui.add(slider).changed() {
             changed = Some(chosen);

@@ -10,7 +10,15 @@ use crate::info::Unit;
 use crate::info::family::FamilyMember;
 use crate::text;
 
+/// The table's six columns need about this width, in points; below it each measure is
+/// one line of words (a phone).
+const TABLE_FROM: f32 = 540.0;
+
 pub fn table_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, labels: &[String]) {
+    if ui.available_width() < TABLE_FROM {
+        list_ui(ui, data, unit, labels);
+        return;
+    }
     let alpha = data.family.alpha;
     let yes_no = |b: bool| if b { "yes" } else { "no" };
     egui::Grid::new("family_table").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
@@ -28,35 +36,60 @@ pub fn table_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, labels: &[Stri
                 member.where_infinite(alpha)
             );
             ui.label(RichText::new(member.symbol(alpha)).strong()).on_hover_text(hover);
-            let shown = match member {
-                FamilyMember::Wasserstein1 if !data.positioned => format!("{} (order)", text::sig4(value)),
-                FamilyMember::Wasserstein1 => text::sig4(value),
-                m if m.has_unit() => text::with_unit(value, unit),
-                _ => text::sig4(value),
-            };
-            if value.is_infinite() {
-                let why = member.infinite_because(&data.family).map(|cause| {
-                    let name = labels.get(cause.outcome).map_or(String::new(), |l| text::quote(l));
-                    format!("'{name}' makes it ∞: one side gives it probability 0, the other does not")
-                });
-                ui.label(
-                    RichText::new(text::INFINITY)
-                        .strong()
-                        .size(theme::body_size(ui) * theme::INFINITY_RATIO)
-                        .color(theme::alarm(ui)),
-                )
-                .on_hover_text(why.unwrap_or_default());
-            } else {
-                ui.label(shown);
-            }
+            value_ui(ui, member, data, unit, labels);
             ui.label(yes_no(member.is_symmetric(alpha)));
-            let bound = |b: f64| {
-                if member.has_unit() { text::with_unit(unit.from_nats(b), unit) } else { text::sig4(b) }
-            };
-            ui.label(member.bound().map_or("no".to_string(), |b| format!("≤ {}", bound(b))));
+            ui.label(member.bound().map_or("no".to_string(), |b| format!("≤ {}", bound_text(member, b, unit))));
             ui.label(yes_no(member.is_metric()));
             ui.label(yes_no(value.is_finite()));
             ui.end_row();
         }
     });
+}
+
+/// Each measure as one line that wraps: its symbol, its value and what it is
+/// (symmetric, bounded, a metric), for a view narrower than the table.
+fn list_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, labels: &[String]) {
+    let alpha = data.family.alpha;
+    for member in FamilyMember::ALL {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(member.symbol(alpha)).strong()).on_hover_text(member.name());
+            value_ui(ui, member, data, unit, labels);
+            let symmetric = if member.is_symmetric(alpha) { "symmetric" } else { "not symmetric" };
+            let bound =
+                member.bound().map_or("unbounded".to_string(), |b| format!("≤ {}", bound_text(member, b, unit)));
+            let metric = if member.is_metric() { "a metric" } else { "not a metric" };
+            ui.label(RichText::new(format!("{symmetric} · {bound} · {metric}")).small().weak());
+        });
+    }
+}
+
+/// A member's value, ∞ large and in the alarm colour with why on hover.
+fn value_ui(ui: &mut egui::Ui, member: FamilyMember, data: &FamilyData, unit: Unit, labels: &[String]) {
+    let value = member.value(&data.family, unit);
+    if value.is_infinite() {
+        let why = member.infinite_because(&data.family).map(|cause| {
+            let name = labels.get(cause.outcome).map_or(String::new(), |l| text::quote(l));
+            format!("'{name}' makes it ∞: one side gives it probability 0, the other does not")
+        });
+        ui.label(
+            RichText::new(text::INFINITY)
+                .strong()
+                .size(theme::body_size(ui) * theme::INFINITY_RATIO)
+                .color(theme::alarm(ui)),
+        )
+        .on_hover_text(why.unwrap_or_default());
+        return;
+    }
+    let shown = match member {
+        FamilyMember::Wasserstein1 if !data.positioned => format!("{} (order)", text::sig4(value)),
+        FamilyMember::Wasserstein1 => text::sig4(value),
+        m if m.has_unit() => text::with_unit(value, unit),
+        _ => text::sig4(value),
+    };
+    ui.label(shown);
+}
+
+/// A member's upper bound, in the unit where it has one.
+fn bound_text(member: FamilyMember, bound: f64, unit: Unit) -> String {
+    if member.has_unit() { text::with_unit(unit.from_nats(bound), unit) } else { text::sig4(bound) }
 }
