@@ -14,6 +14,7 @@ mod leaks;
 mod lessons;
 mod links;
 mod logits;
+mod sides;
 mod simplex;
 mod snapshots;
 mod ui;

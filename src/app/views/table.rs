@@ -1,5 +1,6 @@
 //! The per-outcome table: p, q, surprises, log ratio and both KL terms for every outcome,
-//! sortable by any column, with the totals that are the measures.
+//! sortable by any column, with the totals that are the measures. For a scenario about P
+//! alone, the columns of H(P): p, −log p and p·(−log p), summing to H(P).
 
 use eframe::egui::{self, Align2, FontId, RichText, Sense, vec2};
 
@@ -26,9 +27,15 @@ pub enum Column {
     LogRatio,
     TermPQ,
     TermQP,
+    /// p·(−log p): a term of H(P).
+    TermP,
 }
 
+/// How many columns there are in all.
+const COLUMNS: usize = 9;
+
 impl Column {
+    /// The columns of P against Q.
     const ALL: [Column; 8] = [
         Column::Outcome,
         Column::P,
@@ -38,6 +45,22 @@ impl Column {
         Column::LogRatio,
         Column::TermPQ,
         Column::TermQP,
+    ];
+
+    /// The columns of H(P), for a scenario about P alone.
+    const P_ALONE: [Column; 4] = [Column::Outcome, Column::P, Column::SurpriseP, Column::TermP];
+
+    /// Every column, in the order of [`row_values`] after the outcome.
+    const EVERY: [Column; COLUMNS] = [
+        Column::Outcome,
+        Column::P,
+        Column::Q,
+        Column::SurpriseP,
+        Column::SurpriseQ,
+        Column::LogRatio,
+        Column::TermPQ,
+        Column::TermQP,
+        Column::TermP,
     ];
 
     fn title(self, log: &str) -> String {
@@ -50,6 +73,7 @@ impl Column {
             Column::LogRatio => format!("{log}(p/q)"),
             Column::TermPQ => format!("p·{log}(p/q)"),
             Column::TermQP => format!("q·{log}(q/p)"),
+            Column::TermP => format!("p·(−{log} p)"),
         }
     }
 
@@ -68,7 +92,7 @@ pub struct TableView {
     sort: Sort,
     order: Cached<(u64, Sort, Unit), Vec<usize>>,
     /// The columns a pending question hides, for these numbers, this unit and this question.
-    hidden: Cached<(u64, Unit, Concealed), [bool; 8]>,
+    hidden: Cached<(u64, Unit, Concealed), [bool; COLUMNS]>,
 }
 
 impl View for TableView {
@@ -99,11 +123,13 @@ struct Geometry {
 }
 
 impl Geometry {
-    fn for_ui(ui: &egui::Ui) -> Geometry {
+    fn for_ui(ui: &egui::Ui, p_alone: bool) -> Geometry {
         let wanted = theme::text_scale(ui);
         let room = ui.available_width();
         let width_of = |columns: &[Column]| columns.iter().map(|c| c.width()).sum::<f32>();
-        let shown = if width_of(&Column::ALL) * wanted <= room {
+        let shown = if p_alone {
+            Column::P_ALONE.to_vec()
+        } else if width_of(&Column::ALL) * wanted <= room {
             Column::ALL.to_vec()
         } else {
             let optional = [Column::SurpriseP, Column::SurpriseQ, Column::LogRatio];
@@ -128,7 +154,7 @@ impl Geometry {
 }
 
 /// One outcome's numbers in the shown unit (p and q as probabilities).
-fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
+fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; COLUMNS - 1] {
     let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
     let (p, q) = (at(&analysis.p), at(&analysis.q));
     let terms = outcome_terms(p, q);
@@ -140,6 +166,7 @@ fn row_values(analysis: &Analysis, unit: Unit, i: usize) -> [f64; 7] {
         unit.from_nats(log_ratio(p, q)),
         unit.from_nats(terms.pq),
         unit.from_nats(terms.qp),
+        if p > 0.0 { p * unit.from_nats(terms.surprise_p) } else { 0.0 },
     ]
 }
 
@@ -148,7 +175,8 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
     let key = (analysis.revision, state.unit, concealed.clone());
     let hidden = *table.hidden.get(key, || hidden_columns(analysis, state.unit, concealed));
-    let geometry = Geometry::for_ui(ui);
+    let p_alone = state.doc.focus.p_alone();
+    let geometry = Geometry::for_ui(ui, p_alone);
     let unit = state.unit;
     let log = unit.log_name();
     let mut command = None;
@@ -160,7 +188,7 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
         if Command::CopyCsv.button(ui, true) {
             command = Some(Command::CopyCsv);
         }
-        let hint = if geometry.shown.len() < Column::ALL.len() {
+        let hint = if !p_alone && geometry.shown.len() < Column::ALL.len() {
             "Click a heading to sort. A wider view shows −log p, −log q and log(p/q) too."
         } else {
             "Click a heading to sort, a row to select."
@@ -220,15 +248,16 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
 /// of surprises, log ratios or terms with a number near a number question's answer (the
 /// whole column, so that no single hidden cell points at the answer). p and q are the
 /// inputs: they always show.
-fn hidden_columns(analysis: &Analysis, unit: Unit, concealed: &Concealed) -> [bool; 8] {
+fn hidden_columns(analysis: &Analysis, unit: Unit, concealed: &Concealed) -> [bool; COLUMNS] {
     let near = |column: Column| {
         let k = column as usize - 1;
         concealed.hides_any((0..analysis.p.len()).map(|i| row_values(analysis, unit, i)[k]))
     };
-    Column::ALL.map(|column| match column {
+    Column::EVERY.map(|column| match column {
         Column::Outcome | Column::P | Column::Q => false,
         Column::TermPQ => concealed.hides_terms(Measure::KlPQ) || near(column),
         Column::TermQP => concealed.hides_terms(Measure::KlQP) || near(column),
+        Column::TermP => concealed.hides_terms(Measure::EntropyP) || near(column),
         Column::SurpriseP | Column::SurpriseQ | Column::LogRatio => near(column),
     })
 }
@@ -269,7 +298,7 @@ fn row_ui(
     analysis: &Analysis,
     i: usize,
     geometry: &Geometry,
-    hidden: &[bool; 8],
+    hidden: &[bool; COLUMNS],
 ) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(geometry.total_width(), geometry.row()), Sense::click());
     let painter = ui.painter_at(rect);
@@ -341,6 +370,9 @@ fn totals_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Σ p·(−log p) =").weak());
         ui.label(total(Measure::EntropyP));
+        if state.doc.focus.p_alone() {
+            return;
+        }
         ui.label(RichText::new("  Σ p·(−log q) =").weak());
         ui.label(total(Measure::CrossEntropyPQ));
         ui.label(RichText::new("  Σ p·log(p/q) =").weak());

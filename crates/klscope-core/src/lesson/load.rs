@@ -4,8 +4,9 @@ use super::check::{self, TaskFault};
 use super::error::{LessonError, LessonProblem, Place, StepProblem};
 use super::format::{LessonFile, ScenarioSource, StepFile};
 use super::locate::{Locator, Span};
-use super::{Lesson, MAX_LESSON_OUTCOMES, Step, VIEW_IDS};
-use crate::scenario::{self, Scenario};
+use super::{Lesson, MAX_LESSON_OUTCOMES, Step, Task, VIEW_IDS};
+use crate::info::Measure;
+use crate::scenario::{self, Roles, Scenario};
 use ron::extensions::Extensions;
 use std::path::Path;
 
@@ -96,7 +97,17 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>, left: &mut usize) -> Re
     if step.say.trim().is_empty() {
         return Err(Fault { problem: StepProblem::EmptySay, spot: Spot::Field("say") });
     }
-    let scenario = scenario_of(step.scenario, base_dir).map_err(Fault::at("scenario"))?;
+    let mut scenario = scenario_of(step.scenario, base_dir).map_err(Fault::at("scenario"))?;
+    if let Some((p, q)) = step.roles {
+        let roles = Roles { p, q };
+        if let Some(why) = roles.problem() {
+            return Err(Fault { problem: StepProblem::Roles(why), spot: Spot::Field("roles") });
+        }
+        scenario.roles = roles;
+    }
+    if let Some(focus) = step.focus {
+        scenario.focus = focus;
+    }
     let outcomes = scenario.labels.len();
     if outcomes > *left {
         let problem = StepProblem::OverBudget { outcomes, left: *left, max: MAX_LESSON_OUTCOMES };
@@ -110,6 +121,12 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>, left: &mut usize) -> Re
             spot: measure.map_or(Spot::Field("task"), Spot::Measure),
         })?),
     };
+    if scenario.focus.p_alone()
+        && let Some(measure) = task.iter().flat_map(Task::measures).find(|m| *m != Measure::EntropyP)
+    {
+        let problem = StepProblem::FocusWithoutQ { measure: measure.symbol() };
+        return Err(Fault { problem, spot: Spot::Measure(measure.symbol().to_string()) });
+    }
     Ok(Step { scenario, view: step.view, text: step.say, task })
 }
 

@@ -12,6 +12,19 @@ pub enum Task {
     Goal(Goal),
 }
 
+impl Task {
+    /// The measures the task is about.
+    pub fn measures(&self) -> Vec<Measure> {
+        match self {
+            Task::Predict(Prediction::Larger { first, second }) => vec![*first, *second],
+            Task::Predict(Prediction::TopContributor { measure } | Prediction::Estimate { measure, .. }) => {
+                vec![*measure]
+            }
+            Task::Goal(goal) => vec![goal.measure],
+        }
+    }
+}
+
 /// A question whose answer the app works out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Prediction {
