@@ -117,5 +117,8 @@ fn the_distillation_view_shows_the_losses_info_computes() {
     }
     harness.get_by_label(&format!("total loss = {}", klscope::text::with_unit(loss.total, "nats")));
     assert!(loss.soft > 0.1 && loss.hard > 0.1, "{loss:?}");
-    assert!(harness.query_by_label_contains("natural logs").is_some(), "the view says its numbers are in nats");
+    assert!(
+        harness.query_by_label_contains("in nats (natural logs").is_some(),
+        "the view says its numbers are in nats"
+    );
 }

@@ -125,6 +125,6 @@ fn every_distillation_number_names_its_temperature() {
     );
     assert!(shown.contains(&note), "expected '{note}' in:\n{shown}");
     assert!(shown.contains("× soft (T = 2) + ") && shown.contains(" × hard (T = 1)"), "{shown}");
-    assert!(shown.contains("its editor shows Q at T = 0.8"), "{shown}");
+    assert!(shown.contains("Q's editor: T = 0.8"), "{shown}");
     assert!(shown.contains("teacher P, student Q"), "{shown}");
 }

@@ -76,7 +76,7 @@ impl View for DistillationView {
         let mut command = None;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Distillation: {}", sides_named(&doc.roles))).strong());
-            ui.label("(natural logs: every number here is in nats, as in PyTorch)");
+            ui.label("in nats (natural logs, as PyTorch)");
             let copy = Command::CopyDistillationPython { temperature: self.temperature, alpha: self.alpha, label };
             if copy.button(ui, true) {
                 command = Some(copy);
@@ -86,18 +86,14 @@ impl View for DistillationView {
         // numbers are taken at the temperatures they name, not at the editors'.
         let source = |side: Side, z: &str| match doc.logits(side) {
             Some(_) => format!(
-                "{z} = {}'s logits (its editor shows {} at T = {})",
+                "{z} = {}'s logits ({}'s editor: T = {})",
                 side.name(),
                 side.name(),
                 text::short_number(doc.temperature(side))
             ),
             None => format!("{z} = ln {}", side.name().to_lowercase()),
         };
-        ui.label(format!(
-            "{}; {}. Each number below names the T its softmax is taken at.",
-            source(Side::P, "z_t"),
-            source(Side::Q, "z_s")
-        ));
+        ui.label(format!("{}; {}. Each number below names its T.", source(Side::P, "z_t"), source(Side::Q, "z_s")));
         ui.horizontal(|ui| {
             ui.add(egui::Slider::new(&mut self.temperature, 0.5..=20.0).logarithmic(true).text("T"));
             ui.add(egui::Slider::new(&mut self.alpha, 0.0..=1.0).text("α (weight of the soft loss)"));
@@ -158,9 +154,9 @@ fn losses_and_notes_ui(
     alpha: f64,
     student: &Student,
 ) {
-    ui.label(RichText::new("loss = α · T² · KL(P_T ‖ Q_T) + (1 − α) · CE(y, softmax(z_s / 1))").strong());
+    ui.label(RichText::new("loss = α · T² · KL(P_T ‖ Q_T) + (1 − α) · CE(y, softmax(z_s))").strong());
     ui.label(format!(
-        "with P_T = softmax(z_t / T), Q_T = softmax(z_s / T) at T = {}; the hard loss at T = 1; α weights the soft loss",
+        "P_T = softmax(z_t / T), Q_T = softmax(z_s / T), here T = {}; CE at T = 1",
         text::short_number(t)
     ));
     match loss {
@@ -198,12 +194,13 @@ fn losses_ui(ui: &mut egui::Ui, loss: &DistillationLoss, t: f64, alpha: f64, stu
         ui.label(format!("T² · KL(P_T ‖ Q_T) at T = {at_t}: {} × {}", text::sig4(t * t), text::sig4(loss.kl)));
         ui.end_row();
         big(ui, shown_loss("hard loss", 1.0, loss.hard), plain);
-        ui.label(hard_loss_note(loss, student));
+        ui.label("−ln softmax(z_s)[y], at T = 1");
         ui.end_row();
         big(ui, format!("total loss = {}", text::with_unit(loss.total, "nats")), plain);
         ui.label(format!("{} × soft (T = {at_t}) + {} × hard (T = 1)", text::sig4(alpha), text::sig4(1.0 - alpha)));
         ui.end_row();
     });
+    ui.add(egui::Label::new(hard_loss_note(loss, student)).wrap());
 }
 
 /// The hard loss's probability, at T = 1, and the student's editor's where it shows Q at
@@ -211,12 +208,12 @@ fn losses_ui(ui: &mut egui::Ui, loss: &DistillationLoss, t: f64, alpha: f64, stu
 fn hard_loss_note(loss: &DistillationLoss, student: &Student) -> String {
     let y = &student.label;
     let at_one = text::probability((-loss.hard).exp());
-    let base = format!("−ln q(y) with the student at T = 1: q({y}) = {at_one}");
+    let base = format!("The hard loss takes the student at T = 1: q({y}) = {at_one}");
     if (student.editor_t - 1.0).abs() < 1e-12 {
-        base
+        format!("{base}, as Q's editor shows it.")
     } else {
         format!(
-            "{base}; Q's editor shows it at T = {}: q({y}) = {}",
+            "{base}; Q's editor shows it at T = {}: q({y}) = {}.",
             text::short_number(student.editor_t),
             text::probability(student.editor_q)
         )

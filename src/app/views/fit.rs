@@ -151,7 +151,8 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
     let p = &analysis.p;
     let n = p.len();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Gaussian Q fitted by").strong());
+        ui.label(RichText::new("Fit Q by").strong())
+            .on_hover_text("Q is a Gaussian bump over the outcomes, moved to make this divergence small");
         let before = fit_state.direction;
         let label = |d: Direction| format!("{} {}", d.name(), d.symbol());
         ui.selectable_value(&mut fit_state.direction, Direction::Forward, label(Direction::Forward))
@@ -291,10 +292,10 @@ fn map_ui(ui: &mut egui::Ui, fit_state: &FitView, height: f32) {
     let top = ui.cursor().top();
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 8.0;
-        ui.label(RichText::new("KL map (light = larger):").small());
         ui.label(RichText::new("■ forward best").small().strong().color(forward_color));
         ui.label(RichText::new("◆ reverse best").small().strong().color(reverse_color));
         ui.label(RichText::new("◉ now").small().strong());
+        ui.label(RichText::new("light: larger").small());
     });
     let key_height = ui.cursor().top() - top;
     let (low, high) = (grid.sigma.first().copied().unwrap_or(1.0), grid.sigma.last().copied().unwrap_or(1.0));

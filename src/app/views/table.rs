@@ -206,7 +206,13 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
             };
             let text = RichText::new(format!("{}{arrow}", column.title(log))).size(14.0 * geometry.scale).strong();
             let button = egui::Button::new(text).frame(false).min_size(vec2(geometry.width(column), geometry.row()));
-            if ui.add(button).on_hover_text("Sort by this column").clicked() {
+            // p and q say whose probability they are, in the scenario's words.
+            let hover = match column {
+                Column::P => format!("The probability under {}. Sort by this column", state.doc.roles.named(Side::P)),
+                Column::Q => format!("The probability under {}. Sort by this column", state.doc.roles.named(Side::Q)),
+                _ => "Sort by this column".to_string(),
+            };
+            if ui.add(button).on_hover_text(hover).clicked() {
                 table.sort = match table.sort {
                     Some((c, descending)) if c == column => Some((column, !descending)),
                     _ => Some((column, column != Column::Outcome)),
