@@ -123,8 +123,7 @@ fn entropy_lesson_p_alone_light_at_1024x768() {
     if !adapter_available() {
         return;
     }
-    let mut state = klscope::app::model::state::AppState::default();
-    state.theme = ThemeChoice::Light;
+    let state = klscope::app::model::state::AppState { theme: ThemeChoice::Light, ..Default::default() };
     let mut harness = harness_with(state);
     harness.set_size(eframe::egui::vec2(1024.0, 768.0));
     let lesson = klscope::lesson::find_builtin_lesson("surprise-and-entropy").unwrap();

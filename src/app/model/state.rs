@@ -148,7 +148,7 @@ impl Document {
     pub fn swap(&mut self) {
         std::mem::swap(&mut self.p, &mut self.q);
         std::mem::swap(&mut self.logits.p, &mut self.logits.q);
-        std::mem::swap(&mut self.roles.p, &mut self.roles.q);
+        self.roles = self.roles.swapped();
     }
 
     pub fn copy_p_to_q(&mut self) {

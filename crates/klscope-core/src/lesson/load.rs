@@ -99,7 +99,7 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>, left: &mut usize) -> Re
     }
     let mut scenario = scenario_of(step.scenario, base_dir).map_err(Fault::at("scenario"))?;
     if let Some((p, q)) = step.roles {
-        let roles = Roles { p, q };
+        let roles = Roles::new(p, q);
         if let Some(why) = roles.problem() {
             return Err(Fault { problem: StepProblem::Roles(why), spot: Spot::Field("roles") });
         }

@@ -122,7 +122,7 @@ impl Scenario {
                 (p.clone(), file.focus.unwrap_or(Focus::P))
             }
         };
-        let roles = file.roles.map_or_else(Roles::default, |(p, q)| Roles { p, q });
+        let roles = file.roles.map_or_else(Roles::default, |(p, q)| Roles::new(p, q));
         let scenario = Scenario {
             id: file.id,
             title: file.title,
@@ -156,7 +156,7 @@ impl Scenario {
             p: values(&self.p, self.logits.p.as_ref()),
             q: values(&self.q, self.logits.q.as_ref()),
             positions: self.positions.as_deref(),
-            roles: (!self.roles.is_default()).then_some((self.roles.p.as_str(), self.roles.q.as_str())),
+            roles: self.roles.pair(),
             focus: self.focus.p_alone().then_some(self.focus),
         };
         ron::ser::to_string_pretty(&out, config)

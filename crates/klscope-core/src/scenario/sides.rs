@@ -13,30 +13,43 @@ use crate::info::Side;
 /// The most characters a side's name may have: it heads an editor.
 pub const MAX_ROLE_CHARS: usize = 40;
 
-/// What P and Q stand for in this scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Roles {
-    pub p: String,
-    pub q: String,
-}
+/// What P and Q stand for in this scenario: P's name, then Q's; none for today's words.
+/// Boxed: a scenario travels in the app's messages, which stay small.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Roles(Option<Box<[String; 2]>>);
 
-impl Default for Roles {
-    fn default() -> Self {
-        Roles { p: Side::P.role().to_string(), q: Side::Q.role().to_string() }
+impl PartialEq for Roles {
+    fn eq(&self, other: &Roles) -> bool {
+        Side::BOTH.iter().all(|&side| self.of(side) == other.of(side))
     }
 }
 
+impl Eq for Roles {}
+
 impl Roles {
     pub fn new(p: impl Into<String>, q: impl Into<String>) -> Roles {
-        Roles { p: p.into(), q: q.into() }
+        Roles(Some(Box::new([p.into(), q.into()])))
     }
 
     /// What `side` stands for: "the truth", "policy", ….
     pub fn of(&self, side: Side) -> &str {
-        match side {
-            Side::P => &self.p,
-            Side::Q => &self.q,
+        match &self.0 {
+            Some(names) => &names[side.index()],
+            None => side.role(),
         }
+    }
+
+    /// P's name as Q's and Q's as P's, for when the sides swap.
+    pub fn swapped(&self) -> Roles {
+        match &self.0 {
+            Some(names) => Roles::new(names[1].clone(), names[0].clone()),
+            None => Roles::default(),
+        }
+    }
+
+    /// The two names as a file writes them, unless they are today's words.
+    pub fn pair(&self) -> Option<(&str, &str)> {
+        (!self.is_default()).then(|| (self.of(Side::P), self.of(Side::Q)))
     }
 
     /// "P — the truth", "Q — reference": an editor's heading.
@@ -104,6 +117,9 @@ mod tests {
         assert_eq!(named.heading(Side::Q), "Q — reference");
         assert_eq!(named.named(Side::P), "P (policy)");
         assert_eq!(named.problem(), None);
+        assert_eq!(named.swapped(), Roles::new("reference", "policy"));
+        assert_eq!(Roles::new("the truth", "the model"), Roles::default(), "today's words, written out");
+        assert_eq!(Roles::new("the truth", "the model").pair(), None);
     }
 
     #[test]

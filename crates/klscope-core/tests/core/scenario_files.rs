@@ -84,7 +84,10 @@ fn roles_and_focus_are_read_written_and_default() {
     assert_eq!(both.focus, scenario::Focus::Both);
     let rlhf = scenario::find_builtin("rlhf-policy-vs-reference").unwrap();
     assert_eq!(rlhf.roles, scenario::Roles::new("policy", "reference"));
-    assert_eq!(scenario::find_builtin("next-token-teacher-student").unwrap().roles.q, "student");
+    assert_eq!(
+        scenario::find_builtin("next-token-teacher-student").unwrap().roles.of(klscope_core::info::Side::Q),
+        "student"
+    );
 }
 
 #[test]
