@@ -25,6 +25,8 @@ fn scenario(n: usize) -> Scenario {
         q: (0..n).map(|i| (i + 1) as f64 / total).collect(),
         logits: Default::default(),
         positions: None,
+        roles: Default::default(),
+        focus: Default::default(),
     }
 }
 

@@ -187,10 +187,10 @@ impl KlApp {
             // A densities scenario is saved as one, in the unit shown.
             Some(densities) => {
                 let scenario = scenario::DensitiesScenario { unit: self.state.unit, ..densities.scenario.clone() };
-                SaveJob { scenario: scenario::AnyScenario::Densities(scenario), file: None }
+                SaveJob { scenario: Box::new(scenario::AnyScenario::Densities(scenario)), file: None }
             }
             None => SaveJob {
-                scenario: scenario::AnyScenario::Discrete(doc.to_scenario(self.state.unit)),
+                scenario: Box::new(scenario::AnyScenario::Discrete(doc.to_scenario(self.state.unit))),
                 file: doc.file.clone(),
             },
         };

@@ -528,6 +528,16 @@ impl KlApp {
             panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
         }
         panels::measures::heading_ui(ui, self.state.unit);
+        if self.state.doc.focus.p_alone() {
+            // P alone: its entropy; nothing that needs Q.
+            let concealed = self.concealed();
+            panels::measures::metrics_ui(ui, &self.state, &self.analysis, &concealed, &panels::measures::P_ALONE);
+            if mode == Mode::Live && words_last {
+                ui.separator();
+                panels::scenario_text::scenario_text_ui(ui, &mut self.state.doc);
+            }
+            return;
+        }
         // The zero rule comes first, so that every number below already uses it.
         if panels::measures::zero_rule_ui(ui, &mut self.state) {
             self.refresh_analysis();

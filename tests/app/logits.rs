@@ -111,10 +111,14 @@ fn the_distillation_view_shows_the_losses_info_computes() {
     let (teacher, student) = (doc.logit_values(Side::P), doc.logit_values(Side::Q));
     // The view starts at T = 2, α = ½ and the teacher's arg-max (the clear answer) as y.
     let loss = distillation_loss(&teacher, &student, 2.0, 0.5, 0).unwrap();
-    for (name, value) in [("soft loss", loss.soft), ("hard loss", loss.hard), ("total loss", loss.total)] {
-        let text = shown_loss(name, value);
+    for (name, t, value) in [("soft loss", 2.0, loss.soft), ("hard loss", 1.0, loss.hard)] {
+        let text = shown_loss(name, t, value);
         assert!(harness.query_by_label(&text).is_some(), "the view shows {text}");
     }
+    harness.get_by_label(&format!("total loss = {}", klscope::text::with_unit(loss.total, "nats")));
     assert!(loss.soft > 0.1 && loss.hard > 0.1, "{loss:?}");
-    assert!(harness.query_by_label_contains("natural logs").is_some(), "the view says its numbers are in nats");
+    assert!(
+        harness.query_by_label_contains("in nats (natural logs").is_some(),
+        "the view says its numbers are in nats"
+    );
 }

@@ -17,6 +17,7 @@ mod lessons;
 mod links;
 mod logits;
 mod phone;
+mod sides;
 mod simplex;
 mod snapshots;
 mod ui;

@@ -100,3 +100,34 @@ fn densities_dark_at_1024x768() {
 fn densities_light_at_1024x768() {
     densities_snapshot("densities-light", ThemeChoice::Light);
 }
+
+/// The fit on mode-seeking at 1024×768: the map with σ on a log axis, the two optima in
+/// their directions' colours, the key above the plots, the status at the start.
+#[test]
+fn fit_mode_seeking_at_1024x768() {
+    if !adapter_available() {
+        return;
+    }
+    let mut state = preset("mode-seeking");
+    state.view = "fit".into();
+    let mut harness = harness_with(state);
+    harness.set_size(eframe::egui::vec2(1024.0, 768.0));
+    harness.run();
+    harness.snapshot("fit-mode-seeking-1024x768");
+}
+
+/// A step about P alone, in the light theme: P's editor only, H(P)'s terms, the table
+/// of H(P) hidden nothing (the entropy lesson's fifth step has no question).
+#[test]
+fn entropy_lesson_p_alone_light_at_1024x768() {
+    if !adapter_available() {
+        return;
+    }
+    let state = klscope::app::model::state::AppState { theme: ThemeChoice::Light, ..Default::default() };
+    let mut harness = harness_with(state);
+    harness.set_size(eframe::egui::vec2(1024.0, 768.0));
+    let lesson = klscope::lesson::find_builtin_lesson("surprise-and-entropy").unwrap();
+    harness.state_mut().open_lesson(lesson, 4).unwrap();
+    harness.run();
+    harness.snapshot("entropy-p-alone-light-1024x768");
+}

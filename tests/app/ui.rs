@@ -283,6 +283,8 @@ fn sixty_four_and_a_thousand_outcomes_render() {
             q: (0..n).map(|i| (i + 1) as f64 / (n * (n + 1) / 2) as f64).collect(),
             logits: Default::default(),
             positions: None,
+            roles: Default::default(),
+            focus: Default::default(),
         };
         let mut state = AppState::default();
         state.open_scenario(&s).unwrap();

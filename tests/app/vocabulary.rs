@@ -34,6 +34,8 @@ fn vocabulary() -> Harness<'static, KlApp> {
         q: zipf(0.9),
         logits: Default::default(),
         positions: None,
+        roles: Default::default(),
+        focus: Default::default(),
     };
     let mut state = AppState::default();
     state.open_scenario(&scenario).unwrap();

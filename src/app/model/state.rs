@@ -4,7 +4,7 @@
 use crate::info::distribution::check_labels;
 use crate::info::logits::Logits;
 use crate::info::{Distribution, DistributionError, Side, Unit, ZeroRule};
-use crate::scenario::{self, DensitiesScenario, Scenario, SideLogits};
+use crate::scenario::{self, DensitiesScenario, Focus, Roles, Scenario, SideLogits};
 use serde::{Deserialize, Serialize};
 
 use super::densities::DensitiesDoc;
@@ -38,6 +38,12 @@ pub struct Document {
     /// their order 0, 1, 2, …. Forgotten when an outcome is added or removed.
     #[serde(default)]
     pub positions: Option<Box<[f64]>>,
+    /// What P and Q stand for, as the scenario names them.
+    #[serde(default)]
+    pub roles: Roles,
+    /// Whether the scenario is about P alone (its entropy): Q and the divergences step aside.
+    #[serde(default)]
+    pub focus: Focus,
 }
 
 /// How far a side's probabilities may drift from softmax of its logits before the
@@ -67,6 +73,8 @@ impl Document {
             file: None,
             logits: SideLogits::default(),
             positions: None,
+            roles: Roles::default(),
+            focus: Focus::default(),
         }
     }
 
@@ -85,6 +93,8 @@ impl Document {
             file: None,
             logits: s.logits.clone(),
             positions: s.positions.clone(),
+            roles: s.roles.clone(),
+            focus: s.focus,
         })
     }
 
@@ -99,6 +109,8 @@ impl Document {
             q: self.q.probs().to_vec(),
             logits: self.logits.clone(),
             positions: self.positions.clone().filter(|x| x.len() == self.len()),
+            roles: self.roles.clone(),
+            focus: self.focus,
         }
     }
 
@@ -136,6 +148,7 @@ impl Document {
     pub fn swap(&mut self) {
         std::mem::swap(&mut self.p, &mut self.q);
         std::mem::swap(&mut self.logits.p, &mut self.logits.q);
+        self.roles = self.roles.swapped();
     }
 
     pub fn copy_p_to_q(&mut self) {
@@ -381,6 +394,9 @@ impl AppState {
             self.zoom = 1.0;
         }
         self.export_scale = self.export_scale.clamp(1, 2);
+        if self.doc.roles.problem().is_some() {
+            self.doc.roles = Roles::default();
+        }
     }
 }
 

@@ -65,7 +65,7 @@ pub fn editor_ui(
     let mut command = None;
     let color = theme::color(ui, side);
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(format!("{} — {}", side.name(), side.role())).heading().strong().color(color));
+        ui.label(egui::RichText::new(state.doc.roles.heading(side)).heading().strong().color(color));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let uniform = egui::Button::new(Command::Uniform.label());
             let hover = format!("{} in {}", Command::Uniform.tooltip(), side.name());

@@ -11,6 +11,7 @@ use crate::app::model::analysis::Analysis;
 use crate::app::model::order::SortKey;
 use crate::app::model::state::AppState;
 use crate::info::Side;
+use crate::scenario::Focus;
 use strum::IntoEnumIterator;
 
 #[derive(Default)]
@@ -50,7 +51,9 @@ impl EditingPanel {
         // strip leave of the space they were given.
         let available = ui.available_height();
         let start = ui.cursor().top();
-        let editor_height = ((available - self.rows_height) / 2.0 - 4.0).max(110.0);
+        // A scenario about P alone shows P's editor only, in the room of both.
+        let sides: &[Side] = if state.doc.focus.p_alone() { &[Side::P] } else { &[Side::P, Side::Q] };
+        let editor_height = ((available - self.rows_height) / sides.len() as f32 - 4.0).max(110.0);
         let mut editors_height = 0.0;
         let ranking = analysis.order.ranking().cloned();
         let ranking_id = ranking.as_ref().map_or(0, |r| std::sync::Arc::as_ptr(r) as usize);
@@ -74,9 +77,9 @@ impl EditingPanel {
             sort_ui(ui, state);
         }
         if chrome {
-            logits_switch_ui(ui, state);
+            logits_switch_ui(ui, state, sides);
         }
-        for side in [Side::P, Side::Q] {
+        for &side in sides {
             if side == Side::Q {
                 ui.add_space(4.0);
             }
@@ -134,10 +137,11 @@ pub fn logits_switch_name(side: Side) -> String {
 
 /// Edit each side as probabilities or as logits z (z = ln p when switched on, so nothing
 /// moves; −∞ for an outcome of probability 0).
-fn logits_switch_ui(ui: &mut egui::Ui, state: &mut AppState) {
+/// For a scenario about P alone, a button brings Q back.
+fn logits_switch_ui(ui: &mut egui::Ui, state: &mut AppState, sides: &[Side]) {
     ui.horizontal(|ui| {
         ui.label("Edit as logits:");
-        for side in [Side::P, Side::Q] {
+        for &side in sides {
             let mut on = state.doc.logits(side).is_some();
             let text = egui::RichText::new(logits_switch_name(side)).color(crate::app::ui::theme::color(ui, side));
             let hover = format!(
@@ -149,5 +153,16 @@ fn logits_switch_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 state.doc.set_edited_as_logits(side, on);
             }
         }
+        if state.doc.focus.p_alone() {
+            ui.separator();
+            let hover = "This scenario is about P alone: its surprises and entropy. Show a model Q beside it, \
+                         and the divergences between them (undo hides Q again)";
+            if ui.button(COMPARE_WITH_Q).on_hover_text(hover).clicked() {
+                state.doc.focus = Focus::Both;
+            }
+        }
     });
 }
+
+/// The button that brings Q back beside a P shown alone.
+pub const COMPARE_WITH_Q: &str = "Compare with a model Q";

@@ -113,7 +113,7 @@ pub fn editor_ui(ui: &mut egui::Ui, side: Side, state: &mut AppState, editor: &m
     let color = theme::color(ui, side);
     let mut edited = logits.clone();
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(format!("{} — {}", side.name(), side.role())).heading().strong().color(color));
+        ui.label(egui::RichText::new(state.doc.roles.heading(side)).heading().strong().color(color));
         ui.label(egui::RichText::new("= softmax(z / T)").strong().color(color));
         let slider = egui::Slider::new(&mut edited.temperature, TEMPERATURES).logarithmic(true).text("T");
         let response = ui.add(slider).on_hover_text(

@@ -20,6 +20,9 @@ pub const ROWS: [(Measure, Option<Measure>); 5] = [
     (Measure::TotalVariation, Some(Measure::Hellinger)),
 ];
 
+/// The measures of a scenario about P alone.
+pub const P_ALONE: [(Measure, Option<Measure>); 1] = [(Measure::EntropyP, None)];
+
 /// [`ROWS`] with its last row the family pair chosen.
 pub fn rows(pair: FamilyPair) -> [(Measure, Option<Measure>); 5] {
     let mut rows = ROWS;
@@ -51,8 +54,9 @@ pub const KEY_MEASURES: [Measure; 5] =
 /// The key measures side by side (presentation mode).
 pub fn key_measures_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
     // Five numbers with their units must fit across a 1024-point projector.
-    egui::Grid::new("key measures").num_columns(KEY_MEASURES.len()).spacing([6.0, 4.0]).show(ui, |ui| {
-        for measure in KEY_MEASURES {
+    let measures: &[Measure] = if state.doc.focus.p_alone() { &[Measure::EntropyP] } else { &KEY_MEASURES };
+    egui::Grid::new("key measures").num_columns(measures.len()).spacing([6.0, 4.0]).show(ui, |ui| {
+        for &measure in measures {
             measure_cell_sized(ui, measure, state, analysis, concealed.hides(measure), 1.3);
         }
     });
@@ -85,6 +89,9 @@ pub fn metrics_ui(
             ui.end_row();
         }
     });
+    if state.doc.focus.p_alone() {
+        return;
+    }
     for measure in [Measure::KlPQ, Measure::KlQP] {
         if concealed.hides(measure) {
             continue;

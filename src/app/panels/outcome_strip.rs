@@ -64,10 +64,13 @@ pub fn outcome_strip_ui(
         if Command::AddOutcome.button(ui, n < MAX_EDITOR_OUTCOMES) {
             commands.push(Command::AddOutcome);
         }
-        ui.separator();
-        for command in [Command::CopyPToQ, Command::SwapPQ] {
-            if command.button(ui, true) {
-                commands.push(command);
+        // P shown alone has no Q to copy to or swap with.
+        if !state.doc.focus.p_alone() {
+            ui.separator();
+            for command in [Command::CopyPToQ, Command::SwapPQ] {
+                if command.button(ui, true) {
+                    commands.push(command);
+                }
             }
         }
         if let Some(message) = &rename.message {

@@ -21,7 +21,8 @@ use crate::scenario::link;
 /// question).
 #[derive(Debug, Clone)]
 pub struct SaveJob {
-    pub scenario: AnyScenario,
+    /// Boxed: a job waits in the platform's queue beside smaller ones.
+    pub scenario: Box<AnyScenario>,
     pub file: Option<PathBuf>,
 }
 

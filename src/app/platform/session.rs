@@ -58,6 +58,8 @@ mod tests {
             q: vec![1.0 / n as f64; n],
             logits: Default::default(),
             positions: None,
+            roles: Default::default(),
+            focus: Default::default(),
         };
         let mut state = AppState::default();
         assert!(state.open_scenario(&scenario).is_ok());

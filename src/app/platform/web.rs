@@ -251,7 +251,7 @@ impl Platform for WebPlatform {
 
     fn save(&mut self, job: SaveJob, _choose: bool) {
         let name = format!("{}.ron", safe_stem(job.scenario.id()));
-        let result = match &job.scenario {
+        let result = match &*job.scenario {
             AnyScenario::Discrete(s) => s.validate(&name).and_then(|()| s.to_ron()),
             AnyScenario::Densities(s) => s.to_ron(),
         }

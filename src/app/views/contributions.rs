@@ -1,5 +1,6 @@
 //! Per-outcome contributions to the two KL divergences, as grouped signed bars:
-//! p·log(p/q) (forward, P's colour) beside q·log(q/p) (reverse, Q's colour). What it
+//! p·log(p/q) (forward, P's colour) beside q·log(q/p) (reverse, Q's colour); for a
+//! scenario about P alone, the terms of H(P), p·(−log p), one bar each. What it
 //! draws is computed once per analysis revision, selection, unit and concealment
 //! ([`ContributionsData`]); the `*_ui` functions only draw it.
 
@@ -18,8 +19,8 @@ use crate::text;
 use crate::text::thousands;
 
 /// What the data depends on: the analysis, the ranking of a vocabulary, the selected
-/// outcome, the unit, and what a pending question hides.
-type ContributionsKey = (u64, usize, usize, Unit, Concealed);
+/// outcome, the unit, what a pending question hides, and whether P stands alone.
+type ContributionsKey = (u64, usize, usize, Unit, Concealed, bool);
 
 /// The contribution plot's data, ready to draw: the shown outcomes' terms in the unit,
 /// NaN where a pending question hides them.
@@ -41,19 +42,29 @@ pub struct ContributionsData {
     forward_name: String,
     reverse_name: String,
     heading: String,
+    /// The scenario is about P alone: `forward` holds H(P)'s terms, and there is no `reverse`.
+    p_alone: bool,
 }
 
 impl ContributionsData {
     fn compute(state: &AppState, analysis: &Analysis, concealed: &Concealed) -> Self {
         let unit = state.unit;
         let report = &analysis.report;
-        let shown = Shown::of(state, analysis);
+        let mut shown = Shown::of(state, analysis);
+        let p_alone = state.doc.focus.p_alone();
+        if p_alone {
+            // The terms of H(P) in place of KL's, and nothing of Q's.
+            shown.forward = std::mem::take(&mut shown.entropy);
+            shown.reverse.clear();
+        }
         // A pending question about these terms, or a term near a number question's answer:
         // that side's bars and sum stay hidden.
         let hides = |measure: Measure, terms: &[f64]| {
             concealed.hides_terms(measure) || concealed.hides_any(terms.iter().map(|&t| unit.from_nats(t)))
         };
-        let (hide_forward, hide_reverse) = (hides(Measure::KlPQ, &shown.forward), hides(Measure::KlQP, &shown.reverse));
+        let forward_measure = if p_alone { Measure::EntropyP } else { Measure::KlPQ };
+        let hide_forward = hides(forward_measure, &shown.forward);
+        let hide_reverse = p_alone || hides(Measure::KlQP, &shown.reverse);
         let in_unit = |terms: &[f64], hide: bool| -> Vec<f64> {
             terms.iter().map(|&t| if hide { f64::NAN } else { unit.from_nats(t) }).collect()
         };
@@ -68,9 +79,14 @@ impl ContributionsData {
         let log = unit.log_name();
         let sum =
             |hide: bool, nats: f64| if hide { HIDDEN.to_string() } else { text::with_unit(unit.from_nats(nats), unit) };
-        let forward_name = format!("Σ p·{log}(p/q) = KL(P||Q) = {}", sum(hide_forward, report.kl_pq));
+        let forward_name = if p_alone {
+            format!("Σ p·(−{log} p) = H(P) = {}", sum(hide_forward, report.entropy_p))
+        } else {
+            format!("Σ p·{log}(p/q) = KL(P||Q) = {}", sum(hide_forward, report.kl_pq))
+        };
         let reverse_name = format!("Σ q·{log}(q/p) = KL(Q||P) = {}", sum(hide_reverse, report.kl_qp));
         let heading = match shown.others {
+            0 if p_alone => "Each outcome's share of the entropy H(P)".to_string(),
             0 => "Contributions per outcome".to_string(),
             others => format!(
                 "Contributions of the {} top outcomes ({}), and of the other {} together",
@@ -93,7 +109,19 @@ impl ContributionsData {
             forward_name,
             reverse_name,
             heading,
+            p_alone,
         }
+    }
+
+    /// No bar shows: every term drawn is hidden by a pending question.
+    fn all_hidden(&self) -> bool {
+        self.hide_forward && self.hide_reverse
+    }
+
+    /// The width of a bar, and how far P's stands from its slot's centre: alone, a bar takes
+    /// both halves of the slot.
+    fn p_bar(&self) -> (f64, f64) {
+        if self.p_alone { (2.0 * BAR_WIDTH, 0.0) } else { (BAR_WIDTH, -OFFSET) }
     }
 
     /// One side's bars: each outcome's term; an infinite one runs off the top of the plot,
@@ -117,8 +145,9 @@ impl ContributionsData {
                 let shown = if infinite { self.top * RUN_OFF } else { t };
                 // Finite bars in the side's solid fill; an infinite one pale, so its arrow and ∞ read.
                 let fill = if infinite { 0.3 } else { 1.0 };
+                let width = if self.p_alone { self.p_bar().0 } else { BAR_WIDTH };
                 let mut bar = Bar::new(i as f64 + offset, shown)
-                    .width(BAR_WIDTH)
+                    .width(width)
                     .fill(color.gamma_multiply(fill))
                     .name(format!("{}: {formula} = {}", labels[i], text::with_unit(t, unit)));
                 if infinite {
@@ -157,7 +186,14 @@ impl Contributions {
         analysis: &Analysis,
         concealed: &Concealed,
     ) -> egui::Rect {
-        let key = (analysis.revision, analysis.order.ranking_id(), state.selected, state.unit, concealed.clone());
+        let key = (
+            analysis.revision,
+            analysis.order.ranking_id(),
+            state.selected,
+            state.unit,
+            concealed.clone(),
+            state.doc.focus.p_alone(),
+        );
         let data = self.data.get(key, || ContributionsData::compute(state, analysis, concealed));
         contributions_ui(ui, data)
     }
@@ -168,7 +204,9 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
     let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
     ui.label(RichText::new(&data.heading).strong());
     ui.label(RichText::new(&data.forward_name).color(p_color));
-    ui.label(RichText::new(&data.reverse_name).color(q_color));
+    if !data.p_alone {
+        ui.label(RichText::new(&data.reverse_name).color(q_color));
+    }
     let labels = data.shown.labels.clone();
     let n = labels.len();
     let label_for = move |x: f64| -> String {
@@ -183,7 +221,7 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
         plot = plot.default_y_bounds(data.bottom, data.top);
     }
     // With both sides hidden there are no bars to read against a scale.
-    if data.hide_forward && data.hide_reverse {
+    if data.all_hidden() {
         plot = plot.show_axes([true, false]);
     }
     let response = plot
@@ -221,18 +259,21 @@ fn bars_ui(plot_ui: &mut PlotUi<'_>, data: &ContributionsData, palette: &Palette
             .color(color)
             .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone()))
     };
-    if data.hide_forward && data.hide_reverse {
+    if data.all_hidden() {
         let note = RichText::new("hidden until the question is answered").color(palette.text);
         plot_ui.text(Text::new("", PlotPoint::new((n as f64 - 1.0) / 2.0, data.clip / 2.0), note));
     }
-    let forward_bars =
-        data.bars(&data.forward, -OFFSET, palette.p, &format!("p·{log}(p/q)"), palette.text, palette.alarm);
-    let reverse_bars =
-        data.bars(&data.reverse, OFFSET, palette.q, &format!("q·{log}(q/p)"), palette.text, palette.alarm);
+    let (_, p_offset) = data.p_bar();
+    let forward_formula = if data.p_alone { format!("p·(−{log} p)") } else { format!("p·{log}(p/q)") };
+    let forward_bars = data.bars(&data.forward, p_offset, palette.p, &forward_formula, palette.text, palette.alarm);
     plot_ui.bar_chart(chart(&data.forward_name, forward_bars, palette.p));
-    plot_ui.bar_chart(chart(&data.reverse_name, reverse_bars, palette.q));
-    for (i, (&f, &r)) in data.forward.iter().zip(&data.reverse).enumerate() {
-        for (t, offset) in [(f, -OFFSET), (r, OFFSET)] {
+    if !data.p_alone {
+        let reverse_bars =
+            data.bars(&data.reverse, OFFSET, palette.q, &format!("q·{log}(q/p)"), palette.text, palette.alarm);
+        plot_ui.bar_chart(chart(&data.reverse_name, reverse_bars, palette.q));
+    }
+    for (terms, offset) in [(&data.forward, p_offset), (&data.reverse, OFFSET)] {
+        for (i, t) in terms.iter().enumerate() {
             if t.is_infinite() {
                 infinite_ui(plot_ui, i as f64 + offset, data.top, palette);
             }
@@ -266,6 +307,8 @@ struct Shown {
     /// p·ln(p/q) and q·ln(q/p) of each pair, in nats.
     forward: Vec<f64>,
     reverse: Vec<f64>,
+    /// p·(−ln p) of each: the terms of H(P), in nats.
+    entropy: Vec<f64>,
     /// How many outcomes the last pair sums (0: no such pair).
     others: usize,
     /// The pair of the selected outcome, if it has one.
@@ -286,6 +329,9 @@ impl Shown {
         let terms: Vec<_> = outcomes.iter().map(|&i| outcome_terms(p[i], q[i])).collect();
         let mut forward: Vec<f64> = terms.iter().map(|t| t.pq).collect();
         let mut reverse: Vec<f64> = terms.iter().map(|t| t.qp).collect();
+        let entropy_term = |p: f64, surprise: f64| if p > 0.0 { p * surprise } else { 0.0 };
+        let mut entropy: Vec<f64> =
+            outcomes.iter().zip(&terms).map(|(&i, t)| entropy_term(p[i], t.surprise_p)).collect();
         let mut labels: Vec<String> =
             outcomes.iter().map(|&i| all_labels.get(i).cloned().unwrap_or_default()).collect();
         let others = p.len() - outcomes.len();
@@ -302,10 +348,11 @@ impl Shown {
             };
             forward.push(rest(analysis.report.kl_pq, &forward, |p, q| outcome_terms(p, q).pq));
             reverse.push(rest(analysis.report.kl_qp, &reverse, |p, q| outcome_terms(p, q).qp));
+            entropy.push(analysis.report.entropy_p - entropy.iter().sum::<f64>());
             labels.push(format!("+{} others", thousands(others)));
         }
         let selected = outcomes.iter().position(|&i| i == state.selected);
-        Shown { outcomes, labels, forward, reverse, others, selected }
+        Shown { outcomes, labels, forward, reverse, entropy, others, selected }
     }
 }
 

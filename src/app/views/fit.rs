@@ -15,6 +15,7 @@ use crate::app::ui::{print, theme};
 use crate::info::Measure;
 use crate::info::fit::{self, Descent, FitResult, Grid, Params};
 use crate::info::{Direction, Side, Unit};
+use crate::scenario::Roles;
 use crate::text;
 
 /// Steps taken per frame while playing: slow enough to watch.
@@ -150,7 +151,8 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
     let p = &analysis.p;
     let n = p.len();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Gaussian Q fitted by").strong());
+        ui.label(RichText::new("Fit Q by").strong())
+            .on_hover_text("Q is a Gaussian bump over the outcomes, moved to make this divergence small");
         let before = fit_state.direction;
         let label = |d: Direction| format!("{} {}", d.name(), d.symbol());
         ui.selectable_value(&mut fit_state.direction, Direction::Forward, label(Direction::Forward))
@@ -211,56 +213,126 @@ fn fit_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, fit_state: &mut FitView) -> 
             fit_state.direction.symbol()
         ));
     } else if let Some(descent) = &fit_state.descent {
-        let name = fit_state.direction.symbol();
-        let status = if descent.converged { "converged" } else { "descending" };
-        ui.label(format!(
-            "μ = {:.2}, σ = {:.2}: {name} = {} after {} steps ({status})",
-            descent.params.mu,
-            descent.params.sigma,
-            text::with_unit(unit.from_nats(descent.value), unit),
-            descent.steps
-        ));
+        ui.label(status_text(descent, fit_state.playing, n, unit));
     }
     let height = ui.available_height().max(120.0);
     ui.columns(2, |columns| {
         map_ui(&mut columns[0], fit_state, height);
-        shapes_ui(&mut columns[1], p, fit_state, height);
+        shapes_ui(&mut columns[1], p, fit_state, height, &input.state.doc.roles);
     });
     command
 }
 
-/// The divergence over (μ, σ), the path taken, and both optima.
+/// Where the descent stands, in words that are true of it: not started, descending,
+/// paused, converged (and whether at the widest σ allowed), or out of steps.
+pub fn status_text(descent: &Descent, playing: bool, n: usize, unit: Unit) -> String {
+    let Params { mu, sigma } = descent.params;
+    let name = descent.direction().symbol();
+    let value = text::with_unit(unit.from_nats(descent.value), unit);
+    let here = format!("μ = {mu:.2}, σ = {sigma:.2}: {name} = {value}");
+    let steps = match descent.steps {
+        1 => "1 step".to_string(),
+        k => format!("{k} steps"),
+    };
+    let widest = *fit::sigma_range(n).end();
+    if descent.converged {
+        let edge = if sigma >= widest { ", at the widest σ allowed" } else { "" };
+        format!("{here} after {steps} (converged{edge})")
+    } else if descent.is_finished() {
+        format!("{here} after {steps} (stopped: the most steps a descent may take)")
+    } else if playing {
+        format!("{here} after {steps} (descending)")
+    } else if descent.steps == 0 {
+        format!("{here} at the start: press ▶ Play or Step to descend")
+    } else {
+        format!("{here} after {steps} (paused)")
+    }
+}
+
+/// The σ marks of the map's log axis, where they fall inside it and have room.
+const SIGMA_MARKS: [f64; 9] = [0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
+
+/// The marks of [`SIGMA_MARKS`] inside `low..=high`, each at least `room` (in the map's
+/// log units) above the one before, so their labels never overlap.
+fn sigma_marks(low: f64, high: f64, room: f64) -> Vec<egui_plot::GridMark> {
+    let mut marks: Vec<egui_plot::GridMark> = Vec::new();
+    for s in SIGMA_MARKS.into_iter().filter(|s| (low..=high).contains(s)) {
+        let y = map_y(s);
+        if marks.last().is_none_or(|last| y - last.value >= room) {
+            marks.push(egui_plot::GridMark { value: y, step_size: 1.0 });
+        }
+    }
+    marks
+}
+
+/// A σ mark as a reader writes it: 0.5, 1, 20.
+fn sigma_label(y: f64) -> String {
+    let sigma = 10f64.powf(y);
+    if sigma >= 1.0 { format!("{sigma:.0}") } else { format!("{sigma:.1}") }
+}
+
+/// The map's y coordinate of a width σ: its log, so a narrow bump and a wide one get the
+/// same room.
+fn map_y(sigma: f64) -> f64 {
+    sigma.log10()
+}
+
+/// The divergence over (μ, σ), the path taken, and both optima, each in its direction's
+/// colour and with its own mark, named in the key above the map.
 fn map_ui(ui: &mut egui::Ui, fit_state: &FitView, height: f32) {
     let Some(grid) = fit_state.grid.value() else {
         return;
     };
-    let path_color = ui.visuals().strong_text_color();
-    let marker_color = theme::divergence(ui);
+    let path_color = theme::ink_on(theme::heat(0.0));
+    let (forward_color, reverse_color) =
+        (theme::kl_direction(ui, Direction::Forward), theme::kl_direction(ui, Direction::Reverse));
     let heatmap = heatmap_of(grid);
-    let path: Vec<[f64; 2]> = fit_state.path.iter().map(|s| [s.mu, s.sigma]).collect();
+    let path: Vec<[f64; 2]> = fit_state.path.iter().map(|s| [s.mu, map_y(s.sigma)]).collect();
     let current = path.last().copied();
-    ui.label(RichText::new("light = larger divergence · ■ forward best · ◆ reverse best").small());
-    theme::still_plot("fit map", height - 20.0).x_axis_label("μ (outcome)").y_axis_label("σ").show(ui, |plot_ui| {
-        if let Some(heatmap) = heatmap {
-            plot_ui.heatmap(heatmap);
-        }
-        plot_ui.line(Line::new("path", PlotPoints::from(path)).color(path_color).width(2.0));
-        if let Some(point) = current {
-            plot_ui.points(Points::new("", vec![point]).radius(6.0).color(path_color).filled(true));
-        }
-        if let Some((forward, reverse)) = fit_state.optima.value() {
-            let marker = |name: &str, r: &FitResult, color: Color32, shape| {
-                Points::new(name.to_string(), vec![[r.params.mu, r.params.sigma]])
-                    .radius(8.0)
-                    .shape(shape)
-                    .color(color)
-                    .filled(true)
-            };
-            // Both are fits of Q: told apart by shape, not by P's and Q's colours.
-            plot_ui.points(marker("best forward", forward, marker_color, MarkerShape::Square));
-            plot_ui.points(marker("best reverse", reverse, marker_color, MarkerShape::Diamond));
-        }
+    let top = ui.cursor().top();
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 8.0;
+        ui.label(RichText::new("■ forward best").small().strong().color(forward_color));
+        ui.label(RichText::new("◆ reverse best").small().strong().color(reverse_color));
+        ui.label(RichText::new("◉ now").small().strong());
+        ui.label(RichText::new("light: larger").small());
     });
+    let key_height = ui.cursor().top() - top;
+    let (low, high) = (grid.sigma.first().copied().unwrap_or(1.0), grid.sigma.last().copied().unwrap_or(1.0));
+    theme::still_plot("fit map", height - key_height)
+        .x_axis_label("μ (outcome)")
+        .y_axis_label("σ (log scale)")
+        .y_axis_formatter(|mark, _| sigma_label(mark.value))
+        // base_step_size is 8 points of the axis; a label needs about 20.
+        .y_grid_spacer(move |input| sigma_marks(low, high, 2.5 * input.base_step_size))
+        .show(ui, |plot_ui| {
+            if let Some(heatmap) = heatmap {
+                plot_ui.heatmap(heatmap);
+            }
+            plot_ui.line(Line::new("path", PlotPoints::from(path)).color(path_color).width(2.0));
+            if let Some(point) = current {
+                // Ringed, so it reads on the map in either theme.
+                let ring = theme::ink_on(path_color);
+                plot_ui.points(Points::new("", vec![point]).radius(8.0).color(ring).filled(true));
+                plot_ui.points(Points::new("", vec![point]).radius(6.0).color(path_color).filled(true));
+            }
+            if let Some((forward, reverse)) = fit_state.optima.value() {
+                // A halo in the path's ink under each, so both read on any shade of the map.
+                let marker = |name: &str, r: &FitResult, color: Color32, shape, radius: f32| {
+                    Points::new(name.to_string(), vec![[r.params.mu, map_y(r.params.sigma)]])
+                        .radius(radius)
+                        .shape(shape)
+                        .color(color)
+                        .filled(true)
+                };
+                for (r, color, shape) in
+                    [(forward, forward_color, MarkerShape::Square), (reverse, reverse_color, MarkerShape::Diamond)]
+                {
+                    plot_ui.points(marker("", r, path_color, shape, 10.0));
+                    plot_ui.points(marker("", r, color, shape, 8.0));
+                }
+            }
+        });
 }
 
 /// Dark where the divergence is small, light where it is large (log scale).
@@ -280,20 +352,22 @@ fn heatmap_of(grid: &Grid) -> Option<Heatmap> {
         move |v: f64| -> f64 { if v.is_finite() { ((v - low).max(0.0).ln_1p() / scale).min(1.0) } else { 1.0 } };
     let values: Vec<f64> = grid.values.iter().map(|&v| shade(v)).collect();
     let dmu = grid.mu[1] - grid.mu[0];
-    let dsigma = grid.sigma[1] - grid.sigma[0];
+    // The σ of the grid are evenly spaced on the map's log axis.
+    let dy = map_y(grid.sigma[1]) - map_y(grid.sigma[0]);
+    let shades: Vec<Color32> = (0..=4).map(|k| theme::heat(k as f32 / 4.0)).collect();
     Some(
         Heatmap::new(values, cols)
-            .at(PlotPoint::new(grid.mu[0] - dmu / 2.0, grid.sigma[0] - dsigma / 2.0))
-            .tile_size(dmu as f32, dsigma as f32)
+            .at(PlotPoint::new(grid.mu[0] - dmu / 2.0, map_y(grid.sigma[0]) - dy / 2.0))
+            .tile_size(dmu as f32, dy as f32)
             .show_labels(false)
             .range(0.0, 1.0)
-            .palette(&[Color32::from_rgb(20, 24, 60), Color32::from_rgb(60, 90, 140), Color32::from_rgb(225, 225, 200)])
+            .palette(&shades)
             .name("divergence (light = large)"),
     )
 }
 
 /// P as bars and the current Gaussian Q as a line over the outcomes.
-fn shapes_ui(ui: &mut egui::Ui, p: &[f64], fit_state: &FitView, height: f32) {
+fn shapes_ui(ui: &mut egui::Ui, p: &[f64], fit_state: &FitView, height: f32, roles: &Roles) {
     let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
     let q = fit_state.descent.as_ref().map(|d| fit::gaussian(p.len(), d.params)).unwrap_or_default();
     // P solid in its Okabe–Ito fill, not egui_plot's default 20% tint: it reads on a projector.
@@ -304,13 +378,17 @@ fn shapes_ui(ui: &mut egui::Ui, p: &[f64], fit_state: &FitView, height: f32) {
         .map(|(i, &v)| Bar::new(i as f64, v).width(0.8).fill(p_fill).stroke(egui::Stroke::new(1.0, p_color)))
         .collect();
     let line: Vec<[f64; 2]> = q.iter().enumerate().map(|(i, &v)| [i as f64, v]).collect();
-    theme::still_plot("fit shapes", height)
-        .x_axis_label("outcome")
-        .include_y(0.0)
-        .legend(egui_plot::Legend::default().position(egui_plot::Corner::RightTop))
-        .show(ui, |plot_ui| {
-            plot_ui.bar_chart(BarChart::new("P", bars).color(p_fill));
-            plot_ui.line(Line::new("fitted Q", PlotPoints::from(line.clone())).color(q_color).width(3.0));
-            plot_ui.points(Points::new("", line).color(q_color).radius(3.0).filled(true));
-        });
+    // The key above the plot, not a legend inside it over P's bars.
+    let top = ui.cursor().top();
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 8.0;
+        ui.label(RichText::new(format!("█ {}", roles.named(Side::P))).small().strong().color(p_color));
+        ui.label(RichText::new(format!("●─ fitted {}", roles.named(Side::Q))).small().strong().color(q_color));
+    });
+    let key_height = ui.cursor().top() - top;
+    theme::still_plot("fit shapes", height - key_height).x_axis_label("outcome").include_y(0.0).show(ui, |plot_ui| {
+        plot_ui.bar_chart(BarChart::new("P", bars).color(p_fill));
+        plot_ui.line(Line::new("fitted Q", PlotPoints::from(line.clone())).color(q_color).width(3.0));
+        plot_ui.points(Points::new("", line).color(q_color).radius(3.0).filled(true));
+    });
 }

@@ -23,8 +23,8 @@ use crate::text;
 const MARKED_OUTCOMES: usize = 50;
 
 /// What the data depends on: the analysis, the ranking of a vocabulary, the unit, and
-/// what a pending question hides.
-type SurpriseKey = (u64, usize, Unit, Concealed);
+/// what a pending question hides, and whether P stands alone.
+type SurpriseKey = (u64, usize, Unit, Concealed, bool);
 
 /// The surprise plot's data, ready to draw.
 pub struct SurpriseData {
@@ -49,6 +49,10 @@ pub struct SurpriseData {
     y_top: f64,
     /// " (top 50)" when a vocabulary marks only its top outcomes.
     which: String,
+    /// The scenario is about P alone: no Q markers, no H(P,Q), no KL gap.
+    p_alone: bool,
+    /// What P and Q stand for, for the key: "p (policy)".
+    roles: crate::scenario::Roles,
 }
 
 impl SurpriseData {
@@ -92,12 +96,14 @@ impl SurpriseData {
         let shows = |measures: [Measure; 2]| !measures.iter().any(|m| concealed.hides(*m));
         let p_zero = zero(&analysis.p).filter(|_| shows([Measure::CrossEntropyQP, Measure::KlQP]));
         let q_zero = zero(&analysis.q).filter(|_| shows([Measure::CrossEntropyPQ, Measure::KlPQ]));
+        let p_alone = state.doc.focus.p_alone();
+        let q_zero = q_zero.filter(|_| !p_alone);
         let (p_index, p_points) = markers(&analysis.p);
-        let (q_index, q_points) = markers(&analysis.q);
+        let (q_index, q_points) = if p_alone { (Vec::new(), Vec::new()) } else { markers(&analysis.q) };
         let entropy = unit.from_nats(report.entropy_p);
         let cross = unit.from_nats(report.cross_entropy_pq);
         let (show_entropy, show_cross) =
-            (!concealed.hides(Measure::EntropyP), !concealed.hides(Measure::CrossEntropyPQ));
+            (!concealed.hides(Measure::EntropyP), !p_alone && !concealed.hides(Measure::CrossEntropyPQ));
         // The scale must not hint at a hidden line's height.
         let cross_shown = cross.is_finite() && show_cross;
         let y_top = surprise(x_min).max(if cross_shown { cross * 1.15 } else { 0.0 }).max(1.0);
@@ -119,6 +125,8 @@ impl SurpriseData {
             show_cross,
             y_top,
             which,
+            p_alone,
+            roles: state.doc.roles.clone(),
         }
     }
 
@@ -176,7 +184,8 @@ impl Surprise {
         analysis: &Analysis,
         concealed: &Concealed,
     ) -> egui::Rect {
-        let key = (analysis.revision, analysis.order.ranking_id(), state.unit, concealed.clone());
+        let key =
+            (analysis.revision, analysis.order.ranking_id(), state.unit, concealed.clone(), state.doc.focus.p_alone());
         let data = self.data.get(key, || SurpriseData::compute(state, analysis, concealed));
         surprise_ui(ui, data, state, analysis)
     }
@@ -213,9 +222,16 @@ fn key_ui(ui: &mut egui::Ui, data: &SurpriseData) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
         ui.label(RichText::new(format!("Surprise −{} x:", data.unit.log_name())).strong());
-        ui.label(RichText::new("● p").color(p_color).strong()).on_hover_text("P's outcomes, at (p, surprise)");
-        ui.label(RichText::new(format!("◆ q{}", data.which)).color(q_color).strong())
-            .on_hover_text("Q's outcomes, at (q, surprise)");
+        let named = |side: Side| match data.roles.is_default() {
+            true => String::new(),
+            false => format!(" ({})", data.roles.of(side)),
+        };
+        ui.label(RichText::new(format!("● p{}", named(Side::P))).color(p_color).strong())
+            .on_hover_text("P's outcomes, at (p, surprise)");
+        if !data.p_alone {
+            ui.label(RichText::new(format!("◆ q{}{}", named(Side::Q), data.which)).color(q_color).strong())
+                .on_hover_text("Q's outcomes, at (q, surprise)");
+        }
     });
 }
 
@@ -235,7 +251,9 @@ fn levels_ui(ui: &mut egui::Ui, data: &SurpriseData) {
         } else {
             ui.label(RichText::new(format!("H(P) = {HIDDEN}")).color(p_color)).on_hover_text(HIDDEN_WHY);
         }
-        if !data.show_cross {
+        if data.p_alone {
+            // P alone: no cross-entropy to compare with.
+        } else if !data.show_cross {
             ui.label(RichText::new(format!("H(P,Q) = {HIDDEN}")).color(cross_color)).on_hover_text(HIDDEN_WHY);
         } else if data.cross.is_finite() {
             ui.label(RichText::new(format!("- - H(P,Q) = {}", text::with_unit(data.cross, unit))).color(cross_color))
@@ -317,7 +335,9 @@ fn plot_contents_ui(
             .color(palette.alarm);
         plot_ui.text(Text::new("", PlotPoint::new(0.03, top), label).anchor(egui::Align2::LEFT_TOP));
     }
-    for (values, color) in [(&analysis.p, p_color), (&analysis.q, q_color)] {
+    let sides: &[(&Vec<f64>, egui::Color32)] =
+        if data.p_alone { &[(&analysis.p, p_color)] } else { &[(&analysis.p, p_color), (&analysis.q, q_color)] };
+    for &(values, color) in sides {
         if let Some(&v) = values.get(selected).filter(|v| **v > 0.0) {
             plot_ui.points(Points::new("", vec![[v, data.surprise(v)]]).color(color).radius(10.0).filled(false));
         }

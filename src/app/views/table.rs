@@ -1,6 +1,8 @@
 //! The per-outcome table: p, q, surprises, log ratio and both KL terms for every outcome,
 //! and the terms of one more member of the family if chosen (JS, TV, Hel², χ² either way,
 //! W₁'s share of each gap), sortable by any column, with the totals that are the measures.
+//! For a scenario about P alone, the columns of H(P): p, −log p and p·(−log p), summing to
+//! H(P).
 
 use eframe::egui::{self, Align2, FontId, RichText, Sense, vec2};
 
@@ -30,11 +32,17 @@ pub enum Column {
     LogRatio,
     TermPQ,
     TermQP,
+    /// p·(−log p): a term of H(P).
+    TermP,
     /// The chosen family member's terms.
     Member,
 }
 
+/// How many columns there are in all.
+const COLUMNS: usize = 10;
+
 impl Column {
+    /// The columns of P against Q.
     const ALL: [Column; 9] = [
         Column::Outcome,
         Column::P,
@@ -44,6 +52,23 @@ impl Column {
         Column::LogRatio,
         Column::TermPQ,
         Column::TermQP,
+        Column::Member,
+    ];
+
+    /// The columns of H(P), for a scenario about P alone.
+    const P_ALONE: [Column; 4] = [Column::Outcome, Column::P, Column::SurpriseP, Column::TermP];
+
+    /// Every column, in the order of [`row_values`] after the outcome.
+    const EVERY: [Column; COLUMNS] = [
+        Column::Outcome,
+        Column::P,
+        Column::Q,
+        Column::SurpriseP,
+        Column::SurpriseQ,
+        Column::LogRatio,
+        Column::TermPQ,
+        Column::TermQP,
+        Column::TermP,
         Column::Member,
     ];
 
@@ -57,6 +82,7 @@ impl Column {
             Column::LogRatio => format!("{log}(p/q)"),
             Column::TermPQ => format!("p·{log}(p/q)"),
             Column::TermQP => format!("q·{log}(q/p)"),
+            Column::TermP => format!("p·(−{log} p)"),
             Column::Member => member.column_title().to_string(),
         }
     }
@@ -139,7 +165,7 @@ pub struct TableView {
     sort: Sort,
     order: Cached<(u64, Sort, Unit, TermsOf), Vec<usize>>,
     /// The columns a pending question hides, for these numbers, this unit and this question.
-    hidden: Cached<(u64, Unit, Concealed, TermsOf), [bool; 9]>,
+    hidden: Cached<(u64, Unit, Concealed, TermsOf), [bool; COLUMNS]>,
     /// Whose terms the last column holds.
     terms_of: TermsOf,
     /// The chosen member's terms, for these numbers and this unit.
@@ -175,13 +201,15 @@ struct Geometry {
 }
 
 impl Geometry {
-    fn for_ui(ui: &egui::Ui, terms_of: TermsOf) -> Geometry {
+    fn for_ui(ui: &egui::Ui, p_alone: bool, terms_of: TermsOf) -> Geometry {
         let wanted = theme::text_scale(ui);
         let room = ui.available_width();
         let width_of = |columns: &[Column]| columns.iter().map(|c| c.width()).sum::<f32>();
         let all: Vec<Column> =
             Column::ALL.into_iter().filter(|c| *c != Column::Member || terms_of != TermsOf::Nothing).collect();
-        let shown = if width_of(&all) * wanted <= room {
+        let shown = if p_alone {
+            Column::P_ALONE.to_vec()
+        } else if width_of(&all) * wanted <= room {
             all
         } else {
             let optional = [Column::SurpriseP, Column::SurpriseQ, Column::LogRatio];
@@ -205,9 +233,9 @@ impl Geometry {
     }
 }
 
-/// One outcome's numbers in the shown unit (p and q as probabilities), the last the
-/// chosen member's term (NaN when none is chosen).
-fn row_values(analysis: &Analysis, unit: Unit, member_terms: &[f64], i: usize) -> [f64; 8] {
+/// One outcome's numbers in the shown unit (p and q as probabilities), p·(−log p), and
+/// last the chosen member's term (NaN when none is chosen).
+fn row_values(analysis: &Analysis, unit: Unit, member_terms: &[f64], i: usize) -> [f64; COLUMNS - 1] {
     let at = |v: &[f64]| v.get(i).copied().unwrap_or(f64::NAN);
     let (p, q) = (at(&analysis.p), at(&analysis.q));
     let terms = outcome_terms(p, q);
@@ -219,6 +247,7 @@ fn row_values(analysis: &Analysis, unit: Unit, member_terms: &[f64], i: usize) -
         unit.from_nats(log_ratio(p, q)),
         unit.from_nats(terms.pq),
         unit.from_nats(terms.qp),
+        if p > 0.0 { p * unit.from_nats(terms.surprise_p) } else { 0.0 },
         at(member_terms),
     ]
 }
@@ -233,7 +262,8 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
         .get((analysis.revision, unit, terms_of), || terms_of.terms(&analysis.p, &analysis.q, positions, unit));
     let key = (analysis.revision, unit, concealed.clone(), terms_of);
     let hidden = *table.hidden.get(key, || hidden_columns(analysis, unit, member_terms, terms_of, concealed));
-    let geometry = Geometry::for_ui(ui, terms_of);
+    let p_alone = state.doc.focus.p_alone();
+    let geometry = Geometry::for_ui(ui, p_alone, terms_of);
     let log = unit.log_name();
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
@@ -244,16 +274,18 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
         if Command::CopyCsv.button(ui, true) {
             command = Some(Command::CopyCsv);
         }
-        egui::ComboBox::new("table_terms_of", "terms too")
-            .selected_text(terms_of.name())
-            .show_ui(ui, |ui| {
-                for choice in TermsOf::CHOICES {
-                    ui.selectable_value(&mut table.terms_of, choice, choice.name());
-                }
-            })
-            .response
-            .on_hover_text("Add a column with another member of the family's per-outcome terms; its sum is below");
-        let hint = if geometry.shown.len() < Column::ALL.len() {
+        if !p_alone {
+            egui::ComboBox::new("table_terms_of", "terms too")
+                .selected_text(terms_of.name())
+                .show_ui(ui, |ui| {
+                    for choice in TermsOf::CHOICES {
+                        ui.selectable_value(&mut table.terms_of, choice, choice.name());
+                    }
+                })
+                .response
+                .on_hover_text("Add a column with another member of the family's per-outcome terms; its sum is below");
+        }
+        let hint = if !p_alone && geometry.shown.len() < Column::ALL.len() {
             "Click a heading to sort. A wider view shows −log p, −log q and log(p/q) too."
         } else {
             "Click a heading to sort, a row to select."
@@ -272,7 +304,13 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
             let title = column.title(log, terms_of);
             let text = RichText::new(format!("{title}{arrow}")).size(14.0 * geometry.scale).strong();
             let button = egui::Button::new(text).frame(false).min_size(vec2(geometry.width(column), geometry.row()));
-            if ui.add(button).on_hover_text("Sort by this column").clicked() {
+            // p and q say whose probability they are, in the scenario's words.
+            let hover = match column {
+                Column::P => format!("The probability under {}. Sort by this column", state.doc.roles.named(Side::P)),
+                Column::Q => format!("The probability under {}. Sort by this column", state.doc.roles.named(Side::Q)),
+                _ => "Sort by this column".to_string(),
+            };
+            if ui.add(button).on_hover_text(hover).clicked() {
                 table.sort = match table.sort {
                     Some((c, descending)) if c == column => Some((column, !descending)),
                     _ => Some((column, column != Column::Outcome)),
@@ -313,7 +351,7 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
 }
 
 /// The chosen member's column's sum, as the totals line shows it (None: none chosen).
-fn member_total(terms_of: TermsOf, terms: &[f64], hidden: &[bool; 9]) -> Option<(String, String)> {
+fn member_total(terms_of: TermsOf, terms: &[f64], hidden: &[bool; COLUMNS]) -> Option<(String, String)> {
     if terms_of == TermsOf::Nothing {
         return None;
     }
@@ -337,17 +375,18 @@ fn hidden_columns(
     member_terms: &[f64],
     terms_of: TermsOf,
     concealed: &Concealed,
-) -> [bool; 9] {
+) -> [bool; COLUMNS] {
     let near = |column: Column| {
         let k = column as usize - 1;
         concealed.hides_any((0..analysis.p.len()).map(|i| row_values(analysis, unit, member_terms, i)[k]))
     };
     // The column's sum is on screen too, and it is the member itself.
     let member_sum: f64 = member_terms.iter().sum();
-    Column::ALL.map(|column| match column {
+    Column::EVERY.map(|column| match column {
         Column::Outcome | Column::P | Column::Q => false,
         Column::TermPQ => concealed.hides_terms(Measure::KlPQ) || near(column),
         Column::TermQP => concealed.hides_terms(Measure::KlQP) || near(column),
+        Column::TermP => concealed.hides_terms(Measure::EntropyP) || near(column),
         Column::SurpriseP | Column::SurpriseQ | Column::LogRatio => near(column),
         Column::Member => {
             terms_of.measure().is_some_and(|m| concealed.hides_terms(m) || concealed.hides(m))
@@ -395,7 +434,7 @@ fn row_ui(
     member_terms: &[f64],
     i: usize,
     geometry: &Geometry,
-    hidden: &[bool; 9],
+    hidden: &[bool; COLUMNS],
 ) -> bool {
     let (rect, response) = ui.allocate_exact_size(vec2(geometry.total_width(), geometry.row()), Sense::click());
     let painter = ui.painter_at(rect);
@@ -473,6 +512,9 @@ fn totals_ui(
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Σ p·(−log p) =").weak());
         ui.label(total(Measure::EntropyP));
+        if state.doc.focus.p_alone() {
+            return;
+        }
         ui.label(RichText::new("  Σ p·(−log q) =").weak());
         ui.label(total(Measure::CrossEntropyPQ));
         ui.label(RichText::new("  Σ p·log(p/q) =").weak());

@@ -231,6 +231,11 @@ impl Descent {
         self.direction
     }
 
+    /// No more steps will move it: converged, on an infinite divergence, or out of steps.
+    pub fn is_finished(&self) -> bool {
+        self.finished || self.steps >= MAX_STEPS || !self.value.is_finite()
+    }
+
     /// Takes one step. Returns true if the parameters moved, false once the descent has
     /// finished: converged, on an infinite divergence (no slope to follow; `converged`
     /// stays false), or after [`MAX_STEPS`] steps. Pass the same `p` every time.
@@ -391,7 +396,8 @@ pub fn fit(p: &[f64], direction: Direction, starts: usize, seed: u64) -> FitResu
 pub struct Grid {
     /// μ values, evenly spaced over [`mu_range`].
     pub mu: Vec<f64>,
-    /// σ values, evenly spaced (linearly) over [`sigma_range`].
+    /// σ values, evenly spaced on a log scale over [`sigma_range`]: a narrow bump and a
+    /// wide one get the same room on a map.
     pub sigma: Vec<f64>,
     /// `values[j * mu.len() + i]` is the divergence at (`mu[i]`, `sigma[j]`) in nats; may be +∞.
     pub values: Vec<f64>,
@@ -405,7 +411,12 @@ pub const MAX_GRID_STEPS: usize = 1000;
 pub fn grid(p: &[f64], direction: Direction, mu_steps: usize, sigma_steps: usize) -> Grid {
     let n = p.len();
     let mu = spaced(mu_range(n), mu_steps);
-    let sigma = spaced(sigma_range(n), sigma_steps);
+    let (low, high) = sigma_range(n).into_inner();
+    let mut sigma: Vec<f64> = spaced(low.ln()..=high.ln(), sigma_steps).into_iter().map(f64::exp).collect();
+    // The ends exactly, not exp(ln x) a rounding away.
+    if let [first, .., last] = sigma.as_mut_slice() {
+        (*first, *last) = (low, high);
+    }
     let mut values = Vec::with_capacity(mu.len() * sigma.len());
     for &s in &sigma {
         for &m in &mu {

@@ -107,6 +107,14 @@ pub enum StepProblem {
     #[error("`say` is empty: write one or two sentences for the teacher to read aloud")]
     EmptySay,
 
+    #[error("`roles`: {0}")]
+    Roles(String),
+
+    #[error(
+        "the step is about P alone (`focus: P`, or a scenario without `q`) but its task asks about {measure}, which needs Q: ask about H(P), or write `focus: Both`"
+    )]
+    FocusWithoutQ { measure: String },
+
     #[error("unknown measure '{}': the measures are {known}", quote(name))]
     UnknownMeasure { name: String, known: String },
 

@@ -10,6 +10,8 @@
 //!             view: "plots",
 //!             say: "Q says scissors never happens.",
 //!             task: Predict(Larger("KL(P||Q)", "KL(Q||P)")), // optional
+//!             roles: ("policy", "reference"), // optional: names P and Q for this step
+//!             focus: P,                       // optional: this step is about P alone
 //!         ),
 //!     ],
 //! )
@@ -20,7 +22,7 @@
 use serde::Deserialize;
 
 use crate::info::{Measure, Side, Unit};
-use crate::scenario::{DensitiesFile, ScenarioFile};
+use crate::scenario::{DensitiesFile, Focus, ScenarioFile};
 
 /// A lesson as read from a file.
 #[derive(Deserialize)]
@@ -39,6 +41,12 @@ pub struct StepFile {
     pub say: String,
     #[serde(default)]
     pub task: Option<TaskFile>,
+    /// Names P and Q for this step, over the scenario's own names.
+    #[serde(default)]
+    pub roles: Option<(String, String)>,
+    /// `P` for a step about P alone, `Both` for P against Q, over the scenario's focus.
+    #[serde(default)]
+    pub focus: Option<Focus>,
 }
 
 /// Where a step's scenario comes from.

@@ -4,8 +4,9 @@ use super::check::{self, TaskFault};
 use super::error::{LessonError, LessonProblem, Place, StepProblem};
 use super::format::{LessonFile, ScenarioSource, StepFile};
 use super::locate::{Locator, Span};
-use super::{Lesson, MAX_LESSON_OUTCOMES, Step, VIEW_IDS};
-use crate::scenario::{self, AnyScenario, DensitiesScenario, Scenario};
+use super::{Lesson, MAX_LESSON_OUTCOMES, Step, Task, VIEW_IDS};
+use crate::info::Measure;
+use crate::scenario::{self, AnyScenario, DensitiesScenario, Roles, Scenario};
 use ron::extensions::Extensions;
 use std::path::Path;
 
@@ -96,7 +97,23 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>, left: &mut usize) -> Re
     if step.say.trim().is_empty() {
         return Err(Fault { problem: StepProblem::EmptySay, spot: Spot::Field("say") });
     }
-    let scenario = scenario_of(step.scenario, base_dir).map_err(Fault::at("scenario"))?;
+    let mut scenario = scenario_of(step.scenario, base_dir).map_err(Fault::at("scenario"))?;
+    if let AnyScenario::Discrete(discrete) = &mut scenario {
+        if let Some((p, q)) = step.roles {
+            let roles = Roles::new(p, q);
+            if let Some(why) = roles.problem() {
+                return Err(Fault { problem: StepProblem::Roles(why), spot: Spot::Field("roles") });
+            }
+            discrete.roles = roles;
+        }
+        if let Some(focus) = step.focus {
+            discrete.focus = focus;
+        }
+    } else if step.roles.is_some() || step.focus.is_some() {
+        let why = "a densities step shows P and Q as curves: `roles` and `focus` are for discrete steps".to_string();
+        let field = if step.roles.is_some() { "roles" } else { "focus" };
+        return Err(Fault { problem: StepProblem::Roles(why), spot: Spot::Field(field) });
+    }
     // Densities hold a few components, not outcomes: they take nothing from the budget.
     let outcomes = match &scenario {
         AnyScenario::Discrete(s) => s.labels.len(),
@@ -114,6 +131,11 @@ fn resolve_step(step: StepFile, base_dir: Option<&Path>, left: &mut usize) -> Re
             spot: measure.map_or(Spot::Field("task"), Spot::Measure),
         })?),
     };
+    let p_alone = matches!(&scenario, AnyScenario::Discrete(s) if s.focus.p_alone());
+    if p_alone && let Some(asked) = task.iter().flat_map(Task::asks).find(|a| *a != Measure::EntropyP.into()) {
+        let problem = StepProblem::FocusWithoutQ { measure: asked.symbol() };
+        return Err(Fault { problem, spot: Spot::Measure(asked.symbol()) });
+    }
     Ok(Step { scenario, view: step.view, text: step.say, task })
 }
 

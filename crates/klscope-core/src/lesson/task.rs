@@ -14,6 +14,19 @@ pub enum Task {
     Goal(Goal),
 }
 
+impl Task {
+    /// The measures the task is about.
+    pub fn asks(&self) -> Vec<Asked> {
+        match self {
+            Task::Predict(Prediction::Larger { first, second }) => vec![*first, *second],
+            Task::Predict(Prediction::Estimate { measure, .. }) => vec![*measure],
+            Task::Predict(Prediction::TopContributor { measure }) => vec![(*measure).into()],
+            Task::Predict(Prediction::StaysMeaningful { among }) => among.clone(),
+            Task::Goal(goal) => vec![goal.measure.into()],
+        }
+    }
+}
+
 /// A question whose answer the app works out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Prediction {

@@ -206,6 +206,8 @@ pub fn scenario(
         q,
         logits: Default::default(),
         positions: None,
+        roles: Default::default(),
+        focus: Default::default(),
     }
 }
 

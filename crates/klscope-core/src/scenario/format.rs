@@ -3,11 +3,14 @@
 //! 0.7)` (temperature optional, default 1.0), meaning softmax(values / temperature).
 //! `positions: [1, 2, 3]` (optional) places the outcomes on a line for Wasserstein-1:
 //! finite, strictly increasing, one per label (default 0, 1, 2, …).
+//! `roles: ("policy", "reference")` (optional) names what P and Q stand for; `focus: P`
+//! (optional) makes the scenario about P alone, as does leaving `q` out (Q is then P).
 
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeStructVariant;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::sides::Focus;
 use crate::info::Unit;
 use crate::info::logits::{DEFAULT_TEMPERATURE, Logits};
 
@@ -30,10 +33,23 @@ pub struct ScenarioFile {
     pub unit: Unit,
     pub labels: Vec<String>,
     pub p: Values,
-    pub q: Values,
+    /// Left out for a scenario about P alone: Q is then P.
+    #[serde(default, deserialize_with = "present")]
+    pub q: Option<Values>,
     /// Written as a plain list, `positions: [1.0, 2.0]`, not `Some([..])`.
     #[serde(default, deserialize_with = "a_list")]
     pub positions: Option<Vec<f64>>,
+    /// Written as a pair, `roles: ("policy", "reference")`.
+    #[serde(default, deserialize_with = "present")]
+    pub roles: Option<(String, String)>,
+    /// `focus: P` or `focus: Both`; P alone when `q` is left out, else Both.
+    #[serde(default, deserialize_with = "present")]
+    pub focus: Option<Focus>,
+}
+
+/// A present field, written without `Some(..)`.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
 }
 
 /// A present `positions` field: its list.
@@ -59,6 +75,19 @@ pub struct ScenarioOut<'a> {
     pub q: ValuesOut<'a>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_list")]
     pub positions: Option<&'a [f64]>,
+    /// Written only when not the default words.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_pair")]
+    pub roles: Option<(&'a str, &'a str)>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_focus")]
+    pub focus: Option<Focus>,
+}
+
+fn as_pair<S: Serializer>(roles: &Option<(&str, &str)>, serializer: S) -> Result<S::Ok, S::Error> {
+    roles.unwrap_or_default().serialize(serializer)
+}
+
+fn as_focus<S: Serializer>(focus: &Option<Focus>, serializer: S) -> Result<S::Ok, S::Error> {
+    focus.unwrap_or_default().serialize(serializer)
 }
 
 /// One side as written: the logits when the side has them, else the probabilities.

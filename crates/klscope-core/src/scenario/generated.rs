@@ -2,7 +2,7 @@
 //! every machine (a fixed hash, no random generator, no floating-point surprises beyond
 //! `ln` and `exp`).
 
-use super::{Scenario, SideLogits};
+use super::{Roles, Scenario, SideLogits};
 use crate::info::Unit;
 use crate::info::logits::Logits;
 
@@ -45,6 +45,8 @@ pub fn next_token() -> Scenario {
         q,
         logits: SideLogits { p: Some(teacher), q: Some(student) },
         positions: None,
+        roles: Roles::new("teacher", "student"),
+        focus: Default::default(),
     }
 }
 

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
 pub use super::link_error::{LinkError, MAX_LINK_CHARS, MAX_LINK_OUTCOMES};
-use super::{Scenario, SideLogits};
+use super::{Focus, Roles, Scenario, SideLogits};
 use crate::info::logits::Logits;
 use crate::info::{Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
 
@@ -54,6 +54,12 @@ struct Payload {
     /// The outcomes' positions on a line, where the scenario gives them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     x: Option<Vec<f64>>,
+    /// What P and Q stand for, where the scenario names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    r: Option<(String, String)>,
+    /// True for a scenario about P alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    f: bool,
 }
 
 /// Logits in JSON, which has no infinities: null is −∞ (probability 0).
@@ -102,6 +108,8 @@ pub fn encode(scenario: &Scenario, zero_rule: ZeroRule, base: &str) -> Result<St
         pl: scenario.logits.p.as_ref().map(LinkLogits::of),
         ql: scenario.logits.q.as_ref().map(LinkLogits::of),
         x: scenario.positions.as_deref().map(<[f64]>::to_vec),
+        r: scenario.roles.pair().map(|(p, q)| (p.to_string(), q.to_string())),
+        f: scenario.focus.p_alone(),
     };
     check_sizes(&payload)?;
     checked_rule(zero_rule)?;
@@ -147,6 +155,8 @@ pub fn decode(link: &str) -> Result<Shared, LinkError> {
             q: payload.ql.as_ref().map(LinkLogits::logits),
         },
         positions: payload.x.map(Vec::into_boxed_slice),
+        roles: payload.r.map_or_else(Roles::default, |(p, q)| Roles::new(p, q)),
+        focus: if payload.f { Focus::P } else { Focus::Both },
     };
     scenario.validate("the link").map_err(|e| LinkError::Invalid(e.to_string()))?;
     Ok(Shared { scenario, zero_rule: checked_rule(payload.zero)? })
@@ -172,6 +182,11 @@ fn check_sizes(payload: &Payload) -> Result<(), LinkError> {
         if label.chars().any(|c| c.is_control() || is_disguise(c)) {
             return invalid(format!("label {index} in the link holds control or invisible characters"));
         }
+    }
+    if let Some((p, q)) = &payload.r
+        && [p, q].iter().any(|name| name.chars().any(|c| c.is_control() || is_disguise(c)))
+    {
+        return invalid("a side's name in the link holds control or invisible characters".to_string());
     }
     for (name, text) in [("id", &payload.id), ("title", &payload.title), ("description", &payload.description)] {
         if text.chars().count() > MAX_TEXT_CHARS {
@@ -230,6 +245,19 @@ mod tests {
         assert!(link.starts_with("http://example.org/klscope/#s="), "{link}");
         assert!(is_link(&link));
         assert_eq!(decode(&link), Ok(Shared { scenario: coin(), zero_rule: rule }));
+    }
+
+    #[test]
+    fn a_link_keeps_the_sides_names_and_focus() {
+        let mut scenario = coin();
+        scenario.roles = Roles::new("policy", "reference");
+        scenario.focus = Focus::P;
+        let link = encode(&scenario, ZeroRule::Exact, DEFAULT_BASE).unwrap_or_default();
+        assert_eq!(decode(&link).map(|shared| shared.scenario), Ok(scenario.clone()));
+        scenario.roles = Roles::new("policy\u{202E}", "reference");
+        // A name that reorders text is refused, as a label would be.
+        let refused = encode(&scenario, ZeroRule::Exact, DEFAULT_BASE);
+        assert!(matches!(refused, Err(LinkError::Invalid(why)) if why.contains("side's name")));
     }
 
     #[test]

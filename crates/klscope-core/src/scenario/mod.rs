@@ -10,6 +10,7 @@ mod format;
 mod generated;
 pub mod link;
 mod link_error;
+mod sides;
 
 pub use any::{AnyScenario, builtin_densities, builtin_densities_ids, find_builtin_any, find_builtin_densities};
 #[cfg(not(target_arch = "wasm32"))]
@@ -21,6 +22,7 @@ pub use densities::{DensitiesScenario, is_densities};
 pub use error::ScenarioError;
 #[cfg(not(target_arch = "wasm32"))]
 pub use file::{load, save, save_densities};
+pub use sides::{Focus, MAX_ROLE_CHARS, Roles};
 
 use crate::info::distribution::check_labels;
 use crate::info::logits::Logits;
@@ -53,6 +55,10 @@ pub struct Scenario {
     /// label); `None` means 0, 1, 2, …. A boxed slice, not a `Vec`: a scenario travels in
     /// the app's messages, which stay small.
     pub positions: Option<Box<[f64]>>,
+    /// What P and Q stand for ("the truth" and "the model" unless the file says).
+    pub roles: Roles,
+    /// Whether the scenario is about P alone.
+    pub focus: Focus,
 }
 
 /// Logits and temperature for P and for Q, where a side has them.
@@ -109,7 +115,15 @@ impl Scenario {
             }
         };
         let p = side("p", file.p, &mut logits.p)?;
-        let q = side("q", file.q, &mut logits.q)?;
+        // Without `q` the scenario is about P alone, and Q is P.
+        let (q, focus) = match file.q {
+            Some(values) => (side("q", values, &mut logits.q)?, file.focus.unwrap_or_default()),
+            None => {
+                logits.q = logits.p.clone();
+                (p.clone(), file.focus.unwrap_or(Focus::P))
+            }
+        };
+        let roles = file.roles.map_or_else(Roles::default, |(p, q)| Roles::new(p, q));
         let scenario = Scenario {
             id: file.id,
             title: file.title,
@@ -120,6 +134,8 @@ impl Scenario {
             q,
             logits,
             positions: file.positions.map(Vec::into_boxed_slice),
+            roles,
+            focus,
         };
         scenario.validate(origin)?;
         Ok(scenario)
@@ -141,6 +157,8 @@ impl Scenario {
             p: values(&self.p, self.logits.p.as_ref()),
             q: values(&self.q, self.logits.q.as_ref()),
             positions: self.positions.as_deref(),
+            roles: self.roles.pair(),
+            focus: self.focus.p_alone().then_some(self.focus),
         };
         ron::ser::to_string_pretty(&out, config)
             .map(|mut text| {
@@ -175,6 +193,9 @@ impl Scenario {
         check_labels(&self.labels).map_err(|e| from_distribution("labels", e))?;
         Distribution::check_values_for(&self.labels, &self.p).map_err(|e| from_distribution("p", e))?;
         Distribution::check_values_for(&self.labels, &self.q).map_err(|e| from_distribution("q", e))?;
+        if let Some(problem) = self.roles.problem() {
+            return Err(invalid("roles".into(), &problem));
+        }
         if let Some(positions) = &self.positions {
             check_positions(positions, self.labels.len())
                 .map_err(|e| invalid(positions_subject(&e, &self.labels), e.reason()))?;

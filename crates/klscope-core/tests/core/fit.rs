@@ -224,7 +224,7 @@ fn descent_clamps_its_start() {
 #[test]
 fn reverse_descent_finds_the_mode_it_starts_near() {
     let p = preset("mode-seeking");
-    for (start, mode) in [(6.0, 4.0), (2.0, 4.0), (13.0, 15.0), (18.0, 15.0)] {
+    for (start, mode) in [(7.0, 6.0), (3.0, 6.0), (12.0, 13.0), (16.0, 13.0)] {
         let mut descent = Descent::new(&p, params(start, 2.0), Direction::Reverse);
         while descent.step(&p) {}
         assert!((descent.params.mu - mode).abs() < 1.0, "from μ = {start}: ended at {:?}", descent.params);
@@ -248,7 +248,7 @@ fn start_points_are_seeded_counted_and_in_range() {
         assert_ne!(start_points(&p, direction, 8, 1), start_points(&p, direction, 8, 2), "the seed matters");
     }
     assert_eq!(start_points(&p, Direction::Forward, 8, 1)[0], moment_matched(&p), "forward starts moment-matched");
-    assert_eq!(start_points(&p, Direction::Reverse, 8, 1)[0].mu, 4.0, "reverse starts on P's first top outcome");
+    assert_eq!(start_points(&p, Direction::Reverse, 8, 1)[0].mu, 6.0, "reverse starts on P's first top outcome");
 }
 
 #[test]
@@ -262,11 +262,17 @@ fn moment_matching_uses_mean_and_standard_deviation() {
 fn forward_fit_covers_both_modes() {
     let p = preset("mode-seeking");
     let result = fit(&p, Direction::Forward, 8, 1);
-    assert!((result.params.mu - 9.5).abs() <= 1.0, "μ near the midpoint: {:?}", result.params);
-    assert!(result.params.sigma >= 5.0, "a broad bump: {:?}", result.params);
-    // The bump is wider than each mode, and reaches both.
+    assert!((result.params.mu - 9.5).abs() <= 0.5, "μ at the midpoint: {:?}", result.params);
+    // P's modes sit at 6 and 13, each with σ = 1.2; P's own spread is √(1.2² + 3.5²) ≈ 3.7.
+    // The bump is as wide as that spread: far wider than one mode, far from the widest σ
+    // allowed (where it would be a flat line).
+    let (_, widest) = sigma_range(p.len()).into_inner();
+    assert!((3.0..=4.5).contains(&result.params.sigma), "a broad bump over both modes: {:?}", result.params);
+    assert!(result.params.sigma < widest / 4.0, "not flat: {:?}", result.params);
+    // It reaches both modes, and it is a bump: its middle stands well above its ends.
     let q = gaussian(p.len(), result.params);
-    assert!(q[4] > 0.03 && q[15] > 0.03, "both modes get mass: {q:?}");
+    assert!(q[6] > 0.05 && q[13] > 0.05, "both modes get mass: {q:?}");
+    assert!(q[9] > 5.0 * q[0] && q[10] > 5.0 * q[19], "a bump, not a flat line: {q:?}");
 }
 
 #[test]
@@ -275,16 +281,16 @@ fn reverse_fit_picks_one_mode() {
     for seed in [1, 2, 3] {
         for starts in [1, 8] {
             let result = fit(&p, Direction::Reverse, starts, seed);
-            let near_mode = (result.params.mu - 4.0).abs() <= 1.0 || (result.params.mu - 15.0).abs() <= 1.0;
+            let near_mode = (result.params.mu - 6.0).abs() <= 0.5 || (result.params.mu - 13.0).abs() <= 0.5;
             assert!(near_mode, "seed {seed}, {starts} starts: μ on a mode: {:?}", result.params);
-            assert!(result.params.sigma < 3.0, "a narrow bump: {:?}", result.params);
+            assert!((result.params.sigma - 1.2).abs() < 0.3, "as wide as one mode: {:?}", result.params);
             // About ln 2: Q sits on one half of P.
             assert!((result.divergence - std::f64::consts::LN_2).abs() < 0.05, "{}", result.divergence);
         }
     }
     let forward = fit(&p, Direction::Forward, 8, 1);
     let reverse = fit(&p, Direction::Reverse, 8, 1);
-    assert!(reverse.params.sigma < forward.params.sigma / 3.0, "reverse is much narrower than forward");
+    assert!(reverse.params.sigma < forward.params.sigma / 2.5, "reverse is much narrower than forward");
 }
 
 #[test]
@@ -330,6 +336,9 @@ fn grid_layout_and_values() {
     let g = grid(&p, Direction::Reverse, 5, 4);
     assert_eq!(g.mu, [0.0, 4.75, 9.5, 14.25, 19.0]);
     assert_eq!((g.sigma.len(), g.sigma[0], g.sigma[3]), (4, 0.3, 20.0));
+    // Evenly spaced on a log scale: each σ the same factor above the one before.
+    let ratio = (20.0f64 / 0.3).cbrt();
+    assert!(g.sigma.windows(2).all(|w| (w[1] / w[0] - ratio).abs() < 1e-12), "{:?}", g.sigma);
     assert_eq!(g.values.len(), 20);
     for (j, &sigma) in g.sigma.iter().enumerate() {
         for (i, &mu) in g.mu.iter().enumerate() {

@@ -20,7 +20,7 @@ const BAD_LESSONS: &[(&str, &str)] = &[
     ("bom_syntax.ron", "../../tests/data/bad_lessons/bom_syntax.ron:4:45: step 1: Expected comma"),
     (
         "unknown_field.ron",
-        "../../tests/data/bad_lessons/unknown_field.ron:4:75: step 1: Unexpected field named `colour` in `Step`, expected one of `scenario`, `view`, `say`, or `task` instead",
+        "../../tests/data/bad_lessons/unknown_field.ron:4:75: step 1: Unexpected field named `colour` in `Step`, expected one of `scenario`, `view`, `say`, `task`, `roles`, or `focus` instead",
     ),
     (
         "missing_say.ron",
@@ -31,9 +31,14 @@ const BAD_LESSONS: &[(&str, &str)] = &[
         "../../tests/data/bad_lessons/unknown_prediction.ron:9:27: step 2: Unexpected variant named `Biggest` in enum `Prediction`, expected one of `Larger`, `TopContributor`, `Estimate`, or `StaysMeaningful` instead",
     ),
     (
-        "inline_missing_q.ron",
-        "../../tests/data/bad_lessons/inline_missing_q.ron:6:101: step 2: Unexpected missing field named `q` in `Scenario`",
+        "inline_missing_p.ron",
+        "../../tests/data/bad_lessons/inline_missing_p.ron:6:101: step 2: Unexpected missing field named `p` in `Scenario`",
     ),
+    (
+        "focus_without_q.ron",
+        "../../tests/data/bad_lessons/focus_without_q.ron:10:42: step 2: the step is about P alone (`focus: P`, or a scenario without `q`) but its task asks about KL(P||Q), which needs Q: ask about H(P), or write `focus: Both`",
+    ),
+    ("bad_roles.ron", "../../tests/data/bad_lessons/bad_roles.ron:4:82: step 1: `roles`: the name of Q is empty"),
     // The lesson as a whole.
     (
         "empty_title.ron",
@@ -299,6 +304,20 @@ fn an_infinite_kl_is_larger_than_a_finite_one_not_equal() {
     // Two infinities are equal.
     let both = Prediction::Larger { first: Measure::KlPQ.into(), second: Measure::CrossEntropyPQ.into() };
     assert_eq!(both.judge(None, &scene).right_answer, "They are equal");
+}
+
+/// The entropy lesson is about P alone in every step; a step's `roles` and `focus` win
+/// over its scenario's.
+#[test]
+fn the_entropy_lesson_is_about_p_alone_and_steps_may_name_the_sides() {
+    let entropy = lesson::find_builtin_lesson("surprise-and-entropy").unwrap();
+    for (k, step) in entropy.steps.iter().enumerate() {
+        assert_eq!(step.discrete().unwrap().focus, scenario::Focus::P, "step {}", k + 1);
+    }
+    let text = r#"Lesson(title: "T", steps: [Step(scenario: Builtin("biased-coin-vs-fair"), view: "plots", say: "Look.", roles: ("teacher", "student"), focus: P)])"#;
+    let step = &Lesson::from_ron(text, "t.ron", None).unwrap().steps[0];
+    assert_eq!(step.discrete().unwrap().roles, scenario::Roles::new("teacher", "student"));
+    assert_eq!(step.discrete().unwrap().focus, scenario::Focus::P);
 }
 
 #[test]

@@ -93,6 +93,8 @@ fn a_million_outcomes_fit_in_no_link() {
         q: even,
         logits: Default::default(),
         positions: None,
+        roles: Default::default(),
+        focus: Default::default(),
     };
     assert_eq!(link::encode(&big, ZeroRule::Exact, link::DEFAULT_BASE), Err(LinkError::TooManyOutcomes(n)));
     // Short enough in characters but too many outcomes: refused all the same.

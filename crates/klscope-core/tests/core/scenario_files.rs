@@ -22,6 +22,8 @@ fn coin() -> Scenario {
         q: vec![0.5, 0.5],
         logits: Default::default(),
         positions: None,
+        roles: Default::default(),
+        focus: Default::default(),
     }
 }
 
@@ -57,6 +59,37 @@ fn every_builtin_round_trips_through_a_file() {
     }
 }
 
+/// A scenario may name its sides and be about P alone; without `q` it is about P alone
+/// and Q is P. Both survive a save and a load.
+#[test]
+fn roles_and_focus_are_read_written_and_default() {
+    let alone = Scenario::from_ron(
+        "(id: \"die\", title: \"A die\", labels: [\"1\", \"2\"], p: [0.25, 0.75], roles: (\"the die\", \"a guess\"))",
+        "die.ron",
+    )
+    .unwrap();
+    assert_eq!((alone.focus, alone.q.as_slice()), (scenario::Focus::P, [0.25, 0.75].as_slice()));
+    assert_eq!(alone.roles, scenario::Roles::new("the die", "a guess"));
+    let text = alone.to_ron().unwrap();
+    assert!(text.contains("roles: (\"the die\", \"a guess\")") && text.contains("focus: P"), "{text}");
+    assert_eq!(Scenario::from_ron(&text, "saved").unwrap(), alone);
+    // A plain scenario says neither, and reads back with today's words and both sides.
+    let plain = coin().to_ron().unwrap();
+    assert!(!plain.contains("roles") && !plain.contains("focus"), "{plain}");
+    let plain = Scenario::from_ron(&plain, "coin").unwrap();
+    assert_eq!((plain.focus, plain.roles), (scenario::Focus::Both, scenario::Roles::default()));
+    // `focus: Both` with no `q` keeps Q = P but shows both.
+    let both = Scenario::from_ron("(id: \"c\", title: \"C\", labels: [\"a\", \"b\"], p: [0.5, 0.5], focus: Both)", "c")
+        .unwrap();
+    assert_eq!(both.focus, scenario::Focus::Both);
+    let rlhf = scenario::find_builtin("rlhf-policy-vs-reference").unwrap();
+    assert_eq!(rlhf.roles, scenario::Roles::new("policy", "reference"));
+    assert_eq!(
+        scenario::find_builtin("next-token-teacher-student").unwrap().roles.of(klscope_core::info::Side::Q),
+        "student"
+    );
+}
+
 #[test]
 fn awkward_labels_and_extreme_values_round_trip_bit_exactly() {
     let third = 1.0 / 3.0;
@@ -79,6 +112,8 @@ fn awkward_labels_and_extreme_values_round_trip_bit_exactly() {
         logits: Default::default(),
         // Positions round-trip bit for bit too, negative and fractional ones included.
         positions: Some(vec![-1e300, -third, 0.0, 5e-324, 1.0, 1.0 + f64::EPSILON, 1e300].into()),
+        roles: Default::default(),
+        focus: Default::default(),
     };
     let mut original = original;
     // Make q sum to 1 whatever rounding did above.
@@ -245,8 +280,9 @@ const BAD_FILES: &[(&str, &[&str])] = &[
     ("unit_as_string.ron", &["../../tests/data/bad/unit_as_string.ron:4:11: Expected identifier"]),
     (
         "missing_field.ron",
-        &["../../tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `q` in `Scenario`"],
+        &["../../tests/data/bad/missing_field.ron:7:1: Unexpected missing field named `p` in `Scenario`"],
     ),
+    ("empty_role.ron", &["roles in ../../tests/data/bad/empty_role.ron: the name of Q is empty"]),
     (
         "unknown_field.ron",
         &["../../tests/data/bad/unknown_field.ron:5:5: Unexpected field named `colour` in `Scenario`", "`labels`"],

@@ -138,7 +138,7 @@ impl NativePlatform {
             self.status(Status::error(message));
             return;
         }
-        let written = match &job.scenario {
+        let written = match &*job.scenario {
             scenario::AnyScenario::Discrete(s) => scenario::save(s, path),
             scenario::AnyScenario::Densities(s) => scenario::save_densities(s, path),
         };

@@ -179,6 +179,8 @@ impl Binned {
             logits: Default::default(),
             // Each bin sits at its centre, so W₁ of the binned pair is in the densities' units.
             positions: Some(self.edges.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect()),
+            roles: Default::default(),
+            focus: Default::default(),
         }
     }
 }
