@@ -230,11 +230,16 @@ impl KlApp {
 
     /// The measures of the densities on screen, if the densities screen shows.
     pub fn density_report(&self) -> Option<&crate::info::density::DensityReport> {
-        self.state.densities.as_ref().and(self.panels.densities.report_now())
+        self.state.densities.as_ref().and_then(|doc| self.panels.densities.report_of(doc))
     }
 
+    /// Brings the measures up to date: the discrete document's, and the densities' while
+    /// the densities screen shows (what the lesson's strip, the summary and concealment read).
     fn refresh_analysis(&mut self) {
         self.analysis.refresh(&self.state.doc);
+        if let Some(doc) = &self.state.densities {
+            self.panels.densities.refresh(doc);
+        }
     }
 
     /// Brings a vocabulary's order up to date, except while a bar is being dragged.
@@ -459,7 +464,7 @@ impl KlApp {
         let Some(run) = self.lesson.as_mut() else {
             return;
         };
-        let densities = self.state.densities.as_ref().and(self.panels.densities.report_now());
+        let densities = self.state.densities.as_ref().and_then(|doc| self.panels.densities.report_of(doc));
         let scene = scene_of(&self.state, &self.analysis, densities);
         let goal = run.goal_status(&self.state, &self.analysis.report);
         let strip = egui::Panel::top("lesson step")
@@ -476,7 +481,7 @@ impl KlApp {
     /// buttons a finger can tap. Returns where it was drawn.
     fn lesson_in_column_ui(&mut self, ui: &mut egui::Ui, mode: Mode) -> Option<egui::Rect> {
         let run = self.lesson.as_mut()?;
-        let densities = self.state.densities.as_ref().and(self.panels.densities.report_now());
+        let densities = self.state.densities.as_ref().and_then(|doc| self.panels.densities.report_of(doc));
         let scene = scene_of(&self.state, &self.analysis, densities);
         let goal = run.goal_status(&self.state, &self.analysis.report);
         let frame = egui::Frame::side_top_panel(ui.style()).fill(theme::lesson_background(ui));

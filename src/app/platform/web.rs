@@ -310,7 +310,7 @@ impl Platform for WebPlatform {
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.path().display().to_string();
                 let bytes = file.bytes_async().await;
-                inbox.borrow_mut().push(read(&name, bytes));
+                inbox.borrow_mut().push(scenario_event(&name, bytes));
                 ctx.request_repaint();
             });
         }

@@ -41,6 +41,11 @@ impl<K: PartialEq, T> Cached<K, T> {
     pub fn value(&self) -> Option<&T> {
         self.value.as_ref()
     }
+
+    /// The value if it was computed for `key`.
+    pub fn value_for(&self, key: &K) -> Option<&T> {
+        self.value.as_ref().filter(|_| self.key.as_ref() == Some(key))
+    }
 }
 
 #[cfg(test)]

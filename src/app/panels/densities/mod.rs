@@ -67,9 +67,9 @@ impl DensitiesScreen {
         self.report.get(doc.revision, || DensityReport::compute(p, q, Accuracy::default()));
     }
 
-    /// The measures of the document last refreshed or drawn.
-    pub fn report_now(&self) -> Option<&DensityReport> {
-        self.report.value()
+    /// The measures of `doc` if they are computed (see [`DensitiesScreen::refresh`]).
+    pub fn report_of(&self, doc: &DensitiesDoc) -> Option<&DensityReport> {
+        self.report.value_for(&doc.revision)
     }
 
     /// Draws the screen for `doc`; returns what it asks the app to do.
