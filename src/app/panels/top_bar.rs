@@ -7,6 +7,7 @@ use crate::app::command::Command;
 use crate::app::model::saved::SavedScenario;
 use crate::app::model::state::{AppState, ThemeChoice};
 use crate::app::model::{Mode, Status};
+use crate::app::ui::fit_text::{fit_to_width, text_width};
 use crate::app::ui::theme;
 use crate::info::Unit;
 use crate::scenario;
@@ -38,7 +39,11 @@ impl TopBar<'_> {
                 .response
                 .on_hover_text("Walk through a lesson step by step, with questions before the numbers appear");
             ui.separator();
-            commands.extend(scenario_picker(ui, state, self.saved));
+            // The picker takes the room the rest of the row leaves (measured last frame).
+            let rest_id = egui::Id::unique("top bar after the picker");
+            let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(REST_GUESS);
+            let (chosen, picker) = scenario_picker(ui, state, self.saved, ui.available_width() - rest);
+            commands.extend(chosen);
             ui.separator();
             for unit in Unit::ALL {
                 ui.selectable_value(&mut state.unit, unit, unit.name()).on_hover_text(format!(
@@ -68,6 +73,8 @@ impl TopBar<'_> {
             if Command::Present.button(ui, true) {
                 commands.push(Command::Present);
             }
+            let rest = ui.min_rect().right() - picker.right() + 4.0;
+            ui.data_mut(|d| d.insert_temp(rest_id, rest));
         });
         // In a lesson the step's own text takes the description's place.
         let description = state.densities.as_ref().map_or(&state.doc.description, |d| &d.scenario.description);
@@ -82,6 +89,9 @@ impl TopBar<'_> {
         commands
     }
 }
+
+/// How wide the top bar's items after the scenario picker are, before they were measured.
+const REST_GUESS: f32 = 470.0;
 
 /// The built-in lessons; choosing one opens it at its first step.
 fn lessons_menu(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -124,14 +134,27 @@ fn file_menu(
     items(ui, &[Command::CopyLink, Command::CopyMarkdown, Command::CopyLatex]);
 }
 
-/// The built-in lessons and the user's saved scenarios; returns the one chosen.
-fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario]) -> Option<Command> {
+/// The built-in lessons and the user's saved scenarios, in at most `room` points; returns
+/// the one chosen and where the picker is.
+fn scenario_picker(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    saved: &[SavedScenario],
+    room: f32,
+) -> (Option<Command>, egui::Rect) {
     let label = ui.label("Scenario:");
     let mut chosen = None;
-    egui::ComboBox::from_id_salt("scenario")
-        // A long title is cut, so the bar stays one line at 1024 points; the list has it whole.
-        .selected_text(shortened(state.densities.as_ref().map_or(&state.doc.title, |d| &d.scenario.title), 26))
-        .width(200.0)
+    let title = state.densities.as_ref().map_or(&state.doc.title, |d| &d.scenario.title);
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    // Room for the title and the combo box's arrow and padding.
+    let chrome = ui.spacing().icon_width + ui.spacing().button_padding.x * 2.0 + ui.spacing().item_spacing.x + 4.0;
+    let whole = text_width(ui.painter(), title, &font) + chrome;
+    let width = (room - ui.spacing().item_spacing.x).min(whole).max(MIN_PICKER);
+    let response = egui::ComboBox::from_id_salt("scenario")
+        // A title too long for the row is cut (measured, so the bar stays one line at 1024
+        // points); the list and the hover text have it whole.
+        .selected_text(fit_to_width(ui.painter(), title, &font, width - chrome))
+        .width(width)
         .height(460.0)
         .show_ui(ui, |ui| {
             ui.label(RichText::new("Built-in scenarios").small().weak());
@@ -166,15 +189,10 @@ fn scenario_picker(ui: &mut egui::Ui, state: &AppState, saved: &[SavedScenario])
             }
         })
         .response
-        .labelled_by(label.id);
-    chosen
+        .labelled_by(label.id)
+        .on_hover_text(title.as_str());
+    (chosen, response.rect)
 }
 
-/// `text` cut to `most` characters, with an ellipsis when cut.
-fn shortened(text: &str, most: usize) -> String {
-    if text.chars().count() <= most {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(most.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
+/// The narrowest the scenario picker gets.
+const MIN_PICKER: f32 = 160.0;

@@ -57,7 +57,7 @@ impl View for DistillationView {
         let arg_max = teacher.iter().enumerate().fold(0, |best, (i, z)| if *z > teacher[best] { i } else { best });
         let label = self.label.filter(|&l| l < doc.len()).unwrap_or(arg_max);
         let mut command = None;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Distillation: teacher P, student Q").strong());
             ui.label("(natural logs: every number here is in nats, as in PyTorch)");
             let copy = Command::CopyDistillationPython { temperature: self.temperature, alpha: self.alpha, label };
@@ -74,9 +74,10 @@ impl View for DistillationView {
             source(Side::P, "z_t"),
             source(Side::Q, "z_s")
         ));
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.add(egui::Slider::new(&mut self.temperature, 0.5..=20.0).logarithmic(true).text("T"));
-            ui.add(egui::Slider::new(&mut self.alpha, 0.0..=1.0).text("α (weight of the soft loss)"));
+            ui.add(egui::Slider::new(&mut self.alpha, 0.0..=1.0).text("α"))
+                .on_hover_text("α: the weight of the soft loss");
             let labels = doc.labels();
             egui::ComboBox::new("distillation true label", "true label y")
                 .selected_text(labels.get(label).map(String::as_str).unwrap_or_default())
@@ -105,7 +106,8 @@ impl View for DistillationView {
         {
             return command.map(Action::from);
         }
-        egui::ScrollArea::vertical().id_salt("distillation").show(ui, |ui| losses_and_notes_ui(ui, loss, t, alpha));
+        // The view scrolls as a whole (the registry's scroll area).
+        losses_and_notes_ui(ui, loss, t, alpha);
         command.map(Action::from)
     }
 }
@@ -142,6 +144,16 @@ fn losses_ui(ui: &mut egui::Ui, loss: &DistillationLoss, t: f64, alpha: f64) {
         ui.label(RichText::new(text).size(theme::big_number(ui)).strong().color(color));
     };
     let plain = ui.visuals().text_color();
+    // Side by side where they fit, else each loss above its explanation.
+    if ui.available_width() < 40.0 * theme::body_size(ui) {
+        big(ui, shown_loss("soft loss", loss.soft), theme::divergence(ui));
+        ui.label(format!("T² · KL(P_T ‖ Q_T) = {} × {}", text::sig4(t * t), text::sig4(loss.kl)));
+        big(ui, shown_loss("hard loss", loss.hard), plain);
+        ui.label("the student's cross-entropy at T = 1: −ln softmax(z_s)[y]");
+        big(ui, shown_loss("total loss", loss.total), plain);
+        ui.label(format!("{} × soft + {} × hard", text::sig4(alpha), text::sig4(1.0 - alpha)));
+        return;
+    }
     egui::Grid::new("distillation losses").num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {
         big(ui, shown_loss("soft loss", loss.soft), theme::divergence(ui));
         ui.label(format!("T² · KL(P_T ‖ Q_T) = {} × {}", text::sig4(t * t), text::sig4(loss.kl)));

@@ -70,7 +70,7 @@ impl View for DivergencesView {
         let mut command = None;
         // A view that does not fit scrolls, visibly, rather than cutting its last rows.
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("How far apart are P and Q? Every member of the family").strong());
                 if Command::CopyFamilyPython(alpha).button(ui, true) {
                     command = Some(Action::from(Command::CopyFamilyPython(alpha)));

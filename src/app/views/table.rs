@@ -91,6 +91,9 @@ impl View for TableView {
 
 const ROW: f32 = 22.0;
 
+/// What marks a negative log ratio or KL term in the table.
+pub const NEGATIVE: &str = "▼";
+
 /// The table's size at this type size, and the columns that fit: where all eight do not,
 /// the surprises and the log ratio go, the probabilities and both KL terms stay.
 struct Geometry {
@@ -199,7 +202,8 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     if state.doc.zero_rule != crate::info::ZeroRule::Exact {
         ui.label(RichText::new(format!("p and q after the zero rule ({})", state.doc.zero_rule.name())).small());
     }
-    let footer = geometry.row() * 2.0 + 8.0;
+    // The totals take two lines where they wrap, and a separator.
+    let footer = geometry.row() * 3.0 + 12.0;
     egui::ScrollArea::vertical().max_height((ui.available_height() - footer).max(geometry.row() * 3.0)).show_rows(
         ui,
         geometry.row(),
@@ -294,8 +298,9 @@ fn row_ui(
             Column::Q => (text::probability(*value), theme::color(ui, Side::Q)),
             _ if value.is_nan() => ("—".to_string(), text_color),
             _ if value.is_infinite() => (text::sig4(*value), theme::alarm(ui)),
-            // Negative terms pull a KL down: their own colour so they stand out.
-            _ if *value < 0.0 => (text::sig4(*value), negative),
+            // Negative terms pull a KL down: marked ▼ (which reads in grey print too) and in
+            // their own colour, so they stand out.
+            _ if *value < 0.0 => (format!("{NEGATIVE} {}", text::sig4(*value)), negative),
             _ => (text::sig4(*value), text_color),
         };
         let right = x + geometry.width(column) - 6.0;

@@ -13,7 +13,7 @@ use crate::text;
 
 /// The generator plot; `chosen` is the member whose points are marked.
 pub fn generators_ui(ui: &mut egui::Ui, data: &FamilyData, chosen: &mut FDivergence, height: f32) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Generators f(t), t = p/q").strong());
         egui::ComboBox::new("generator_member", "marked").selected_text(symbol(*chosen)).show_ui(ui, |ui| {
             for member in FDivergence::ALL {

@@ -15,7 +15,7 @@ pub fn renyi_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, height: f32) -
     let alpha = data.family.alpha;
     let mut chosen = if alpha.is_finite() { alpha } else { 10.0 };
     let mut changed = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Rényi D_α(P||Q) against α").strong());
         let slider = egui::Slider::new(&mut chosen, 0.0..=10.0).text("α").fixed_decimals(2);
         if ui.add(slider).changed() {
