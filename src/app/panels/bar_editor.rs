@@ -311,7 +311,7 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
 fn value_font(painter: &egui::Painter, text: &str, slot: f32, text_scale: f32) -> Option<FontId> {
     let wanted = if slot >= 60.0 * text_scale { theme::BODY_SIZE } else { theme::SMALL_SIZE } * text_scale;
     let width = text_width(painter, text, &FontId::proportional(wanted));
-    let room = slot - 6.0;
+    let room = slot - 10.0;
     let size = if width <= room { wanted } else { wanted * room / width.max(1.0) };
     let smallest = theme::SMALL_SIZE * (text_scale * 0.75).max(1.0);
     (size >= smallest).then(|| FontId::proportional(size))

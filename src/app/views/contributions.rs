@@ -199,17 +199,21 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
 }
 
 /// How the outcomes' names stand under the bars: level where every one fits its slot,
-/// else turned [`NAME_ANGLE`] and cut to the band's room (the bars and the names' own hover
-/// text give them whole); every `stride`-th pair named, counting back from the last, so
-/// that "the others" always are.
+/// else turned by `angle` (steeper for narrow slots, so that neighbours do not touch) and
+/// cut to the band's room (the bars and the names' own hover text give them whole); only
+/// where slots are too narrow even for that, every `stride`-th pair named, counting back
+/// from the last, so that "the others" always are.
 struct OutcomeNames {
     font: FontId,
     turned: bool,
+    /// How far turned names lean from level, in radians.
+    angle: f32,
     height: f32,
 }
 
-/// How far turned names lean from level, in radians (40°).
-const NAME_ANGLE: f32 = 0.7;
+/// The least and the most turned names lean from level, in radians (40° and 70°).
+const LEAST_ANGLE: f32 = 0.7;
+const MOST_ANGLE: f32 = 1.22;
 
 impl OutcomeNames {
     fn for_ui(ui: &egui::Ui, labels: &[String]) -> OutcomeNames {
@@ -217,17 +221,20 @@ impl OutcomeNames {
         let painter = ui.painter();
         let level = FontId::proportional(theme::BODY_SIZE * scale);
         // The plot's frame is the width less its y axis; the slot of one pair of bars.
-        let slot = (ui.available_width() - 56.0 * scale) / labels.len().max(1) as f32;
+        let slot = (ui.available_width() - 64.0 * scale) / labels.len().max(1) as f32;
         let widest = |font: &FontId| labels.iter().map(|l| text_width(painter, l, font)).fold(0.0f32, f32::max);
         let row = ui.fonts_mut(|f| f.row_height(&level));
         if widest(&level) <= slot - 6.0 {
-            return OutcomeNames { font: level, turned: false, height: row + 4.0 };
+            return OutcomeNames { font: level, turned: false, angle: 0.0, height: row + 4.0 };
         }
         let font = FontId::proportional(theme::SMALL_SIZE * scale);
         let row = ui.fonts_mut(|f| f.row_height(&font));
-        let most = (ui.available_height() * 0.34).max(3.0 * row);
-        let wanted = widest(&font) * NAME_ANGLE.sin() + row * NAME_ANGLE.cos() + 6.0;
-        OutcomeNames { font, turned: true, height: wanted.min(most) }
+        // Parallel names stand slot·sin(angle) apart: enough for a row.
+        let angle = ((row + 3.0) / slot.max(1.0)).min(1.0).asin().clamp(LEAST_ANGLE, MOST_ANGLE);
+        // The band never takes the plot below its least height: names are cut first.
+        let most = (ui.available_height() * 0.34).min(ui.available_height() - 120.0 * scale).max(2.0 * row);
+        let wanted = widest(&font) * angle.sin() + row * angle.cos() + 6.0;
+        OutcomeNames { font, turned: true, angle, height: wanted.min(most) }
     }
 }
 
@@ -248,9 +255,9 @@ fn outcome_names_ui(
     let n = labels.len();
     let slot = if n > 1 { (center(1) - center(0)).abs() } else { frame.width() };
     let row = ui.fonts_mut(|f| f.row_height(&names.font));
-    let (sin, cos) = NAME_ANGLE.sin_cos();
+    let (sin, cos) = names.angle.sin_cos();
     // Turned names are parallel lines a slot·sin apart: name every stride-th so they do not touch.
-    let stride = if names.turned { ((row + 2.0) / (slot * sin).max(1.0)).ceil().max(1.0) as usize } else { 1 };
+    let stride = if names.turned { ((row + 1.0) / (slot * sin).max(1.0)).ceil().max(1.0) as usize } else { 1 };
     let along = ((names.height - 4.0 - row * cos) / sin).max(row);
     for (i, label) in labels.iter().enumerate().filter(|(i, _)| (n - 1 - i) % stride == 0) {
         let x = center(i);
@@ -267,7 +274,7 @@ fn outcome_names_ui(
             let along_text = egui::vec2(cos, -sin);
             let across = egui::vec2(sin, cos);
             let origin = end - along_text * size.x - across * (size.y * 0.5);
-            painter.add(egui::epaint::TextShape::new(origin, galley, color).with_angle(-NAME_ANGLE));
+            painter.add(egui::epaint::TextShape::new(origin, galley, color).with_angle(-names.angle));
             Rect::from_min_max(
                 egui::pos2(x - size.x * cos - row, band.top()),
                 egui::pos2(x + row * 0.5, band.top() + size.x * sin + row),
@@ -383,7 +390,8 @@ impl Shown {
             };
             forward.push(rest(analysis.report.kl_pq, &forward, |p, q| outcome_terms(p, q).pq));
             reverse.push(rest(analysis.report.kl_qp, &reverse, |p, q| outcome_terms(p, q).qp));
-            labels.push(format!("+{} others", thousands(others)));
+            // Their number is in the heading: the short name fits under narrow bars.
+            labels.push("others".to_string());
         }
         let selected = outcomes.iter().position(|&i| i == state.selected);
         Shown { outcomes, labels, forward, reverse, others, selected }

@@ -237,6 +237,7 @@ fn surprise_ui(
         gap: theme::divergence(ui),
         alarm: theme::alarm(ui),
         curve: ui.visuals().text_color().gamma_multiply(0.6),
+        label_size: theme::body_size(ui) * 1.3,
     };
     let mut plot = theme::round_ticks(theme::still_plot("surprise_curve", ui.available_height()), ui);
     if axis.log {
@@ -310,6 +311,8 @@ struct Palette {
     /// Infinite surprises.
     alarm: egui::Color32,
     curve: egui::Color32,
+    /// The KL label's size: large, in presentation mode too.
+    label_size: f32,
 }
 
 /// The curve, the levels with the KL gap between them, the markers, and the selected
@@ -336,7 +339,7 @@ fn plot_contents_ui(
         plot_ui.hline(HLine::new("", cross).color(cross_color).width(2.0).style(LineStyle::dashed_dense()));
         // The gap between the lines is KL(P||Q): draw it and say so (not when it is 0).
         if cross - entropy > 1e-9 * entropy.abs().max(1.0) {
-            gap_ui(plot_ui, data, axis, gap_color);
+            gap_ui(plot_ui, data, axis, gap_color, palette.label_size);
         }
     }
     plot_ui.points(
@@ -383,7 +386,7 @@ fn plot_contents_ui(
 /// the plot away from the curve at that height (so no marker sits on it), and "KL" in
 /// large type beside it, between the lines where they are far enough apart, else just
 /// above the upper one, clear of both.
-fn gap_ui(plot_ui: &mut PlotUi<'_>, data: &SurpriseData, axis: XAxis, color: egui::Color32) {
+fn gap_ui(plot_ui: &mut PlotUi<'_>, data: &SurpriseData, axis: XAxis, color: egui::Color32, size: f32) {
     let (entropy, cross) = (data.entropy, data.cross);
     let (left, right) = (axis.left(), axis.x(1.0));
     let width = right - left;
@@ -395,13 +398,13 @@ fn gap_ui(plot_ui: &mut PlotUi<'_>, data: &SurpriseData, axis: XAxis, color: egu
     let on_right = curve_x - left < width * 0.5;
     let gap_x = if on_right { right - width * 0.03 } else { left + width * 0.03 };
     plot_ui.line(Line::new("", PlotPoints::from(vec![[gap_x, entropy], [gap_x, cross]])).color(color).width(3.0));
-    let label = RichText::new("KL").size(theme::BODY_SIZE * 1.3).strong().color(color);
+    let label = RichText::new("KL").size(size).strong().color(color);
     let transform = plot_ui.transform();
     let gap_points = (transform.position_from_point(&PlotPoint::new(gap_x, entropy)).y
         - transform.position_from_point(&PlotPoint::new(gap_x, cross)).y)
         .abs();
     let text_x = if on_right { gap_x - width * 0.02 } else { gap_x + width * 0.02 };
-    let (y, vertical) = if gap_points >= theme::BODY_SIZE * 1.3 + 6.0 {
+    let (y, vertical) = if gap_points >= size + 6.0 {
         (middle, egui::Align::Center)
     } else {
         // Too narrow: over the upper line, a few points clear of it.
