@@ -75,7 +75,9 @@ impl View for CodingView {
                 command = code_words_ui(&mut columns[0], state, analysis, coding, f32::INFINITY);
             });
         } else {
-            let table_height = ui.available_height() * 0.45;
+            // The code words as tall as their rows (at most three fifths): few outcomes all show.
+            let rows = state.doc.len() as f32 * body * 1.45 + ui.spacing().item_spacing.y * 2.0;
+            let table_height = rows.min(ui.available_height() * 0.6);
             command = code_words_ui(ui, state, analysis, coding, table_height);
             ui.separator();
             egui::ScrollArea::vertical()

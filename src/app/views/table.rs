@@ -69,6 +69,9 @@ pub struct TableView {
     order: Cached<(u64, Sort, Unit), Vec<usize>>,
     /// The columns a pending question hides, for these numbers, this unit and this question.
     hidden: Cached<(u64, Unit, Concealed), [bool; 8]>,
+    /// How tall the totals under the rows were last frame (they wrap on a narrow view): the
+    /// rows take the rest.
+    footer: Option<f32>,
 }
 
 impl View for TableView {
@@ -202,8 +205,8 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     if state.doc.zero_rule != crate::info::ZeroRule::Exact {
         ui.label(RichText::new(format!("p and q after the zero rule ({})", state.doc.zero_rule.name())).small());
     }
-    // The totals take two lines where they wrap, and a separator.
-    let footer = geometry.row() * 3.0 + 12.0;
+    // The totals as tall as they were last frame (two lines where they wrap).
+    let footer = table.footer.unwrap_or(geometry.row() * 3.0 + 12.0) + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical().max_height((ui.available_height() - footer).max(geometry.row() * 3.0)).show_rows(
         ui,
         geometry.row(),
@@ -216,7 +219,9 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
             }
         },
     );
+    let top = ui.cursor().top();
     totals_ui(ui, state, analysis, concealed);
+    table.footer = Some(ui.cursor().top() - top);
     command
 }
 
