@@ -8,7 +8,7 @@ use crate::harness::{harness_sized, preset};
 use crate::screen_text::pieces;
 use eframe::egui::{self, Rect, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use klscope::app::KlApp;
 use klscope::app::platform::native::Folders;
 use klscope::app::ui::theme;

@@ -33,7 +33,7 @@ pub fn round_step(least: f64) -> f64 {
 pub fn round_marks(input: GridInput, spacing: f32) -> Vec<GridMark> {
     let (low, high) = input.bounds;
     let per_unit = points_per_unit(&input);
-    if !(high > low) || per_unit <= 0.0 || !per_unit.is_finite() {
+    if high.partial_cmp(&low) != Some(std::cmp::Ordering::Greater) || per_unit <= 0.0 || !per_unit.is_finite() {
         return Vec::new();
     }
     let step = round_step(f64::from(spacing) / per_unit);
@@ -74,7 +74,7 @@ pub fn label(mark: GridMark) -> String {
 /// and unlabelled marks at 2× … 9× each decade.
 pub fn decade_marks(input: GridInput, spacing: f32) -> Vec<GridMark> {
     let (low, high) = input.bounds;
-    if !(high > low) || !low.is_finite() || !high.is_finite() {
+    if high <= low || !low.is_finite() || !high.is_finite() {
         return Vec::new();
     }
     let per_decade = points_per_unit(&input);

@@ -259,7 +259,7 @@ fn outcome_names_ui(
     // Turned names are parallel lines a slot·sin apart: name every stride-th so they do not touch.
     let stride = if names.turned { ((row + 1.0) / (slot * sin).max(1.0)).ceil().max(1.0) as usize } else { 1 };
     let along = ((names.height - 4.0 - row * cos) / sin).max(row);
-    for (i, label) in labels.iter().enumerate().filter(|(i, _)| (n - 1 - i) % stride == 0) {
+    for (i, label) in labels.iter().enumerate().filter(|(i, _)| (n - 1 - i).is_multiple_of(stride)) {
         let x = center(i);
         let shown = if names.turned {
             fit_to_width(&painter, label, &names.font, along)
