@@ -46,8 +46,8 @@ pub fn round_marks(input: GridInput, spacing: f32) -> Vec<GridMark> {
             let value = k as f64 * size;
             let on_major = ((value / step).round() * step - value).abs() < size * 1e-6;
             if labelled || !on_major {
-                // Round away the float noise, so that labels read 0.3, not 0.30000000000000004.
-                let value = if value.abs() < size * 1e-9 { 0.0 } else { value };
+                // Round away the float noise (0.07500000000000001 is 0.075), and −0 to 0.
+                let value = if value.abs() < size * 1e-9 { 0.0 } else { (value * 1e12).round() / 1e12 };
                 marks.push(GridMark { value, step_size: size });
             }
         }
@@ -133,8 +133,11 @@ mod tests {
 
     #[test]
     fn a_short_plot_of_a_small_range_still_labels_three_values() {
-        // 0 to 0.12 over 140 points, labels at least 28 points apart: 0, 0.05, 0.1.
+        // 0 to 0.12 over 140 points, labels at least 28 points (0.024) apart: steps of 0.025.
         let marks = round_marks(input((0.0, 0.12), 140.0), 28.0);
+        assert_eq!(labelled(&marks), vec![0.0, 0.025, 0.05, 0.075, 0.1]);
+        // Over 80 points: steps of 0.05, still three labels.
+        let marks = round_marks(input((0.0, 0.12), 80.0), 28.0);
         assert_eq!(labelled(&marks), vec![0.0, 0.05, 0.1]);
         // A negative term below the zero line.
         let marks = round_marks(input((-0.25, 0.8), 200.0), 28.0);
