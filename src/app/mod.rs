@@ -436,9 +436,13 @@ impl KlApp {
     /// drag.
     fn editing_ui(&mut self, ui: &mut egui::Ui, mode: Mode, view: Option<&str>) {
         let height = ui.available_height();
-        egui::Panel::top("editors")
+        // Few outcomes stand side by side and need less height: the view gets the rest. Each
+        // arrangement keeps its own size, so a size dragged for one does not squeeze the other.
+        let beside = panels::editing::side_by_side(ui.available_width(), self.state.doc.len(), true);
+        let (id, share) = if beside { ("editors beside", 0.36) } else { ("editors", 0.5) };
+        egui::Panel::top(id)
             .resizable(mode == Mode::Live)
-            .default_size((height * 0.5).max(200.0))
+            .default_size((height * share).max(200.0))
             .size_range(160.0..=(height * 0.8).max(160.0))
             .show(ui, |ui| {
                 let commands = self.panels.editing.ui(ui, &mut self.state, &self.analysis, true);

@@ -2,8 +2,10 @@
 //! llvmpipe). Where no adapter exists they skip with a note instead of failing.
 //! `UPDATE_SNAPSHOTS=1 cargo test --test app snapshots` rewrites the PNGs in tests/snapshots.
 
-use crate::harness::{harness_with, preset};
-use klscope::app::model::state::ThemeChoice;
+use crate::harness::{harness_sized, harness_with, preset};
+use egui_kittest::SnapshotResults;
+use klscope::app::model::state::{AppState, ThemeChoice};
+use klscope::app::platform::native::Folders;
 
 /// True when wgpu can find an adapter; the renderer panics without one.
 fn adapter_available() -> bool {
@@ -130,4 +132,37 @@ fn entropy_lesson_p_alone_light_at_1024x768() {
     harness.state_mut().open_lesson(lesson, 4).unwrap();
     harness.run();
     harness.snapshot("entropy-p-alone-light-1024x768");
+}
+
+/// The scenario each view is pictured on: one that shows what the view is for.
+fn scenario_for(view: &str) -> &'static str {
+    match view {
+        "fit" => "mode-seeking",
+        "temperature" | "distillation" => "rlhf-policy-vs-reference",
+        "simplex" => "rock-paper-scissors",
+        _ => "fair-vs-loaded-die",
+    }
+}
+
+/// Every view of the registry at a projector's 1024×768 in both themes, one snapshot
+/// each, walking the registry as egui's demo tests walk theirs: a new view is pictured
+/// without a line here.
+#[test]
+fn every_view_in_both_themes_at_1024x768() {
+    if !adapter_available() {
+        return;
+    }
+    let mut results = SnapshotResults::new();
+    let views = klscope::app::KlApp::with_state(AppState::default()).view_ids();
+    for (view, _) in views {
+        for (theme_choice, theme_name) in [(ThemeChoice::Dark, "dark"), (ThemeChoice::Light, "light")] {
+            let mut state = preset(scenario_for(view));
+            state.theme = theme_choice;
+            state.view = view.into();
+            let mut harness = harness_sized(state, Folders::in_temp(), eframe::egui::vec2(1024.0, 768.0));
+            harness.run();
+            results.add(harness.try_snapshot(format!("view-{view}-{theme_name}")));
+        }
+    }
+    results.unwrap();
 }

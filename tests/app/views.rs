@@ -247,7 +247,7 @@ fn an_infinite_term_runs_off_the_plot_and_says_so_in_full_size() {
     let pinned = pinned.unwrap_or_else(|| panic!("no pinned ∞ in the surprise plot"));
     assert!(pinned.text.contains("scissors") && pinned.size >= body, "{} at {} px", pinned.text, pinned.size);
     // The bar stands above every finite one: its ∞ is higher on screen than the plot's 0.1 tick.
-    let tick = shown.iter().find(|p| p.tick && p.text == "0.1").and_then(|p| p.rect).unwrap();
+    let tick = shown.iter().find(|p| p.tick && p.text.parse::<f64>() == Ok(0.1)).and_then(|p| p.rect).unwrap();
     assert!(bar.rect.unwrap().bottom() < tick.top(), "{:?} {tick:?}", bar.rect);
     open(&mut harness, "table");
     let cell = pieces(&harness).into_iter().find(|p| p.text == klscope::text::INFINITY && p.rect.is_some()).unwrap();

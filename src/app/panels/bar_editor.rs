@@ -77,7 +77,14 @@ pub fn editor_ui(
             if let Some(message) = &editor.message {
                 ui.label(egui::RichText::new(message.clone()).color(theme::alarm(ui)));
             } else if let Some(index) = editor.hovered {
-                ui.label(hover_text(state, index));
+                // Cut to the room left, so that it never widens the row (a drag moves nothing).
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let room = ui.available_width() - 4.0;
+                let text = hover_text(state, index);
+                let shown = fit_to_width(ui.painter(), &text, &font, room);
+                if room > 40.0 {
+                    ui.label(egui::RichText::new(shown).strong()).on_hover_text(text);
+                }
             }
         });
     });
@@ -134,7 +141,10 @@ fn handle_pointer(
         let distribution = state.doc.get_mut(side);
         if distribution.is_locked(index) {
             editor.message = Some(locked_message(side, distribution.label(index).unwrap_or_default()));
-        } else if distribution.set(index, layout.value_at(pos.y)).is_ok() {
+        } else if distribution
+            .set(index, snapped(layout, layout.value_at(pos.y), ui.input(|i| i.modifiers.shift)))
+            .is_ok()
+        {
             editor.message = None;
         }
     }
@@ -147,6 +157,19 @@ fn handle_pointer(
     if hovered != editor.hovered {
         editor.hovered = hovered;
         ui.ctx().request_repaint();
+    }
+}
+
+/// The step a dragged bar snaps to on a linear scale, so that a class reads 0.80, not
+/// 0.8018; Shift held drags freely.
+pub const SNAP: f64 = 0.01;
+
+/// `value` rounded to the nearest [`SNAP`] on a linear scale, unless `free`; a vocabulary's
+/// logarithmic scale reaches far below 0.01 and is never snapped.
+fn snapped(layout: &BarLayout, value: f64, free: bool) -> f64 {
+    match layout.scale {
+        Scale::Linear { .. } if !free => (value / SNAP).round() * SNAP,
+        _ => value,
     }
 }
 
@@ -183,11 +206,11 @@ pub(super) fn show_drag_cursor(ui: &egui::Ui, response: &egui::Response, draggin
     }
 }
 
-/// "'the' · rank 1 · P = 0.04 · Q = 0.05": the outcome under the pointer.
-fn hover_text(state: &AppState, index: usize) -> egui::RichText {
+/// "'the': P = 0.04, Q = 0.05": the outcome under the pointer.
+fn hover_text(state: &AppState, index: usize) -> String {
     let label = state.doc.labels().get(index).map_or("", String::as_str);
     let value = |side: Side| text::probability(state.doc.get(side).prob(index).unwrap_or(0.0));
-    egui::RichText::new(format!("'{label}': P = {}, Q = {}", value(Side::P), value(Side::Q))).strong()
+    format!("'{label}': P = {}, Q = {}", value(Side::P), value(Side::Q))
 }
 
 fn paint_vocabulary(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, editor: &mut BarEditor) {
@@ -240,7 +263,6 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
     }
 
     let gap = if slot > 6.0 { (slot * 0.2).min(16.0) } else { 0.0 };
-    let show_values = slot >= 46.0 * layout.text_scale;
     let label_font = FontId::proportional(13.0 * layout.text_scale);
     let label_every = label_stride(&painter, &label_font, layout, distribution.labels());
     for (i, &value) in distribution.probs().iter().enumerate() {
@@ -257,11 +279,13 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         if distribution.is_locked(i) {
             painter.rect_stroke(bar.expand(1.0), 2.0, Stroke::new(2.0, text_color), StrokeKind::Outside);
         }
-        if show_values || selected || editor.dragging == Some(i) {
-            let text = text::probability(value);
-            let font = FontId::proportional(
-                if slot >= 60.0 { theme::BODY_SIZE } else { theme::SMALL_SIZE } * layout.text_scale,
-            );
+        // Every bar's value where it fits over the bar at a readable size (presentation mode
+        // included); otherwise the selected or dragged bar's only.
+        let text = text::probability(value);
+        if let Some(font) = value_font(&painter, &text, slot, layout.text_scale).or_else(|| {
+            (selected || editor.dragging == Some(i))
+                .then(|| FontId::proportional(theme::SMALL_SIZE * layout.text_scale))
+        }) {
             // Kept inside the editor: the first and last bars' values would be cut in half.
             let half = 22.0 * layout.text_scale;
             let x = x.clamp(bars.left() + half, (bars.right() - half).max(bars.left() + half));
@@ -273,9 +297,24 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
             // Unselected names in the muted token (4.5:1 or more on the panel and on the
             // selected slot), the selected one in the strong text colour.
             let label_color = if selected { theme::palette(ui).strong } else { theme::palette(ui).muted };
+            // Kept inside the editor: a name wider than its slot would run off at either end.
+            let half = text_width(&painter, &shown, &label_font) / 2.0 + 1.0;
+            let x = x.clamp(bars.left() + half, (bars.right() - half).max(bars.left() + half));
             painter.text(pos2(x, bars.bottom() + 3.0), Align2::CENTER_TOP, shown, label_font.clone(), label_color);
         }
     }
+}
+
+/// The font a bar's value is written in over a slot `slot` wide: body size where the
+/// slot is wide, else small, shrunk to fit the slot; None when that would be smaller than
+/// reads (12 px, or three quarters of small type in presentation mode).
+fn value_font(painter: &egui::Painter, text: &str, slot: f32, text_scale: f32) -> Option<FontId> {
+    let wanted = if slot >= 60.0 * text_scale { theme::BODY_SIZE } else { theme::SMALL_SIZE } * text_scale;
+    let width = text_width(painter, text, &FontId::proportional(wanted));
+    let room = slot - 10.0;
+    let size = if width <= room { wanted } else { wanted * room / width.max(1.0) };
+    let smallest = theme::SMALL_SIZE * (text_scale * 0.75).max(1.0);
+    (size >= smallest).then(|| FontId::proportional(size))
 }
 
 /// Show every k-th label so that labels never overlap: as many slots as the widest

@@ -53,7 +53,12 @@ impl EditingPanel {
         let start = ui.cursor().top();
         // A scenario about P alone shows P's editor only, in the room of both.
         let sides: &[Side] = if state.doc.focus.p_alone() { &[Side::P] } else { &[Side::P, Side::Q] };
-        let editor_height = ((available - self.rows_height) / sides.len() as f32 - 4.0).max(110.0);
+        let beside = sides.len() == 2 && side_by_side(ui.available_width(), state.doc.len(), chrome);
+        let editor_height = if beside || sides.len() == 1 {
+            (available - self.rows_height - 4.0).max(110.0)
+        } else {
+            ((available - self.rows_height) / 2.0 - 4.0).max(110.0)
+        };
         let mut editors_height = 0.0;
         let ranking = analysis.order.ranking().cloned();
         let ranking_id = ranking.as_ref().map_or(0, |r| std::sync::Arc::as_ptr(r) as usize);
@@ -79,23 +84,27 @@ impl EditingPanel {
         if chrome {
             logits_switch_ui(ui, state, sides);
         }
-        for &side in sides {
-            if side == Side::Q {
-                ui.add_space(4.0);
-            }
-            // A vocabulary's logits are edited through its probabilities: a bar per
-            // logit would not fit.
+        if beside && frame.ranking.is_none() {
+            // Few outcomes: P and Q side by side, each the editors' full height.
             let top = ui.cursor().top();
-            if state.doc.logits(side).is_some() && frame.ranking.is_none() {
-                logit_editor::editor_ui(ui, side, state, &mut self.logit_editors[side.index()], editor_height);
-            } else {
-                let editor = &mut self.editors[side.index()];
-                editor.fields_hidden = !chrome;
-                commands.extend(bar_editor::editor_ui(ui, side, state, editor, editor_height, &frame));
+            ui.columns(2, |columns| {
+                for (column, side) in columns.iter_mut().zip([Side::P, Side::Q]) {
+                    commands.extend(self.side_ui(column, side, state, editor_height, &frame, chrome));
+                }
+            });
+            editors_height = ui.cursor().top() - top;
+        } else {
+            for &side in sides {
+                if side == Side::Q {
+                    ui.add_space(4.0);
+                }
+                let top = ui.cursor().top();
+                commands.extend(self.side_ui(ui, side, state, editor_height, &frame, chrome));
+                editors_height += ui.cursor().top() - top;
             }
-            editors_height += ui.cursor().top() - top;
         }
-        let fields_fit = frame.ranking.is_none() && bar_editor::fields_fit(ui.available_width(), state.doc.len());
+        let width = if beside { ui.available_width() / 2.0 } else { ui.available_width() };
+        let fields_fit = frame.ranking.is_none() && bar_editor::fields_fit(width, state.doc.len());
         if chrome {
             commands.extend(outcome_strip_ui(ui, state, &mut self.editors, &mut self.strip, fields_fit));
         }
@@ -105,6 +114,39 @@ impl EditingPanel {
         self.rows_height = (ui.cursor().top() - start - editors_height).max(0.0);
         commands
     }
+
+    /// One side's editor: of logits where the side is edited as logits (not for a
+    /// vocabulary, whose logits would not fit a bar each), else of probabilities.
+    fn side_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        side: Side,
+        state: &mut AppState,
+        height: f32,
+        frame: &EditorFrame,
+        chrome: bool,
+    ) -> Option<Command> {
+        if state.doc.logits(side).is_some() && frame.ranking.is_none() {
+            logit_editor::editor_ui(ui, side, state, &mut self.logit_editors[side.index()], height, chrome);
+            None
+        } else {
+            let editor = &mut self.editors[side.index()];
+            editor.fields_hidden = !chrome;
+            bar_editor::editor_ui(ui, side, state, editor, height, frame)
+        }
+    }
+}
+
+/// The most outcomes whose editors stand side by side (where each half still gives every
+/// outcome its own value field): two or three outcomes need little height, and the view
+/// below gets the rest.
+const BESIDE_MOST: usize = 3;
+
+/// True when P's and Q's editors stand side by side rather than one above the other:
+/// few outcomes, wide enough, and not in presentation mode (`chrome` false), whose
+/// editors have a narrow column of their own.
+pub fn side_by_side(width: f32, n: usize, chrome: bool) -> bool {
+    chrome && n <= BESIDE_MOST && bar_editor::fields_fit(width / 2.0 - 8.0, n)
 }
 
 /// A vocabulary's order, and how to read its editors (kept short: a wider row would

@@ -36,8 +36,14 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, con
         }
         let total = entropy + kl;
         ui.label(format!("{title} = {}", text::with_unit(total, unit)));
-        let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 26.0), Sense::hover());
-        let painter = ui.painter_at(rect);
+        // The bar, and under it a row for the labels of segments too thin to hold their own:
+        // always there, so the panel does not jump when a segment grows or shrinks.
+        let font = FontId::proportional(14.0);
+        let label_row = ui.fonts_mut(|f| f.row_height(&font)) + 2.0;
+        let (whole, response) = ui.allocate_exact_size(vec2(ui.available_width(), BAR + label_row), Sense::hover());
+        let painter = ui.painter_at(whole);
+        let rect = Rect::from_min_size(whole.min, vec2(whole.width(), BAR));
+        let below = Rect::from_min_max(pos2(whole.left(), rect.bottom() + 2.0), whole.max);
         // Bars use 70% of the width; the rest holds labels of segments too thin for them.
         let x_of = |v: f64| rect.left() + (v / scale_max).min(1.0) as f32 * rect.width() * 0.7;
         let entropy_rect = Rect::from_min_max(rect.min, pos2(x_of(entropy), rect.bottom()));
@@ -48,24 +54,27 @@ pub fn identity_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, con
         painter.rect_filled(entropy_rect, 2.0, entropy_fill);
         let kl_fill = if kl.is_finite() { palette.divergence_fill } else { palette.alarm_fill };
         painter.rect_filled(kl_rect, 2.0, kl_fill);
-        let font = FontId::proportional(14.0);
-        let outside = ui.visuals().text_color();
-        let limit = rect.right();
-        segment_label(
-            &painter,
-            entropy_rect,
-            &format!("{entropy_name} {}", text::sig4(entropy)),
-            font.clone(),
-            theme::ink_on(entropy_fill),
-            outside,
-            entropy_rect.right(),
-        );
+        let entropy_text = format!("{entropy_name} {}", text::sig4(entropy));
         let kl_text = if kl.is_finite() {
             format!("{kl_name} {}", text::sig4(kl))
         } else {
             format!("{kl_name} → {}", text::INFINITY)
         };
-        segment_label(&painter, kl_rect, &kl_text, font, theme::ink_on(kl_fill), outside, limit);
+        // Each segment's label inside it, else beside it, else in the row below in the
+        // segment's own text colour: every segment is always named.
+        let mut next_free = below.left();
+        for (segment, label, fill, color, limit) in [
+            (entropy_rect, &entropy_text, entropy_fill, theme::color(ui, side), entropy_rect.right()),
+            (kl_rect, &kl_text, kl_fill, if kl.is_finite() { palette.divergence } else { palette.alarm }, rect.right()),
+        ] {
+            let ink = theme::ink_on(fill);
+            if !segment_label(&painter, segment, label, font.clone(), ink, ui.visuals().text_color(), limit) {
+                let width = painter.layout_no_wrap(label.clone(), font.clone(), color).size().x;
+                let x = segment.left().max(next_free).min(below.right() - width).max(below.left());
+                painter.text(pos2(x, below.top()), Align2::LEFT_TOP, label, font.clone(), color);
+                next_free = x + width + 12.0;
+            }
+        }
         response.on_hover_text(format!(
             "{title}\n{entropy_name} = {}, {kl_name} = {}",
             full_with_unit(entropy, unit),
@@ -79,8 +88,11 @@ fn full_with_unit(x: f64, unit: crate::info::Unit) -> String {
     if x.is_infinite() { text::full(x) } else { format!("{} {unit}", text::full(x)) }
 }
 
+/// The height of an identity bar.
+const BAR: f32 = 26.0;
+
 /// Writes a label inside a segment if it fits, else just right of it if there is room
-/// before `limit` (in `outside` colour), else leaves the segment plain.
+/// before `limit` (in `outside` colour); false when it did neither.
 fn segment_label(
     painter: &egui::Painter,
     rect: Rect,
@@ -89,12 +101,16 @@ fn segment_label(
     inside: Color32,
     outside: Color32,
     limit: f32,
-) {
+) -> bool {
     let galley = painter.layout_no_wrap(text.to_string(), font.clone(), inside);
     let size = galley.size();
     if size.x + 8.0 <= rect.width() {
         painter.galley(Align2::CENTER_CENTER.anchor_size(rect.center(), size).min, galley, inside);
+        true
     } else if rect.right() + 6.0 + size.x <= limit {
         painter.text(egui::pos2(rect.right() + 6.0, rect.center().y), Align2::LEFT_CENTER, text, font, outside);
+        true
+    } else {
+        false
     }
 }

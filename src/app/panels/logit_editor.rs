@@ -10,6 +10,7 @@ use crate::app::model::state::AppState;
 use crate::app::ui::theme;
 use crate::info::Side;
 use crate::info::logits::Logits;
+use crate::text;
 
 /// The temperatures the slider offers.
 pub const TEMPERATURES: std::ops::RangeInclusive<f64> = 0.01..=100.0;
@@ -107,14 +108,27 @@ pub fn logit_field_name(side: Side) -> String {
     format!("{} logit", side.name())
 }
 
-/// Draws the editor of `side` (which has logits) into `height`.
-pub fn editor_ui(ui: &mut egui::Ui, side: Side, state: &mut AppState, editor: &mut LogitEditor, height: f32) {
+/// Draws the editor of `side` (which has logits) into `height`; with `controls`, the
+/// temperature slider and the selected logit's field (presentation mode states T instead).
+pub fn editor_ui(
+    ui: &mut egui::Ui,
+    side: Side,
+    state: &mut AppState,
+    editor: &mut LogitEditor,
+    height: f32,
+    controls: bool,
+) {
     let Some(logits) = state.doc.logits(side).cloned() else { return };
     let color = theme::color(ui, side);
     let mut edited = logits.clone();
-    ui.horizontal(|ui| {
+    // Wrapped: in presentation mode's narrow column the slider goes under the heading.
+    let heading = ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(state.doc.roles.heading(side)).heading().strong().color(color));
         ui.label(egui::RichText::new("= softmax(z / T)").strong().color(color));
+        if !controls {
+            ui.label(egui::RichText::new(format!("T = {}", text::sig4(edited.temperature))).color(color));
+            return;
+        }
         let slider = egui::Slider::new(&mut edited.temperature, TEMPERATURES).logarithmic(true).text("T");
         let response = ui.add(slider).on_hover_text(
             "Temperature: below 1 sharpens towards the largest logit (T → 0: the arg-max), \
@@ -134,9 +148,10 @@ pub fn editor_ui(ui: &mut egui::Ui, side: Side, state: &mut AppState, editor: &m
             ui.label(egui::RichText::new(message.clone()).color(theme::alarm(ui)));
         }
     });
+    let heading = heading.response.rect.height() + ui.spacing().item_spacing.y;
     let n = state.doc.len();
     let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), (height - 36.0).max(80.0)), Sense::click_and_drag());
+        ui.allocate_exact_size(vec2(ui.available_width(), (height - heading - 8.0).max(80.0)), Sense::click_and_drag());
     let scale = editor.dragging.map_or_else(|| LogitScale::around(&logits.values), |(_, scale)| scale);
     let layout = LogitLayout { rect, n, scale };
     editor.layout = Some(layout);

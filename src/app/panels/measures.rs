@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText, text::LayoutJob};
 use crate::app::model::analysis::Analysis;
 use crate::app::model::state::{AppState, FamilyPair};
 use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
+use crate::app::ui::fit_text::text_width;
 use crate::app::ui::theme;
 use crate::info::{Measure, Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
 use crate::lesson::Concealed;
@@ -57,7 +58,7 @@ pub fn key_measures_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis,
     let measures: &[Measure] = if state.doc.focus.p_alone() { &[Measure::EntropyP] } else { &KEY_MEASURES };
     egui::Grid::new("key measures").num_columns(measures.len()).spacing([6.0, 4.0]).show(ui, |ui| {
         for &measure in measures {
-            measure_cell_sized(ui, measure, state, analysis, concealed.hides(measure), 1.3);
+            measure_cell_sized(ui, measure, state, analysis, concealed.hides(measure), 1.3, false);
         }
     });
 }
@@ -81,7 +82,7 @@ pub fn metrics_ui(
     rows: &[(Measure, Option<Measure>)],
 ) {
     let report = &analysis.report;
-    egui::Grid::new("measures").num_columns(2).spacing([28.0, 10.0]).show(ui, |ui| {
+    egui::Grid::new("measures").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
         for (left, right) in rows {
             for measure in std::iter::once(*left).chain(*right) {
                 measure_cell(ui, measure, state, analysis, concealed.hides(measure));
@@ -109,10 +110,11 @@ pub fn metrics_ui(
 }
 
 fn measure_cell(ui: &mut egui::Ui, measure: Measure, state: &AppState, analysis: &Analysis, hidden: bool) {
-    measure_cell_sized(ui, measure, state, analysis, hidden, theme::BIG_NUMBER_RATIO);
+    measure_cell_sized(ui, measure, state, analysis, hidden, theme::BIG_NUMBER_RATIO, true);
 }
 
-/// One measure: its symbol over its value, the value `number_scale` times the body text.
+/// One measure: its symbol over its value, the value `number_scale` times the body text;
+/// `steady`: as wide as any value would make it.
 fn measure_cell_sized(
     ui: &mut egui::Ui,
     measure: Measure,
@@ -120,6 +122,7 @@ fn measure_cell_sized(
     analysis: &Analysis,
     hidden: bool,
     number_scale: f32,
+    steady: bool,
 ) {
     let unit = state.unit;
     let value = measure.value(&analysis.report, unit);
@@ -159,6 +162,13 @@ fn measure_cell_sized(
         egui::Frame::new().inner_margin(egui::Margin::symmetric(6, 2))
     };
     frame.show(ui, |ui| {
+        // As wide as the widest number four significant digits make ("0.01234", "1.23e-5")
+        // with the widest unit: a drag that changes the digits never moves the layout.
+        let widest = text_width(ui.painter(), "0.00000", &egui::FontId::monospace(big))
+            + text_width(ui.painter(), " √bans", &egui::FontId::proportional(body));
+        if steady {
+            ui.set_min_width(widest);
+        }
         ui.add(egui::Label::new(job).selectable(false)).on_hover_text(hover);
     });
 }

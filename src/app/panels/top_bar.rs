@@ -7,6 +7,7 @@ use crate::app::command::Command;
 use crate::app::model::saved::SavedScenario;
 use crate::app::model::state::{AppState, ThemeChoice};
 use crate::app::model::{Mode, Status};
+use crate::app::ui::fit_text::{fit_to_width, text_width};
 use crate::app::ui::theme;
 use crate::info::Unit;
 use crate::scenario;
@@ -51,8 +52,8 @@ impl TopBar<'_> {
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing.x = 6.0;
                 // The units take about this much of the row beside the picker.
-                let width = (ui.available_width() - NARROW_UNITS_WIDTH).clamp(NARROW_SCENARIO_LEAST, SCENARIO_WIDTH);
-                commands.extend(scenario_picker(ui, state, self.saved, width, false));
+                let room = (ui.available_width() - NARROW_UNITS_WIDTH).max(NARROW_SCENARIO_LEAST);
+                commands.extend(scenario_picker(ui, state, self.saved, room, false).0);
                 units_ui(ui, state);
             });
         } else {
@@ -62,7 +63,11 @@ impl TopBar<'_> {
                 // bar must stay one line on a 1024-point projector.
                 self.menus_ui(ui, state, &mut commands);
                 ui.separator();
-                commands.extend(scenario_picker(ui, state, self.saved, SCENARIO_WIDTH, true));
+                // The picker takes the room the rest of the row leaves (measured last frame).
+                let rest_id = egui::Id::unique("top bar after the picker");
+                let rest = ui.data(|d| d.get_temp::<f32>(rest_id)).unwrap_or(REST_GUESS);
+                let (chosen, picker) = scenario_picker(ui, state, self.saved, ui.available_width() - rest, true);
+                commands.extend(chosen);
                 ui.separator();
                 units_ui(ui, state);
                 ui.separator();
@@ -72,6 +77,8 @@ impl TopBar<'_> {
                 if Command::Present.button(ui, true) {
                     commands.push(Command::Present);
                 }
+                let rest = ui.min_rect().right() - picker.right() + 4.0;
+                ui.data_mut(|d| d.insert_temp(rest_id, rest));
             });
         }
         // In a lesson the step's own text takes the description's place.
@@ -112,9 +119,7 @@ impl TopBar<'_> {
     }
 }
 
-/// The scenario picker's width on the desktop, in points.
-const SCENARIO_WIDTH: f32 = 200.0;
-/// On a phone: the least width of the picker, and what the units beside it take.
+/// On a phone: the least room for the picker, and what the units beside it take.
 const NARROW_SCENARIO_LEAST: f32 = 100.0;
 const NARROW_UNITS_WIDTH: f32 = 175.0;
 
@@ -139,6 +144,8 @@ fn theme_ui(ui: &mut egui::Ui, state: &AppState, commands: &mut Vec<Command>) {
         commands.push(Command::ToggleTheme);
     }
 }
+/// How wide the top bar's items after the scenario picker are, before they were measured.
+const REST_GUESS: f32 = 470.0;
 
 /// The built-in lessons; choosing one opens it at its first step.
 fn lessons_menu(ui: &mut egui::Ui, lesson_open: bool, commands: &mut Vec<Command>) {
@@ -190,20 +197,28 @@ fn file_menu(
     items(ui, &[Command::CopyLink, Command::CopyMarkdown, Command::CopyLatex]);
 }
 
-/// The built-in lessons and the user's saved scenarios; returns the one chosen.
+/// The built-in lessons and the user's saved scenarios, in at most `room` points; returns
+/// the one chosen and where the picker is.
 fn scenario_picker(
     ui: &mut egui::Ui,
     state: &AppState,
     saved: &[SavedScenario],
-    width: f32,
+    room: f32,
     labelled: bool,
-) -> Option<Command> {
+) -> (Option<Command>, egui::Rect) {
     let label = labelled.then(|| ui.label("Scenario:"));
     let mut chosen = None;
-    // A long title is cut, so the bar stays one line at 1024 points; the list has it whole.
-    let most = (26.0 * width / SCENARIO_WIDTH) as usize;
-    let picker = egui::ComboBox::from_id_salt("scenario")
-        .selected_text(shortened(state.densities.as_ref().map_or(&state.doc.title, |d| &d.scenario.title), most))
+    let title = state.densities.as_ref().map_or(&state.doc.title, |d| &d.scenario.title);
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    // Room for the title and the combo box's arrow and padding.
+    let chrome = ui.spacing().icon_width + ui.spacing().button_padding.x * 2.0 + ui.spacing().item_spacing.x + 4.0;
+    let whole = text_width(ui.painter(), title, &font) + chrome;
+    let least = if labelled { MIN_PICKER } else { NARROW_SCENARIO_LEAST };
+    let width = (room - ui.spacing().item_spacing.x).min(whole).max(least);
+    let response = egui::ComboBox::from_id_salt("scenario")
+        // A title too long for the row is cut (measured, so the bar stays one line at 1024
+        // points); the list and the hover text have it whole.
+        .selected_text(fit_to_width(ui.painter(), title, &font, width - chrome))
         .width(width)
         .height(460.0)
         .show_ui(ui, |ui| {
@@ -238,23 +253,14 @@ fn scenario_picker(
                 }
             }
         })
-        .response;
-    match label {
-        Some(label) => {
-            picker.labelled_by(label.id);
-        }
-        None => {
-            picker.accessible_name("Scenario:");
-        }
-    }
-    chosen
+        .response
+        .on_hover_text(title.as_str());
+    let response = match label {
+        Some(label) => response.labelled_by(label.id),
+        None => response.accessible_name("Scenario:"),
+    };
+    (chosen, response.rect)
 }
 
-/// `text` cut to `most` characters, with an ellipsis when cut.
-fn shortened(text: &str, most: usize) -> String {
-    if text.chars().count() <= most {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(most.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
+/// The narrowest the scenario picker gets.
+const MIN_PICKER: f32 = 160.0;

@@ -90,6 +90,9 @@ pub fn paint_vocabulary(
         painter.hline(bar.x_range(), top, Stroke::new(2.0, color));
         if selected || marks.dragging == Some(i) {
             let font = FontId::proportional(theme::SMALL_SIZE);
+            // Kept inside the editor, where the first bar's value would lose its first digit.
+            let half = crate::app::ui::fit_text::text_width(&painter, &text::probability(value), &font) / 2.0 + 2.0;
+            let x = x.clamp(bars.left() + half, (bars.right() - half).max(bars.left() + half));
             painter.text(pos2(x, top - 3.0), Align2::CENTER_BOTTOM, text::probability(value), font, text_color);
         }
         if rank % label_stride(slot) == 0 || selected {

@@ -6,5 +6,6 @@ pub mod concealment;
 pub mod fit_text;
 pub mod print;
 pub mod theme;
+pub mod ticks;
 
 pub use cache::Cached;

@@ -308,6 +308,10 @@ fn set_text_scale(ctx: &egui::Context, scale: f32) {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0) * scale.sqrt();
         style.spacing.button_padding = egui::vec2(8.0, 3.0) * scale.sqrt();
         style.spacing.interact_size.y = 20.0 * scale;
+        // Solid scroll bars, shown whenever content is taller or wider than its area: a
+        // floating bar is invisible until hovered, and the class would never know there
+        // is more below.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
 
@@ -372,7 +376,7 @@ pub fn lesson_background(ui: &egui::Ui) -> Color32 {
 
 /// Tick labels are drawn at full strength once this far apart (egui_plot fades them in
 /// between a minimum and a maximum spacing, below the contrast a projector needs).
-const TICK_SPACING_X: f32 = 60.0;
+pub const TICK_SPACING_X: f32 = 60.0;
 const TICK_SPACING_Y: f32 = 20.0;
 
 /// A plot's outcome axis with labels this far apart, never faded (see `still_plot`).
@@ -395,6 +399,21 @@ pub fn still_plot(id: &str, height: f32) -> egui_plot::Plot<'_> {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
+}
+
+/// Round ticks on both axes of `plot`, as close together as their labels allow in `ui`'s
+/// type, so that every axis labels three values or more (see `ui::ticks`).
+pub fn round_ticks<'a>(plot: egui_plot::Plot<'a>, ui: &egui::Ui) -> egui_plot::Plot<'a> {
+    // A y label needs its row's height (egui_plot leaves out labels closer than that).
+    let row = ui.fonts_mut(|fonts| fonts.row_height(&egui::TextStyle::Body.resolve(ui.style())));
+    let y_spacing = TICK_SPACING_Y.max(row) + 1.0;
+    let label = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| super::ticks::label(mark);
+    plot.y_grid_spacer(move |input| super::ticks::round_marks(input, y_spacing))
+        .x_grid_spacer(|input| super::ticks::round_marks(input, TICK_SPACING_X + 1.0))
+        .custom_x_axes(vec![unfaded_x_axis(TICK_SPACING_X).formatter(label)])
+        .custom_y_axes(vec![
+            egui_plot::AxisHints::new_y().label_spacing(TICK_SPACING_Y..=TICK_SPACING_Y).formatter(label),
+        ])
 }
 
 #[cfg(test)]

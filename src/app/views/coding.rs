@@ -10,6 +10,7 @@ use crate::app::edit::Action;
 use crate::app::model::analysis::Analysis;
 use crate::app::model::state::AppState;
 use crate::app::ui::Cached;
+use crate::app::ui::fit_text::text_width;
 use crate::app::ui::theme;
 use crate::info::Measure;
 use crate::info::coding::{CodingReport, coding_report};
@@ -66,7 +67,7 @@ impl View for CodingView {
         // Side by side where there is room for both at this type size, else the code
         // words above the summary.
         let body = theme::body_size(ui);
-        if ui.available_width() >= 36.0 * body {
+        if ui.available_width() >= 52.0 * body {
             ui.columns(2, |columns| {
                 egui::ScrollArea::vertical()
                     .id_salt("coding summary")
@@ -74,7 +75,9 @@ impl View for CodingView {
                 command = code_words_ui(&mut columns[0], state, analysis, coding, f32::INFINITY);
             });
         } else {
-            let table_height = ui.available_height() * 0.45;
+            // The code words as tall as their rows (at most three fifths): few outcomes all show.
+            let rows = state.doc.len() as f32 * body * 1.45 + ui.spacing().item_spacing.y * 2.0;
+            let table_height = rows.min(ui.available_height() * 0.6);
             command = code_words_ui(ui, state, analysis, coding, table_height);
             ui.separator();
             egui::ScrollArea::vertical()
@@ -99,7 +102,17 @@ fn code_words_ui(
     let mut command = None;
     // Column widths follow the space there is: a fixed width would push the panel wider.
     let room = (ui.available_width() - 4.0 * ui.spacing().item_spacing.x).max(200.0);
-    let widths = [0.17, 0.16, 0.26, 0.16, 0.25].map(|share| share * room);
+    // Names and probabilities as wide as they are written (measured), the code words the rest.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let measure = |text: &str| text_width(ui.painter(), text, &font) + 8.0;
+    let name = state.doc.labels().iter().take(200).map(|l| measure(l)).fold(measure("outcome"), f32::max);
+    let number = measure("0.0000");
+    let code = (room - name - 2.0 * number) / 2.0;
+    let widths = if code >= measure("P's code") {
+        [name, number, code, number, code]
+    } else {
+        [0.17, 0.16, 0.26, 0.16, 0.25].map(|share| share * room)
+    };
     let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
         ui.add_sized([width, row], egui::Label::new(text).truncate());
     };

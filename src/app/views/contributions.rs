@@ -4,13 +4,14 @@
 //! draws is computed once per analysis revision, selection, unit and concealment
 //! ([`ContributionsData`]); the `*_ui` functions only draw it.
 
-use eframe::egui::{self, RichText, Stroke};
+use eframe::egui::{self, FontId, Rect, RichText, Stroke};
 use egui_plot::{Arrows, Bar, BarChart, HLine, Line, PlotPoint, PlotPoints, PlotUi, Text};
 
 use crate::app::model::analysis::Analysis;
 use crate::app::model::state::AppState;
 use crate::app::ui::Cached;
 use crate::app::ui::concealment::HIDDEN;
+use crate::app::ui::fit_text::{fit_to_width, text_width};
 use crate::app::ui::theme;
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Side, Unit};
@@ -199,7 +200,7 @@ impl Contributions {
     }
 }
 
-/// The heading, the two sums, and the plot.
+/// The heading, the two sums, the plot, and the outcomes' names under their bars.
 fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
     let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
     ui.label(RichText::new(&data.heading).strong());
@@ -207,23 +208,19 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
     if !data.p_alone {
         ui.label(RichText::new(&data.reverse_name).color(q_color));
     }
-    let labels = data.shown.labels.clone();
-    let n = labels.len();
-    let label_for = move |x: f64| -> String {
-        let i = x.round();
-        if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n { labels[i as usize].clone() } else { String::new() }
-    };
+    let n = data.shown.labels.len();
+    let names = OutcomeNames::for_ui(ui, &data.shown.labels);
     // Bars in the sides' saturated fills; the sums above in their text colours.
     let (p_fill, q_fill) = (theme::fill(ui, Side::P), theme::fill(ui, Side::Q));
     let palette = Palette { p: p_fill, q: q_fill, alarm: theme::alarm(ui), text: ui.visuals().strong_text_color() };
-    let mut plot = theme::still_plot("contributions", ui.available_height());
+    let height = ui.available_height() - names.height - ui.spacing().item_spacing.y;
+    let mut plot = theme::round_ticks(theme::still_plot("contributions", height), ui);
     if data.any_infinite {
         plot = plot.default_y_bounds(data.bottom, data.top);
     }
-    // With both sides hidden there are no bars to read against a scale.
-    if data.all_hidden() {
-        plot = plot.show_axes([true, false]);
-    }
+    // The outcomes' names are drawn under the plot (`outcome_names_ui`), not as its x
+    // axis; with both sides hidden there are no bars to read against a y scale either.
+    plot = plot.show_axes([false, !data.all_hidden()]);
     let response = plot
         .show_x(false)
         .show_y(false)
@@ -232,13 +229,104 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
         .include_x(-0.6)
         .include_x(n as f64 - 0.4)
         .y_axis_label(data.unit.name())
-        .custom_x_axes(vec![
-            // Outcome names, thinned by `outcome_marks`, shown even when slots are narrow.
-            theme::unfaded_x_axis(24.0).formatter(move |mark, _| label_for(mark.value)),
-        ])
         .x_grid_spacer(move |input| outcome_marks(input, n))
         .show(ui, |plot_ui| bars_ui(plot_ui, data, &palette));
-    response.response.rect
+    let rect = response.response.rect;
+    outcome_names_ui(ui, &names, &data.shown.labels, &response.transform, rect);
+    rect.union(Rect::from_min_size(rect.left_bottom(), egui::vec2(rect.width(), names.height)))
+}
+
+/// How the outcomes' names stand under the bars: level where every one fits its slot,
+/// else turned by `angle` (steeper for narrow slots, so that neighbours do not touch) and
+/// cut to the band's room (the bars and the names' own hover text give them whole); only
+/// where slots are too narrow even for that, every `stride`-th pair named, counting back
+/// from the last, so that "the others" always are.
+struct OutcomeNames {
+    font: FontId,
+    turned: bool,
+    /// How far turned names lean from level, in radians.
+    angle: f32,
+    height: f32,
+}
+
+/// The least and the most turned names lean from level, in radians (40° and 70°).
+const LEAST_ANGLE: f32 = 0.7;
+const MOST_ANGLE: f32 = 1.22;
+
+impl OutcomeNames {
+    fn for_ui(ui: &egui::Ui, labels: &[String]) -> OutcomeNames {
+        let scale = theme::text_scale(ui);
+        let painter = ui.painter();
+        let level = FontId::proportional(theme::BODY_SIZE * scale);
+        // The plot's frame is the width less its y axis; the slot of one pair of bars.
+        let slot = (ui.available_width() - 64.0 * scale) / labels.len().max(1) as f32;
+        let widest = |font: &FontId| labels.iter().map(|l| text_width(painter, l, font)).fold(0.0f32, f32::max);
+        let row = ui.fonts_mut(|f| f.row_height(&level));
+        if widest(&level) <= slot - 6.0 {
+            return OutcomeNames { font: level, turned: false, angle: 0.0, height: row + 4.0 };
+        }
+        let font = FontId::proportional(theme::SMALL_SIZE * scale);
+        let row = ui.fonts_mut(|f| f.row_height(&font));
+        // Parallel names stand slot·sin(angle) apart: enough for a row.
+        let angle = ((row + 3.0) / slot.max(1.0)).min(1.0).asin().clamp(LEAST_ANGLE, MOST_ANGLE);
+        // The band never takes the plot below its least height: names are cut first.
+        let most = (ui.available_height() * 0.34).min(ui.available_height() - 120.0 * scale).max(2.0 * row);
+        let wanted = widest(&font) * angle.sin() + row * angle.cos() + 6.0;
+        OutcomeNames { font, turned: true, angle, height: wanted.min(most) }
+    }
+}
+
+/// Each outcome's name under its pair of bars, found by its full name (hover, screen
+/// readers) even where it is cut.
+fn outcome_names_ui(
+    ui: &mut egui::Ui,
+    names: &OutcomeNames,
+    labels: &[String],
+    transform: &egui_plot::PlotTransform,
+    frame: Rect,
+) {
+    let (band, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), names.height), egui::Sense::hover());
+    let band = Rect::from_x_y_ranges(frame.x_range(), band.y_range());
+    let painter = ui.painter_at(band.expand2(egui::vec2(frame.left() - ui.max_rect().left(), 0.0)));
+    let color = theme::palette(ui).muted;
+    let center = |i: usize| transform.position_from_point(&PlotPoint::new(i as f64, 0.0)).x;
+    let n = labels.len();
+    let slot = if n > 1 { (center(1) - center(0)).abs() } else { frame.width() };
+    let row = ui.fonts_mut(|f| f.row_height(&names.font));
+    let (sin, cos) = names.angle.sin_cos();
+    // Turned names are parallel lines a slot·sin apart: name every stride-th so they do not touch.
+    let stride = if names.turned { ((row + 1.0) / (slot * sin).max(1.0)).ceil().max(1.0) as usize } else { 1 };
+    let along = ((names.height - 4.0 - row * cos) / sin).max(row);
+    for (i, label) in labels.iter().enumerate().filter(|(i, _)| (n - 1 - i).is_multiple_of(stride)) {
+        let x = center(i);
+        let shown = if names.turned {
+            fit_to_width(&painter, label, &names.font, along)
+        } else {
+            fit_to_width(&painter, label, &names.font, slot * stride as f32 - 6.0)
+        };
+        let galley = painter.layout_no_wrap(shown, names.font.clone(), color);
+        let size = galley.size();
+        let hover = if names.turned {
+            // The name's right end under the slot's centre, leaning up to it from the lower left.
+            let end = egui::pos2(x + row * 0.5 * sin, band.top() + 2.0 + row * 0.5);
+            let along_text = egui::vec2(cos, -sin);
+            let across = egui::vec2(sin, cos);
+            let origin = end - along_text * size.x - across * (size.y * 0.5);
+            painter.add(egui::epaint::TextShape::new(origin, galley, color).with_angle(-names.angle));
+            Rect::from_min_max(
+                egui::pos2(x - size.x * cos - row, band.top()),
+                egui::pos2(x + row * 0.5, band.top() + size.x * sin + row),
+            )
+        } else {
+            let min = egui::pos2(x - size.x / 2.0, band.top() + 2.0);
+            painter.galley(min, galley, color);
+            Rect::from_min_size(min, size)
+        };
+        let response = ui.interact(hover, ui.scope_id().with(("outcome name", i)), egui::Sense::hover());
+        response
+            .on_hover_text(label.as_str())
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("outcome {label}")));
+    }
 }
 
 /// The plot's colours, taken from the theme outside the plot.
@@ -349,7 +437,8 @@ impl Shown {
             forward.push(rest(analysis.report.kl_pq, &forward, |p, q| outcome_terms(p, q).pq));
             reverse.push(rest(analysis.report.kl_qp, &reverse, |p, q| outcome_terms(p, q).qp));
             entropy.push(analysis.report.entropy_p - entropy.iter().sum::<f64>());
-            labels.push(format!("+{} others", thousands(others)));
+            // Their number is in the heading: the short name fits under narrow bars.
+            labels.push("others".to_string());
         }
         let selected = outcomes.iter().position(|&i| i == state.selected);
         Shown { outcomes, labels, forward, reverse, entropy, others, selected }

@@ -94,9 +94,10 @@ impl View for DistillationView {
             None => format!("{z} = ln {}", side.name().to_lowercase()),
         };
         ui.label(format!("{}; {}. Each number below names its T.", source(Side::P, "z_t"), source(Side::Q, "z_s")));
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.add(egui::Slider::new(&mut self.temperature, 0.5..=20.0).logarithmic(true).text("T"));
-            ui.add(egui::Slider::new(&mut self.alpha, 0.0..=1.0).text("α (weight of the soft loss)"));
+            ui.add(egui::Slider::new(&mut self.alpha, 0.0..=1.0).text("α"))
+                .on_hover_text("α: the weight of the soft loss");
             let labels = doc.labels();
             egui::ComboBox::new("distillation true label", "true label y")
                 .selected_text(labels.get(label).map(String::as_str).unwrap_or_default())
@@ -132,9 +133,8 @@ impl View for DistillationView {
         {
             return command.map(Action::from);
         }
-        egui::ScrollArea::vertical()
-            .id_salt("distillation")
-            .show(ui, |ui| losses_and_notes_ui(ui, loss, t, alpha, &student));
+        // The view scrolls as a whole (the registry's scroll area).
+        losses_and_notes_ui(ui, loss, t, alpha, &student);
         command.map(Action::from)
     }
 }
@@ -189,6 +189,17 @@ fn losses_ui(ui: &mut egui::Ui, loss: &DistillationLoss, t: f64, alpha: f64, stu
     };
     let plain = ui.visuals().text_color();
     let at_t = text::short_number(t);
+    // Side by side where they fit, else each loss above its explanation.
+    if ui.available_width() < 40.0 * theme::body_size(ui) {
+        big(ui, shown_loss("soft loss", t, loss.soft), theme::divergence(ui));
+        ui.label(format!("T² · KL(P_T ‖ Q_T) at T = {at_t}: {} × {}", text::sig4(t * t), text::sig4(loss.kl)));
+        big(ui, shown_loss("hard loss", 1.0, loss.hard), plain);
+        ui.label("−ln softmax(z_s)[y], at T = 1");
+        big(ui, format!("total loss = {}", text::with_unit(loss.total, "nats")), plain);
+        ui.label(format!("{} × soft (T = {at_t}) + {} × hard (T = 1)", text::sig4(alpha), text::sig4(1.0 - alpha)));
+        ui.add(egui::Label::new(hard_loss_note(loss, student)).wrap());
+        return;
+    }
     egui::Grid::new("distillation losses").num_columns(2).spacing([24.0, 6.0]).show(ui, |ui| {
         big(ui, shown_loss("soft loss", t, loss.soft), theme::divergence(ui));
         ui.label(format!("T² · KL(P_T ‖ Q_T) at T = {at_t}: {} × {}", text::sig4(t * t), text::sig4(loss.kl)));

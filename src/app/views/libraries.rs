@@ -76,14 +76,14 @@ fn libraries_ui(
     let r = &analysis.report;
     let nats = |x: f64| text::with_unit(x, "nats");
     let mut command = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("The same P and Q in scipy and torch (their default unit is nats)").strong());
         let python = Command::CopyPython(*distillation.temperature);
         if python.button(ui, true) {
             command = Some(python);
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Distillation temperature");
         ui.add(egui::Slider::new(distillation.temperature, 0.5..=20.0).logarithmic(true).text("T"))
             .on_hover_text("Teacher P and student Q are softened to softmax(ln p / T) and softmax(ln q / T)");
@@ -146,44 +146,67 @@ fn libraries_ui(
              the gradients by 1/T²; the T² factor keeps them on the hard loss's scale.",
         ),
     ];
-    egui::ScrollArea::vertical().id_salt("libraries").show(ui, |ui| {
-        egui::Grid::new("libraries grid").num_columns(3).striped(true).spacing([16.0, 8.0]).show(ui, |ui| {
-            ui.label(RichText::new("call").strong());
-            ui.label(RichText::new("returns (nats)").strong());
-            ui.label(RichText::new("klscope").strong());
+    // Where the three columns do not fit (presentation mode's narrow view), each call is a
+    // paragraph: the call, what it returns beside klscope's value, and the convention.
+    if ui.available_width() < LIST_BELOW * theme::text_scale(ui) {
+        for (call, value, ours, note) in rows {
+            ui.separator();
+            ui.label(RichText::new(call).monospace());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(returned(ui, value)).on_hover_text("nats");
+                ui.label("·");
+                ours_ui(ui, &ours);
+            });
+            ui.label(RichText::new(note).small().italics());
+        }
+        return command;
+    }
+    egui::Grid::new("libraries grid").num_columns(3).striped(true).spacing([16.0, 8.0]).show(ui, |ui| {
+        ui.label(RichText::new("call").strong());
+        ui.label(RichText::new("returns (nats)").strong());
+        ui.label(RichText::new("klscope").strong());
+        ui.end_row();
+        for (call, value, ours, note) in rows {
+            ui.vertical(|ui| {
+                ui.set_width(CALL_WIDTH * theme::text_scale(ui));
+                ui.label(RichText::new(call).monospace());
+                ui.label(RichText::new(note).small().italics());
+            });
+            ui.label(returned(ui, value)).on_hover_text("nats");
+            ours_ui(ui, &ours);
             ui.end_row();
-            for (call, value, ours, note) in rows {
-                ui.vertical(|ui| {
-                    ui.set_width(400.0);
-                    ui.label(RichText::new(call).monospace());
-                    ui.label(RichText::new(note).small().italics());
-                });
-                // ∞ at the digits' size is a dot: it shows larger, in the alarm colour.
-                let returned = if value.is_infinite() {
-                    RichText::new(text::sig4(value)).size(18.0 * theme::INFINITY_RATIO).color(theme::alarm(ui))
-                } else {
-                    RichText::new(text::sig4(value)).size(18.0)
-                };
-                ui.label(returned.strong()).on_hover_text("nats");
-                if ours.ends_with(text::INFINITY) {
-                    let body = theme::body_size(ui);
-                    let (before, _) = ours.split_at(ours.len() - text::INFINITY.len());
-                    ui.horizontal(|ui| {
-                        ui.spacing_mut().item_spacing.x = 0.0;
-                        ui.label(before);
-                        ui.label(
-                            RichText::new(text::INFINITY)
-                                .size(body * theme::INFINITY_RATIO)
-                                .strong()
-                                .color(theme::alarm(ui)),
-                        );
-                    });
-                } else {
-                    ui.label(ours);
-                }
-                ui.end_row();
-            }
-        });
+        }
     });
     command
+}
+
+/// The width of the call column (it wraps), at normal type.
+const CALL_WIDTH: f32 = 330.0;
+
+/// Narrower than this (at normal type), the calls are listed one under another.
+const LIST_BELOW: f32 = 640.0;
+
+/// What a library returns, large; ∞ at the digits' size is a dot: larger, in the alarm colour.
+fn returned(ui: &egui::Ui, value: f64) -> RichText {
+    let size = 18.0 * theme::text_scale(ui);
+    if value.is_infinite() {
+        RichText::new(text::sig4(value)).size(size * theme::INFINITY_RATIO).color(theme::alarm(ui)).strong()
+    } else {
+        RichText::new(text::sig4(value)).size(size).strong()
+    }
+}
+
+/// klscope's own value for a call, its ∞ loud.
+fn ours_ui(ui: &mut egui::Ui, ours: &str) {
+    if ours.ends_with(text::INFINITY) {
+        let body = theme::body_size(ui);
+        let (before, _) = ours.split_at(ours.len() - text::INFINITY.len());
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            ui.label(before);
+            ui.label(RichText::new(text::INFINITY).size(body * theme::INFINITY_RATIO).strong().color(theme::alarm(ui)));
+        });
+    } else {
+        ui.label(ours);
+    }
 }

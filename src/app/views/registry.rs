@@ -8,6 +8,7 @@ use super::view::{View, ViewInput};
 use super::{coding, distillation, divergences, fit, libraries, plots, sampling, simplex, table, temperature};
 use crate::app::edit::Action;
 use crate::app::model::state::DEFAULT_VIEW;
+use crate::app::ui::fit_text::text_width;
 
 /// Every view, in tab order.
 pub struct Views {
@@ -68,7 +69,14 @@ impl Views {
         {
             return None;
         }
-        view.ui(ui, input)
+        // A view that needs more height than the window gives scrolls, with its bar in
+        // sight: nothing is cut off at 1024×768 without a sign that there is more. (Only
+        // vertically: text in an area that scrolls sideways would not wrap.)
+        egui::ScrollArea::vertical()
+            .id_salt(("view", view.id()))
+            .auto_shrink([false, false])
+            .show(ui, |ui| view.ui(ui, input))
+            .inner
     }
 
     /// The views as one menu, for a window too narrow for the tabs (a phone).
@@ -92,19 +100,32 @@ impl Views {
         });
     }
 
-    /// The tabs: selecting one changes the view shown (a setting, like the unit).
+    /// The tabs: selecting one changes the view shown (a setting, like the unit). They
+    /// stay on one row: where the row is too narrow for them at the body size, their type
+    /// shrinks (to four fifths at most) before a tab is wrapped onto a row of its own.
     pub fn tabs_ui(&self, ui: &mut egui::Ui, current: &mut String) {
-        // Wrapped: at 1024 points every tab stays in sight, on two rows if need be.
         ui.horizontal_wrapped(|ui| {
+            // Tabs sit closer together than buttons: their highlight tells them apart.
+            ui.spacing_mut().item_spacing.x *= 0.5;
+            ui.spacing_mut().button_padding.x *= 0.75;
+            let font = egui::TextStyle::Button.resolve(ui.style());
+            let spacing = ui.spacing();
+            let chrome = (spacing.button_padding.x * 2.0 + spacing.item_spacing.x) * self.list.len() as f32;
+            let text: f32 = self.list.iter().map(|view| text_width(ui.painter(), view.title(), &font)).sum();
+            let shrink = ((ui.available_width() - chrome - 4.0) / text.max(1.0)).clamp(SMALLEST_TABS, 1.0);
             for view in &self.list {
                 let selected = current == view.id();
-                if ui.selectable_label(selected, view.title()).on_hover_text(view.tooltip()).clicked() && !selected {
+                let title = egui::RichText::new(view.title()).size(font.size * shrink);
+                if ui.selectable_label(selected, title).on_hover_text(view.tooltip()).clicked() && !selected {
                     *current = view.id().to_string();
                 }
             }
         });
     }
 }
+
+/// The smallest the tabs' type gets before they wrap: four fifths of the body size.
+const SMALLEST_TABS: f32 = 0.8;
 
 #[cfg(test)]
 mod tests {

@@ -15,6 +15,7 @@ use crate::app::model::state::AppState;
 use crate::app::ui::Cached;
 use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
 use crate::app::ui::theme;
+use crate::app::ui::{print, ticks};
 use crate::info::{Measure, Side, Unit};
 use crate::lesson::Concealed;
 use crate::text;
@@ -47,6 +48,8 @@ pub struct SurpriseData {
     show_entropy: bool,
     show_cross: bool,
     y_top: f64,
+    /// The smallest probability the curve reaches (the left edge of a logarithmic axis).
+    x_min: f64,
     /// " (top 50)" when a vocabulary marks only its top outcomes.
     which: String,
     /// The scenario is about P alone: no Q markers, no H(P,Q), no KL gap.
@@ -124,6 +127,7 @@ impl SurpriseData {
             show_entropy,
             show_cross,
             y_top,
+            x_min,
             which,
             p_alone,
             roles: state.doc.roles.clone(),
@@ -143,7 +147,7 @@ impl SurpriseData {
     }
 
     /// The hover text of a point: an outcome's marker names it, the curve gives x and y.
-    fn describe(&self) -> impl Fn(&HoverPosition<'_>) -> Option<String> + 'static {
+    fn describe(&self, axis: XAxis) -> impl Fn(&HoverPosition<'_>) -> Option<String> + 'static {
         let (p_name, q_name, unit) = (self.p_name(), self.q_name(), self.unit);
         let (p_index, q_index) = (self.p_index.clone(), self.q_index.clone());
         let labels = Arc::clone(&self.labels);
@@ -151,6 +155,7 @@ impl SurpriseData {
             let HoverPosition::NearDataPoint { plot_name, position, index } = position else {
                 return None;
             };
+            let position = PlotPoint::new(axis.probability(position.x), position.y);
             let (side, outcomes) = if *plot_name == p_name {
                 ("p", &p_index)
             } else if *plot_name == q_name {
@@ -169,10 +174,41 @@ impl SurpriseData {
     }
 }
 
-/// The surprise plot's cache, kept by the view that shows it.
+/// The surprise plot's cache, kept by the view that shows it, and whether its probability
+/// axis is logarithmic (small probabilities bunch up at the left edge of a linear one).
 #[derive(Default)]
 pub struct Surprise {
     data: Cached<SurpriseKey, SurpriseData>,
+    pub log_x: bool,
+}
+
+/// The probability axis: linear from 0 to 1, or log₁₀ p from the curve's smallest p to 1.
+#[derive(Debug, Clone, Copy)]
+struct XAxis {
+    log: bool,
+    x_min: f64,
+}
+
+impl XAxis {
+    /// Where probability `p` is drawn.
+    fn x(self, p: f64) -> f64 {
+        if self.log { p.max(self.x_min).log10() } else { p }
+    }
+
+    /// The probability drawn at `x`.
+    fn probability(self, x: f64) -> f64 {
+        if self.log { 10f64.powf(x) } else { x }
+    }
+
+    /// The left edge, where probability 0 (surprise ∞) is pinned.
+    fn left(self) -> f64 {
+        if self.log { self.x_min.log10() } else { 0.0 }
+    }
+
+    /// A point of the curve or a marker, (p, surprise), where it is drawn.
+    fn point(self, [p, y]: [f64; 2]) -> [f64; 2] {
+        [self.x(p), y]
+    }
 }
 
 impl Surprise {
@@ -187,37 +223,52 @@ impl Surprise {
         let key =
             (analysis.revision, analysis.order.ranking_id(), state.unit, concealed.clone(), state.doc.focus.p_alone());
         let data = self.data.get(key, || SurpriseData::compute(state, analysis, concealed));
-        surprise_ui(ui, data, state, analysis)
+        surprise_ui(ui, data, state, analysis, &mut self.log_x)
     }
 }
 
 /// The key, the two levels, and the plot.
-fn surprise_ui(ui: &mut egui::Ui, data: &SurpriseData, state: &AppState, analysis: &Analysis) -> egui::Rect {
+fn surprise_ui(
+    ui: &mut egui::Ui,
+    data: &SurpriseData,
+    state: &AppState,
+    analysis: &Analysis,
+    log_x: &mut bool,
+) -> egui::Rect {
     // The title carries the key: a legend inside the plot covered the markers at
     // 1024×768, and a line of its own would take the plot's last rows.
-    key_ui(ui, data);
+    key_ui(ui, data, log_x);
     levels_ui(ui, data);
+    let axis = XAxis { log: *log_x, x_min: data.x_min };
     let palette = Palette {
         p: theme::color(ui, Side::P),
         q: theme::color(ui, Side::Q),
         gap: theme::divergence(ui),
         alarm: theme::alarm(ui),
         curve: ui.visuals().text_color().gamma_multiply(0.6),
+        label_size: theme::body_size(ui) * 1.3,
     };
-    let response = theme::still_plot("surprise_curve", ui.available_height())
-        .include_x(0.0)
-        .include_x(1.0)
+    let mut plot = theme::round_ticks(theme::still_plot("surprise_curve", ui.available_height()), ui);
+    if axis.log {
+        // Decades, labelled as the probabilities they are.
+        plot = plot.x_grid_spacer(|input| ticks::decade_marks(input, theme::TICK_SPACING_X + 1.0)).custom_x_axes(vec![
+            theme::unfaded_x_axis(theme::TICK_SPACING_X).formatter(|mark, _| ticks::decade_label(mark.value)),
+        ]);
+    }
+    let response = plot
+        .include_x(axis.left())
+        .include_x(1.0f64.min(axis.x(1.0)))
         .include_y(0.0)
         .include_y(data.y_top)
-        .x_axis_label("probability")
+        .x_axis_label(if axis.log { "probability (log scale)" } else { "probability" })
         .y_axis_label(data.unit.name())
-        .label_formatter(data.describe())
-        .show(ui, |plot_ui| plot_contents_ui(plot_ui, data, &palette, state.selected, analysis));
+        .label_formatter(data.describe(axis))
+        .show(ui, |plot_ui| plot_contents_ui(plot_ui, data, &palette, state.selected, analysis, axis));
     response.response.rect
 }
 
-/// The first line: what the markers are.
-fn key_ui(ui: &mut egui::Ui, data: &SurpriseData) {
+/// The first line: what the markers are, and the switch to a logarithmic probability axis.
+fn key_ui(ui: &mut egui::Ui, data: &SurpriseData, log_x: &mut bool) {
     let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
@@ -231,6 +282,11 @@ fn key_ui(ui: &mut egui::Ui, data: &SurpriseData) {
         if !data.p_alone {
             ui.label(RichText::new(format!("◆ q{}{}", named(Side::Q), data.which)).color(q_color).strong())
                 .on_hover_text("Q's outcomes, at (q, surprise)");
+        }
+        if !print::printing(ui) {
+            ui.checkbox(log_x, "log p").on_hover_text(
+                "The probability axis on a log scale: small probabilities, bunched at the left edge, spread out",
+            );
         }
     });
 }
@@ -273,6 +329,8 @@ struct Palette {
     /// Infinite surprises.
     alarm: egui::Color32,
     curve: egui::Color32,
+    /// The KL label's size: large, in presentation mode too.
+    label_size: f32,
 }
 
 /// The curve, the levels with the KL gap between them, the markers, and the selected
@@ -283,37 +341,34 @@ fn plot_contents_ui(
     palette: &Palette,
     selected: usize,
     analysis: &Analysis,
+    axis: XAxis,
 ) {
     let (p_color, q_color) = (palette.p, palette.q);
     // H(P,Q) is the cost with Q's code: Q's colour.
     let cross_color = q_color;
     let (gap_color, curve_color) = (palette.gap, palette.curve);
     let (entropy, cross) = (data.entropy, data.cross);
-    plot_ui.line(Line::new("", PlotPoints::from(data.curve.clone())).color(curve_color).width(2.0));
+    let points = |points: &[[f64; 2]]| -> Vec<[f64; 2]> { points.iter().map(|&p| axis.point(p)).collect() };
+    plot_ui.line(Line::new("", PlotPoints::from(points(&data.curve))).color(curve_color).width(2.0));
     if data.show_entropy {
         plot_ui.hline(HLine::new("", entropy).color(p_color).width(2.0));
     }
     if cross.is_finite() && data.show_cross && data.show_entropy {
         plot_ui.hline(HLine::new("", cross).color(cross_color).width(2.0).style(LineStyle::dashed_dense()));
-        // The gap between the lines is KL(P||Q): draw it and say so.
-        let gap_x = 0.97;
-        plot_ui
-            .line(Line::new("", PlotPoints::from(vec![[gap_x, entropy], [gap_x, cross]])).color(gap_color).width(3.0));
-        let label = RichText::new("KL").size(theme::BODY_SIZE).color(gap_color);
-        plot_ui.text(
-            Text::new("", PlotPoint::new(gap_x - 0.02, (entropy + cross) / 2.0), label)
-                .anchor(egui::Align2::RIGHT_CENTER),
-        );
+        // The gap between the lines is KL(P||Q): draw it and say so (not when it is 0).
+        if cross - entropy > 1e-9 * entropy.abs().max(1.0) {
+            gap_ui(plot_ui, data, axis, gap_color, palette.label_size);
+        }
     }
     plot_ui.points(
-        Points::new(data.p_name(), data.p_points.clone())
+        Points::new(data.p_name(), points(&data.p_points))
             .color(p_color)
             .radius(6.0)
             .shape(MarkerShape::Circle)
             .filled(true),
     );
     plot_ui.points(
-        Points::new(data.q_name(), data.q_points.clone())
+        Points::new(data.q_name(), points(&data.q_points))
             .color(q_color)
             .radius(6.0)
             .shape(MarkerShape::Diamond)
@@ -326,20 +381,56 @@ fn plot_contents_ui(
     {
         let Some(named) = zero else { continue };
         let top = data.y_top;
-        plot_ui.points(Points::new("", vec![[0.0, top]]).color(color).radius(7.0).shape(shape).filled(true));
-        let arrow = Arrows::new("", PlotPoints::from(vec![[0.0, top * 0.9]]), PlotPoints::from(vec![[0.0, top]]));
+        let left = axis.left();
+        plot_ui.points(Points::new("", vec![[left, top]]).color(color).radius(7.0).shape(shape).filled(true));
+        let arrow = Arrows::new("", PlotPoints::from(vec![[left, top * 0.9]]), PlotPoints::from(vec![[left, top]]));
         plot_ui.arrows(arrow.color(palette.alarm).tip_length(8.0));
         let label = RichText::new(format!("{side} = 0: −{log} {side} = {} ({named})", text::INFINITY))
             .size(theme::BODY_SIZE * 1.2)
             .strong()
             .color(palette.alarm);
-        plot_ui.text(Text::new("", PlotPoint::new(0.03, top), label).anchor(egui::Align2::LEFT_TOP));
+        let beside = left + 0.03 * (axis.x(1.0) - left);
+        plot_ui.text(Text::new("", PlotPoint::new(beside, top), label).anchor(egui::Align2::LEFT_TOP));
     }
     let sides: &[(&Vec<f64>, egui::Color32)] =
         if data.p_alone { &[(&analysis.p, p_color)] } else { &[(&analysis.p, p_color), (&analysis.q, q_color)] };
     for &(values, color) in sides {
         if let Some(&v) = values.get(selected).filter(|v| **v > 0.0) {
-            plot_ui.points(Points::new("", vec![[v, data.surprise(v)]]).color(color).radius(10.0).filled(false));
+            let at = axis.point([v, data.surprise(v)]);
+            plot_ui.points(Points::new("", vec![at]).color(color).radius(10.0).filled(false));
         }
     }
+}
+
+/// The KL gap between H(P) and H(P,Q): a bar from one level to the other, on the side of
+/// the plot away from the curve at that height (so no marker sits on it), and "KL" in
+/// large type beside it, between the lines where they are far enough apart, else just
+/// above the upper one, clear of both.
+fn gap_ui(plot_ui: &mut PlotUi<'_>, data: &SurpriseData, axis: XAxis, color: egui::Color32, size: f32) {
+    let (entropy, cross) = (data.entropy, data.cross);
+    let (left, right) = (axis.left(), axis.x(1.0));
+    let width = right - left;
+    let middle = (entropy + cross) / 2.0;
+    // Every marker sits on the curve, which passes this height at p = e^(−middle in nats):
+    // the gap goes on the other half of the plot.
+    let per_nat = data.unit.from_nats(1.0);
+    let curve_x = axis.x((-middle / per_nat).exp());
+    let on_right = curve_x - left < width * 0.5;
+    let gap_x = if on_right { right - width * 0.03 } else { left + width * 0.03 };
+    plot_ui.line(Line::new("", PlotPoints::from(vec![[gap_x, entropy], [gap_x, cross]])).color(color).width(3.0));
+    let label = RichText::new("KL").size(size).strong().color(color);
+    let transform = plot_ui.transform();
+    let gap_points = (transform.position_from_point(&PlotPoint::new(gap_x, entropy)).y
+        - transform.position_from_point(&PlotPoint::new(gap_x, cross)).y)
+        .abs();
+    let text_x = if on_right { gap_x - width * 0.02 } else { gap_x + width * 0.02 };
+    let (y, vertical) = if gap_points >= size + 6.0 {
+        (middle, egui::Align::Center)
+    } else {
+        // Too narrow: over the upper line, a few points clear of it.
+        let above = transform.dvalue_dpos()[1].abs() * 4.0;
+        (cross.max(entropy) + above, egui::Align::Max)
+    };
+    let horizontal = if on_right { egui::Align::Max } else { egui::Align::Min };
+    plot_ui.text(Text::new("", PlotPoint::new(text_x, y), label).anchor(egui::Align2([horizontal, vertical])));
 }

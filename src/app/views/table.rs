@@ -170,6 +170,9 @@ pub struct TableView {
     terms_of: TermsOf,
     /// The chosen member's terms, for these numbers and this unit.
     member_terms: Cached<(u64, Unit, TermsOf), Vec<f64>>,
+    /// How tall the totals under the rows were last frame (they wrap on a narrow view): the
+    /// rows take the rest.
+    footer: Option<f32>,
 }
 
 impl View for TableView {
@@ -191,6 +194,9 @@ impl View for TableView {
 }
 
 const ROW: f32 = 22.0;
+
+/// What marks a negative log ratio or KL term in the table.
+pub const NEGATIVE: &str = "▼";
 
 /// The table's size at this type size, and the columns that fit: where all do not, the
 /// surprises and the log ratio go; the probabilities, both KL terms and a chosen member's
@@ -332,7 +338,8 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
     if state.doc.zero_rule != crate::info::ZeroRule::Exact {
         ui.label(RichText::new(format!("p and q after the zero rule ({})", state.doc.zero_rule.name())).small());
     }
-    let footer = geometry.row() * 2.0 + 8.0;
+    // The totals as tall as they were last frame (two lines where they wrap).
+    let footer = table.footer.unwrap_or(geometry.row() * 3.0 + 12.0) + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical().max_height((ui.available_height() - footer).max(geometry.row() * 3.0)).show_rows(
         ui,
         geometry.row(),
@@ -346,7 +353,9 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
         },
     );
     let member_total = member_total(terms_of, member_terms, &hidden);
+    let top = ui.cursor().top();
     totals_ui(ui, state, analysis, concealed, member_total);
+    table.footer = Some(ui.cursor().top() - top);
     command
 }
 
@@ -459,8 +468,9 @@ fn row_ui(
             Column::Q => (text::probability(*value), theme::color(ui, Side::Q)),
             _ if value.is_nan() => ("—".to_string(), text_color),
             _ if value.is_infinite() => (text::sig4(*value), theme::alarm(ui)),
-            // Negative terms pull a KL down: their own colour so they stand out.
-            _ if *value < 0.0 => (text::sig4(*value), negative),
+            // Negative terms pull a KL down: marked ▼ (which reads in grey print too) and in
+            // their own colour, so they stand out.
+            _ if *value < 0.0 => (format!("{NEGATIVE} {}", text::sig4(*value)), negative),
             _ => (text::sig4(*value), text_color),
         };
         let right = x + geometry.width(column) - 6.0;

@@ -21,28 +21,31 @@ pub fn table_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, labels: &[Stri
     }
     let alpha = data.family.alpha;
     let yes_no = |b: bool| if b { "yes" } else { "no" };
-    egui::Grid::new("family_table").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
-        for head in ["measure", "value", "symmetric", "bounded", "metric", "finite here"] {
-            ui.label(RichText::new(head).strong());
-        }
-        ui.end_row();
-        for member in FamilyMember::ALL {
-            let value = member.value(&data.family, unit);
-            let hover = format!(
-                "{}\n{}\n{}\n∞ {}",
-                member.name(),
-                member.formula(unit),
-                member.meaning(),
-                member.where_infinite(alpha)
-            );
-            ui.label(RichText::new(member.symbol(alpha)).strong()).on_hover_text(hover);
-            value_ui(ui, member, data, unit, labels);
-            ui.label(yes_no(member.is_symmetric(alpha)));
-            ui.label(member.bound().map_or("no".to_string(), |b| format!("≤ {}", bound_text(member, b, unit))));
-            ui.label(yes_no(member.is_metric()));
-            ui.label(yes_no(value.is_finite()));
+    // Wider than a narrow view (presentation mode): it scrolls sideways, its bar in sight.
+    egui::ScrollArea::horizontal().id_salt("family_table").show(ui, |ui| {
+        egui::Grid::new("family_table").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
+            for head in ["measure", "value", "symmetric", "bounded", "metric", "finite here"] {
+                ui.label(RichText::new(head).strong());
+            }
             ui.end_row();
-        }
+            for member in FamilyMember::ALL {
+                let value = member.value(&data.family, unit);
+                let hover = format!(
+                    "{}\n{}\n{}\n∞ {}",
+                    member.name(),
+                    member.formula(unit),
+                    member.meaning(),
+                    member.where_infinite(alpha)
+                );
+                ui.label(RichText::new(member.symbol(alpha)).strong()).on_hover_text(hover);
+                value_ui(ui, member, data, unit, labels);
+                ui.label(yes_no(member.is_symmetric(alpha)));
+                ui.label(member.bound().map_or("no".to_string(), |b| format!("≤ {}", bound_text(member, b, unit))));
+                ui.label(yes_no(member.is_metric()));
+                ui.label(yes_no(value.is_finite()));
+                ui.end_row();
+            }
+        });
     });
 }
 

@@ -1,0 +1,182 @@
+//! Plots with numbers and names: at a projector's 1024×768, in the normal layout and in
+//! presentation mode, the contribution and surprise plots label three ticks or more on
+//! each axis and every pair of bars its outcome; the surprise plot's KL gap is labelled
+//! only where there is a gap; every segment of the identity bars is named; negative table
+//! terms are marked.
+
+use crate::harness::{harness_sized, preset};
+use crate::screen_text::pieces;
+use eframe::egui::{self, Rect, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use klscope::app::KlApp;
+use klscope::app::platform::native::Folders;
+use klscope::app::ui::theme;
+
+fn at_1024(id: &str, view: &str, presenting: bool) -> Harness<'static, KlApp> {
+    let mut state = preset(id);
+    state.view = view.into();
+    let mut harness = harness_sized(state, Folders::in_temp(), vec2(1024.0, 768.0));
+    harness.state_mut().set_presenting(presenting);
+    harness.run();
+    harness.run();
+    harness
+}
+
+/// The plots' frames in the order they were drawn (contributions first): a plot paints
+/// its background on its frame, clipped to the frame.
+fn frames(harness: &Harness<'_, KlApp>) -> Vec<Rect> {
+    let mut frames: Vec<Rect> = Vec::new();
+    for clipped in &harness.output().shapes {
+        if let egui::Shape::Rect(rect) = &clipped.shape
+            && (rect.rect.min - clipped.clip_rect.min).length() < 0.5
+            && (rect.rect.max - clipped.clip_rect.max).length() < 0.5
+            && rect.rect.area() > 2000.0
+            && rect.rect.area() < 200_000.0
+            && !frames.contains(&rect.rect)
+        {
+            frames.push(rect.rect);
+        }
+    }
+    frames
+}
+
+/// The tick labels drawn left of `frame` (its y axis) and under it (its x axis).
+fn ticks(harness: &Harness<'_, KlApp>, frame: Rect) -> (Vec<String>, Vec<String>) {
+    let (mut y, mut x) = (Vec::new(), Vec::new());
+    for piece in pieces(harness) {
+        let Some(rect) = piece.rect else { continue };
+        if piece.text.trim().is_empty() || piece.text.parse::<f64>().is_err() {
+            continue;
+        }
+        if rect.right() <= frame.left() + 6.0
+            && rect.right() >= frame.left() - 14.0
+            && frame.y_range().expand(4.0).contains(rect.center().y)
+        {
+            y.push(piece.text);
+        } else if rect.top() >= frame.bottom() - 2.0
+            && rect.top() <= frame.bottom() + 8.0
+            && frame.x_range().expand(24.0).contains(rect.center().x)
+        {
+            x.push(piece.text);
+        }
+    }
+    (y, x)
+}
+
+/// The texts painted under the contribution plot, left to right: the outcomes' names.
+fn bar_names(harness: &Harness<'_, KlApp>, frame: Rect) -> Vec<String> {
+    let mut under: Vec<(f32, String)> = pieces(harness)
+        .into_iter()
+        .filter_map(|p| {
+            let rect = p.rect?;
+            let below = rect.top() >= frame.bottom() - 2.0 && rect.top() <= frame.bottom() + 24.0;
+            let across = rect.center().x >= frame.left() - 60.0 && rect.center().x <= frame.right() + 10.0;
+            (below && across).then(|| (rect.right(), p.text))
+        })
+        .collect();
+    under.sort_by(|a, b| a.0.total_cmp(&b.0));
+    under.into_iter().map(|(_, text)| text).collect()
+}
+
+/// True when `shown` is `name`, or its beginning cut with "…".
+fn names(shown: &str, name: &str) -> bool {
+    shown == name || shown.strip_suffix('…').is_some_and(|start| !start.is_empty() && name.starts_with(start))
+}
+
+const PRESETS: [&str; 4] =
+    ["fair-vs-loaded-die", "lottery-surprise", "rlhf-policy-vs-reference", "next-token-teacher-student"];
+
+#[test]
+fn both_plots_label_three_ticks_on_each_axis_and_every_bar_its_outcome() {
+    for id in PRESETS {
+        for presenting in [false, true] {
+            let harness = at_1024(id, "plots", presenting);
+            let what = format!("{id}{}", if presenting { " (presenting)" } else { "" });
+            let frames = frames(&harness);
+            assert_eq!(frames.len(), 2, "{what}: two plots, found {frames:?}");
+            let (contributions_y, _) = ticks(&harness, frames[0]);
+            let (surprise_y, surprise_x) = ticks(&harness, frames[1]);
+            for (axis, labels) in
+                [("contributions y", &contributions_y), ("surprise y", &surprise_y), ("surprise x", &surprise_x)]
+            {
+                assert!(labels.len() >= 3, "{what}: the {axis} axis labels {labels:?}");
+            }
+            let shown = bar_names(&harness, frames[0]);
+            let doc = &harness.state().state.doc;
+            if doc.len() > 1000 {
+                // A vocabulary: its twelve top outcomes, then everything else together.
+                assert_eq!(shown.len(), 13, "{what}: {shown:?}");
+                assert!(names(&shown[12], "others"), "{what}: the others are named: {shown:?}");
+            } else {
+                let near: Vec<(String, Rect)> = pieces(&harness)
+                    .into_iter()
+                    .filter_map(|p| {
+                        p.rect
+                            .filter(|r| r.top() > frames[0].bottom() - 5.0 && r.top() < frames[0].bottom() + 80.0)
+                            .map(|r| (p.text, r))
+                    })
+                    .collect();
+                assert_eq!(shown.len(), doc.len(), "{what}: {shown:?} under {:?}: {near:?}", frames[0]);
+                for (shown, name) in shown.iter().zip(doc.labels()) {
+                    assert!(names(shown, name), "{what}: {shown:?} under {name}'s bars");
+                }
+            }
+        }
+    }
+}
+
+/// The painted texts reading exactly `text`, with their sizes.
+fn painted(harness: &Harness<'_, KlApp>, text: &str) -> Vec<f32> {
+    pieces(harness).into_iter().filter(|p| p.rect.is_some() && p.text == text).map(|p| p.size).collect()
+}
+
+#[test]
+fn the_kl_gap_is_labelled_large_and_only_where_there_is_a_gap() {
+    let harness = at_1024("biased-coin-vs-fair", "plots", false);
+    let sizes = painted(&harness, "KL");
+    assert_eq!(sizes.len(), 1, "one KL label: {sizes:?}");
+    assert!(sizes[0] >= theme::BODY_SIZE * 1.2, "KL at {} px", sizes[0]);
+    let harness = at_1024("fair-coin", "plots", false);
+    assert_eq!(harness.state().report().kl_pq, 0.0);
+    assert!(painted(&harness, "KL").is_empty(), "no gap, no label");
+}
+
+#[test]
+fn every_segment_of_the_identity_bars_is_named_on_every_scenario() {
+    for scenario in klscope::scenario::builtin() {
+        let harness = at_1024(&scenario.id, "plots", false);
+        let texts: Vec<String> = pieces(&harness).into_iter().filter(|p| p.rect.is_some()).map(|p| p.text).collect();
+        for name in ["H(P) ", "KL(P||Q) ", "H(Q) ", "KL(Q||P) "] {
+            assert!(texts.iter().any(|t| t.starts_with(name)), "{}: no segment labelled {name:?}", scenario.id);
+        }
+    }
+}
+
+#[test]
+fn negative_table_terms_are_marked_not_only_coloured() {
+    let harness = at_1024("biased-coin-vs-fair", "table", false);
+    // tails: p·log₂(p/q) = 0.1·log₂(0.1/0.5) = −0.2322.
+    let texts: Vec<String> = pieces(&harness).into_iter().map(|p| p.text).collect();
+    let negative = |t: &str| t.contains('-') || t.contains('−');
+    assert!(texts.iter().any(|t| t.starts_with('▼') && negative(t) && t.contains("0.2322")), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with('▼') && !negative(t)), "only negative terms are marked");
+}
+
+#[test]
+fn the_surprise_curve_can_spread_small_probabilities_on_a_log_axis() {
+    let mut harness = at_1024("lottery-surprise", "plots", false);
+    harness.get_by_label("log p").click();
+    harness.run();
+    harness.run();
+    let frames = frames(&harness);
+    assert_eq!(frames.len(), 2, "{frames:?}");
+    let (_, x) = ticks(&harness, frames[1]);
+    // p down to 7e-8: decades from 1e-7 or so up to 1, labelled as probabilities.
+    assert!(x.len() >= 3, "{x:?}");
+    assert!(x.contains(&"1".to_string()) && x.iter().any(|t| t.starts_with("1e-")), "{x:?}");
+    for label in &x {
+        let decade = label.parse::<f64>().unwrap().log10();
+        assert!((decade - decade.round()).abs() < 1e-9, "{label} is not a power of ten");
+    }
+}
