@@ -23,6 +23,8 @@ use data::FamilyData;
 
 /// Narrower than this (points), the view's parts stand one above the other.
 const SIDE_BY_SIDE_FROM: f32 = 1000.0;
+/// The heading and its Copy button fit on one line from this width on, in points.
+const HEADING_ROW_FROM: f32 = 520.0;
 
 pub struct DivergencesView {
     data: Cached<(u64, u64), FamilyData>,
@@ -73,12 +75,22 @@ impl View for DivergencesView {
         let mut chosen_alpha = None;
         // A view that does not fit scrolls, visibly, rather than cutting its last rows.
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("How far apart are P and Q? Every member of the family").strong());
-                if Command::CopyFamilyPython(alpha).button(ui, true) {
-                    command = Some(Action::from(Command::CopyFamilyPython(alpha)));
-                }
-            });
+            let title = RichText::new("How far apart are P and Q? Every member of the family").strong();
+            let copy = |ui: &mut egui::Ui| Command::CopyFamilyPython(alpha).button(ui, true);
+            let copied = if ui.available_width() < HEADING_ROW_FROM {
+                // A phone: the heading wraps, the button goes under it.
+                ui.label(title);
+                copy(ui)
+            } else {
+                ui.horizontal(|ui| {
+                    ui.label(title);
+                    copy(ui)
+                })
+                .inner
+            };
+            if copied {
+                command = Some(Action::from(Command::CopyFamilyPython(alpha)));
+            }
             let plot_height = 180.0;
             let set_alpha = |ui: &mut egui::Ui, chosen_alpha: &mut Option<f64>| {
                 if let Some(chosen) = renyi::renyi_ui(ui, data, unit, plot_height) {
