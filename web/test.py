@@ -554,7 +554,7 @@ class ClassroomPages(unittest.TestCase):
                 return text
             # A pointer moving over the canvas asks for a frame.
             actions = ActionBuilder(driver, duration=16)
-            actions.pointer_action.move_to_location(640 + int(time.time() * 10) % 3, 790)
+            actions.pointer_action.move_to_location(640 + int(time.time() * 10) % 3, 400)
             actions.perform()
             time.sleep(0.1)
         self.fail("the page says nothing of what it painted")

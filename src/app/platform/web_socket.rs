@@ -15,10 +15,13 @@ use super::room::{RoomEvent, new_student_id};
 /// Where the student's id is kept in the page's storage.
 const STUDENT_KEY: &str = "klscope-classroom-student";
 
+/// A socket's event listener, kept with the event's name so that it can be removed.
+type Listener = (&'static str, Closure<dyn FnMut(web_sys::Event)>);
+
 /// One open (or opening) socket, with the callbacks that must live as long as it does.
 pub struct PageSocket {
     socket: WebSocket,
-    callbacks: Vec<(&'static str, Closure<dyn FnMut(web_sys::Event)>)>,
+    callbacks: Vec<Listener>,
 }
 
 impl PageSocket {
