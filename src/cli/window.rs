@@ -28,7 +28,7 @@ pub struct WindowArgs {
     #[arg(long)]
     present: bool,
     /// Show this view under the editors: plots, table, coding, fit, sampling, libraries,
-    /// temperature, distillation or simplex.
+    /// temperature, distillation, simplex or divergences.
     #[arg(long, value_name = "ID")]
     view: Option<ViewId>,
     /// Open on P from a model's output file (.npy or CSV); needs --q-file.

@@ -181,7 +181,7 @@ pub fn logits_switch_name(side: Side) -> String {
 /// moves; −∞ for an outcome of probability 0).
 /// For a scenario about P alone, a button brings Q back.
 fn logits_switch_ui(ui: &mut egui::Ui, state: &mut AppState, sides: &[Side]) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Edit as logits:");
         for &side in sides {
             let mut on = state.doc.logits(side).is_some();

@@ -134,19 +134,37 @@ fn code_words_ui(
                     command = Some(Command::Select(i));
                 }
                 cell(ui, widths[1], RichText::new(text::probability(analysis.p.get(i).copied().unwrap_or(0.0))));
-                cell(ui, widths[2], RichText::new(short_word(&coding.code_p, i)).monospace().color(p_color));
+                let mono = egui::TextStyle::Monospace.resolve(ui.style());
+                let p_word = word_in(ui.painter(), &mono, word(&coding.code_p, i), widths[2]);
+                cell(ui, widths[2], RichText::new(p_word).monospace().color(p_color));
                 cell(ui, widths[3], RichText::new(text::probability(analysis.q.get(i).copied().unwrap_or(0.0))));
-                cell(ui, widths[4], RichText::new(short_word(&coding.code_q, i)).monospace().color(q_color));
+                let q_word = word_in(ui.painter(), &mono, word(&coding.code_q, i), widths[4]);
+                cell(ui, widths[4], RichText::new(q_word).monospace().color(q_color));
             });
         }
     });
     command
 }
 
-/// A code word, shortened to its first 14 bits and its length when it is long.
-fn short_word(code: &crate::info::coding::Code, i: usize) -> String {
-    let word = code.words.get(i).map(String::as_str).unwrap_or("");
-    if word.len() <= 16 { word.to_string() } else { format!("{}… ({} bits)", &word[..14], word.len()) }
+fn word(code: &crate::info::coding::Code, i: usize) -> &str {
+    code.words.get(i).map(String::as_str).unwrap_or("")
+}
+
+/// A code word as it fits `width` (measured in `font`): whole, or its first bits and its
+/// length ("0011011… (13 bits)"), or its first bits and "…" where even that is too wide.
+fn word_in(painter: &egui::Painter, font: &egui::FontId, word: &str, width: f32) -> String {
+    let room = width - 6.0;
+    let fits = |text: &str| text_width(painter, text, font) <= room;
+    if fits(word) {
+        return word.to_string();
+    }
+    for tail in [format!("… ({} bits)", word.len()), "…".to_string()] {
+        // Code words are 0s and 1s: every index is a character boundary.
+        if let Some(k) = (1..word.len()).rev().find(|&k| fits(&format!("{}{tail}", &word[..k]))) {
+            return format!("{}{tail}", &word[..k]);
+        }
+    }
+    word.chars().take(1).collect()
 }
 
 fn summary_ui(ui: &mut egui::Ui, coding: &CodingReport, p_color: egui::Color32, q_color: egui::Color32) {

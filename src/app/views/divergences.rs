@@ -82,7 +82,7 @@ impl View for DivergencesView {
                 ui.label(title);
                 copy(ui)
             } else {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.label(title);
                     copy(ui)
                 })

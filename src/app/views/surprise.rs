@@ -376,19 +376,20 @@ fn plot_contents_ui(
     );
     // Probability 0: surprise ∞, pinned to the top edge at x = 0.
     let log = data.unit.log_name();
+    let (top, left) = (data.y_top, axis.left());
+    // Both sides' notes in one text, a line each, so that they never print over each other.
+    let mut notes = Vec::new();
     for (zero, side, color, shape) in
         [(&data.p_zero, "p", p_color, MarkerShape::Circle), (&data.q_zero, "q", q_color, MarkerShape::Diamond)]
     {
         let Some(named) = zero else { continue };
-        let top = data.y_top;
-        let left = axis.left();
         plot_ui.points(Points::new("", vec![[left, top]]).color(color).radius(7.0).shape(shape).filled(true));
         let arrow = Arrows::new("", PlotPoints::from(vec![[left, top * 0.9]]), PlotPoints::from(vec![[left, top]]));
         plot_ui.arrows(arrow.color(palette.alarm).tip_length(8.0));
-        let label = RichText::new(format!("{side} = 0: −{log} {side} = {} ({named})", text::INFINITY))
-            .size(theme::BODY_SIZE * 1.2)
-            .strong()
-            .color(palette.alarm);
+        notes.push(format!("{side} = 0: −{log} {side} = {} ({named})", text::INFINITY));
+    }
+    if !notes.is_empty() {
+        let label = RichText::new(notes.join("\n")).size(theme::BODY_SIZE * 1.2).strong().color(palette.alarm);
         let beside = left + 0.03 * (axis.x(1.0) - left);
         plot_ui.text(Text::new("", PlotPoint::new(beside, top), label).anchor(egui::Align2::LEFT_TOP));
     }
