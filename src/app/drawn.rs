@@ -50,8 +50,8 @@ impl KlApp {
 
     /// Where each section of the one-column page (a phone's) was drawn, top to bottom;
     /// empty when the window had the desktop's layout.
-    pub fn column_sections(&self) -> Vec<(super::narrow::Section, egui::Rect)> {
-        self.live_ctx.as_ref().map(super::narrow::sections).unwrap_or_default()
+    pub fn column_sections(&self) -> Vec<(super::ui::column::Section, egui::Rect)> {
+        self.live_ctx.as_ref().map(super::ui::column::sections).unwrap_or_default()
     }
 
     /// The simplex view's triangle, while that view shows three outcomes.

@@ -324,7 +324,7 @@ impl KlApp {
         // One decision for the whole frame: a phone or a narrow or short window gets one
         // column that scrolls (`narrow.rs`), anything larger the desktop's columns.
         let narrow = theme::is_narrow(ui.available_size()) && !self.presenting;
-        narrow::forget_sections(ui.ctx());
+        ui::column::forget_sections(ui.ctx());
         let platform = &self.platform;
         let offered = |command: &Command| platform.offers(command);
         if let Some(doc) = &self.state.densities {
@@ -348,7 +348,7 @@ impl KlApp {
         if !self.presenting {
             let top = egui::Panel::top("top bar").show(ui, |ui| bar.ui(ui, &mut self.state));
             if narrow {
-                narrow::note_section(ui.ctx(), narrow::Section::TopBar, top.response.rect);
+                ui::column::note_section(ui.ctx(), ui::column::Section::TopBar, top.response.rect);
             }
             self.run_all(top.inner, mode);
         }

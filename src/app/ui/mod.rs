@@ -2,6 +2,7 @@
 //! revision, how a concealed number is shown, and whether a picture is for print. Imports only the model below it.
 
 mod cache;
+pub mod column;
 pub mod concealment;
 pub mod fit_text;
 pub mod print;

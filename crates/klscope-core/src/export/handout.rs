@@ -53,6 +53,21 @@ pub struct HandoutStep<'a> {
     pub answered: Option<&'a [u8]>,
 }
 
+/// The steps a copy prints: the teacher's every one; the students' those before the first
+/// question and those that ask something, since a step that only tells, after a question,
+/// tells its answer (its words and its picture both).
+pub fn shown_steps<'s, 'a>(steps: &'s [HandoutStep<'a>], copy: Audience) -> Vec<&'s HandoutStep<'a>> {
+    let mut asked = false;
+    steps
+        .iter()
+        .filter(|step| {
+            let keep = copy == Audience::Teacher || !asked || step.task.is_some();
+            asked |= matches!(step.task, Some(HandoutTask::Question { .. }));
+            keep
+        })
+        .collect()
+}
+
 /// The handout page for `title` and its steps, in the chosen copy.
 pub fn handout_html(title: &str, steps: &[HandoutStep<'_>], copy: Audience) -> String {
     let mut html = String::new();
@@ -65,8 +80,9 @@ pub fn handout_html(title: &str, steps: &[HandoutStep<'_>], copy: Audience) -> S
         Audience::Teacher => "teacher",
     };
     html.push_str(&format!("</head>\n<body class=\"{class}\">\n"));
+    let shown = shown_steps(steps, copy);
     // Two steps a sheet: a sheet starts a new page, and a step never splits.
-    for (index, pair) in steps.chunks(2).enumerate() {
+    for (index, pair) in shown.chunks(2).enumerate() {
         html.push_str("<div class=\"sheet\">\n");
         if index == 0 {
             html.push_str(&format!(
@@ -224,6 +240,22 @@ mod tests {
         assert_eq!(html.matches("base64,AQID\"").count(), 3);
         assert!(!html.contains("base64,BAU=\""));
         assert!(!html.contains("Answer:") && !html.contains("little mass"));
+    }
+
+    #[test]
+    fn the_students_copy_leaves_out_a_step_that_tells_an_earlier_answer() {
+        let (question, answered) = ([1u8, 2, 3], [4u8, 5]);
+        let mut all = steps(&question, &answered);
+        let told = HandoutStep { number: 4, text: "It was KL(Q||P)", task: None, picture: &answered, answered: None };
+        all.push(told);
+        let student = handout_html("t", &all, Audience::Student);
+        assert!(!student.contains("It was KL(Q||P)") && !student.contains("base64,BAU=\""), "{student}");
+        assert!(student.contains("<p>p &lt; q &amp; q &gt; 0</p>"), "a step before any question stays");
+        assert!(student.contains("Make KL(P||Q) smaller"), "a step that asks stays");
+        let teacher = handout_html("t", &all, Audience::Teacher);
+        assert!(teacher.contains("It was KL(Q||P)"));
+        assert_eq!(shown_steps(&all, Audience::Student).len(), 3);
+        assert_eq!(shown_steps(&all, Audience::Teacher).len(), 4);
     }
 
     #[test]

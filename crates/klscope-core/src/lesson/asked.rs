@@ -2,7 +2,7 @@
 //! order, or Wasserstein-1 at the scenario's positions. The last two are not measures
 //! (they need α or positions besides P and Q), so a question names them through this.
 
-use super::task::{Scene, SceneMeasures, infinite_reason};
+use super::scene::{Scene, SceneMeasures};
 use crate::info::direction::Direction;
 use crate::info::family::{FamilyMember, alpha_text};
 use crate::info::renyi::{is_order, renyi_divergence};
@@ -115,7 +115,7 @@ impl Asked {
     /// when it is.
     pub fn infinite_reason(self, now: &Scene<'_>) -> Option<String> {
         let because = match (self, &now.measures) {
-            (Asked::Measure(measure), _) => return infinite_reason(measure, now),
+            (Asked::Measure(measure), _) => return now.infinite_reason(measure),
             (Asked::Renyi(alpha), SceneMeasures::Discrete { labels, p, q, .. }) => {
                 let cause = renyi_divergence(p, q, alpha).cause?;
                 let label = crate::text::quote(labels.get(cause.outcome).map(String::as_str).unwrap_or("?"));

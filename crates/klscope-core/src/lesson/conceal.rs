@@ -6,7 +6,8 @@
 //! bar while the question is open cannot drag a hidden number into view.
 
 use super::asked::Asked;
-use super::task::{Prediction, Scene};
+use super::scene::Scene;
+use super::task::Prediction;
 use crate::info::family::FamilyMember;
 use crate::info::{Measure, Unit};
 

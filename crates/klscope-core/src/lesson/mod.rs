@@ -15,6 +15,7 @@ mod error;
 mod format;
 mod load;
 mod locate;
+mod scene;
 pub mod task;
 
 pub use asked::{Asked, BEYOND_MEASURES, asked_named};
@@ -24,7 +25,8 @@ pub use error::{LessonError, LessonProblem, Place, StepProblem};
 pub use format::measure_named;
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::load;
-pub use task::{Answer, Choice, Goal, GoalStatus, Prediction, Relation, Scene, SceneMeasures, Task, Verdict};
+pub use scene::{Scene, SceneMeasures};
+pub use task::{Answer, Choice, Goal, GoalStatus, Prediction, Relation, Task, Verdict};
 
 use crate::scenario::{AnyScenario, DensitiesScenario, Scenario};
 

@@ -2,7 +2,7 @@
 //! the student answers, never typed by the lesson's author; a goal is checked live.
 
 use super::asked::Asked;
-use crate::info::density::DensityReport;
+use super::scene::{Scene, SceneMeasures};
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Report, Side, Unit};
 use crate::text::{short_number, with_unit};
@@ -167,67 +167,14 @@ impl Prediction {
     }
 }
 
-/// P and Q as they stand, with their measures and the unit of the screen.
-pub struct Scene<'a> {
-    pub measures: SceneMeasures<'a>,
-    pub unit: Unit,
+/// A quantity's value as the verdict writes it.
+fn shown(now: &Scene<'_>, measure: Asked, unit: Unit) -> String {
+    with_unit(measure.value(now, unit), measure.unit_label(unit))
 }
 
-/// Where a scene's numbers come from: discrete P and Q with their report, or two densities
-/// with theirs (no outcomes to name).
-pub enum SceneMeasures<'a> {
-    Discrete {
-        labels: &'a [String],
-        p: &'a [f64],
-        q: &'a [f64],
-        report: &'a Report,
-        /// The outcomes' positions on a line, for W₁ (None: 0, 1, 2, …).
-        positions: Option<&'a [f64]>,
-    },
-    Densities(&'a DensityReport),
-}
-
-impl<'a> Scene<'a> {
-    pub fn discrete(labels: &'a [String], p: &'a [f64], q: &'a [f64], report: &'a Report, unit: Unit) -> Scene<'a> {
-        Scene { measures: SceneMeasures::Discrete { labels, p, q, report, positions: None }, unit }
-    }
-
-    pub fn densities(report: &'a DensityReport, unit: Unit) -> Scene<'a> {
-        Scene { measures: SceneMeasures::Densities(report), unit }
-    }
-
-    /// A measure's value in `unit` (NaN for the χ² members, which densities do not
-    /// integrate).
-    pub fn value(&self, measure: Measure, unit: Unit) -> f64 {
-        match self.measures {
-            SceneMeasures::Discrete { report, .. } => measure.value(report, unit),
-            SceneMeasures::Densities(report) => report.in_unit(measure, unit).value,
-        }
-    }
-
-    /// The same scene with the outcomes at `positions` on a line (for W₁).
-    pub fn at_positions(mut self, at: Option<&'a [f64]>) -> Scene<'a> {
-        if let SceneMeasures::Discrete { positions, .. } = &mut self.measures {
-            *positions = at;
-        }
-        self
-    }
-
-    /// The outcomes' names (none for densities).
-    pub fn labels(&self) -> &'a [String] {
-        match self.measures {
-            SceneMeasures::Discrete { labels, .. } => labels,
-            SceneMeasures::Densities(_) => &[],
-        }
-    }
-
-    fn shown(&self, measure: Asked, unit: Unit) -> String {
-        with_unit(measure.value(self, unit), measure.unit_label(unit))
-    }
-
-    fn label(&self, index: usize) -> String {
-        Prediction::choice_text(Choice::Outcome(index), self.labels())
-    }
+/// An outcome's name as its button says it.
+fn label(now: &Scene<'_>, index: usize) -> String {
+    Prediction::choice_text(Choice::Outcome(index), now.labels())
 }
 
 fn judge_larger(first: Asked, second: Asked, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
@@ -244,9 +191,9 @@ fn judge_larger(first: Asked, second: Asked, answer: Option<Answer>, now: &Scene
     let values = format!(
         "{} = {} and {} = {}",
         first.symbol(),
-        now.shown(first, now.unit),
+        shown(now, first, now.unit),
         second.symbol(),
-        now.shown(second, now.unit)
+        shown(now, second, now.unit)
     );
     let reason = first
         .infinite_reason(now)
@@ -267,15 +214,6 @@ fn pair_reason(first: Asked, second: Asked, equal: bool) -> &'static str {
         }
         (false, _) => "compare the two sums term by term in the table view to see where the difference comes from",
     }
-}
-
-/// "KL(P||Q) is infinite: Q gives 'scissors' probability 0, but P gives it 0.2".
-pub(super) fn infinite_reason(measure: Measure, now: &Scene<'_>) -> Option<String> {
-    let cause = match now.measures {
-        SceneMeasures::Discrete { labels, p, q, report, .. } => measure.infinite_because(report)?.explain(labels, p, q),
-        SceneMeasures::Densities(report) => report.infinite_because(measure)?.explain(),
-    };
-    Some(format!("{} is infinite because {cause}", measure.symbol()))
 }
 
 fn judge_meaningful(among: &[Asked], answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
@@ -302,12 +240,12 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
     };
     let amount = now.unit.from_nats(best);
     let why = if best.is_infinite() {
-        infinite_reason(measure, now)
-            .unwrap_or_else(|| format!("'{}' makes {} infinite", now.label(top), measure.symbol()))
+        now.infinite_reason(measure)
+            .unwrap_or_else(|| format!("'{}' makes {} infinite", label(now, top), measure.symbol()))
     } else {
         format!(
             "'{}' adds {} to {}: each outcome adds its probability times its log ratio (or surprise), and this product is the largest",
-            now.label(top),
+            label(now, top),
             with_unit(amount, now.unit.name()),
             measure.symbol()
         )
@@ -321,7 +259,7 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
 
 fn judge_estimate(measure: Asked, unit: Unit, tolerance: f64, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
     let value = measure.value(now, unit);
-    let right_answer = now.shown(measure, unit);
+    let right_answer = shown(now, measure, unit);
     let student = match answer {
         Some(Answer::Number(x)) => Some(x),
         _ => None,
