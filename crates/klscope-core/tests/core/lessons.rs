@@ -279,7 +279,7 @@ fn the_builtin_lessons_ask_every_kind_of_task() {
     assert!(has(|t| matches!(t, Task::Predict(Prediction::StaysMeaningful { .. }))), "a StaysMeaningful prediction");
     let beyond =
         |t: &&Task| matches!(t, Task::Predict(Prediction::Estimate { measure: lesson::Asked::Wasserstein1, .. }));
-    assert!(tasks.iter().any(|t| beyond(t)), "an estimate of W₁");
+    assert!(tasks.iter().any(beyond), "an estimate of W₁");
     assert!(has(|t| matches!(t, Task::Goal(_))), "a goal");
     let views: Vec<&str> =
         lesson::builtin_lessons().iter().flat_map(|l| &l.steps).map(|step| step.view.as_str()).collect();
