@@ -360,14 +360,16 @@ impl KlApp {
         }
         // A student in a room answers in the classroom's strip, in place of the lesson's.
         let student = self.classroom_student_ui(ui, mode);
-        self.classroom_teacher_ui(ui, mode);
         if narrow {
+            self.classroom_teacher_ui(ui, mode);
             self.narrow_ui(ui, mode, view);
             return;
         }
         if !student {
             self.lesson_strip_ui(ui, mode);
         }
+        // After the strip, which starts the frame's list of buttons a page can find.
+        self.classroom_teacher_ui(ui, mode);
         if self.state.densities.is_some() {
             self.densities_ui(ui, mode);
             return;
