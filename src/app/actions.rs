@@ -21,30 +21,8 @@ impl KlApp {
         }
         let state = &mut self.state;
         match command {
-            Command::Undo => match &mut state.densities {
-                Some(now) => {
-                    if let Some(previous) = self.densities_history.undo(now) {
-                        now.restore(previous);
-                    }
-                }
-                None => {
-                    if let Some(previous) = self.history.undo(&state.doc) {
-                        state.doc = previous;
-                    }
-                }
-            },
-            Command::Redo => match &mut state.densities {
-                Some(now) => {
-                    if let Some(next) = self.densities_history.redo(now) {
-                        now.restore(next);
-                    }
-                }
-                None => {
-                    if let Some(next) = self.history.redo(&state.doc) {
-                        state.doc = next;
-                    }
-                }
-            },
+            Command::Undo => self.step_history(true),
+            Command::Redo => self.step_history(false),
             Command::Uniform => state.doc.get_mut(state.active).make_uniform(),
             Command::CopyPToQ => state.doc.copy_p_to_q(),
             Command::SwapPQ => state.doc.swap(),
@@ -162,6 +140,26 @@ impl KlApp {
     fn family_report(&self) -> crate::info::family::FamilyReport {
         let a = &self.analysis;
         crate::info::family::FamilyReport::compute(&a.p, &a.q, self.state.alpha, self.state.doc.positions.as_deref())
+    }
+
+    /// One step back (`back`) or forward in the history of what is on screen: the
+    /// densities' while the densities screen shows, else the discrete document's.
+    fn step_history(&mut self, back: bool) {
+        let state = &mut self.state;
+        match &mut state.densities {
+            Some(now) => {
+                let to = if back { self.densities_history.undo(now) } else { self.densities_history.redo(now) };
+                if let Some(to) = to {
+                    now.restore(to);
+                }
+            }
+            None => {
+                let to = if back { self.history.undo(&state.doc) } else { self.history.redo(&state.doc) };
+                if let Some(to) = to {
+                    state.doc = to;
+                }
+            }
+        }
     }
 
     /// Carries out what a panel or a view asked for.

@@ -128,7 +128,7 @@ fn prediction_ui(
     let choices = prediction.choices(labels);
     ui.horizontal_wrapped(|ui| {
         for choice in &choices {
-            let wire = wire_choice(*choice);
+            let wire = WireAnswer::from(*choice);
             let mine = room.answer.as_ref() == Some(&wire);
             let button = tall(egui::Button::new(Prediction::choice_text(*choice, labels)).selected(mine));
             if remember(&Prediction::choice_text(*choice, labels), ui.add_enabled(!revealed, button)).clicked() {
@@ -179,11 +179,6 @@ fn prediction_ui(
             ui.label(RichText::new("Answer on your own: the class sees only how many answered.").weak());
         }
     }
-}
-
-/// A choice as the server reads it.
-pub fn wire_choice(choice: Choice) -> WireAnswer {
-    WireAnswer::from(choice)
 }
 
 /// The student's own answer as their button says it.

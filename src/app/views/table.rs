@@ -42,19 +42,6 @@ pub enum Column {
 const COLUMNS: usize = 10;
 
 impl Column {
-    /// The columns of P against Q.
-    const ALL: [Column; 9] = [
-        Column::Outcome,
-        Column::P,
-        Column::Q,
-        Column::SurpriseP,
-        Column::SurpriseQ,
-        Column::LogRatio,
-        Column::TermPQ,
-        Column::TermQP,
-        Column::Member,
-    ];
-
     /// The columns of H(P), for a scenario about P alone.
     const P_ALONE: [Column; 4] = [Column::Outcome, Column::P, Column::SurpriseP, Column::TermP];
 
@@ -71,6 +58,11 @@ impl Column {
         Column::TermP,
         Column::Member,
     ];
+
+    /// The columns of P against Q: all but H(P)'s term.
+    fn against_q() -> impl Iterator<Item = Column> {
+        Column::EVERY.into_iter().filter(|c| *c != Column::TermP)
+    }
 
     fn title(self, log: &str, member: TermsOf) -> String {
         match self {
@@ -212,7 +204,7 @@ impl Geometry {
         let room = ui.available_width();
         let width_of = |columns: &[Column]| columns.iter().map(|c| c.width()).sum::<f32>();
         let all: Vec<Column> =
-            Column::ALL.into_iter().filter(|c| *c != Column::Member || terms_of != TermsOf::Nothing).collect();
+            Column::against_q().filter(|c| *c != Column::Member || terms_of != TermsOf::Nothing).collect();
         let shown = if p_alone {
             Column::P_ALONE.to_vec()
         } else if width_of(&all) * wanted <= room {
@@ -291,7 +283,7 @@ fn table_ui(ui: &mut egui::Ui, input: &ViewInput<'_>, table: &mut TableView) -> 
                 .response
                 .on_hover_text("Add a column with another member of the family's per-outcome terms; its sum is below");
         }
-        let hint = if !p_alone && geometry.shown.len() < Column::ALL.len() {
+        let hint = if !p_alone && geometry.shown.len() < Column::against_q().count() {
             "Click a heading to sort. A wider view shows −log p, −log q and log(p/q) too."
         } else {
             "Click a heading to sort, a row to select."

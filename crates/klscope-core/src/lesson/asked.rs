@@ -4,7 +4,7 @@
 
 use super::scene::{Scene, SceneMeasures};
 use crate::info::direction::Direction;
-use crate::info::family::{FamilyMember, alpha_text};
+use crate::info::family::FamilyMember;
 use crate::info::renyi::{is_order, renyi_divergence};
 use crate::info::wasserstein::wasserstein1;
 use crate::info::{Measure, Unit};
@@ -200,10 +200,7 @@ pub const BEYOND_MEASURES: &str =
 
 impl std::fmt::Display for Asked {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Asked::Renyi(alpha) => write!(f, "D_{}(P||Q)", alpha_text(*alpha)),
-            other => write!(f, "{}", other.symbol()),
-        }
+        f.write_str(&self.symbol())
     }
 }
 
