@@ -5,8 +5,10 @@
 use eframe::egui::{self, RichText};
 
 use super::model::Mode;
+use super::panels::measures::AskedNumber;
 use super::ui::theme;
 use super::{KlApp, panels};
+use crate::lesson::Concealed;
 
 /// The view's type beside the lesson's, in presentation mode: 26 px becomes 21 px.
 const VIEW_TEXT: f32 = 0.8;
@@ -22,7 +24,8 @@ impl KlApp {
         }
         egui::Panel::bottom("key measures").resizable(false).show(ui, |ui| {
             let concealed = self.concealed();
-            panels::measures::key_measures_ui(ui, &self.state, &self.analysis, &concealed);
+            let asked = self.asked_numbers(&concealed);
+            panels::measures::key_measures_ui(ui, &self.state, &self.analysis, &concealed, &asked);
         });
         let width = ui.available_width();
         egui::Panel::left("presented editors").resizable(false).exact_size(width * 0.42).show(ui, |ui| {
@@ -36,5 +39,25 @@ impl KlApp {
             theme::scale_text(ui.style_mut(), VIEW_TEXT);
             self.view_ui(ui, mode, view)
         });
+    }
+
+    /// The numbers the step asks about that the key measures leave out (W₁, D_α), each
+    /// hidden while the question hiding it is pending.
+    fn asked_numbers(&self, concealed: &Concealed) -> Vec<AskedNumber> {
+        let Some(task) = self.lesson.as_ref().and_then(|run| run.task()) else {
+            return Vec::new();
+        };
+        let scene = self.scene();
+        let mut asked = task.asks();
+        asked.dedup();
+        asked
+            .into_iter()
+            .filter_map(|asked| asked.member().map(|member| (asked, member)))
+            .map(|(asked, member)| AskedNumber {
+                asked,
+                value: asked.value(&scene, self.state.unit),
+                hidden: concealed.hides_member(member),
+            })
+            .collect()
     }
 }

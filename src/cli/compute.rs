@@ -7,7 +7,7 @@ use super::args::OutputArgs;
 use super::args::{Alpha, DensitySpec, Labels, PLogits, PValues, QLogits, QValues, Temperature};
 use super::model_input::{self, Side};
 use crate::export::json;
-use crate::info::family::{FamilyMember, FamilyReport, alpha_text};
+use crate::info::family::{FamilyMember, FamilyReport, alpha_text, renyi_d};
 use crate::info::measures::outcome_terms;
 use crate::info::softmax::softmax;
 use crate::info::{Measure, Report, Unit};
@@ -194,8 +194,8 @@ pub fn family_text(pair: &Pair, family: &FamilyReport, unit: Unit) -> String {
         None => "with the outcomes at 0, 1, 2, … in order",
     };
     let note = format!(
-        "  (D_{} is Rényi's divergence at α = {}, set with --alpha; W₁ is taken {where_from}.)\n",
-        alpha_text(family.alpha),
+        "  ({} is Rényi's divergence at α = {}, set with --alpha; W₁ is taken {where_from}.)\n",
+        renyi_d(family.alpha),
         alpha_text(family.alpha)
     );
     let at = out.find("no unit.)\n").map_or(out.len(), |i| i + "no unit.)\n".len());

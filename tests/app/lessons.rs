@@ -8,7 +8,7 @@ use klscope::app::KlApp;
 use klscope::app::model::state::AppState;
 use klscope::app::panels::lesson_step::ESTIMATE_FIELD;
 use klscope::info::{Measure, Side, Unit};
-use klscope::lesson::{Goal, Lesson, Prediction, Relation, Step, Task};
+use klscope::lesson::{Asked, Goal, Lesson, Prediction, Relation, Step, Task};
 use klscope::scenario;
 
 use crate::harness::{drag, harness_with};
@@ -181,4 +181,32 @@ fn the_clicker_keys_step_through_the_lesson_in_presentation_mode() {
     harness.key_press(Key::ArrowRight);
     harness.run();
     assert_eq!(at(&harness), Some(1));
+}
+
+/// Presenting, the row of key measures adds what the step asks that is not among them:
+/// "Beyond KL" estimates W₁, hidden until answered, then shown beside KL and JS (its
+/// answer named a number the row never showed).
+#[test]
+fn a_presented_step_adds_the_number_it_asks_to_the_key_measures() {
+    let lesson = klscope::lesson::builtin_lessons().iter().find(|l| l.id == "beyond-kl").unwrap().clone();
+    let index = lesson
+        .steps
+        .iter()
+        .position(|step| {
+            matches!(&step.task, Some(Task::Predict(Prediction::Estimate { measure: Asked::Wasserstein1, .. })))
+        })
+        .expect("Beyond KL estimates W₁");
+    let mut harness = harness_with(AppState::default());
+    harness.state_mut().open_lesson(lesson, index).unwrap();
+    harness.state_mut().set_presenting(true);
+    harness.run();
+    let cells = |harness: &Harness<'_, KlApp>| -> Vec<String> {
+        let painted = crate::screen_text::pieces(harness).into_iter().filter(|p| p.rect.is_some());
+        painted.map(|p| p.text).filter(|t| t.starts_with("W₁(P,Q)\n")).collect()
+    };
+    assert_eq!(cells(&harness), vec!["W₁(P,Q)\n?".to_string()], "hidden while the question is pending");
+    harness.get_by_label("Reveal").click();
+    harness.run();
+    // The dice are one face apart: W₁ = 1 exactly.
+    assert_eq!(cells(&harness), vec!["W₁(P,Q)\n1.000".to_string()], "shown once answered");
 }

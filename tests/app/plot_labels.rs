@@ -10,6 +10,7 @@ use eframe::egui::{self, Rect, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use klscope::app::KlApp;
+use klscope::app::model::state::AppState;
 use klscope::app::platform::native::Folders;
 use klscope::app::ui::theme;
 
@@ -178,5 +179,100 @@ fn the_surprise_curve_can_spread_small_probabilities_on_a_log_axis() {
     for label in &x {
         let decade = label.parse::<f64>().unwrap().log10();
         assert!((decade - decade.round()).abs() < 1e-9, "{label} is not a power of ten");
+    }
+}
+
+/// Every built-in step that asks a question over the plots, presented at 1024×768 with
+/// its answer and why shown above: both plots keep room to be read (they stood one above
+/// the other, and the surprise curve shrank to a sliver without its x axis).
+#[test]
+fn a_presented_answer_leaves_both_plots_room_and_their_ticks() {
+    let mut looked = 0;
+    for lesson in klscope::lesson::builtin_lessons() {
+        for (index, step) in lesson.steps.iter().enumerate() {
+            let asks = matches!(step.task, Some(klscope::lesson::Task::Predict(_)));
+            if !asks || step.view != "plots" || step.densities().is_some() {
+                continue;
+            }
+            let mut harness = harness_sized(AppState::default(), Folders::in_temp(), vec2(1024.0, 768.0));
+            harness.state_mut().open_lesson(lesson.clone(), index).unwrap();
+            harness.state_mut().set_presenting(true);
+            harness.run();
+            harness.get_by_label("Reveal").click();
+            harness.run();
+            harness.run();
+            let what = format!("{} step {} answered", lesson.id, index + 1);
+            let frames = frames(&harness);
+            assert_eq!(frames.len(), 2, "{what}: two plots, found {frames:?}");
+            for (plot, frame) in ["contributions", "surprise"].iter().zip(&frames) {
+                assert!(frame.height() >= 110.0 && frame.width() >= 180.0, "{what}: the {plot} plot is {frame:?}");
+            }
+            let (_, surprise_x) = ticks(&harness, frames[1]);
+            assert!(surprise_x.len() >= 3, "{what}: the surprise curve's x axis labels {surprise_x:?}");
+            looked += 1;
+        }
+    }
+    assert!(looked >= 5, "{looked} answered steps over the plots");
+}
+
+/// An infinite term's ∞ grows with the type: in presentation mode it is drawn well above
+/// body size (it asked for a fixed 29 points, a third of the measures panel's ∞ there).
+#[test]
+fn an_infinite_bars_infinity_is_drawn_large_where_its_slot_allows() {
+    for (presenting, least) in
+        [(false, theme::BODY_SIZE * 1.4), (true, theme::BODY_SIZE * theme::PRESENTATION_SCALE * 1.4)]
+    {
+        let harness = at_1024("support-mismatch", "plots", presenting);
+        let frames = frames(&harness);
+        let inside: Vec<f32> = pieces(&harness)
+            .into_iter()
+            .filter(|p| p.text == "∞" && p.rect.is_some_and(|r| frames[0].contains(r.center())))
+            .map(|p| p.size)
+            .collect();
+        assert_eq!(inside.len(), 1, "one infinite term, scissors' in KL(P||Q): {inside:?}");
+        assert!(inside[0] >= least, "presenting {presenting}: ∞ at {} points, wanted {least} or more", inside[0]);
+    }
+}
+
+/// "q = 0: −log₂ q = ∞" stands in the surprise plot's top right corner, where the curve is
+/// low: beside the pinned markers at the left it covered the curve's steep end.
+#[test]
+fn the_surprise_curves_infinity_notes_stand_clear_of_its_left_end() {
+    for (id, note) in
+        [("support-mismatch", "q = 0: −log₂ q = ∞ (scissors)"), ("disjoint-supports", "p = 0: −log₂ p = ∞")]
+    {
+        let harness = at_1024(id, "plots", false);
+        let frames = frames(&harness);
+        let notes: Vec<Rect> = pieces(&harness)
+            .into_iter()
+            .filter(|p| p.text.lines().any(|line| line == note))
+            .filter_map(|p| p.rect)
+            .collect();
+        assert_eq!(notes.len(), 1, "{id}: one text says {note:?}");
+        let (rect, frame) = (notes[0], frames[1]);
+        assert!(frame.contains_rect(rect), "{id}: the note {rect:?} lies inside the plot {frame:?}");
+        assert!(rect.right() > frame.center().x, "{id}: the note {rect:?} ends in the right half of {frame:?}");
+        assert!(
+            rect.left() > frame.left() + 0.15 * frame.width(),
+            "{id}: the note {rect:?} starts clear of the left edge"
+        );
+    }
+}
+
+/// The table's sums each on one line, "Σ p·log(p/q) = KL(P||Q) = 0.3500 bits": the line
+/// of sums wraps between them, never inside one.
+#[test]
+fn the_tables_sums_never_break_inside_one() {
+    let harness = at_1024("fair-vs-loaded-die", "table", false);
+    let row = theme::BODY_SIZE * 1.6;
+    for sum in [
+        "Σ p·(−log p) = H(P) = 2.585 bits",
+        "Σ p·log(p/q) = KL(P||Q) = 0.3500 bits",
+        "Σ q·log(q/p) = KL(Q||P) = 0.4240 bits",
+    ] {
+        let shown: Vec<Rect> = pieces(&harness).into_iter().filter(|p| p.text == sum).filter_map(|p| p.rect).collect();
+        assert_eq!(shown.len(), 1, "{sum:?} is one text");
+        assert!(shown[0].height() < row, "{sum:?} is one line: {:?}", shown[0]);
+        assert!(shown[0].right() <= 1024.0, "{sum:?} ends on screen: {:?}", shown[0]);
     }
 }

@@ -180,10 +180,10 @@ fn the_divergences_view_shows_the_family_and_follows_alpha_and_a_drag() {
         let node = node.accesskit_node();
         node.label().or(node.value()).unwrap_or_default().to_string()
     };
-    let before = shown(&harness, "D_2 =");
+    let before = shown(&harness, "D₂ =");
     harness.get_by_label("α = ∞").click();
     harness.run();
-    let after = shown(&harness, "D_∞ =");
+    let after = shown(&harness, "D∞ =");
     assert_ne!(before, after, "the order changes D_α");
     // Copy as Python puts the family's script on the clipboard.
     harness.get_by_label("Copy as Python").click();
@@ -220,7 +220,7 @@ fn the_table_adds_a_family_members_terms_and_the_copies_carry_the_family() {
     harness.state_mut().run(klscope::app::command::Command::CopyMarkdown);
     harness.step();
     let markdown = common::copied(&harness);
-    assert!(markdown.contains("| D_∞(P\\|\\|Q) | Rényi divergence | ∞ |"), "{markdown}");
+    assert!(markdown.contains("| D∞(P\\|\\|Q) | Rényi divergence | ∞ |"), "{markdown}");
     assert!(markdown.contains("| W₁(P,Q) | Wasserstein-1 distance | 3.00000 |"), "{markdown}");
     harness.state_mut().run(klscope::app::command::Command::CopyCsv);
     harness.step();

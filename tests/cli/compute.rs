@@ -425,9 +425,9 @@ fn disjoint_supports_show_kl_infinite_js_at_one_bit_and_w1_finite() {
         found.unwrap_or_else(|| panic!("no {symbol} line in:\n{text}")).to_string()
     };
     assert!(line("W₁(P,Q)").contains("5.000000"), "{text}");
-    assert!(line("D_2(P||Q)").contains("∞") && line("D_2(P||Q)").contains("Q gives '1' probability 0"), "{text}");
+    assert!(line("D₂(P||Q)").contains("∞") && line("D₂(P||Q)").contains("Q gives '1' probability 0"), "{text}");
     assert!(line("χ²(P||Q)").contains("∞") && line("χ²(P||Q)").contains("Q gives '1' probability 0"), "{text}");
-    assert!(text.contains("D_2 is Rényi's divergence at α = 2"), "{text}");
+    assert!(text.contains("D₂ is Rényi's divergence at α = 2"), "{text}");
 }
 
 #[test]

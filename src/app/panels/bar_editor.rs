@@ -271,7 +271,9 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
         let bar =
             Rect::from_min_max(pos2(x - slot / 2.0 + gap / 2.0, top), pos2(x + slot / 2.0 - gap / 2.0, bars.bottom()));
         let selected = i == state.selected && !printing;
-        painter.rect_filled(bar, 2.0, if selected { color } else { fill });
+        // Every bar in its side's fill, the selected one too: its slot and name mark it (in
+        // the text colour the light theme's Q bar turned dark brown, another colour).
+        painter.rect_filled(bar, 2.0, fill);
         // A handle on the bar's top shows where to grab.
         if slot >= 8.0 {
             painter.hline(bar.x_range(), top, Stroke::new(3.0, color));
@@ -286,10 +288,14 @@ fn paint_bars(ui: &egui::Ui, layout: &BarLayout, side: Side, state: &AppState, e
             (selected || editor.dragging == Some(i))
                 .then(|| FontId::proportional(theme::SMALL_SIZE * layout.text_scale))
         }) {
-            // Kept inside the editor: the first and last bars' values would be cut in half.
-            let half = 22.0 * layout.text_scale;
+            // Kept inside the editor by its own half width (the first and last bars' values
+            // would be cut in half), and no further in: a guessed width pushed a narrow
+            // first bar's "0" over its neighbour's value.
+            let galley = painter.layout_no_wrap(text, font, text_color);
+            let half = galley.size().x / 2.0 + 1.0;
             let x = x.clamp(bars.left() + half, (bars.right() - half).max(bars.left() + half));
-            painter.text(pos2(x, top - 3.0), Align2::CENTER_BOTTOM, text, font, text_color);
+            let at = Align2::CENTER_BOTTOM.anchor_size(pos2(x, top - 3.0), galley.size()).min;
+            painter.galley(at, galley, text_color);
         }
         if i % label_every == 0 || selected {
             let label = &distribution.labels()[i];

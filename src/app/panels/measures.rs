@@ -9,7 +9,7 @@ use crate::app::ui::concealment::{HIDDEN, HIDDEN_WHY};
 use crate::app::ui::fit_text::text_width;
 use crate::app::ui::theme;
 use crate::info::{Measure, Unit, ZeroRule, zero_rule::PARAMETER_RANGE};
-use crate::lesson::Concealed;
+use crate::lesson::{Asked, Concealed};
 use crate::text;
 
 /// Measures in pairs: each row puts a forward measure beside its reverse or partner.
@@ -52,13 +52,44 @@ pub fn family_pair_ui(ui: &mut egui::Ui, pair: &mut FamilyPair) {
 pub const KEY_MEASURES: [Measure; 5] =
     [Measure::EntropyP, Measure::CrossEntropyPQ, Measure::KlPQ, Measure::KlQP, Measure::Js];
 
-/// The key measures side by side (presentation mode).
-pub fn key_measures_ui(ui: &mut egui::Ui, state: &AppState, analysis: &Analysis, concealed: &Concealed) {
-    // Five numbers with their units must fit across a 1024-point projector.
+/// The key measures side by side (presentation mode), then the numbers the lesson's step
+/// asks about that are not among them (W₁ on "Beyond KL": its answer named a number the
+/// row never showed).
+pub fn key_measures_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    analysis: &Analysis,
+    concealed: &Concealed,
+    asked: &[AskedNumber],
+) {
+    // Five numbers with their units, and one or two asked ones, must fit across a
+    // 1024-point projector.
     let measures: &[Measure] = if state.doc.focus.p_alone() { &[Measure::EntropyP] } else { &KEY_MEASURES };
-    egui::Grid::new("key measures").num_columns(measures.len()).spacing([6.0, 4.0]).show(ui, |ui| {
+    let columns = measures.len() + asked.len();
+    egui::Grid::new("key measures").num_columns(columns).spacing([6.0, 4.0]).show(ui, |ui| {
         for &measure in measures {
             measure_cell_sized(ui, measure, state, analysis, concealed.hides(measure), 1.3, false);
+        }
+        for number in asked {
+            let unit_label = number.asked.unit_label(state.unit);
+            let hover = match number.hidden {
+                true => HIDDEN_WHY.to_string(),
+                false => format!(
+                    "{} — {}\n= {} {unit_label}",
+                    number.asked.symbol(),
+                    number.asked.meaning(),
+                    text::full(number.value)
+                ),
+            };
+            let cell = Cell {
+                symbol: number.asked.symbol(),
+                value: number.value,
+                unit_label,
+                hover,
+                hidden: number.hidden,
+                highlighted: false,
+            };
+            cell_ui(ui, &cell, 1.3, false);
         }
     });
 }
@@ -126,37 +157,64 @@ fn measure_cell_sized(
 ) {
     let unit = state.unit;
     let value = measure.value(&analysis.report, unit);
-    let text = if hidden { format!("{}\n{HIDDEN}", measure.symbol()) } else { cell_text(measure, value, unit) };
-    let (symbol, rest) = text.split_once('\n').unwrap_or((&text, ""));
+    let cell = Cell {
+        symbol: measure.symbol().to_string(),
+        value,
+        unit_label: measure.unit_label(unit),
+        hover: if hidden { HIDDEN_WHY.to_string() } else { hover_text(measure, value, unit) },
+        hidden,
+        highlighted: matches!(measure, Measure::KlPQ | Measure::KlQP),
+    };
+    cell_ui(ui, &cell, number_scale, steady);
+}
+
+/// A number the presentation row shows besides the key measures: one a lesson's step asks
+/// about that is not a measure of the report (W₁, D_α), with its value on the scene.
+pub struct AskedNumber {
+    pub asked: Asked,
+    pub value: f64,
+    pub hidden: bool,
+}
+
+/// What one cell shows.
+struct Cell {
+    symbol: String,
+    value: f64,
+    unit_label: String,
+    hover: String,
+    hidden: bool,
+    /// KL's two directions stand out from the rest.
+    highlighted: bool,
+}
+
+fn cell_ui(ui: &mut egui::Ui, cell: &Cell, number_scale: f32, steady: bool) {
     let visuals = ui.visuals();
-    let infinite = value.is_infinite() && !hidden;
+    let infinite = cell.value.is_infinite() && !cell.hidden;
     let body = theme::body_size(ui);
     let big = body * number_scale;
     let value_color = if infinite { theme::alarm(ui) } else { visuals.strong_text_color() };
-    let highlighted = matches!(measure, Measure::KlPQ | Measure::KlQP);
     let mut job = LayoutJob::default();
     let symbol_format = egui::TextFormat {
         font_id: egui::FontId::proportional(body),
-        color: if highlighted { visuals.strong_text_color() } else { visuals.text_color() },
+        color: if cell.highlighted { visuals.strong_text_color() } else { visuals.text_color() },
         ..Default::default()
     };
-    job.append(symbol, 0.0, symbol_format);
+    job.append(&cell.symbol, 0.0, symbol_format);
     job.append("\n", 0.0, egui::TextFormat::default());
-    let (number, unit_text) = rest.split_once(' ').unwrap_or((rest, ""));
+    let number = if cell.hidden { HIDDEN.to_string() } else { text::sig4(cell.value) };
     let size = if infinite { big * 1.4 } else { big };
     let number_format =
         egui::TextFormat { font_id: egui::FontId::monospace(size), color: value_color, ..Default::default() };
-    job.append(number, 0.0, number_format);
-    if !unit_text.is_empty() {
+    job.append(&number, 0.0, number_format);
+    if !cell.hidden && !infinite && !cell.unit_label.is_empty() {
         let unit_format = egui::TextFormat {
             font_id: egui::FontId::proportional(body),
             color: visuals.text_color(),
             ..Default::default()
         };
-        job.append(&format!(" {unit_text}"), 0.0, unit_format);
+        job.append(&format!(" {}", cell.unit_label), 0.0, unit_format);
     }
-    let hover = if hidden { HIDDEN_WHY.to_string() } else { hover_text(measure, value, unit) };
-    let frame = if highlighted {
+    let frame = if cell.highlighted {
         egui::Frame::new().fill(visuals.faint_bg_color).corner_radius(4.0).inner_margin(egui::Margin::symmetric(6, 2))
     } else {
         egui::Frame::new().inner_margin(egui::Margin::symmetric(6, 2))
@@ -169,7 +227,7 @@ fn measure_cell_sized(
         if steady {
             ui.set_min_width(widest);
         }
-        ui.add(egui::Label::new(job).selectable(false)).on_hover_text(hover);
+        ui.add(egui::Label::new(job).selectable(false)).on_hover_text(&cell.hover);
     });
 }
 

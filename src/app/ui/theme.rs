@@ -257,12 +257,25 @@ pub fn apply_theme(ctx: &egui::Context, choice: ThemeChoice) {
 pub fn apply_text_sizes(ctx: &egui::Context) {
     ctx.set_visuals_of(egui::Theme::Dark, visuals(true));
     ctx.set_visuals_of(egui::Theme::Light, visuals(false));
+    ctx.set_fonts(font_definitions());
+    set_text_scale(ctx, 1.0);
+}
+
+/// The name of the one-glyph font that draws χ (see `assets/fonts/chi-LICENSE.txt`).
+const CHI_FONT: &str = "klscope chi";
+
+/// egui's fonts, with χ drawn from a font whose χ does not look like a Latin x (it comes
+/// first, so it wins for the one glyph it has; its line metrics are the body font's, so
+/// lines keep their height), and arrows the body font lacks from the monospace font.
+fn font_definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
+    let chi = egui::FontData::from_static(include_bytes!("../../../assets/fonts/chi.ttf"));
+    fonts.font_data.insert(CHI_FONT.to_owned(), std::sync::Arc::new(chi));
     if let Some(proportional) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        proportional.insert(0, CHI_FONT.to_owned());
         proportional.push("Hack".to_owned());
     }
-    ctx.set_fonts(fonts);
-    set_text_scale(ctx, 1.0);
+    fonts
 }
 
 /// How much larger presentation mode's type is: 15 px body text becomes 26 px, which
@@ -510,5 +523,32 @@ mod tests {
         }
         assert_eq!(LIGHT.p_fill, Color32::from_rgb(0, 114, 178));
         assert_eq!(LIGHT.q_fill, Color32::from_rgb(230, 159, 0));
+    }
+
+    /// Lays out `text` in body type with `fonts`; its size.
+    fn laid_out(fonts: egui::FontDefinitions, text: &str) -> egui::Vec2 {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(fonts);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let font = egui::FontId::proportional(BODY_SIZE);
+        let size = ctx.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, Color32::WHITE).size());
+        // The glyphs laid out above wait in the atlas's delta: drop them with the context.
+        let mut after = ctx.run_ui(egui::RawInput::default(), |_| {});
+        after.textures_delta.clear();
+        size
+    }
+
+    #[test]
+    fn chi_is_not_a_latin_x_and_lines_keep_their_height() {
+        let ours = laid_out(font_definitions(), "χ");
+        let egui_s = laid_out(egui::FontDefinitions::default(), "χ");
+        let x = laid_out(font_definitions(), "x");
+        assert_ne!(ours.x, egui_s.x, "χ comes from the chi font, not the body font");
+        assert_ne!(ours.x, x.x, "χ is drawn unlike x");
+        // Row height is the first font's: the chi font carries the body font's metrics.
+        let (row, egui_row) =
+            (laid_out(font_definitions(), "Ag").y, laid_out(egui::FontDefinitions::default(), "Ag").y);
+        assert!((row - egui_row).abs() < 0.5, "a row is {row} points high, egui's {egui_row}");
     }
 }

@@ -212,7 +212,13 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
     let names = OutcomeNames::for_ui(ui, &data.shown.labels);
     // Bars in the sides' saturated fills; the sums above in their text colours.
     let (p_fill, q_fill) = (theme::fill(ui, Side::P), theme::fill(ui, Side::Q));
-    let palette = Palette { p: p_fill, q: q_fill, alarm: theme::alarm(ui), text: ui.visuals().strong_text_color() };
+    let palette = Palette {
+        p: p_fill,
+        q: q_fill,
+        alarm: theme::alarm(ui),
+        text: ui.visuals().strong_text_color(),
+        infinity_size: infinity_size(ui, n),
+    };
     let height = ui.available_height() - names.height - ui.spacing().item_spacing.y;
     let mut plot = theme::round_ticks(theme::still_plot("contributions", height), ui);
     if data.any_infinite {
@@ -234,6 +240,16 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
     let rect = response.response.rect;
     outcome_names_ui(ui, &names, &data.shown.labels, &response.transform, rect);
     rect.union(Rect::from_min_size(rect.left_bottom(), egui::vec2(rect.width(), names.height)))
+}
+
+/// The size of an infinite bar's ∞ among `n` pairs of bars: as large as the measures
+/// panel's digits, but no wider than half an outcome's slot (the glyph is about 0.55 of
+/// its size wide), so that P's and Q's, side by side, never run into each other. The
+/// slot is taken from the width here: the plot's own transform is last frame's while it
+/// is being built.
+fn infinity_size(ui: &egui::Ui, n: usize) -> f32 {
+    let slot = ui.available_width() * 0.85 / n.max(1) as f32;
+    (theme::big_number(ui) * theme::INFINITY_RATIO * 0.7).min(0.5 * slot / 0.55).max(theme::SMALL_SIZE)
 }
 
 /// How the outcomes' names stand under the bars: level where every one fits its slot,
@@ -335,6 +351,9 @@ struct Palette {
     q: egui::Color32,
     alarm: egui::Color32,
     text: egui::Color32,
+    /// The size of an infinite bar's ∞ where its slot is wide enough: as large as the
+    /// measures panel's digits, so that it reads from the back of the room.
+    infinity_size: f32,
 }
 
 /// The zero line, both sides' bars, and an ∞ over each infinite term.
@@ -381,7 +400,7 @@ fn infinite_ui(plot_ui: &mut PlotUi<'_>, x: f64, top: f64, palette: &Palette) {
     }
     let arrow = Arrows::new("", PlotPoints::from(vec![[x, top * 0.86]]), PlotPoints::from(vec![[x, top]]));
     plot_ui.arrows(arrow.color(palette.alarm).tip_length(10.0));
-    let size = theme::BODY_SIZE * theme::BIG_NUMBER_RATIO * theme::INFINITY_RATIO * 0.75;
+    let size = palette.infinity_size;
     let marker = RichText::new(text::INFINITY).size(size).strong().color(palette.alarm);
     plot_ui.text(Text::new("", PlotPoint::new(x, top * 0.84), marker).anchor(egui::Align2::CENTER_TOP));
 }

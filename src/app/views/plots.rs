@@ -13,8 +13,13 @@ pub struct PlotsView {
     surprise: surprise::Surprise,
 }
 
-/// Narrower than this (points), the two plots stand one above the other.
+/// Narrower than this (points), the two plots stand one above the other…
 const STACK_BELOW: f32 = 640.0;
+/// …unless one above the other would leave either plot fewer rows of text than this
+/// for its drawing (the headings above take about five rows): then they stand side by
+/// side again, where each is at least `SIDE_MIN` points wide.
+const STACKED_ROWS: f32 = 19.0;
+const SIDE_MIN: f32 = 240.0;
 
 impl View for PlotsView {
     fn id(&self) -> &'static str {
@@ -31,17 +36,26 @@ impl View for PlotsView {
 
     fn ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
         let (state, analysis, concealed) = (input.state, input.analysis, input.concealed);
-        // Side by side where there is the width for it, else one above the other.
-        if ui.available_width() >= STACK_BELOW {
+        // Side by side where there is the width for it, or where one above the other
+        // would squeeze them (a lesson's answer above them at 1024×768), else stacked.
+        let row = ui.text_style_height(&egui::TextStyle::Body);
+        let (width, height) = (ui.available_width(), ui.available_height());
+        let squeezed = height < STACKED_ROWS * row && width >= 2.0 * SIDE_MIN;
+        if width >= STACK_BELOW || squeezed {
             ui.columns(2, |columns| {
-                let rect = self.contributions.ui(&mut columns[0], state, analysis, concealed);
-                picture::note_plot_rect(&columns[0], Target::Contributions, rect);
-                let rect = self.surprise.ui(&mut columns[1], state, analysis, concealed);
-                picture::note_plot_rect(&columns[1], Target::Surprise, rect);
+                // Left-aligned, not justified: a wrapped heading's words stay together.
+                let left = egui::Layout::top_down(egui::Align::Min);
+                columns[0].with_layout(left, |ui| {
+                    let rect = self.contributions.ui(ui, state, analysis, concealed);
+                    picture::note_plot_rect(ui, Target::Contributions, rect);
+                });
+                columns[1].with_layout(left, |ui| {
+                    let rect = self.surprise.ui(ui, state, analysis, concealed);
+                    picture::note_plot_rect(ui, Target::Surprise, rect);
+                });
             });
         } else {
-            let half = (ui.available_height() / 2.0 - 4.0).max(120.0);
-            let width = ui.available_width();
+            let half = (height / 2.0 - 4.0).max(120.0);
             let rect = ui
                 .allocate_ui(egui::vec2(width, half), |ui| self.contributions.ui(ui, state, analysis, concealed))
                 .inner;

@@ -86,8 +86,11 @@ impl View for SimplexView {
 
 impl SimplexView {
     fn three_ui(&mut self, ui: &mut egui::Ui, input: &ViewInput<'_>) -> Option<Action> {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Every distribution x of three outcomes; colour:").strong());
+        // The heading, then the switch on a line of its own: wrapped after the heading,
+        // the unchosen direction read as a second title.
+        ui.label(RichText::new("Every distribution x of three outcomes").strong());
+        ui.horizontal(|ui| {
+            ui.label("Colour by");
             for direction in Direction::ALL {
                 let text = geometry::direction_symbol(direction);
                 let hover = match direction {

@@ -40,9 +40,9 @@ pub struct SurpriseData {
     /// The marked outcomes' names, for the hover text.
     labels: Arc<HashMap<usize, String>>,
     /// Where an outcome has probability 0 its surprise is ∞: a marker at x = 0 pinned to the
-    /// top edge says so, with the outcomes named ("scissors"), for P and for Q.
-    p_zero: Option<String>,
-    q_zero: Option<String>,
+    /// top edge says so, for P and for Q, naming the outcomes when one or two ("scissors").
+    p_zero: Option<Option<String>>,
+    q_zero: Option<Option<String>>,
     entropy: f64,
     cross: f64,
     show_entropy: bool,
@@ -82,16 +82,17 @@ impl SurpriseData {
             marked.iter().filter(|&&i| values[i] > 0.0).map(|&i| (i, [values[i], surprise(values[i])])).unzip()
         };
         let names = state.doc.labels();
-        let zero = |values: &[f64]| -> Option<String> {
+        let zero = |values: &[f64]| -> Option<Option<String>> {
             let named: Vec<&str> = marked
                 .iter()
                 .filter(|&&i| values[i] == 0.0)
                 .map(|&i| names.get(i).map(String::as_str).unwrap_or(""))
                 .collect();
+            // Named when there are one or two; more would not fit beside the curve.
             match named.len() {
                 0 => None,
-                1..=2 => Some(named.join(", ")),
-                more => Some(format!("{} outcomes", more)),
+                1..=2 => Some(Some(named.join(", "))),
+                _ => Some(None),
             }
         };
         // An infinite surprise of Q where P happens makes H(P,Q) and KL(P||Q) infinite (and
@@ -248,7 +249,9 @@ fn surprise_ui(
         curve: ui.visuals().text_color().gamma_multiply(0.6),
         label_size: theme::body_size(ui) * 1.3,
     };
-    let mut plot = theme::round_ticks(theme::still_plot("surprise_curve", ui.available_height()), ui);
+    let height = ui.available_height();
+    let notes = ZeroNotes::lay_out(ui, data, height, palette.alarm);
+    let mut plot = theme::round_ticks(theme::still_plot("surprise_curve", height), ui);
     if axis.log {
         // Decades, labelled as the probabilities they are.
         plot = plot.x_grid_spacer(|input| ticks::decade_marks(input, theme::TICK_SPACING_X + 1.0)).custom_x_axes(vec![
@@ -259,11 +262,11 @@ fn surprise_ui(
         .include_x(axis.left())
         .include_x(1.0f64.min(axis.x(1.0)))
         .include_y(0.0)
-        .include_y(data.y_top)
+        .include_y(notes.top)
         .x_axis_label(if axis.log { "probability (log scale)" } else { "probability" })
         .y_axis_label(data.unit.name())
         .label_formatter(data.describe(axis))
-        .show(ui, |plot_ui| plot_contents_ui(plot_ui, data, &palette, state.selected, analysis, axis));
+        .show(ui, |plot_ui| plot_contents_ui(plot_ui, data, &palette, state.selected, analysis, axis, &notes));
     response.response.rect
 }
 
@@ -320,6 +323,40 @@ fn levels_ui(ui: &mut egui::Ui, data: &SurpriseData) {
     });
 }
 
+/// What says that a probability 0 has surprise ∞: a line for each side that has one,
+/// laid out before the plot (egui_plot would not wrap it), and the plot's top, raised
+/// over the curve's so that the notes have a band of their own.
+struct ZeroNotes {
+    galley: Option<Arc<egui::Galley>>,
+    top: f64,
+}
+
+impl ZeroNotes {
+    fn lay_out(ui: &egui::Ui, data: &SurpriseData, plot_height: f32, color: egui::Color32) -> Self {
+        let log = data.unit.log_name();
+        let lines: Vec<String> = [(&data.p_zero, "p"), (&data.q_zero, "q")]
+            .into_iter()
+            .filter_map(|(zero, side)| zero.as_ref().map(|named| (named, side)))
+            .map(|(named, side)| match named {
+                Some(named) => format!("{side} = 0: −{log} {side} = {} ({named})", text::INFINITY),
+                None => format!("{side} = 0: −{log} {side} = {}", text::INFINITY),
+            })
+            .collect();
+        if lines.is_empty() {
+            return ZeroNotes { galley: None, top: data.y_top };
+        }
+        // The frame is the plot less its x axis (about two rows); the notes take their
+        // share of it off the top, up to half. In a short plot they take smaller type.
+        let row = ui.text_style_height(&egui::TextStyle::Body);
+        let frame = (plot_height.max(100.0) - 2.0 * row).max(60.0);
+        let style = if frame < 10.0 * row { egui::TextStyle::Small } else { egui::TextStyle::Body };
+        let wrap = (ui.available_width() * 0.7).max(120.0);
+        let galley = ui.fonts_mut(|fonts| fonts.layout(lines.join("\n"), style.resolve(ui.style()), color, wrap));
+        let share = ((galley.size().y + 6.0) / frame).min(0.5) as f64;
+        ZeroNotes { galley: Some(galley), top: data.y_top / (1.0 - share) }
+    }
+}
+
 /// The plot's colours, taken from the theme outside the plot.
 struct Palette {
     p: egui::Color32,
@@ -342,6 +379,7 @@ fn plot_contents_ui(
     selected: usize,
     analysis: &Analysis,
     axis: XAxis,
+    notes: &ZeroNotes,
 ) {
     let (p_color, q_color) = (palette.p, palette.q);
     // H(P,Q) is the cost with Q's code: Q's colour.
@@ -375,23 +413,23 @@ fn plot_contents_ui(
             .filled(true),
     );
     // Probability 0: surprise ∞, pinned to the top edge at x = 0.
-    let log = data.unit.log_name();
-    let (top, left) = (data.y_top, axis.left());
-    // Both sides' notes in one text, a line each, so that they never print over each other.
-    let mut notes = Vec::new();
-    for (zero, side, color, shape) in
-        [(&data.p_zero, "p", p_color, MarkerShape::Circle), (&data.q_zero, "q", q_color, MarkerShape::Diamond)]
+    let (top, left) = (notes.top, axis.left());
+    for (zero, color, shape) in
+        [(&data.p_zero, p_color, MarkerShape::Circle), (&data.q_zero, q_color, MarkerShape::Diamond)]
     {
-        let Some(named) = zero else { continue };
+        if zero.is_none() {
+            continue;
+        }
         plot_ui.points(Points::new("", vec![[left, top]]).color(color).radius(7.0).shape(shape).filled(true));
         let arrow = Arrows::new("", PlotPoints::from(vec![[left, top * 0.9]]), PlotPoints::from(vec![[left, top]]));
         plot_ui.arrows(arrow.color(palette.alarm).tip_length(8.0));
-        notes.push(format!("{side} = 0: −{log} {side} = {} ({named})", text::INFINITY));
     }
-    if !notes.is_empty() {
-        let label = RichText::new(notes.join("\n")).size(theme::BODY_SIZE * 1.2).strong().color(palette.alarm);
-        let beside = left + 0.03 * (axis.x(1.0) - left);
-        plot_ui.text(Text::new("", PlotPoint::new(beside, top), label).anchor(egui::Align2::LEFT_TOP));
+    // The notes in the top right corner, in the room made for them above the curve (beside
+    // the pinned markers they covered the curve's steep left end).
+    if let Some(galley) = &notes.galley {
+        let corner = axis.x(1.0) - 0.02 * (axis.x(1.0) - left);
+        let label = egui::WidgetText::Galley(Arc::clone(galley));
+        plot_ui.text(Text::new("", PlotPoint::new(corner, top), label).anchor(egui::Align2::RIGHT_TOP));
     }
     let sides: &[(&Vec<f64>, egui::Color32)] =
         if data.p_alone { &[(&analysis.p, p_color)] } else { &[(&analysis.p, p_color), (&analysis.q, q_color)] };

@@ -485,47 +485,51 @@ fn totals_ui(
     member: Option<(String, String)>,
 ) {
     let unit = state.unit;
-    let (alarm, body, plain_color) = (theme::alarm(ui), theme::body_size(ui), ui.visuals().text_color());
-    let total = |measure: Measure| {
+    let (alarm, body) = (theme::alarm(ui), theme::body_size(ui));
+    let (weak, plain_color) = (ui.visuals().weak_text_color(), ui.visuals().text_color());
+    let format = |color, size| egui::TextFormat {
+        font_id: FontId::proportional(size),
+        color,
+        valign: egui::Align::Center,
+        ..Default::default()
+    };
+    // Each sum one label that never breaks, "Σ p·log(p/q) = KL(P||Q) = 0.3500 bits": the
+    // line wraps between sums, not inside one.
+    let sum = |ui: &mut egui::Ui, sum: &str, symbol: &str, value: &str, infinite: bool| {
+        let mut job = egui::text::LayoutJob::default();
+        job.append(&format!("{sum} = "), 0.0, format(weak, body));
+        job.append(&format!("{symbol} = "), 0.0, format(plain_color, body));
+        // ∞ at the size of the digits is a dot: larger, in the alarm colour.
+        let value_format =
+            if infinite { format(alarm, body * theme::INFINITY_RATIO) } else { format(plain_color, body) };
+        job.append(value, 0.0, value_format);
+        ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend));
+    };
+    let total = |ui: &mut egui::Ui, sum_text: &str, measure: Measure| {
         let value = measure.value(&analysis.report, unit);
         if concealed.hides(measure) {
-            RichText::new(format!("{} = {HIDDEN}", measure.symbol()))
+            sum(ui, sum_text, measure.symbol(), HIDDEN, false);
         } else if value.is_infinite() {
-            // ∞ at the size of the digits is a dot: larger, in the alarm colour.
-            let symbol = format!("{} = ", measure.symbol());
-            let mut job = egui::text::LayoutJob::default();
-            let plain = egui::TextFormat {
-                font_id: FontId::proportional(body),
-                color: plain_color,
-                valign: egui::Align::Center,
-                ..Default::default()
-            };
-            job.append(&symbol, 0.0, plain.clone());
-            let big =
-                egui::TextFormat { font_id: FontId::proportional(body * theme::INFINITY_RATIO), color: alarm, ..plain };
-            job.append(&text::sig4(value), 0.0, big);
-            return egui::WidgetText::from(job);
+            sum(ui, sum_text, measure.symbol(), &text::sig4(value), true);
         } else {
-            RichText::new(format!("{} = {}", measure.symbol(), text::with_unit(value, unit)))
+            sum(ui, sum_text, measure.symbol(), &text::with_unit(value, unit), false);
         }
-        .into()
     };
     ui.separator();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Σ p·(−log p) =").weak());
-        ui.label(total(Measure::EntropyP));
+        ui.spacing_mut().item_spacing.x = 3.0 * ui.spacing().item_spacing.x;
+        total(ui, "Σ p·(−log p)", Measure::EntropyP);
         if state.doc.focus.p_alone() {
             return;
         }
-        ui.label(RichText::new("  Σ p·(−log q) =").weak());
-        ui.label(total(Measure::CrossEntropyPQ));
-        ui.label(RichText::new("  Σ p·log(p/q) =").weak());
-        ui.label(total(Measure::KlPQ));
-        ui.label(RichText::new("  Σ q·log(q/p) =").weak());
-        ui.label(total(Measure::KlQP));
+        total(ui, "Σ p·(−log q)", Measure::CrossEntropyPQ);
+        total(ui, "Σ p·log(p/q)", Measure::KlPQ);
+        total(ui, "Σ q·log(q/p)", Measure::KlQP);
         if let Some((symbol, value)) = member {
-            ui.label(RichText::new(format!("  {symbol}")).weak());
-            ui.label(value);
+            let mut job = egui::text::LayoutJob::default();
+            job.append(&symbol, 0.0, format(weak, body));
+            job.append(&format!(" {value}"), 0.0, format(plain_color, body));
+            ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend));
         }
     });
 }

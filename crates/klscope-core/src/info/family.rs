@@ -55,7 +55,7 @@ impl FamilyMember {
     pub fn symbol(self, alpha: f64) -> String {
         match (self, self.measure()) {
             (_, Some(measure)) => measure.symbol().to_string(),
-            (FamilyMember::Renyi, None) => format!("D_{}(P||Q)", alpha_text(alpha)),
+            (FamilyMember::Renyi, None) => format!("{}(P||Q)", renyi_d(alpha)),
             _ => "W₁(P,Q)".to_string(),
         }
     }
@@ -184,6 +184,20 @@ impl FamilyMember {
 }
 
 /// α as people write it: "2", "0.5" as "½", "∞".
+/// Rényi's D with its order as a subscript where Unicode has the glyphs: "D₂", "D₀",
+/// "D½", "D∞"; another order after an underscore, "D_0.25" (there is no subscript point).
+pub fn renyi_d(alpha: f64) -> String {
+    let order = alpha_text(alpha);
+    if order.chars().all(|c| c.is_ascii_digit()) {
+        let subscript = |c: char| char::from_u32('₀' as u32 + c.to_digit(10).unwrap_or(0)).unwrap_or(c);
+        format!("D{}", order.chars().map(subscript).collect::<String>())
+    } else if order == "½" || order == "∞" {
+        format!("D{order}")
+    } else {
+        format!("D_{order}")
+    }
+}
+
 pub fn alpha_text(alpha: f64) -> String {
     if alpha == f64::INFINITY {
         "∞".to_string()

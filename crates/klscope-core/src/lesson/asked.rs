@@ -179,13 +179,21 @@ pub fn asked_named(name: &str) -> Option<Asked> {
     if let Some(measure) = super::format::measure_named(name) {
         return Some(Asked::Measure(measure));
     }
-    let squeezed: String = name.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    // Subscript digits ("D₂", as the app writes it) read as the digits they are.
+    let plain = |c: char| match c {
+        '₀'..='₉' => char::from_u32('0' as u32 + (c as u32 - '₀' as u32)).unwrap_or(c),
+        other => other,
+    };
+    let squeezed: String =
+        name.chars().filter(|c| !c.is_whitespace()).map(plain).flat_map(char::to_lowercase).collect();
     let bare = squeezed.strip_suffix("(p,q)").or_else(|| squeezed.strip_suffix("(p||q)")).unwrap_or(&squeezed);
     if matches!(bare, "w₁" | "w1" | "w_1" | "wasserstein1") {
         return Some(Asked::Wasserstein1);
     }
-    let order =
-        bare.strip_prefix("d_").or_else(|| bare.strip_prefix("renyi(").and_then(|rest| rest.strip_suffix(')')))?;
+    let order = bare
+        .strip_prefix("d_")
+        .or_else(|| bare.strip_prefix("renyi(").and_then(|rest| rest.strip_suffix(')')))
+        .or_else(|| bare.strip_prefix('d').filter(|rest| !rest.is_empty()))?;
     let alpha = match order {
         "½" => 0.5,
         "∞" | "inf" | "infinity" => f64::INFINITY,
@@ -223,10 +231,16 @@ mod tests {
         assert_eq!(asked_named("D_½"), Some(Asked::Renyi(0.5)));
         assert_eq!(asked_named("renyi(0.25)"), Some(Asked::Renyi(0.25)));
         assert_eq!(asked_named("D_inf(P||Q)"), Some(Asked::Renyi(f64::INFINITY)));
-        for bad in ["D_-1", "D_nan", "renyi(x)", "W2", "D_"] {
+        for bad in ["D_-1", "D_nan", "renyi(x)", "W2", "D_", "D", "Dx"] {
             assert_eq!(asked_named(bad), None, "{bad}");
         }
-        assert_eq!(Asked::Renyi(0.5).symbol(), "D_½(P||Q)");
+        assert_eq!(Asked::Renyi(0.5).symbol(), "D½(P||Q)");
+        assert_eq!(Asked::Renyi(2.0).symbol(), "D₂(P||Q)");
+        assert_eq!(Asked::Renyi(0.25).symbol(), "D_0.25(P||Q)");
+        // What the app writes reads back.
+        for alpha in [0.0, 0.25, 0.5, 1.0, 2.0, 10.0, f64::INFINITY] {
+            assert_eq!(asked_named(&Asked::Renyi(alpha).symbol()), Some(Asked::Renyi(alpha)), "{alpha}");
+        }
     }
 
     #[test]

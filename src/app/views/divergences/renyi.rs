@@ -7,7 +7,7 @@ use egui_plot::{Line, PlotPoint, PlotPoints, Points, Text, VLine};
 use super::data::FamilyData;
 use crate::app::ui::theme;
 use crate::info::Unit;
-use crate::info::family::alpha_text;
+use crate::info::family::renyi_d;
 use crate::text;
 
 /// The plot and the slider; returns the α the user set, if it changed.
@@ -33,7 +33,7 @@ pub fn renyi_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, height: f32) -
         }
     });
     let value = unit.from_nats(data.family.renyi.value);
-    ui.label(format!("D_{} = {}", alpha_text(alpha), text::with_unit(value, unit)));
+    ui.label(format!("{} = {}", renyi_d(alpha), text::with_unit(value, unit)));
     let color = theme::divergence(ui);
     let kl_color = theme::kl_direction(ui, crate::info::Direction::Forward);
     let curve: Vec<[f64; 2]> =
