@@ -36,8 +36,8 @@ fn every_view_in_the_registry_opens_from_its_tab_and_follows_a_drag() {
 fn the_table_shows_totals_sorts_and_copies_csv() {
     let mut harness = harness("biased-coin-vs-fair");
     open(&mut harness, "table");
-    harness.get_by_label("KL(P||Q) = 0.5310 bits");
-    harness.get_by_label("H(P,Q) = 1.000 bits");
+    harness.get_by_label("Σ p·log(p/q) = KL(P||Q) = 0.5310 bits");
+    harness.get_by_label("Σ p·(−log q) = H(P,Q) = 1.000 bits");
     let y = |harness: &Harness<'_, KlApp>, label: &str| harness.get_by_label(label).rect().top();
     // Sort by p·log₂(p/q), largest first: heads (0.763) above tails (−0.232).
     harness.get_by_label("p·log₂(p/q)").click();

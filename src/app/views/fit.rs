@@ -229,7 +229,8 @@ pub fn status_text(descent: &Descent, playing: bool, n: usize, unit: Unit) -> St
     let Params { mu, sigma } = descent.params;
     let name = descent.direction().symbol();
     let value = text::with_unit(unit.from_nats(descent.value), unit);
-    let here = format!("μ = {mu:.2}, σ = {sigma:.2}: {name} = {value}");
+    // "Bump": the measures beside it are the editor's Q's, not this one's.
+    let here = format!("Bump μ = {mu:.2}, σ = {sigma:.2}: {name} = {value}");
     let steps = match descent.steps {
         1 => "1 step".to_string(),
         k => format!("{k} steps"),
@@ -243,7 +244,9 @@ pub fn status_text(descent: &Descent, playing: bool, n: usize, unit: Unit) -> St
     } else if playing {
         format!("{here} after {steps} (descending)")
     } else if descent.steps == 0 {
-        format!("{here} at the start: press ▶ Play or Step to descend")
+        format!(
+            "{here} at the start: press ▶ Play or Step to descend (Q in the bars, and its measures, change only with Use as Q)"
+        )
     } else {
         format!("{here} after {steps} (paused)")
     }
