@@ -76,7 +76,7 @@ impl View for CodingView {
             });
         } else {
             // The code words as tall as their rows (at most three fifths): few outcomes all show.
-            let rows = state.doc.len() as f32 * body * 1.45 + ui.spacing().item_spacing.y * 2.0;
+            let rows = state.doc.len() as f32 * (row_height(ui) + ui.spacing().item_spacing.y);
             let table_height = rows.min(ui.available_height() * 0.6);
             command = code_words_ui(ui, state, analysis, coding, table_height);
             ui.separator();
@@ -86,6 +86,12 @@ impl View for CodingView {
         }
         command.map(Action::from)
     }
+}
+
+/// A row of code words: its text with room, or a button's least height where that is more
+/// (presentation mode's): a guess from the text alone left "snowy" below the table's end.
+fn row_height(ui: &egui::Ui) -> f32 {
+    (theme::body_size(ui) * 1.45).max(ui.spacing().interact_size.y)
 }
 
 /// The code words of P's and Q's codes, one row per outcome, at most `max_height` tall;
@@ -98,7 +104,7 @@ fn code_words_ui(
     max_height: f32,
 ) -> Option<Command> {
     let (p_color, q_color) = (theme::color(ui, Side::P), theme::color(ui, Side::Q));
-    let row = theme::body_size(ui) * 1.45;
+    let row = row_height(ui);
     let mut command = None;
     // Column widths follow the space there is: a fixed width would push the panel wider.
     let room = (ui.available_width() - 4.0 * ui.spacing().item_spacing.x).max(200.0);

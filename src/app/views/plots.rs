@@ -15,10 +15,10 @@ pub struct PlotsView {
 
 /// Narrower than this (points), the two plots stand one above the other…
 const STACK_BELOW: f32 = 640.0;
-/// …unless one above the other would leave either plot fewer rows of text than this
-/// for its drawing (the headings above take about five rows): then they stand side by
-/// side again, where each is at least `SIDE_MIN` points wide.
-const STACKED_ROWS: f32 = 19.0;
+/// …unless the view is shorter than this many rows of text: two plots about ten rows tall
+/// under their headings and axes (about seven). Then they stand side by side again, where
+/// each is at least `SIDE_MIN` points wide.
+const STACKED_ROWS: f32 = 26.0;
 const SIDE_MIN: f32 = 240.0;
 
 impl View for PlotsView {

@@ -1,6 +1,6 @@
-//! Every member of the family in one table: its value here, and whether it is symmetric,
-//! bounded, a metric, and finite for this P and Q. Each name's hover text is its formula,
-//! its meaning and where it is infinite.
+//! Every member of the family in one table: its value here (∞ large, with why on hover),
+//! and whether it is symmetric, bounded and a metric. Each name's hover text is its
+//! formula, its meaning and where it is infinite.
 
 use eframe::egui::{self, RichText};
 
@@ -10,7 +10,7 @@ use crate::info::Unit;
 use crate::info::family::FamilyMember;
 use crate::text;
 
-/// The table's six columns need about this width, in points; below it each measure is
+/// The table's five columns need about this width, in points; below it each measure is
 /// one line of words (a phone).
 const TABLE_FROM: f32 = 540.0;
 
@@ -24,12 +24,13 @@ pub fn table_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, labels: &[Stri
     // Wider than a narrow view (presentation mode): it scrolls sideways, its bar in sight.
     egui::ScrollArea::horizontal().id_salt("family_table").show(ui, |ui| {
         egui::Grid::new("family_table").striped(true).spacing([18.0, 4.0]).show(ui, |ui| {
-            for head in ["measure", "value", "symmetric", "bounded", "metric", "finite here"] {
+            // No "finite here" column: the value says ∞, large and in the alarm colour, and
+            // the column pushed the table past a presented view's width.
+            for head in ["measure", "value", "symmetric", "bounded", "metric"] {
                 ui.label(RichText::new(head).strong());
             }
             ui.end_row();
             for member in FamilyMember::ALL {
-                let value = member.value(&data.family, unit);
                 let hover = format!(
                     "{}\n{}\n{}\n∞ {}",
                     member.name(),
@@ -42,7 +43,6 @@ pub fn table_ui(ui: &mut egui::Ui, data: &FamilyData, unit: Unit, labels: &[Stri
                 ui.label(yes_no(member.is_symmetric(alpha)));
                 ui.label(member.bound().map_or("no".to_string(), |b| format!("≤ {}", bound_text(member, b, unit))));
                 ui.label(yes_no(member.is_metric()));
-                ui.label(yes_no(value.is_finite()));
                 ui.end_row();
             }
         });
