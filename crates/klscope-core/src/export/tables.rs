@@ -247,7 +247,7 @@ mod tests {
         // D_½ = −2 log₂(√0.45 + √0.05) and W₁ = |0.9 − 0.5|·1.
         let renyi = -2.0 * (0.45f64.sqrt() + 0.05f64.sqrt()).log2();
         assert!(
-            table.contains(&format!("| D_½(P\\|\\|Q) | Rényi divergence | {} bits |", text::significant(renyi, 6))),
+            table.contains(&format!("| D½(P\\|\\|Q) | Rényi divergence | {} bits |", text::significant(renyi, 6))),
             "{table}"
         );
         assert!(table.contains("| W₁(P,Q) | Wasserstein-1 distance | 0.400000 |"), "{table}");

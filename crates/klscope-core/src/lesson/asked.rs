@@ -275,7 +275,7 @@ mod tests {
         let now = scene(&labels, &p, &q, &report);
         assert_eq!(Asked::Renyi(2.0).value(&now, Unit::Bits), f64::INFINITY);
         let why = Asked::Renyi(2.0).infinite_reason(&now).unwrap_or_default();
-        assert_eq!(why, "D_2(P||Q) is infinite because Q gives 'b' probability 0, but P gives it 0.5");
+        assert_eq!(why, "D₂(P||Q) is infinite because Q gives 'b' probability 0, but P gives it 0.5");
         // D_½ = −2 log₂ Σ √(pq) = −2 log₂ √0.5 = 1 bit.
         assert!((Asked::Renyi(0.5).value(&now, Unit::Bits) - 1.0).abs() < 1e-12);
     }

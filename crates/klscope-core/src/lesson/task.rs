@@ -5,7 +5,7 @@ use super::asked::Asked;
 use super::scene::{Scene, SceneMeasures};
 use crate::info::measures::outcome_terms;
 use crate::info::{Measure, Report, Side, Unit};
-use crate::text::{short_number, with_unit};
+use crate::text::{short_number, sig4, with_unit};
 
 /// What a step asks of the student.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,11 +243,13 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
         now.infinite_reason(measure)
             .unwrap_or_else(|| format!("'{}' makes {} infinite", label(now, top), measure.symbol()))
     } else {
+        let factors = p.get(top).zip(q.get(top)).and_then(|(&p, &q)| term_factors(measure, p, q, now.unit));
         format!(
-            "'{}' adds {} to {}: each outcome adds its probability times its log ratio (or surprise), and this product is the largest",
+            "'{}' adds {} to {}: {}, the largest of the outcomes' terms",
             label(now, top),
             with_unit(amount, now.unit.name()),
-            measure.symbol()
+            measure.symbol(),
+            factors.unwrap_or_else(|| "its probability times its surprise or log ratio".to_string())
         )
     };
     let right = match answer {
@@ -255,6 +257,24 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
         _ => Choice::Outcome(top),
     };
     verdict(right, answer, now, why)
+}
+
+/// An outcome's term of `measure` as the product it is, with its two factors in `unit`:
+/// "p·(−log₂ p) = 0.00463 × 7.755" (a why that names the numbers, not the rule alone).
+fn term_factors(measure: Measure, p: f64, q: f64, unit: Unit) -> Option<String> {
+    let log = unit.log_name();
+    let surprise = |x: f64| unit.from_nats(-x.ln());
+    let log_ratio = |a: f64, b: f64| unit.from_nats((a / b).ln());
+    let (formula, weight, factor) = match measure {
+        Measure::EntropyP => (format!("p·(−{log} p)"), p, surprise(p)),
+        Measure::EntropyQ => (format!("q·(−{log} q)"), q, surprise(q)),
+        Measure::CrossEntropyPQ => (format!("p·(−{log} q)"), p, surprise(q)),
+        Measure::CrossEntropyQP => (format!("q·(−{log} p)"), q, surprise(p)),
+        Measure::KlPQ => (format!("p·{log}(p/q)"), p, log_ratio(p, q)),
+        Measure::KlQP => (format!("q·{log}(q/p)"), q, log_ratio(q, p)),
+        _ => return None,
+    };
+    Some(format!("{formula} = {} × {}", sig4(weight), sig4(factor)))
 }
 
 fn judge_estimate(measure: Asked, unit: Unit, tolerance: f64, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {
@@ -414,6 +434,21 @@ mod tests {
     }
 
     #[test]
+    fn the_top_contributors_why_names_its_term_and_factors() {
+        // Three sixes: p = 1/216 carries −log₂ p = 7.755 bits, a term of 0.03590.
+        let entropy = Prediction::TopContributor { measure: Measure::EntropyP };
+        let (p, q) = ([1.0 / 216.0, 215.0 / 216.0], [1.0 / 216.0, 215.0 / 216.0]);
+        let verdict = judge(&entropy, None, &p, &q, &["three sixes", "anything else"]);
+        assert_eq!(
+            verdict.why,
+            "'three sixes' adds 0.03590 bits to H(P): p·(−log₂ p) = 0.004630 × 7.755, the largest of the outcomes' terms"
+        );
+        let kl = Prediction::TopContributor { measure: Measure::KlPQ };
+        let verdict = judge(&kl, None, &[0.9, 0.1], &[0.5, 0.5], &["heads", "tails"]);
+        assert!(verdict.why.contains("p·log₂(p/q) = 0.9000 × 0.8480"), "{}", verdict.why);
+    }
+
+    #[test]
     fn an_estimate_is_right_within_its_tolerance_and_infinity_only_by_infinity() {
         let estimate = Prediction::Estimate { measure: Measure::EntropyP.into(), unit: Unit::Bits, tolerance: 0.1 };
         let (p, q) = ([0.5, 0.5], [0.5, 0.5]);
@@ -500,6 +535,6 @@ mod tests {
         let renyi = Prediction::Estimate { measure: Asked::Renyi(f64::INFINITY), unit: Unit::Bits, tolerance: 0.1 };
         let verdict = renyi.judge(Some(Answer::Number(f64::INFINITY)), &scene);
         assert_eq!(verdict.correct, Some(true));
-        assert!(verdict.why.starts_with("D_∞(P||Q) is infinite because Q gives '1' probability 0"), "{}", verdict.why);
+        assert!(verdict.why.starts_with("D∞(P||Q) is infinite because Q gives '1' probability 0"), "{}", verdict.why);
     }
 }
