@@ -9,6 +9,7 @@ use egui_kittest::kittest::Queryable;
 use klscope::app::KlApp;
 use klscope::app::model::state::AppState;
 use klscope::app::panels::densities::handle_label;
+use klscope::app::ui::theme;
 use klscope::info::Side;
 use klscope::info::density::{self, Component};
 use klscope::scenario::find_builtin_densities;
@@ -284,4 +285,102 @@ fn a_batch_of_encodings_shows_each_dimensions_kl_averaged_and_their_sum() {
     harness.get_by_label("Back to the sliders").click();
     harness.run();
     assert!(harness.query_by_label("Back to the sliders").is_none());
+}
+
+/// Every text on the screen where a "±" follows a number: a bound written beside its value.
+fn written_bounds(harness: &Harness<'_, KlApp>) -> Vec<String> {
+    crate::screen_text::pieces(harness)
+        .into_iter()
+        .filter(|piece| {
+            piece.text.split('±').rev().skip(1).any(|before| before.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        })
+        .map(|piece| piece.text)
+        .collect()
+}
+
+/// The quadrature's bounds (1e-14 to 1e-11) are far below the fourth digit: no number on
+/// the screen carries one, in either layout, while the measures still say how good they are.
+#[test]
+fn no_number_carries_a_bound_too_small_to_change_its_digits() {
+    for id in ["two-bells", "narrow-uniform-model", "vi-conjugate", "bimodal-posterior"] {
+        for presenting in [false, true] {
+            let folders = klscope::app::platform::native::Folders::in_temp();
+            let mut harness = crate::harness::harness_sized(densities_state(id), folders, vec2(1024.0, 768.0));
+            harness.state_mut().set_presenting(presenting);
+            harness.run();
+            harness.run();
+            let report = harness.state().density_report().unwrap().clone();
+            let kl = report.get(klscope::info::Measure::KlPQ);
+            assert!(kl.value.is_infinite() || kl.error > 0.0, "{id}: the bound the screen leaves out is there");
+            let written = written_bounds(&harness);
+            assert!(written.is_empty(), "{id} (presenting: {presenting}): {written:?}");
+            if !presenting {
+                // The bounds left out are said once, with the largest of them.
+                let said = |text: Option<String>| text.is_some_and(|t| t.starts_with("Integrals, each good to ±"));
+                let notes = harness.query_all_by(|node| said(node.label()) || said(node.value())).count();
+                assert!(notes >= 1, "{id}: no note of the bounds left out");
+            }
+        }
+    }
+    // The measure's accessible value is the digits alone: "KL(P||Q)\n1.623".
+    let harness = densities("two-bells");
+    let kl = harness.state().density_report().unwrap().get(klscope::info::Measure::KlPQ);
+    let label = klscope::app::panels::densities::row_label(
+        klscope::info::Measure::KlPQ,
+        &klscope::text::sig4(kl.value / std::f64::consts::LN_2),
+    );
+    harness.get_by_label(&label);
+}
+
+/// A bound that reaches the digits shown is still written: honesty first.
+#[test]
+fn a_bound_that_reaches_the_digits_is_written() {
+    use klscope::app::panels::densities::estimate_text;
+    use klscope::info::density::Estimate;
+    assert_eq!(estimate_text(Estimate { value: 1.6229, error: 4e-14 }), "1.623");
+    assert_eq!(estimate_text(Estimate { value: 1.6229, error: 0.003 }), "1.623 ± 0.003");
+    assert_eq!(estimate_text(Estimate { value: 2e-16, error: 0.013 }), "0 ± 0.02");
+    assert_eq!(estimate_text(Estimate { value: f64::INFINITY, error: 0.0 }), "∞");
+}
+
+/// The painted texts reading exactly `text`, with their sizes and places.
+fn painted(harness: &Harness<'_, KlApp>, text: &str) -> Vec<(f32, egui::Rect)> {
+    crate::screen_text::pieces(harness)
+        .into_iter()
+        .filter(|p| p.text == text)
+        .filter_map(|p| p.rect.map(|r| (p.size, r)))
+        .collect()
+}
+
+/// The ELBO's bars name themselves in body type, and on a slide the notes are body type
+/// too (a class reads them from the back of the room).
+#[test]
+fn the_elbo_bars_and_the_notes_are_in_body_type() {
+    for presenting in [false, true] {
+        let folders = klscope::app::platform::native::Folders::in_temp();
+        let mut harness = crate::harness::harness_sized(densities_state("vi-conjugate"), folders, vec2(1024.0, 768.0));
+        harness.state_mut().set_presenting(presenting);
+        harness.run();
+        harness.run();
+        let body = painted(&harness, "ELBO").first().map(|(size, _)| *size).unwrap();
+        let bars = harness.get_by_label("log p(x), the ELBO and the gap").rect();
+        for name in ["log p(x)", "ELBO", "gap = KL(q||posterior)"] {
+            let in_bars: Vec<f32> = painted(&harness, name)
+                .into_iter()
+                .filter(|(_, r)| bars.contains(r.center()))
+                .map(|(s, _)| s)
+                .collect();
+            assert_eq!(in_bars.len(), 1, "presenting {presenting}: {name} once in the bars: {in_bars:?}");
+            assert!(in_bars[0] >= theme::BODY_SIZE, "presenting {presenting}: {name} at {} px", in_bars[0]);
+        }
+        // The grid's "ELBO" beside its number is body text: the bar's name is as large.
+        let sizes: Vec<f32> = painted(&harness, "ELBO").into_iter().map(|(s, _)| s).collect();
+        assert!(sizes.iter().all(|s| (s - body).abs() < 0.01), "presenting {presenting}: {sizes:?}");
+        if presenting {
+            let note = painted(&harness, "H: differential, can be negative");
+            let title = painted(&harness, "The integrand of KL(P||Q): p(x)·log(p(x)/q(x))");
+            assert!(!note.is_empty() && !title.is_empty(), "{note:?} {title:?}");
+            assert!(note[0].0 >= title[0].0, "the note at {} px, body text at {} px", note[0].0, title[0].0);
+        }
+    }
 }

@@ -276,3 +276,79 @@ fn the_tables_sums_never_break_inside_one() {
         assert!(shown[0].right() <= 1024.0, "{sum:?} ends on screen: {:?}", shown[0]);
     }
 }
+
+/// The densities screen at 1024×768 on the built-in densities scenario `id`.
+fn densities_at_1024(id: &str, presenting: bool) -> Harness<'static, KlApp> {
+    let state = crate::densities::densities_state(id);
+    let mut harness = harness_sized(state, Folders::in_temp(), vec2(1024.0, 768.0));
+    harness.state_mut().set_presenting(presenting);
+    harness.run();
+    harness.run();
+    harness
+}
+
+/// The frame of the plot inside the canvas named `name`: the largest rectangle painted
+/// clipped to itself within it.
+fn frame_in(harness: &Harness<'_, KlApp>, name: &str) -> Rect {
+    let canvas = harness.get_by_label(name).rect();
+    let mut inside: Vec<Rect> = frames(harness).into_iter().filter(|f| canvas.expand(1.0).contains_rect(*f)).collect();
+    inside.sort_by(|a, b| b.area().total_cmp(&a.area()));
+    *inside.first().unwrap_or_else(|| panic!("no plot frame inside {name:?} at {canvas:?}"))
+}
+
+const DENSITIES: [&str; 4] = ["two-bells", "narrow-uniform-model", "vi-conjugate", "bimodal-posterior"];
+
+#[test]
+fn the_density_and_integrand_plots_label_three_round_ticks_on_each_axis_in_body_type() {
+    for id in DENSITIES {
+        for presenting in [false, true] {
+            let harness = densities_at_1024(id, presenting);
+            let what = format!("{id}{}", if presenting { " (presenting)" } else { "" });
+            // Body type on this screen: the integrand's title is body text.
+            let body = pieces(&harness)
+                .into_iter()
+                .find(|p| p.rect.is_some() && p.text.starts_with("The integrand of KL(P||Q)"))
+                .map(|p| p.size)
+                .unwrap_or_else(|| panic!("{what}: no integrand title"));
+            assert!(body >= theme::BODY_SIZE, "{what}: body text at {body} px");
+            let unit = harness.state().state.unit.name();
+            for (canvas, y_name) in [
+                ("P and Q densities", "density, per unit of x".to_string()),
+                ("The integrand of KL(P||Q)", format!("{unit} per unit of x")),
+            ] {
+                let frame = frame_in(&harness, canvas);
+                let (y, x) = ticks(&harness, frame);
+                for (axis, labels) in [("y", &y), ("x", &x)] {
+                    assert!(labels.len() >= 3, "{what}: {canvas}'s {axis} axis labels {labels:?}");
+                    let values: Vec<f64> = labels.iter().map(|l| l.parse().unwrap()).collect();
+                    let step = values.windows(2).map(|w| (w[1] - w[0]).abs()).fold(f64::INFINITY, f64::min);
+                    let mantissa = step / 10f64.powf(step.log10().floor());
+                    assert!(
+                        [1.0, 2.0, 2.5, 5.0, 10.0].iter().any(|m| (mantissa - m).abs() < 1e-6),
+                        "{what}: {canvas}'s {axis} labels are not round steps: {labels:?}"
+                    );
+                }
+                // Every tick label at least as large as the body text beside it.
+                for piece in pieces(&harness) {
+                    let Some(rect) = piece.rect else { continue };
+                    let is_label = (y.contains(&piece.text) && rect.right() <= frame.left() + 6.0)
+                        || (x.contains(&piece.text) && rect.top() >= frame.bottom() - 2.0);
+                    if is_label && frame.expand(30.0).contains(rect.center()) {
+                        assert!(
+                            piece.size >= body,
+                            "{what}: {canvas}'s tick {:?} at {} px, body {body}",
+                            piece.text,
+                            piece.size
+                        );
+                    }
+                }
+                // The y axis is named with its unit, above the plot.
+                let named = pieces(&harness).into_iter().any(|p| {
+                    p.text == y_name
+                        && p.rect.is_some_and(|r| r.bottom() <= frame.top() + 2.0 && r.left() < frame.left())
+                });
+                assert!(named, "{what}: {canvas}'s y axis is not named {y_name:?} above it");
+            }
+        }
+    }
+}

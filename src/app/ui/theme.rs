@@ -112,6 +112,17 @@ pub fn selection_fill(palette: &Palette) -> Color32 {
     palette.panel.lerp_to_gamma(palette.text, SELECTION_SHARE)
 }
 
+/// The ELBO picture's bars, each with the ink its name is written in on it: log p(x) (a
+/// button's fill and the text colour), the ELBO (q's, so Q's fill) and the gap, KL(q ||
+/// posterior) (the divergences' fill).
+pub fn elbo_bars(palette: &Palette) -> [(Color32, Color32); 3] {
+    [
+        (palette.button, palette.text),
+        (palette.q_fill, ink_on(palette.q_fill)),
+        (palette.divergence_fill, ink_on(palette.divergence_fill)),
+    ]
+}
+
 /// Black or white, whichever reads better on `fill` (text inside a bar).
 pub fn ink_on(fill: Color32) -> Color32 {
     if contrast(Color32::BLACK, fill) >= contrast(Color32::WHITE, fill) { Color32::BLACK } else { Color32::WHITE }
@@ -362,6 +373,14 @@ pub fn scale_text(style: &mut egui::Style, factor: f32) {
     }
 }
 
+/// Small text as large as body text: on a slide a note is read from the back of the room
+/// like everything else (the densities screen's notes in presentation mode).
+pub fn notes_at_body_size(style: &mut egui::Style) {
+    if let Some(body) = style.text_styles.get(&TextStyle::Body).cloned() {
+        style.text_styles.insert(TextStyle::Small, body);
+    }
+}
+
 /// The size of body text here (normal or presentation).
 pub fn body_size(ui: &egui::Ui) -> f32 {
     egui::TextStyle::Body.resolve(ui.style()).size
@@ -414,15 +433,29 @@ pub fn still_plot(id: &str, height: f32) -> egui_plot::Plot<'_> {
         .allow_double_click_reset(false)
 }
 
+/// The type of every plot's tick labels: body text, which egui_plot draws its axes in and
+/// which the plots drawn by hand (the densities) use too.
+pub fn tick_font(ui: &egui::Ui) -> FontId {
+    TextStyle::Body.resolve(ui.style())
+}
+
+/// The least distance between two labelled x ticks, in points.
+pub const X_TICK_SPACING: f32 = TICK_SPACING_X + 1.0;
+
+/// The least distance between two labelled y ticks in `ui`'s type: a label's row (egui_plot
+/// leaves out labels closer than that), or more.
+pub fn y_tick_spacing(ui: &egui::Ui) -> f32 {
+    let row = ui.fonts_mut(|fonts| fonts.row_height(&tick_font(ui)));
+    TICK_SPACING_Y.max(row) + 1.0
+}
+
 /// Round ticks on both axes of `plot`, as close together as their labels allow in `ui`'s
 /// type, so that every axis labels three values or more (see `ui::ticks`).
 pub fn round_ticks<'a>(plot: egui_plot::Plot<'a>, ui: &egui::Ui) -> egui_plot::Plot<'a> {
-    // A y label needs its row's height (egui_plot leaves out labels closer than that).
-    let row = ui.fonts_mut(|fonts| fonts.row_height(&egui::TextStyle::Body.resolve(ui.style())));
-    let y_spacing = TICK_SPACING_Y.max(row) + 1.0;
+    let y_spacing = y_tick_spacing(ui);
     let label = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| super::ticks::label(mark);
     plot.y_grid_spacer(move |input| super::ticks::round_marks(input, y_spacing))
-        .x_grid_spacer(|input| super::ticks::round_marks(input, TICK_SPACING_X + 1.0))
+        .x_grid_spacer(|input| super::ticks::round_marks(input, X_TICK_SPACING))
         .custom_x_axes(vec![unfaded_x_axis(TICK_SPACING_X).formatter(label)])
         .custom_y_axes(vec![
             egui_plot::AxisHints::new_y().label_spacing(TICK_SPACING_Y..=TICK_SPACING_Y).formatter(label),
@@ -472,6 +505,9 @@ mod tests {
             ("alarm fill", palette.alarm_fill),
         ] {
             pairs.push(("ink", ink_on(fill), name, fill));
+        }
+        for ((fill, ink), name) in elbo_bars(palette).into_iter().zip(["log p(x) bar", "ELBO bar", "gap bar"]) {
+            pairs.push(("ELBO bar ink", ink, name, fill));
         }
         pairs
     }

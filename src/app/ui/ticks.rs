@@ -69,6 +69,48 @@ pub fn label(mark: GridMark) -> String {
     format!("{value:.decimals$}")
 }
 
+/// The labelled marks of an axis drawn by hand (not by egui_plot): `range` laid over
+/// `length` points, round steps with labels at least `spacing` points apart, as the
+/// value and its label.
+pub fn labelled_marks(range: (f64, f64), length: f32, spacing: f32) -> Vec<(f64, String)> {
+    if !(length > 0.0 && range.1 > range.0 && (range.1 - range.0).is_finite()) {
+        return Vec::new();
+    }
+    let input = GridInput { bounds: range, base_step_size: (range.1 - range.0) / f64::from(length) * GRID_MIN_POINTS };
+    let marks = round_marks(input, spacing);
+    let step = marks.iter().map(|m| m.step_size).fold(0.0, f64::max);
+    marks.into_iter().filter(|m| m.step_size == step).map(|m| (m.value, label(m))).collect()
+}
+
+/// The labelled marks of `range` over `length` points (see [`labelled_marks`]); where
+/// they are fewer than three, `range` widened to whole round steps with labels at both
+/// its ends, by the smallest step whose labels still stand `spacing` apart: 0 to 0.31 over
+/// 60 points is drawn 0 to 0.4 and labelled 0, 0.2 and 0.4 rather than 0 and 0.2 alone.
+pub fn widened_marks(range: (f64, f64), length: f32, spacing: f32) -> ((f64, f64), Vec<(f64, String)>) {
+    let marks = labelled_marks(range, length, spacing);
+    if marks.len() >= 3 || marks.is_empty() {
+        return (range, marks);
+    }
+    let (length, spacing) = (f64::from(length), f64::from(spacing));
+    let mut step = round_step(spacing * (range.1 - range.0) / length);
+    for _ in 0..8 {
+        // A little inwards, so that an end already on a step stays there.
+        let (first, last) = ((range.0 / step + 1e-9).floor(), (range.1 / step - 1e-9).ceil());
+        let widened = (first * step, last * step);
+        if step * length / (widened.1 - widened.0) >= spacing * (1.0 - 1e-9) {
+            let widened_marks = (first as i64..=last as i64)
+                .map(|k| {
+                    let value = k as f64 * step;
+                    (value, label(GridMark { value, step_size: step }))
+                })
+                .collect();
+            return (widened, widened_marks);
+        }
+        step = round_step(step * (1.0 + 1e-6));
+    }
+    (range, marks)
+}
+
 /// A logarithmic axis drawn as log₁₀ of its values: a mark at each whole decade, every
 /// decade labelled where they are `spacing` points apart, else every second (or fifth …),
 /// and unlabelled marks at 2× … 9× each decade.
@@ -154,6 +196,41 @@ mod tests {
         assert_eq!(at(1e-17, 0.5), "0.0");
         assert_eq!(at(10.0, 5.0), "10");
         assert_eq!(at(0.04, 0.02), "0.04");
+    }
+
+    #[test]
+    fn an_axis_drawn_by_hand_labels_round_values_as_close_as_the_spacing_allows() {
+        // −4 to 4 over 600 points, labels 61 points apart: a step of 1 (75 points).
+        let marks = labelled_marks((-4.0, 4.0), 600.0, 61.0);
+        let values: Vec<f64> = marks.iter().map(|(v, _)| *v).collect();
+        assert_eq!(values, vec![-4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(marks[4].1, "0");
+        // An integrand from −0.3 to 1.9 over 150 points, labels 21 points apart: 0.5 apart.
+        let marks = labelled_marks((-0.3, 1.9), 150.0, 21.0);
+        let labels: Vec<&str> = marks.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(labels, vec!["0.0", "0.5", "1.0", "1.5"]);
+        assert!(labelled_marks((1.0, 1.0), 100.0, 20.0).is_empty());
+        assert!(labelled_marks((0.0, 1.0), 0.0, 20.0).is_empty());
+    }
+
+    #[test]
+    fn a_short_axis_is_widened_to_whole_steps_with_labels_at_both_ends() {
+        // 0 to 0.31 over 60 points, labels 26 apart: 0 and 0.2 alone, so drawn 0 to 0.4.
+        assert_eq!(labelled_marks((0.0, 0.31), 60.0, 26.0).len(), 2);
+        let (shown, marks) = widened_marks((0.0, 0.31), 60.0, 26.0);
+        assert!((shown.0 - 0.0).abs() < 1e-12 && (shown.1 - 0.4).abs() < 1e-12, "{shown:?}");
+        let labels: Vec<&str> = marks.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(labels, vec!["0.0", "0.2", "0.4"]);
+        // Both signs, short: −0.3 to 0.8 over 60 points; in steps of 0.5 (−0.5 to 1) labels
+        // would stand 20 points apart, so steps of 1, from −1 to 1.
+        let (shown, marks) = widened_marks((-0.3, 0.8), 60.0, 21.0);
+        assert_eq!(shown, (-1.0, 1.0), "{marks:?}");
+        let labels: Vec<&str> = marks.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(labels, vec!["-1", "0", "1"]);
+        // Three labels already: the range stays as it is.
+        let range = (-0.09, 1.15);
+        assert_eq!(widened_marks(range, 100.0, 26.0), (range, labelled_marks(range, 100.0, 26.0)));
+        assert_eq!(labelled_marks(range, 100.0, 26.0).len(), 3);
     }
 
     #[test]

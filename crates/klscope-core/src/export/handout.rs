@@ -149,8 +149,13 @@ fn step_html(html: &mut String, step: &HandoutStep<'_>, copy: Audience) {
 /// that the title and two steps (four lines of words, the picture, the question and
 /// 14 mm to write in) fit the shorter of A4 and US letter (255 mm of letter's height);
 /// the teacher's copy has no room to write, so its pictures may be 72 mm tall.
+///
+/// The page itself has no margin: a browser prints its header and footer (the date, the
+/// title, the file's path) in the page's margin, and with none it has no room for them.
+/// The 12 mm are each sheet's padding instead, repeated on every page a sheet runs onto
+/// (`box-decoration-break: clone`), so a continuation page keeps its margins too.
 const STYLE: &str = "<style>
-@page { size: auto; margin: 12mm; }
+@page { size: auto; margin: 0; }
 body { font-family: system-ui, sans-serif; font-size: 10pt; line-height: 1.35; color: #000; background: #fff;
   max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; }
 header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 1px solid #000; margin-bottom: 3mm; }
@@ -166,21 +171,23 @@ img { display: block; max-width: 100%; max-height: 62mm; width: auto; height: au
 .teacher img { max-height: 72mm; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; }
-  .sheet { break-after: page; page-break-after: always; }
+  .sheet { padding: 12mm; box-decoration-break: clone; -webkit-box-decoration-break: clone;
+    break-after: page; page-break-after: always; }
   .sheet:last-child { break-after: auto; page-break-after: auto; }
 }
 </style>
 ";
 
 /// `?paper=a4` or `?paper=letter` in the page's address picks the paper size (a test
-/// prints both); without it the printer's own size is used.
+/// prints both); without it the printer's own size is used. The page keeps no margin (see
+/// `STYLE`).
 const PAPER_SCRIPT: &str = "<script>
 (function () {
   var paper = new URLSearchParams(location.search).get('paper');
   var sizes = { a4: 'A4', letter: 'letter' };
   if (sizes[paper]) {
     var style = document.createElement('style');
-    style.textContent = '@page { size: ' + sizes[paper] + '; margin: 12mm; }';
+    style.textContent = '@page { size: ' + sizes[paper] + '; margin: 0; }';
     document.head.appendChild(style);
   }
 })();
@@ -278,5 +285,20 @@ mod tests {
             assert!(html.contains("break-after: page") && html.contains("break-inside: avoid"));
             assert!(html.contains("@page"));
         }
+    }
+
+    #[test]
+    fn the_page_has_no_margin_for_a_browsers_header_and_each_sheet_carries_its_own() {
+        let (question, answered) = ([1u8], [2u8]);
+        let html = handout_html("t", &steps(&question, &answered), Audience::Student);
+        // Every @page rule, the paper script's too, leaves no margin.
+        let rules: Vec<&str> = html.split("@page {").skip(1).map(|rule| rule.split('}').next().unwrap_or("")).collect();
+        assert_eq!(rules.len(), 2, "{rules:?}");
+        for rule in &rules {
+            assert!(rule.contains("margin: 0;") && !rule.contains("mm"), "@page {{{rule}}}");
+        }
+        // The sheets' padding is the margin, on every page a sheet runs onto.
+        let sheet = html.split(".sheet {").nth(1).and_then(|rule| rule.split('}').next()).unwrap_or("");
+        assert!(sheet.contains("padding: 12mm;") && sheet.contains("box-decoration-break: clone;"), "{sheet}");
     }
 }

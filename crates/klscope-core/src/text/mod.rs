@@ -9,7 +9,8 @@ mod quote;
 mod thousands;
 
 pub use format::{
-    INFINITY, csv_number, fixed6, full, json_number, probability, short_number, sig4, significant, with_unit,
+    INFINITY, NEGLIGIBLE_AROUND_ZERO, bound_is_negligible, csv_number, fixed6, full, json_number, one_digit_up,
+    probability, short_number, sig4, sig4_within, significant, with_unit,
 };
 pub use parse::{NumberError, parse_number};
 pub use quote::{QUOTE_CHARS, escape, is_unsafe, quote, quote_to};

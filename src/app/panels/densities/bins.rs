@@ -5,7 +5,7 @@
 use eframe::egui::{self, RichText};
 
 use super::axes::DensitiesAction;
-use super::measures::estimate_text;
+use super::measures::{bound_text, estimate_text};
 use crate::app::model::Mode;
 use crate::app::model::densities::{DensitiesDoc, MAX_BINS, MIN_BINS};
 use crate::app::ui::Cached;
@@ -51,7 +51,10 @@ impl BinsCache {
                 let label = format!("Σ over {} bins\n{sum}", doc.bins);
                 let shown = ui.label(format!("KL of the {} bins (a sum): {sum} {}", doc.bins, unit.name()));
                 shown.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-                ui.label(format!("KL of the densities (the integral): {integral} {}", unit.name()));
+                let shown = ui.label(format!("KL of the densities (the integral): {integral} {}", unit.name()));
+                if !concealed.hides(Measure::KlPQ) {
+                    shown.on_hover_text(bound_text(report.in_unit(Measure::KlPQ, unit)));
+                }
             }
             Err(e) => {
                 ui.colored_label(crate::app::ui::theme::alarm(ui), e);

@@ -7,17 +7,15 @@
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 use super::axes::Axes;
-use super::canvas::Canvas;
+use super::canvas::{Canvas, Plot};
 use crate::app::model::densities::DensitiesDoc;
 use crate::app::ui::theme;
 use crate::info::Side;
 use crate::info::density::{self, CurvePoint, Handles, Mixture, edit};
 
-/// Room under the axis for the rows of centre handles and observations.
+/// Room under the x labels for each row of centre handles and observations.
 const ROW: f32 = 16.0;
 const HANDLE: f32 = 7.0;
-/// Room under the axis for its numbers.
-const TICKS: f32 = 16.0;
 
 /// Which handle of a component.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,29 +46,45 @@ pub fn handle_positions(ctx: &egui::Context) -> Vec<(String, Pos2)> {
     ctx.data(|data| data.get_temp(egui::Id::unique("density handles"))).unwrap_or_default()
 }
 
-/// Draws the curves and their handles; returns Some(message) when a drag was made
-/// (None inside: it was accepted; Some: why it was refused).
-pub fn curves_ui(
-    ui: &mut egui::Ui,
-    doc: &mut DensitiesDoc,
-    samples: &[CurvePoint],
-    axes: Axes,
-    fits: &[(String, density::Component)],
-    height: f32,
-    live: bool,
-) -> Option<Option<String>> {
-    let rows = if doc.model().is_some() { 3.0 } else { 2.0 };
+/// The curves' rectangle, `height` points tall, named for whoever reads the screen.
+pub fn allocate(ui: &mut egui::Ui, height: f32) -> Rect {
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "P and Q densities"));
-    let plot = Rect::from_min_max(rect.min + vec2(8.0, 6.0), rect.max - vec2(8.0, ROW * rows + TICKS));
+    rect
+}
+
+/// The curves' plot in `rect`: x as `axes` says, y from 0 to above the highest density
+/// and fitted Gaussian, and under it a row of handles for each side (and one of
+/// observations).
+pub fn plot(doc: &DensitiesDoc, rect: Rect, axes: Axes, fits: &[(String, density::Component)]) -> Plot {
+    let rows = if doc.model().is_some() { 3.0 } else { 2.0 };
     // A fitted Gaussian may peak above both densities: room for it and its name.
-    let fit_top = fits.iter().map(|(_, c)| 1.15 * c.pdf(c.centre())).fold(axes.top, f64::max);
-    let canvas = Canvas { rect: plot, x: axes.x, y: (0.0, fit_top) };
-    let painter = ui.painter_at(rect);
-    axis_ui(ui, &painter, &canvas);
+    let top = fits.iter().map(|(_, c)| 1.15 * c.pdf(c.centre())).fold(axes.top, f64::max);
+    Plot { outer: rect, below: ROW * rows, x: axes.x, y: (0.0, top), room_above: 0.0, y_name: Y_NAME.to_string() }
+}
+
+/// What the curves' y axis shows.
+pub const Y_NAME: &str = "density, per unit of x";
+
+/// Draws the curves of `plot` (see [`plot`]) and their handles, `gutter` points in for the
+/// y labels; returns Some(message) when a drag was made (None inside: it was accepted;
+/// Some: why it was refused).
+pub fn curves_ui(
+    ui: &mut egui::Ui,
+    plot: &Plot,
+    gutter: f32,
+    doc: &mut DensitiesDoc,
+    samples: &[CurvePoint],
+    fits: &[(String, density::Component)],
+    live: bool,
+) -> Option<Option<String>> {
+    let canvas = plot.canvas(ui, gutter);
+    plot.axes_ui(ui, &canvas);
+    let painter = ui.painter_at(plot.outer);
     for (name, component) in fits {
         fit_curve(ui, &painter, &canvas, name, component);
     }
+    key_ui(ui, &painter, plot, doc.model().map_or(0, |model| model.observations().len()));
     for side in [Side::P, Side::Q] {
         let color = theme::color(ui, side);
         let points = canvas.line(samples.iter().map(|s| (s.x, side_value(s, side))));
@@ -80,8 +94,6 @@ pub fn curves_ui(
             theme::fill(ui, side).gamma_multiply(0.5),
         ));
         painter.add(egui::Shape::line(points, Stroke::new(2.5, color)));
-        let label_at = canvas.to_screen(axes.x.0, fit_top) + vec2(4.0 + if side == Side::Q { 30.0 } else { 0.0 }, 0.0);
-        painter.text(label_at, egui::Align2::LEFT_TOP, side.name(), egui::FontId::proportional(16.0), color);
     }
     let mut outcome = None;
     for side in [Side::P, Side::Q] {
@@ -92,7 +104,7 @@ pub fn curves_ui(
             Side::P => doc.p().clone(),
             Side::Q => doc.q().clone(),
         };
-        let row_y = plot.bottom() + TICKS + ROW * (if side == Side::P { 0.5 } else { 1.5 });
+        let row_y = plot.below_top() + ROW * (if side == Side::P { 0.5 } else { 1.5 });
         for handles in density::handles(&d) {
             if let Some(result) = component_handles(ui, &canvas, &d, side, handles, row_y, (editable, !fixed)) {
                 outcome = Some(match result {
@@ -109,7 +121,7 @@ pub fn curves_ui(
         }
     }
     if doc.model().is_some() {
-        let row_y = plot.bottom() + TICKS + ROW * 2.5;
+        let row_y = plot.below_top() + ROW * 2.5;
         if let Some(result) = observations_ui(ui, &canvas, doc, row_y, live) {
             outcome = Some(result.err());
         }
@@ -124,38 +136,6 @@ fn side_value(s: &CurvePoint, side: Side) -> f64 {
     }
 }
 
-/// The x axis with a few numbered ticks.
-fn axis_ui(ui: &egui::Ui, painter: &egui::Painter, canvas: &Canvas) {
-    // The plot's frame, marked as egui_plot marks one (an unfilled rectangle clipped to
-    // itself): whoever reads the screen's text tells the tick labels under it by it.
-    ui.painter_at(canvas.rect).rect_filled(canvas.rect, 0.0, Color32::TRANSPARENT);
-    let stroke = ui.visuals().widgets.noninteractive.fg_stroke;
-    let y = canvas.rect.bottom();
-    painter.line_segment([pos2(canvas.rect.left(), y), pos2(canvas.rect.right(), y)], stroke);
-    let span = canvas.x.1 - canvas.x.0;
-    let step = nice_step(span / 8.0);
-    let mut tick = (canvas.x.0 / step).ceil() * step;
-    while tick <= canvas.x.1 {
-        let x = canvas.screen_x(tick);
-        painter.line_segment([pos2(x, y), pos2(x, y + 3.0)], stroke);
-        let text = crate::text::short_number(if tick.abs() < step * 1e-9 { 0.0 } else { tick });
-        painter.text(
-            pos2(x, y + 3.0),
-            egui::Align2::CENTER_TOP,
-            text,
-            egui::FontId::proportional(11.0),
-            ui.visuals().weak_text_color(),
-        );
-        tick += step;
-    }
-}
-
-/// 1, 2 or 5 times a power of ten, at least `raw`.
-pub fn nice_step(raw: f64) -> f64 {
-    let power = 10f64.powf(raw.max(1e-9).log10().floor());
-    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| *s >= raw).unwrap_or(10.0 * power)
-}
-
 /// A fitted Gaussian, dashed, with its name at its peak.
 fn fit_curve(ui: &egui::Ui, painter: &egui::Painter, canvas: &Canvas, name: &str, c: &density::Component) {
     let color = ui.visuals().strong_text_color();
@@ -168,7 +148,7 @@ fn fit_curve(ui: &egui::Ui, painter: &egui::Painter, canvas: &Canvas, name: &str
         .collect();
     painter.add(egui::Shape::dashed_line(&points, Stroke::new(2.0, color), 6.0, 4.0));
     let peak = canvas.to_screen(c.centre(), c.pdf(c.centre()));
-    painter.text(peak - vec2(0.0, 4.0), egui::Align2::CENTER_BOTTOM, name, egui::FontId::proportional(13.0), color);
+    painter.text(peak - vec2(0.0, 4.0), egui::Align2::CENTER_BOTTOM, name, theme::tick_font(ui), color);
 }
 
 /// One component's three handles; the edited mixture (or why not) when one is dragged.
@@ -290,15 +270,28 @@ fn observations_ui(
             result = Some(doc.set_observations(moved));
         }
     }
-    if !observations.is_empty() {
-        let text = format!("x: the {} observations", observations.len());
-        ui.painter().text(
-            pos2(canvas.rect.right(), row_y),
-            egui::Align2::RIGHT_CENTER,
-            text,
-            egui::FontId::proportional(11.0),
-            ui.visuals().weak_text_color(),
-        );
-    }
     result
+}
+
+/// The key, right-aligned on the row of the y axis's name (off the data): P, Q, and an
+/// inference scenario's observations as the mark they are drawn with.
+fn key_ui(ui: &egui::Ui, painter: &egui::Painter, plot: &Plot, observations: usize) {
+    let font = theme::tick_font(ui);
+    let gap = font.size;
+    let y = plot.outer.top();
+    let mut right = plot.outer.right();
+    if observations > 0 {
+        let color = ui.visuals().strong_text_color();
+        let words = format!("x: the {observations} observations");
+        let text = painter.text(pos2(right, y), egui::Align2::RIGHT_TOP, words, font.clone(), color);
+        let (at, r) = (pos2(text.left() - HANDLE - 4.0, text.center().y), HANDLE);
+        let points = vec![at + vec2(0.0, -r), at + vec2(r, r * 0.8), at + vec2(-r, r * 0.8)];
+        painter.add(egui::Shape::convex_polygon(points, color, Stroke::NONE));
+        right = at.x - r - gap;
+    }
+    for side in [Side::Q, Side::P] {
+        let text =
+            painter.text(pos2(right, y), egui::Align2::RIGHT_TOP, side.name(), font.clone(), theme::color(ui, side));
+        right = text.left() - gap;
+    }
 }

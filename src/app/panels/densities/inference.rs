@@ -9,15 +9,15 @@ use super::measures::unless_near;
 use crate::app::model::Mode;
 use crate::app::model::densities::DensitiesDoc;
 use crate::app::ui::concealment::HIDDEN;
-use crate::app::ui::theme;
+use crate::app::ui::{fit_text, theme};
 use crate::info::density::vi::ElboParts;
 use crate::info::density::{Accuracy, Component, Mixture, fit_forward, fit_reverse};
-use crate::info::{Measure, Side, Unit};
+use crate::info::{Measure, Unit};
 use crate::lesson::Concealed;
 use crate::text;
 
-/// The height of one bar of the ELBO picture.
-const ROW: f32 = 24.0;
+/// Room above and below a bar's name, in points.
+const BAR_PADDING: f32 = 5.0;
 
 /// The Gaussians fitted to P, for the P they were fitted to.
 #[derive(Default)]
@@ -94,29 +94,37 @@ fn elbo_ui(ui: &mut egui::Ui, parts: &ElboParts, unit: Unit, concealed: &Conceal
             ui.end_row();
         }
     });
-    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 3.0 * ROW + 4.0), Sense::hover());
+    // A bar holds its name in body type.
+    let font = theme::tick_font(ui);
+    let row = ui.fonts_mut(|fonts| fonts.row_height(&font)) + 2.0 * BAR_PADDING;
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), 3.0 * row + 4.0), Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "log p(x), the ELBO and the gap"));
     let low = evidence.min(elbo).min(0.0);
     let high = evidence.max(elbo).max(0.0);
     let span = (high - low).max(1e-9);
     let x = |v: f64| rect.left() + 4.0 + ((v - low) / span) as f32 * (rect.width() - 8.0);
     let painter = ui.painter_at(rect);
-    let text_color = ui.visuals().strong_text_color();
-    let bar = |row: f32, from: f64, to: f64, color: egui::Color32, name: &str| {
+    let [evidence_bar, elbo_bar, gap_bar] = theme::elbo_bars(theme::palette(ui));
+    let outside = ui.visuals().text_color();
+    let bar = |index: f32, from: f64, to: f64, (fill, ink): (egui::Color32, egui::Color32), name: &str| {
         let (a, b) = (x(from).min(x(to)), x(from).max(x(to)));
-        let top = rect.top() + row * ROW + 2.0;
-        painter.rect_filled(Rect::from_min_max(pos2(a, top), pos2(b.max(a + 1.0), top + ROW - 4.0)), 2.0, color);
-        painter.text(
-            pos2(a + 4.0, top + (ROW - 4.0) / 2.0),
-            egui::Align2::LEFT_CENTER,
-            name,
-            egui::FontId::proportional(12.0),
-            text_color,
-        );
+        let top = rect.top() + index * row + 2.0;
+        let bar = Rect::from_min_max(pos2(a, top), pos2(b.max(a + 1.0), top + row - 4.0));
+        painter.rect_filled(bar, 2.0, fill);
+        // The name inside its bar where it fits, else beside it on the panel, in the text colour.
+        let width = fit_text::text_width(&painter, name, &font);
+        let (at, align, color) = if width + 8.0 <= bar.width() {
+            (pos2(bar.left() + 4.0, bar.center().y), egui::Align2::LEFT_CENTER, ink)
+        } else if bar.right() + 4.0 + width <= rect.right() {
+            (pos2(bar.right() + 4.0, bar.center().y), egui::Align2::LEFT_CENTER, outside)
+        } else {
+            (pos2(bar.left() - 4.0, bar.center().y), egui::Align2::RIGHT_CENTER, outside)
+        };
+        painter.text(at, align, name, font.clone(), color);
     };
-    bar(0.0, 0.0, evidence, ui.visuals().widgets.inactive.bg_fill, "log p(x)");
-    bar(1.0, 0.0, elbo, theme::color(ui, Side::Q).gamma_multiply(0.7), "ELBO");
-    bar(2.0, elbo, evidence, theme::divergence(ui).gamma_multiply(0.7), "gap = KL(q||posterior)");
+    bar(0.0, 0.0, evidence, evidence_bar, "log p(x)");
+    bar(1.0, 0.0, elbo, elbo_bar, "ELBO");
+    bar(2.0, elbo, evidence, gap_bar, "gap = KL(q||posterior)");
     let stroke = ui.visuals().widgets.noninteractive.fg_stroke;
     for at in [0.0, evidence] {
         painter.line_segment([pos2(x(at), rect.top()), pos2(x(at), rect.bottom())], stroke);

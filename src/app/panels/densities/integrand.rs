@@ -5,76 +5,117 @@
 use eframe::egui::{self, Rect, Sense, Stroke, pos2, vec2};
 
 use super::axes::Axes;
-use super::canvas::Canvas;
-use super::measures::estimate_text;
+use super::canvas::Plot;
+use super::measures::{bound_text, estimate_text};
 use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
-use crate::info::density::{CurvePoint, DensityReport};
+use crate::info::density::{CurvePoint, DensityReport, Estimate};
 use crate::info::{Measure, Side, Unit};
 use crate::lesson::Concealed;
 
-pub fn integrand_ui(
-    ui: &mut egui::Ui,
-    samples: &[CurvePoint],
-    report: &DensityReport,
-    axes: Axes,
-    unit: Unit,
-    concealed: &Concealed,
-) {
-    let positive = report.kl_pq_positive;
-    let negative = report.kl_pq_negative;
-    let in_unit = |e: crate::info::density::Estimate| crate::info::density::Estimate {
-        value: unit.from_nats(e.value),
-        error: unit.from_nats(e.error),
-    };
+/// The least height of the plot, in points: room for three labelled y ticks and the x's.
+pub const LEAST_HEIGHT: f32 = 140.0;
+
+/// The title and the two areas, above the plot.
+pub fn header_ui(ui: &mut egui::Ui, report: &DensityReport, unit: Unit, concealed: &Concealed) {
+    let in_unit = |e: Estimate| Estimate { value: unit.from_nats(e.value), error: unit.from_nats(e.error) };
     ui.label(egui::RichText::new("The integrand of KL(P||Q): p(x)·log(p(x)/q(x))").strong());
     let kl = report.in_unit(Measure::KlPQ, unit);
-    let (positive, negative) = (in_unit(positive), in_unit(negative));
+    let (positive, negative) = (in_unit(report.kl_pq_positive), in_unit(report.kl_pq_negative));
     // The two areas add up to KL(P||Q): they go with it, or when either is near the answer.
     let areas_hidden = concealed.hides_terms(Measure::KlPQ)
         || [positive.value, negative.value].into_iter().any(|x| concealed.hides_number_in(x, unit));
     let area = |e| if areas_hidden { HIDDEN.to_string() } else { estimate_text(e) };
     let sum = if concealed.hides(Measure::KlPQ) { HIDDEN.to_string() } else { estimate_text(kl) };
-    ui.label(format!(
-        "Area above the axis {}, below {}: their sum is KL(P||Q) = {sum} {}",
-        area(positive),
-        area(negative),
-        unit.name()
-    ));
-    let height = ui.available_height().max(90.0);
+    // Each area is named in its shade's colour: the key of the plot, off its data.
+    let mut words = egui::text::LayoutJob::default();
+    let text_color = ui.visuals().text_color();
+    for (part, color) in [
+        (format!("Above the axis, P more likely: {}", area(positive)), theme::color(ui, Side::P)),
+        ("; ".to_string(), text_color),
+        (format!("below, Q more likely: {}", area(negative)), theme::color(ui, Side::Q)),
+        (format!(". Their sum is KL(P||Q) = {sum} {}", unit.name()), text_color),
+    ] {
+        words.append(&part, 0.0, egui::TextFormat::simple(egui::TextStyle::Body.resolve(ui.style()), color));
+    }
+    let shown = ui.label(words);
+    if !areas_hidden && !concealed.hides(Measure::KlPQ) {
+        shown.on_hover_text(format!(
+            "Above: {}\nBelow: {}\nKL(P||Q): {}",
+            bound_text(positive),
+            bound_text(negative),
+            bound_text(kl)
+        ));
+    }
+}
+
+/// The plot's rectangle: what is left below, named for whoever reads the screen.
+pub fn allocate(ui: &mut egui::Ui) -> Rect {
+    let height = ui.available_height().max(LEAST_HEIGHT);
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "The integrand of KL(P||Q)"));
-    let points: Vec<(f64, f64)> = samples.iter().map(|s| (s.x, unit.from_nats(s.kl_term))).collect();
+    rect
+}
+
+/// The integrand at each sample, in `unit` per unit of x.
+pub fn points(samples: &[CurvePoint], unit: Unit) -> Vec<(f64, f64)> {
+    samples.iter().map(|s| (s.x, unit.from_nats(s.kl_term))).collect()
+}
+
+/// The integrand's plot in `rect`: x as `axes` says, y over its values and 0 with a little
+/// room around them. Where the integrand is ∞ (P has mass where Q has none), its area runs
+/// off the top of the plot, above the last labelled value, and says ∞ there.
+pub fn plot(rect: Rect, points: &[(f64, f64)], axes: Axes, unit: Unit) -> Plot {
     let finite = points.iter().map(|(_, y)| *y).filter(|y| y.is_finite());
     let (low, high) = finite.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
-    let pad = 0.1 * (high - low).max(1e-9);
-    let canvas = Canvas {
-        rect: Rect::from_min_max(rect.min + vec2(8.0, 4.0), rect.max - vec2(8.0, 4.0)),
-        x: axes.x,
-        y: (low - pad, high + pad),
-    };
-    let painter = ui.painter_at(rect);
+    // P = Q: the integrand is 0 everywhere, drawn on a scale around it.
+    let (low, high) = if high - low > 1e-12 { (low, high) } else { (-1.0, 1.0) };
+    // A little room beyond the extremes (0 stays an end where it is one).
+    let pad = |end: f64| end + 0.05 * (high - low) * end.signum();
+    let infinite = points.iter().any(|(_, y)| *y == f64::INFINITY);
+    let room_above = if infinite { 0.3 } else { 0.0 };
+    Plot { outer: rect, below: 0.0, x: axes.x, y: (pad(low), pad(high)), room_above, y_name: y_name(unit) }
+}
+
+/// What the integrand's y axis shows: "bits per unit of x".
+pub fn y_name(unit: Unit) -> String {
+    format!("{} per unit of x", unit.name())
+}
+
+/// Draws the integrand of `plot` (see [`plot`]), `gutter` points in for the y labels.
+pub fn integrand_ui(ui: &egui::Ui, plot: &Plot, gutter: f32, points: &[(f64, f64)]) {
+    let canvas = plot.canvas(ui, gutter);
+    plot.axes_ui(ui, &canvas);
+    let painter = ui.painter_at(canvas.rect.expand(2.0));
     let above = theme::color(ui, Side::P).gamma_multiply(0.45);
     let below = theme::color(ui, Side::Q).gamma_multiply(0.45);
-    painter.add(canvas.area(&points, |y| y > 0.0, above));
-    painter.add(canvas.area(&points, |y| y < 0.0, below));
+    painter.add(canvas.area(points, |y| y > 0.0, above));
+    painter.add(canvas.area(points, |y| y < 0.0, below));
     let y0 = canvas.screen_y(0.0);
     let stroke = ui.visuals().widgets.noninteractive.fg_stroke;
     painter.line_segment([pos2(canvas.rect.left(), y0), pos2(canvas.rect.right(), y0)], stroke);
     painter.add(egui::Shape::line(canvas.line(points.iter().copied()), Stroke::new(2.0, theme::divergence(ui))));
-    let small = egui::FontId::proportional(12.0);
-    painter.text(
-        canvas.rect.left_top() + vec2(4.0, 2.0),
-        egui::Align2::LEFT_TOP,
-        "P more likely: adds to KL",
-        small.clone(),
-        theme::color(ui, Side::P),
-    );
-    painter.text(
-        canvas.rect.left_bottom() + vec2(4.0, -2.0),
-        egui::Align2::LEFT_BOTTOM,
-        "Q more likely: takes away",
-        small,
-        theme::color(ui, Side::Q),
-    );
+    // Each stretch where the integrand is ∞ says so, at ∞'s full size.
+    let infinity = egui::FontId::proportional(theme::body_size(ui) * theme::INFINITY_RATIO);
+    let mut runs: Vec<(f64, f64)> = Vec::new();
+    let mut before_was_infinite = false;
+    for &(x, y) in points {
+        let infinite = y == f64::INFINITY;
+        match runs.last_mut() {
+            Some(run) if infinite && before_was_infinite => run.1 = x,
+            _ if infinite => runs.push((x, x)),
+            _ => {}
+        }
+        before_was_infinite = infinite;
+    }
+    for (from, to) in runs {
+        let at = pos2(canvas.screen_x(0.5 * (from + to)), canvas.rect.top() + 2.0);
+        painter.text(
+            at,
+            egui::Align2::CENTER_TOP,
+            crate::text::INFINITY,
+            infinity.clone(),
+            ui.visuals().strong_text_color(),
+        );
+    }
 }

@@ -1,5 +1,6 @@
 //! The densities screen: P and Q as curves with handles to drag, the integrand of
-//! KL(P||Q) beneath, the measures with their error bounds, the bins that turn the
+//! KL(P||Q) beneath (both on one x axis, with round ticks in body type), the measures and
+//! how good their integrals are, the bins that turn the
 //! integrals back into sums, and, for inference scenarios, the ELBO and its gap. It
 //! replaces the discrete editors and views while a densities scenario is open.
 
@@ -95,6 +96,7 @@ impl DensitiesScreen {
         let mut action = None;
         if input.presenting {
             crate::app::ui::theme::scale_text(ui.style_mut(), PRESENTED_TEXT);
+            crate::app::ui::theme::notes_at_body_size(ui.style_mut());
         }
         if let Some(title) = &input.title {
             egui::Panel::top("presented densities title").show(ui, |ui| {
@@ -163,7 +165,7 @@ impl DensitiesScreen {
         action
     }
 
-    /// The curves with their handles, and the integrand under them.
+    /// The curves with their handles, and the integrand under them, on one x axis.
     #[expect(clippy::too_many_arguments, reason = "the parts of one frame's drawing")]
     fn curves_ui(
         &mut self,
@@ -175,14 +177,31 @@ impl DensitiesScreen {
         input: &ScreenInput<'_>,
         live: bool,
     ) {
-        let curve_height = (ui.available_height() * 0.58).max(180.0);
-        if let Some(message) = curves::curves_ui(ui, doc, samples, axes, self.fits.drawn(), curve_height, live) {
-            self.message = message;
-        }
+        // Both plots are placed first: they take the same room for their y labels, the
+        // wider's, so that their x axes line up.
+        // Under the curves the integrand keeps its least height and its header (up to three
+        // rows, on a slide), so that it is never cut at 1024×768 under a lesson's long words.
+        let rows = 3.0 * (canvas::row_height(ui) + ui.spacing().item_spacing.y);
+        let room = ui.available_height() - integrand::LEAST_HEIGHT - rows;
+        let curve_height = (ui.available_height() * 0.58).min(room).max(180.0);
+        let curves_rect = curves::allocate(ui, curve_height);
         if let Some(message) = &self.message {
             ui.colored_label(crate::app::ui::theme::alarm(ui), message);
         }
-        integrand::integrand_ui(ui, samples, report, axes, input.unit, input.concealed);
+        integrand::header_ui(ui, report, input.unit, input.concealed);
+        let integrand_rect = integrand::allocate(ui);
+        let points = integrand::points(samples, input.unit);
+        let curves_plot = curves::plot(doc, curves_rect, axes, self.fits.drawn());
+        let integrand_plot = integrand::plot(integrand_rect, &points, axes, input.unit);
+        let gutter = canvas::gutter(ui, &[&curves_plot, &integrand_plot]);
+        if let Some(message) = curves::curves_ui(ui, &curves_plot, gutter, doc, samples, self.fits.drawn(), live)
+            && message != self.message
+        {
+            // Said under the curves from the next frame on.
+            self.message = message;
+            ui.ctx().request_repaint();
+        }
+        integrand::integrand_ui(ui, &integrand_plot, gutter, &points);
     }
 }
 

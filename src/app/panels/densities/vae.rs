@@ -205,7 +205,7 @@ fn picture_ui(ui: &mut egui::Ui, e: &Encoding) {
         rect.left_top() + vec2(4.0, 2.0),
         egui::Align2::LEFT_TOP,
         "prior N(0, 1) and each N(μ, σ²)",
-        egui::FontId::proportional(11.0),
+        egui::TextStyle::Small.resolve(ui.style()),
         ui.visuals().weak_text_color(),
     );
 }
