@@ -184,7 +184,7 @@ fn prediction_ui(
 /// The student's own answer as their button says it.
 fn answer_text(answer: &WireAnswer, labels: &[String]) -> String {
     match answer {
-        WireAnswer::Measure { measure } if measure == "renyi" => "D_α(P||Q)".to_string(),
+        WireAnswer::Measure { measure } if measure == "renyi" => "Dα(P||Q)".to_string(),
         WireAnswer::Measure { measure } => crate::lesson::asked_named(measure)
             .map_or_else(|| measure.clone(), |asked| Prediction::choice_text(Choice::Measure(asked), labels)),
         WireAnswer::Equal {} => Prediction::choice_text(Choice::Equal, labels),

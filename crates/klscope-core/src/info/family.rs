@@ -183,7 +183,6 @@ impl FamilyMember {
     }
 }
 
-/// α as people write it: "2", "0.5" as "½", "∞".
 /// Rényi's D with its order as a subscript where Unicode has the glyphs: "D₂", "D₀",
 /// "D½", "D∞"; another order after an underscore, "D_0.25" (there is no subscript point).
 pub fn renyi_d(alpha: f64) -> String {
@@ -198,6 +197,7 @@ pub fn renyi_d(alpha: f64) -> String {
     }
 }
 
+/// α as people write it: "2", "0.5" as "½", "∞".
 pub fn alpha_text(alpha: f64) -> String {
     if alpha == f64::INFINITY {
         "∞".to_string()

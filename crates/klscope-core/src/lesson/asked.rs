@@ -48,7 +48,7 @@ impl Asked {
         }
     }
 
-    /// Short notation: "KL(P||Q)", "D_2(P||Q)", "W₁(P,Q)".
+    /// Short notation: "KL(P||Q)", "D₂(P||Q)", "W₁(P,Q)".
     pub fn symbol(self) -> String {
         match self {
             Asked::Measure(measure) => measure.symbol().to_string(),
@@ -174,7 +174,7 @@ impl Asked {
 
 /// The quantity a lesson names: a measure's symbol or key (see
 /// [`super::format::measure_named`]), "W₁(P,Q)", "W1" or "wasserstein1", or Rényi's
-/// divergence as "D_2(P||Q)", "D_½", "D_inf(P||Q)" or "renyi(0.5)".
+/// divergence as "D_2(P||Q)", "D₂" (as the app writes it), "D_½", "D_inf(P||Q)" or "renyi(0.5)".
 pub fn asked_named(name: &str) -> Option<Asked> {
     if let Some(measure) = super::format::measure_named(name) {
         return Some(Asked::Measure(measure));
@@ -204,7 +204,7 @@ pub fn asked_named(name: &str) -> Option<Asked> {
 
 /// The names [`asked_named`] takes beyond the measures, as an error lists them.
 pub const BEYOND_MEASURES: &str =
-    "W₁(P,Q) (or W1, wasserstein1) and D_α(P||Q) for an order α such as D_2, D_½ or D_inf (or renyi(2))";
+    "W₁(P,Q) (or W1, wasserstein1) and D_α(P||Q) for an order α such as D_2 (or D₂), D_½ or D_inf (or renyi(2))";
 
 impl std::fmt::Display for Asked {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -260,7 +260,8 @@ fn judge_top(measure: Measure, answer: Option<Answer>, now: &Scene<'_>) -> Verdi
 }
 
 /// An outcome's term of `measure` as the product it is, with its two factors in `unit`:
-/// "p·(−log₂ p) = 0.00463 × 7.755" (a why that names the numbers, not the rule alone).
+/// "p·(−log₂ p) = 0.004630 × 7.755" (a why that names the numbers, not the rule alone).
+/// None where the weight is 0: "0 × ∞" would explain nothing.
 fn term_factors(measure: Measure, p: f64, q: f64, unit: Unit) -> Option<String> {
     let log = unit.log_name();
     let surprise = |x: f64| unit.from_nats(-x.ln());
@@ -274,7 +275,7 @@ fn term_factors(measure: Measure, p: f64, q: f64, unit: Unit) -> Option<String> 
         Measure::KlQP => (format!("q·{log}(q/p)"), q, log_ratio(q, p)),
         _ => return None,
     };
-    Some(format!("{formula} = {} × {}", sig4(weight), sig4(factor)))
+    (weight > 0.0).then(|| format!("{formula} = {} × {}", sig4(weight), sig4(factor)))
 }
 
 fn judge_estimate(measure: Asked, unit: Unit, tolerance: f64, answer: Option<Answer>, now: &Scene<'_>) -> Verdict {

@@ -71,7 +71,8 @@ pub fn plot(rect: Rect, points: &[(f64, f64)], axes: Axes, unit: Unit) -> Plot {
     // P = Q: the integrand is 0 everywhere, drawn on a scale around it.
     let (low, high) = if high - low > 1e-12 { (low, high) } else { (-1.0, 1.0) };
     // A little room beyond the extremes (0 stays an end where it is one).
-    let pad = |end: f64| end + 0.05 * (high - low) * end.signum();
+    // 0.0's signum is 1: a 0 end is kept by name, not pushed away.
+    let pad = |end: f64| if end == 0.0 { end } else { end + 0.05 * (high - low) * end.signum() };
     let infinite = points.iter().any(|(_, y)| *y == f64::INFINITY);
     let room_above = if infinite { 0.3 } else { 0.0 };
     Plot { outer: rect, below: 0.0, x: axes.x, y: (pad(low), pad(high)), room_above, y_name: y_name(unit) }
@@ -117,5 +118,22 @@ pub fn integrand_ui(ui: &egui::Ui, plot: &Plot, gutter: f32, points: &[(f64, f64
             infinity.clone(),
             ui.visuals().strong_text_color(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zero_end_of_the_y_range_stays_at_zero_and_another_gets_room() {
+        let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 200.0));
+        let axes = Axes { x: (0.0, 1.0), top: 1.0 };
+        // Never below 0 (P inside a much wider Q): the axis starts at 0, the zero line at the bottom.
+        let never_negative = plot(rect, &[(0.0, 0.0), (0.5, 2.0), (1.0, 0.5)], axes, Unit::Nats);
+        assert_eq!(never_negative.y.0, 0.0);
+        assert!((never_negative.y.1 - 2.1).abs() < 1e-12, "{:?}", never_negative.y);
+        let both = plot(rect, &[(0.0, -1.0), (1.0, 1.0)], axes, Unit::Nats);
+        assert!((both.y.0 + 1.1).abs() < 1e-12 && (both.y.1 - 1.1).abs() < 1e-12, "{:?}", both.y);
     }
 }
