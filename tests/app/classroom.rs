@@ -204,14 +204,7 @@ fn a_goal_counts_the_students_who_reached_it_on_their_own_copy() {
     let mut harness = harness_with(AppState::default());
     harness.state_mut().run(Command::JoinClass);
     harness.run();
-    for (field, text) in [(SERVER_FIELD, server.addr.to_string()), (CODE_FIELD, code.to_string())] {
-        harness.get_by_label(field).click();
-        harness.run();
-        harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
-        harness.get_by_label(field).type_text(&text);
-        harness.run();
-    }
-    harness.get_by_role_and_label(Role::Button, "Join").click();
+    join(&mut harness, &server.addr.to_string(), code);
     run_until(&mut harness, "the goal is shown", |h| shows(h, "Drag the bars on your own copy"));
     // The teacher's drag does not move a student's own copy on a goal.
     teacher.send(json!({"type": "Scene", "code": code, "token": token, "p": p, "q": p}));
@@ -274,14 +267,7 @@ fn a_student_joins_by_code_answers_on_their_screen_and_sees_the_verdict_only_aft
     harness.run();
     harness.get_by_label("Join a class…").click();
     harness.run();
-    for (field, text) in [(SERVER_FIELD, server.addr.to_string()), (CODE_FIELD, code.to_lowercase())] {
-        harness.get_by_label(field).click();
-        harness.run();
-        harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
-        harness.get_by_label(field).type_text(&text);
-        harness.run();
-    }
-    harness.get_by_role_and_label(Role::Button, "Join").click();
+    join(&mut harness, &server.addr.to_string(), &code.to_lowercase());
     run_until(&mut harness, "the student sees the question", |h| shows(h, "Which is larger"));
     assert_eq!(harness.state().state.doc.get(Side::P).probs(), p.as_slice());
     let report = harness.state().report().clone();
@@ -319,4 +305,16 @@ fn a_student_joins_by_code_answers_on_their_screen_and_sees_the_verdict_only_aft
     harness.get_by_label(if right == "KL(P||Q)" { "Right!" } else { "Not quite." });
     assert!(shows(&harness, "Why: "));
     assert!(shown_text(&harness).contains(hidden[0].as_str()), "the numbers show once revealed: {hidden:?}");
+}
+
+/// Types the server's address and the room's code into the open Join form, then joins.
+fn join(harness: &mut Harness<'_, KlApp>, server: &str, code: &str) {
+    for (field, text) in [(SERVER_FIELD, server), (CODE_FIELD, code)] {
+        harness.get_by_label(field).click();
+        harness.run();
+        harness.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+        harness.get_by_label(field).type_text(text);
+        harness.run();
+    }
+    harness.get_by_role_and_label(Role::Button, "Join").click();
 }

@@ -94,15 +94,24 @@ pub fn key_measures_ui(
     });
 }
 
-/// The text of one measure's cell: "KL(P||Q)\n0.5310 bits". Tests read it back.
+/// The text of one measure's cell: "KL(P||Q)\n0.5310 bits". Tests read it back; the cell
+/// draws the same parts ([`shown_parts`]).
 pub fn cell_text(measure: Measure, value: f64, unit: Unit) -> String {
     let unit_label = measure.unit_label(unit);
-    let number = text::sig4(value);
-    if unit_label.is_empty() || value.is_infinite() {
-        format!("{}\n{number}", measure.symbol())
-    } else {
-        format!("{}\n{number} {unit_label}", measure.symbol())
+    match shown_parts(value, &unit_label, false) {
+        (number, Some(unit_label)) => format!("{}\n{number} {unit_label}", measure.symbol()),
+        (number, None) => format!("{}\n{number}", measure.symbol()),
     }
+}
+
+/// A cell's number as written and its unit where one follows it: "?" alone while hidden,
+/// ∞ alone, a unitless measure alone.
+fn shown_parts(value: f64, unit_label: &str, hidden: bool) -> (String, Option<&str>) {
+    if hidden {
+        return (HIDDEN.to_string(), None);
+    }
+    let unit = (!value.is_infinite() && !unit_label.is_empty()).then_some(unit_label);
+    (text::sig4(value), unit)
 }
 
 pub fn metrics_ui(
@@ -201,18 +210,18 @@ fn cell_ui(ui: &mut egui::Ui, cell: &Cell, number_scale: f32, steady: bool) {
     };
     job.append(&cell.symbol, 0.0, symbol_format);
     job.append("\n", 0.0, egui::TextFormat::default());
-    let number = if cell.hidden { HIDDEN.to_string() } else { text::sig4(cell.value) };
+    let (number, unit_label) = shown_parts(cell.value, &cell.unit_label, cell.hidden);
     let size = if infinite { big * 1.4 } else { big };
     let number_format =
         egui::TextFormat { font_id: egui::FontId::monospace(size), color: value_color, ..Default::default() };
     job.append(&number, 0.0, number_format);
-    if !cell.hidden && !infinite && !cell.unit_label.is_empty() {
+    if let Some(unit_label) = unit_label {
         let unit_format = egui::TextFormat {
             font_id: egui::FontId::proportional(body),
             color: visuals.text_color(),
             ..Default::default()
         };
-        job.append(&format!(" {}", cell.unit_label), 0.0, unit_format);
+        job.append(&format!(" {unit_label}"), 0.0, unit_format);
     }
     let frame = if cell.highlighted {
         egui::Frame::new().fill(visuals.faint_bg_color).corner_radius(4.0).inner_margin(egui::Margin::symmetric(6, 2))
