@@ -352,3 +352,24 @@ fn the_density_and_integrand_plots_label_three_round_ticks_on_each_axis_in_body_
         }
     }
 }
+
+/// With an infinite bar the contribution plot's scale is the finite bars' (with room for
+/// the ∞), worked out again after every edit: a range kept from the first frame cut the
+/// finite bars once a bar was dragged.
+#[test]
+fn the_contribution_scale_follows_an_edit_while_a_term_is_infinite() {
+    let mut harness = at_1024("support-mismatch", "plots", false);
+    let top_tick = |harness: &Harness<'_, KlApp>| {
+        let (y, _) = ticks(harness, frames(harness)[0]);
+        y.iter().filter_map(|t| t.parse::<f64>().ok()).fold(f64::NEG_INFINITY, f64::max)
+    };
+    // q·log₂(q/p) of rock and paper: 0.5·log₂(0.5/0.4) = 0.161.
+    assert!((0.15..0.5).contains(&top_tick(&harness)), "{}", top_tick(&harness));
+    // Scissors dragged up to 0.65: rock's and paper's reverse terms grow to 0.5·log₂(0.5/0.175) = 0.757.
+    let p = vec![0.175, 0.175, 0.65];
+    harness.state_mut().apply(klscope::app::edit::Edit::SetDistribution { side: klscope::info::Side::P, values: p });
+    harness.run();
+    harness.run();
+    assert!(harness.state().report().kl_pq.is_infinite());
+    assert!(top_tick(&harness) >= 0.7, "the scale reaches the tallest finite bar: {}", top_tick(&harness));
+}

@@ -221,9 +221,6 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
     };
     let height = ui.available_height() - names.height - ui.spacing().item_spacing.y;
     let mut plot = theme::round_ticks(theme::still_plot("contributions", height), ui);
-    if data.any_infinite {
-        plot = plot.default_y_bounds(data.bottom, data.top);
-    }
     // The outcomes' names are drawn under the plot (`outcome_names_ui`), not as its x
     // axis; with both sides hidden there are no bars to read against a y scale either.
     plot = plot.show_axes([false, !data.all_hidden()]);
@@ -236,7 +233,17 @@ fn contributions_ui(ui: &mut egui::Ui, data: &ContributionsData) -> egui::Rect {
         .include_x(n as f64 - 0.4)
         .y_axis_label(data.unit.name())
         .x_grid_spacer(move |input| outcome_marks(input, n))
-        .show(ui, |plot_ui| bars_ui(plot_ui, data, &palette));
+        .show(ui, |plot_ui| {
+            // With an infinite bar the y range is set every frame (the bar itself would
+            // stretch it tenfold); a default range would be kept in the plot's memory and go
+            // stale as soon as a bar is dragged. Otherwise the range follows the bars.
+            if data.any_infinite {
+                plot_ui.set_plot_bounds_y(data.bottom..=data.top);
+            } else {
+                plot_ui.set_auto_bounds(true);
+            }
+            bars_ui(plot_ui, data, &palette)
+        });
     let rect = response.response.rect;
     outcome_names_ui(ui, &names, &data.shown.labels, &response.transform, rect);
     rect.union(Rect::from_min_size(rect.left_bottom(), egui::vec2(rect.width(), names.height)))
