@@ -143,7 +143,7 @@ fn scenario_of(source: ScenarioSource, base_dir: Option<&Path>) -> Result<AnySce
     let boxed = |e| StepProblem::Scenario(Box::new(e));
     let origin = |id: &str| match id.trim() {
         "" => "the inline scenario".to_string(),
-        id => format!("the inline scenario '{id}'"),
+        id => format!("the inline scenario '{}'", crate::text::quote(id)),
     };
     match source {
         ScenarioSource::Builtin(id) => scenario::find_builtin_any(&id).map_err(boxed),

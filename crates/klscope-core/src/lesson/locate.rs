@@ -84,7 +84,7 @@ impl<'a> Locator<'a> {
                 return None;
             }
             let start = self.skip_blanks(i + 1)?;
-            let end = self.skip_value(start)?;
+            let end = self.skip_value(start).filter(|&end| end > start)?;
             fields.push((name, start..end));
             i = self.skip_blanks(end)?;
             if bytes.get(i) == Some(&b',') {
@@ -106,7 +106,9 @@ impl<'a> Locator<'a> {
             if bytes.get(i) == Some(&b']') {
                 return Some(items);
             }
-            let end = self.skip_value(i)?;
+            // An empty item is a stray closing bracket (text ron refused): the scan is
+            // lost, and stepping past nothing would loop for ever.
+            let end = self.skip_value(i).filter(|&end| end > i)?;
             items.push(i..end);
             i = self.skip_blanks(end)?;
             if bytes.get(i) == Some(&b',') {
@@ -267,6 +269,19 @@ Lesson(
         assert_eq!(measure, Some((10, 46)));
         let title = locator.top_field("title").map(|span| locator.line_column(span.start));
         assert_eq!(title, Some((3, 12)));
+    }
+
+    #[test]
+    fn a_stray_closing_bracket_in_the_list_ends_the_search() {
+        // A step that lost its `(` leaves its `)` at the list's own depth: every
+        // step then ends where it starts, and the scan must stop, not loop.
+        let text = "Lesson(title: \"t\", steps: [Step view: \"plots\", say: \"s\", ), Step(view: \"a\")])";
+        let locator = Locator::new(text);
+        assert!(locator.steps().is_empty());
+        assert_eq!(locator.step_at(1, 40), None);
+        for text in ["Lesson(steps: [a, }, b])", "Lesson(steps: [a, ) ])", "Lesson(steps: [a), b: (c: d, ]) ])"] {
+            assert!(Locator::new(text).steps().is_empty(), "{text:?}");
+        }
     }
 
     #[test]

@@ -238,7 +238,7 @@ fn positions_subject(error: &PositionsError, labels: &[String]) -> String {
     let text = error.to_string();
     match error {
         PositionsError::NotFinite { index, .. } | PositionsError::NotIncreasing { index, .. } => {
-            let label = labels.get(*index).map(String::as_str).unwrap_or_default();
+            let label = crate::text::quote(labels.get(*index).map(String::as_str).unwrap_or_default());
             let at = format!("positions[{index}]");
             text.replacen(&at, &format!("{at} ('{label}')"), 1)
         }

@@ -4,6 +4,7 @@
 //! line (no line break, no control character) of bounded length however large the input.
 
 use klscope_core::info::ZeroRule;
+use klscope_core::info::density::parse_density;
 use klscope_core::lesson::Lesson;
 use klscope_core::model_files::{read_numbers, read_vocabulary};
 use klscope_core::scenario::{self, Scenario, link};
@@ -150,4 +151,50 @@ fn a_megabyte_token_or_number_is_quoted_short() {
     let message = read_numbers("x.csv", number.as_bytes()).err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.starts_with("x.csv:2:1: '\\u{1b}[2J\\u{1b}[31mRED"), "{message}");
     assert!(message.len() < 200, "{message}");
+}
+
+/// Found by the mutation test above: a step that lost its `(` leaves its `)` at the steps
+/// list's own depth, and finding which step a syntax error is in looped for ever.
+#[test]
+fn a_step_that_lost_its_opening_bracket_is_answered_at_once() {
+    for step in 0..LESSON.matches("Step(").count() {
+        let mut text = String::new();
+        for (index, piece) in LESSON.split("Step(").enumerate() {
+            if index > 0 {
+                text.push_str(if index == step + 1 { "Step " } else { "Step(" });
+            }
+            text.push_str(piece);
+        }
+        let error = Lesson::from_ron(&text, "m.ron", None).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error.starts_with("m.ron:") && error.contains("Expected opening `(`"), "step {}: {error}", step + 1);
+    }
+}
+
+/// Also found by it: an inline scenario's id was written whole into a lesson's error.
+#[test]
+fn an_inline_scenarios_long_id_is_quoted_short_in_a_lesson_error() {
+    let id = format!("{}\u{1b}[31m", "x".repeat(5000));
+    let text = format!(
+        "Lesson(title: \"t\", steps: [Step(scenario: Inline((id: {id:?}, title: \"c\", labels: [\"a\", \"b\"], p: [0.5, 0.4], q: [0.5, 0.5])), view: \"plots\", say: \"s\")])"
+    );
+    let error = Lesson::from_ron(&text, "m.ron", None).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(error.contains("p sums to 0.9 in the inline scenario 'xxx"), "{error}");
+    one_line(&error).map_err(|e| e.to_string()).unwrap();
+}
+
+/// Also found by it: the label of a bad position, and a density spec's unknown name, were
+/// written whole.
+#[test]
+fn a_long_label_or_component_name_is_quoted_short() {
+    let label = format!("{}\u{1b}[31m", "y".repeat(5000));
+    let text = format!(
+        "(id: \"a\", title: \"b\", labels: [\"one\", {label:?}], p: [0.5, 0.5], q: [0.5, 0.5], positions: [1.0, NaN])"
+    );
+    let error = Scenario::from_ron(&text, "m.ron").err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(error.starts_with("positions[1] ('yyy"), "{error}");
+    one_line(&error).map_err(|e| e.to_string()).unwrap();
+    let name = "z".repeat(5000);
+    let error = parse_density(&format!("{name}(0, 1)")).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(error.contains("found 'zzz"), "{error}");
+    one_line(&error).map_err(|e| e.to_string()).unwrap();
 }

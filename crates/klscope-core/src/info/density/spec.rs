@@ -142,7 +142,7 @@ impl Scanner {
             "laplace" => ["the centre", "the scale"],
             "uniform" => ["the low end", "the high end"],
             _ => {
-                let found = if name.is_empty() { self.found() } else { format!("'{name}'") };
+                let found = if name.is_empty() { self.found() } else { format!("'{}'", crate::text::quote(&name)) };
                 return Err(SpecError {
                     column: name_column,
                     message: format!("expected a component, {KINDS}, found {found}"),
