@@ -71,17 +71,22 @@ impl KlApp {
         object.insert("title".into(), json!(doc.scenario.title));
         object.insert("description".into(), json!(doc.scenario.description));
         object.insert("bins".into(), json!(doc.bins));
-        // What a pending question hides, with its bound; the integrand's two areas add up
-        // to KL(P||Q) and go with its terms.
+        // What a pending question hides, with its bound; an integrand's two areas add up
+        // to its KL and go with its terms.
         let concealed = self.concealed();
         let keys: Vec<String> = object.keys().cloned().collect();
         for key in keys {
             let hidden = Measure::ALL.into_iter().filter(|m| concealed.hides(*m)).any(|m| {
                 key == m.json_key() || key.strip_prefix(m.json_key()).is_some_and(|rest| rest.starts_with('_'))
             });
-            let area = key.starts_with("kl_pq_positive") || key.starts_with("kl_pq_negative");
+            let area_of = |measure: Measure| {
+                let key_of = measure.json_key();
+                [format!("{key_of}_positive"), format!("{key_of}_negative")].iter().any(|area| key.starts_with(area))
+            };
+            let area_hidden =
+                [Measure::KlPQ, Measure::KlQP].into_iter().any(|m| area_of(m) && concealed.hides_terms(m));
             let near = object.get(&key).and_then(Value::as_f64).is_some_and(|x| concealed.hides_number(x));
-            if hidden || (area && concealed.hides_terms(Measure::KlPQ)) || near {
+            if hidden || area_hidden || near {
                 object.insert(key, Value::Null);
             }
         }

@@ -3,8 +3,8 @@
 //! found, as an aligned table or JSON.
 
 use crate::export::json::{density_report_object, method_name};
-use crate::info::Unit;
 use crate::info::density::{Accuracy, DENSITY_MEASURES, DensityReport, Mixture};
+use crate::info::{Direction, Unit};
 use crate::text::fixed6;
 use serde_json::Value;
 
@@ -42,13 +42,17 @@ fn text(p: &Mixture, q: &Mixture, report: &DensityReport, unit: Unit) -> String 
         }
         out.push('\n');
     }
-    let (above, below) = (report.kl_pq_positive, report.kl_pq_negative);
-    out.push_str(&format!(
-        "\n  KL(P||Q) = area above the axis {} + area below {} (of p·{}(p/q))\n",
-        fixed6(unit.from_nats(above.value)),
-        fixed6(unit.from_nats(below.value)),
-        unit.log_name(),
-    ));
+    out.push('\n');
+    for (direction, integrand) in [(Direction::Forward, "p·{log}(p/q)"), (Direction::Reverse, "q·{log}(q/p)")] {
+        let (above, below) = report.areas(direction);
+        out.push_str(&format!(
+            "  {} = area above the axis {} + area below {} (of {})\n",
+            direction.symbol(),
+            fixed6(unit.from_nats(above.value)),
+            fixed6(unit.from_nats(below.value)),
+            integrand.replace("{log}", unit.log_name()),
+        ));
+    }
     out.push_str(
         "  Differential entropies can be negative; each value is within its ± bound of the integral.\n\
          \x20 (√JS is the square root of JS; TV and Hel have no unit.)\n",

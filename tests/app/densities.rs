@@ -5,7 +5,7 @@
 use crate::harness::{drag, harness_with};
 use eframe::egui::{self, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use klscope::app::KlApp;
 use klscope::app::model::state::AppState;
 use klscope::app::panels::densities::handle_label;
@@ -378,9 +378,72 @@ fn the_elbo_bars_and_the_notes_are_in_body_type() {
         assert!(sizes.iter().all(|s| (s - body).abs() < 0.01), "presenting {presenting}: {sizes:?}");
         if presenting {
             let note = painted(&harness, "H: differential, can be negative");
-            let title = painted(&harness, "The integrand of KL(P||Q): p(x)·log(p(x)/q(x))");
+            // The ELBO's gap is KL(q||posterior): its integrand is the one drawn.
+            let title = painted(&harness, "is q(x)·log(q(x)/p(x))");
             assert!(!note.is_empty() && !title.is_empty(), "{note:?} {title:?}");
             assert!(note[0].0 >= title[0].0, "the note at {} px, body text at {} px", note[0].0, title[0].0);
         }
     }
+}
+
+/// The sentence under the integrand's title: its two areas and their sum.
+pub fn integrand_sentence(harness: &Harness<'_, KlApp>) -> String {
+    let node = harness.get_by_label_contains("Their sum is");
+    node.value().unwrap_or_default()
+}
+
+/// The switch to the integrand of `symbol`'s KL: the lowest button so named (a lesson's
+/// answer buttons above may carry the same name).
+pub fn integrand_switch<'h>(harness: &'h Harness<'_, KlApp>, symbol: &'h str) -> egui_kittest::Node<'h> {
+    let buttons =
+        harness.get_all_by_label(symbol).filter(|n| n.accesskit_node().role() == egui::accesskit::Role::Button);
+    buttons.max_by(|a, b| a.rect().top().total_cmp(&b.rect().top())).expect("the integrand's switch")
+}
+
+/// The numbers a sentence shows, in order (a "± bound" left out).
+fn numbers_in(sentence: &str) -> Vec<f64> {
+    let mut numbers = Vec::new();
+    let mut tokens = sentence.split_whitespace();
+    while let Some(token) = tokens.next() {
+        if token == "±" {
+            tokens.next();
+            continue;
+        }
+        let token = token.trim_end_matches([';', '.', ',']).replace('−', "-");
+        if let Ok(x) = token.parse::<f64>() {
+            numbers.push(x);
+        }
+    }
+    numbers
+}
+
+/// The ELBO's gap is KL(q||posterior): an inference scenario draws that integrand, whose
+/// two areas add up to the gap; the switch brings KL(P||Q)'s back, and it stays chosen.
+#[test]
+fn an_inference_scenario_draws_its_gaps_integrand_and_the_switch_brings_the_other_back() {
+    densities("two-bells").get_by_label("The integrand of KL(P||Q)");
+    let mut harness = densities("vi-conjugate");
+    harness.get_by_label("The integrand of KL(Q||P)");
+    let [_, _, gap] = elbo_parts(&harness);
+    let sentence = integrand_sentence(&harness);
+    assert!(sentence.starts_with("Above the axis, Q more likely: "), "{sentence}");
+    assert!(sentence.contains("Their sum is KL(Q||P) = ") && sentence.ends_with(", the ELBO's gap"), "{sentence}");
+    let [above, below, sum] = numbers_in(&sentence)[..] else { panic!("three numbers: {sentence}") };
+    assert!((sum - gap).abs() <= 1e-3 * gap, "the sum {sum} is the gap {gap}");
+    assert!(below < 0.0 && above > sum && (above + below - sum).abs() <= 2e-3 * sum, "{sentence}");
+
+    integrand_switch(&harness, "KL(P||Q)").click();
+    harness.run();
+    harness.get_by_label("The integrand of KL(P||Q)");
+    let sentence = integrand_sentence(&harness);
+    assert!(sentence.starts_with("Above the axis, P more likely: "), "{sentence}");
+    assert!(sentence.contains("Their sum is KL(P||Q) = ") && !sentence.contains("gap"), "{sentence}");
+    let [_, _, sum] = numbers_in(&sentence)[..] else { panic!("three numbers: {sentence}") };
+    let forward = shown(&harness, "KL(P||Q)");
+    assert!((sum - forward).abs() <= 1e-3 * forward && (sum - gap).abs() > 1e-2, "{sum} is KL(P||Q) {forward}");
+
+    // A drag of q keeps the choice.
+    let from = centre_of(&harness, &handle_label(Side::Q, 0, "centre"));
+    drag(&mut harness, from, from + vec2(30.0, 0.0));
+    harness.get_by_label("The integrand of KL(P||Q)");
 }

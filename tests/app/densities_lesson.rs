@@ -12,6 +12,7 @@ use klscope::app::panels::lesson_step::ESTIMATE_FIELD;
 use klscope::info::Measure;
 use klscope::lesson::find_builtin_lesson;
 
+use crate::densities::{integrand_sentence, integrand_switch};
 use crate::harness::harness_with;
 use crate::screen_text::{pieces, tokens};
 
@@ -72,6 +73,21 @@ fn a_larger_question_on_the_elbo_hides_both_directions_and_the_gap() {
     harness.get_by_label("KL(P||Q)\n?");
     harness.get_by_label("KL(Q||P)\n?");
     harness.get_by_label("By reverse KL(q||P)");
+    // Either integrand may be drawn; neither's areas are told, on screen or to the page.
+    for symbol in ["KL(Q||P)", "KL(P||Q)"] {
+        integrand_switch(&harness, symbol).click();
+        harness.run();
+        harness.get_by_label(&format!("The integrand of {symbol}"));
+        let sentence = integrand_sentence(&harness);
+        assert!(
+            sentence.contains("more likely: ?; below") && sentence.contains(&format!("{symbol} = ? nats")),
+            "{sentence}"
+        );
+    }
+    let summary = harness.state().summary();
+    for key in ["kl_pq_positive", "kl_pq_negative", "kl_qp_positive", "kl_qp_negative"] {
+        assert!(summary[key].is_null(), "{key}: {}", summary[key]);
+    }
     harness.get_by_label("Reveal").click();
     harness.run();
     harness.run();

@@ -304,17 +304,20 @@ fn the_density_and_integrand_plots_label_three_round_ticks_on_each_axis_in_body_
         for presenting in [false, true] {
             let harness = densities_at_1024(id, presenting);
             let what = format!("{id}{}", if presenting { " (presenting)" } else { "" });
+            // An inference scenario draws its ELBO gap's integrand, KL(Q||P)'s.
+            let integrand =
+                if id == "vi-conjugate" { "The integrand of KL(Q||P)" } else { "The integrand of KL(P||Q)" };
             // Body type on this screen: the integrand's title is body text.
             let body = pieces(&harness)
                 .into_iter()
-                .find(|p| p.rect.is_some() && p.text.starts_with("The integrand of KL(P||Q)"))
+                .find(|p| p.rect.is_some() && p.text == "The integrand of")
                 .map(|p| p.size)
                 .unwrap_or_else(|| panic!("{what}: no integrand title"));
             assert!(body >= theme::BODY_SIZE, "{what}: body text at {body} px");
             let unit = harness.state().state.unit.name();
             for (canvas, y_name) in [
                 ("P and Q densities", "density, per unit of x".to_string()),
-                ("The integrand of KL(P||Q)", format!("{unit} per unit of x")),
+                (integrand, format!("{unit} per unit of x")),
             ] {
                 let frame = frame_in(&harness, canvas);
                 let (y, x) = ticks(&harness, frame);

@@ -119,3 +119,36 @@ fn every_malformed_spec_is_one_sentence_naming_its_column() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn each_kls_integrand_splits_into_areas_above_and_below_the_axis_that_add_up_to_it() {
+    let object = json_object(&[
+        "compute",
+        "--p-density",
+        "0.5*normal(-1,0.6)+0.5*normal(2,1)",
+        "--q-density",
+        "normal(0,1.5)",
+        "--unit",
+        "nats",
+    ]);
+    for kl in ["kl_pq", "kl_qp"] {
+        let (above, below) = (number(&object, &format!("{kl}_positive")), number(&object, &format!("{kl}_negative")));
+        let bound = number(&object, &format!("{kl}_positive_error")) + number(&object, &format!("{kl}_negative_error"));
+        assert!(above > 0.0 && below < 0.0, "{kl}: {above} and {below}");
+        assert!((above + below - number(&object, kl)).abs() <= bound + number(&object, &format!("{kl}_error")), "{kl}");
+    }
+    assert_ne!(number(&object, "kl_pq_positive"), number(&object, "kl_qp_positive"), "two integrands");
+    // Q is 0 beyond ±2 where P has mass: only KL(P||Q)'s upper area is infinite.
+    let infinite = json_object(&["compute", "--preset", "narrow-uniform-model"]);
+    assert_eq!(infinite["kl_pq_positive"], "inf");
+    assert!(number(&infinite, "kl_qp_positive").is_finite());
+
+    let run = klscope(&["compute", "--preset", "two-bells"]);
+    let line = |symbol: &str| {
+        let start = format!("{symbol} = area above the axis ");
+        run.stdout.lines().find(|l| l.trim_start().starts_with(&start)).map(str::to_string)
+    };
+    let (forward, reverse) = (line("KL(P||Q)"), line("KL(Q||P)"));
+    assert!(forward.is_some_and(|l| l.contains("(of p·")), "{}", run.stdout);
+    assert!(reverse.is_some_and(|l| l.contains("(of q·")), "{}", run.stdout);
+}

@@ -156,6 +156,9 @@ def measures(p, q):
     if p_in_q:
         out["kl_pq_positive"] = integral(lambda x: max(mpf(0), plogr(fp(x), fq(x))) if fq(x) > 0 else mpf(0))
         out["kl_pq_negative"] = integral(lambda x: min(mpf(0), plogr(fp(x), fq(x))) if fq(x) > 0 else mpf(0))
+    if q_in_p:
+        out["kl_qp_positive"] = integral(lambda x: max(mpf(0), plogr(fq(x), fp(x))) if fp(x) > 0 else mpf(0))
+        out["kl_qp_negative"] = integral(lambda x: min(mpf(0), plogr(fq(x), fp(x))) if fp(x) > 0 else mpf(0))
     return {k: (v if v == inf else float(v)) for k, v in out.items()}
 
 

@@ -42,7 +42,7 @@ pub fn method_name(method: Method) -> &'static str {
 /// Two densities and every measure as one JSON object (`klscope compute --p-density …
 /// --json`): the same keys as for discrete P and Q (in `unit`), each with `_error` (the
 /// stated bound: the true value is within it) and `_method` beside it, `p` and `q` as
-/// specs, the areas above and below the axis under KL(P||Q)'s integrand, and for an
+/// specs, the areas above and below the axis under each KL's integrand, and for an
 /// infinite measure `_infinite_because`, the interval that makes it so.
 pub fn density_report_object(p: &Mixture, q: &Mixture, report: &DensityReport, unit: Unit) -> Map<String, Value> {
     let mut object = Map::new();
@@ -59,7 +59,13 @@ pub fn density_report_object(p: &Mixture, q: &Mixture, report: &DensityReport, u
             object.insert(format!("{key}_infinite_because"), json!(cause.explain()));
         }
     }
-    for (key, estimate) in [("kl_pq_positive", report.kl_pq_positive), ("kl_pq_negative", report.kl_pq_negative)] {
+    let areas = [
+        ("kl_pq_positive", report.kl_pq_positive),
+        ("kl_pq_negative", report.kl_pq_negative),
+        ("kl_qp_positive", report.kl_qp_positive),
+        ("kl_qp_negative", report.kl_qp_negative),
+    ];
+    for (key, estimate) in areas {
         object.insert(key.into(), json_number(unit.from_nats(estimate.value)));
         object.insert(format!("{key}_error"), json_number(unit.from_nats(estimate.error)));
     }

@@ -78,7 +78,13 @@ fn every_measure_is_within_its_stated_bound_of_mpmath() {
                     ));
                 }
             }
-            for (key, got) in [("kl_pq_positive", report.kl_pq_positive), ("kl_pq_negative", report.kl_pq_negative)] {
+            let areas = [
+                ("kl_pq_positive", report.kl_pq_positive),
+                ("kl_pq_negative", report.kl_pq_negative),
+                ("kl_qp_positive", report.kl_qp_positive),
+                ("kl_qp_negative", report.kl_qp_negative),
+            ];
+            for (key, got) in areas {
                 if let Some(truth) = nats.get(key)
                     && !got.contains(expected(truth))
                 {

@@ -1,6 +1,6 @@
-//! The integrand of KL(P||Q), p·log(p/q), under the curves on the same x axis: the area
-//! above the axis (where P is the more likely) and below it (where Q is) shaded apart,
-//! with each area's integral printed. Their sum is KL(P||Q).
+//! The integrand of KL(P||Q), p·log(p/q), or of KL(Q||P), q·log(q/p), under the curves on
+//! the same x axis: the area above the axis (where the first density is the more likely)
+//! and below it shaded apart, with each area's integral printed. Their sum is that KL.
 
 use eframe::egui::{self, Rect, Sense, Stroke, pos2, vec2};
 
@@ -10,38 +10,80 @@ use super::measures::{bound_text, estimate_text};
 use crate::app::ui::concealment::HIDDEN;
 use crate::app::ui::theme;
 use crate::info::density::{CurvePoint, DensityReport, Estimate};
-use crate::info::{Measure, Side, Unit};
+use crate::info::{Direction, Measure, Side, Unit};
 use crate::lesson::Concealed;
 
 /// The least height of the plot, in points: room for three labelled y ticks and the x's.
 pub const LEAST_HEIGHT: f32 = 140.0;
 
-/// The title and the two areas, above the plot.
-pub fn header_ui(ui: &mut egui::Ui, report: &DensityReport, unit: Unit, concealed: &Concealed) {
+/// The KL whose integrand is drawn.
+fn measure(direction: Direction) -> Measure {
+    match direction {
+        Direction::Forward => Measure::KlPQ,
+        Direction::Reverse => Measure::KlQP,
+    }
+}
+
+/// The side the KL averages over (its integrand is positive where this side is the more
+/// likely), then the other.
+fn sides(direction: Direction) -> (Side, Side) {
+    match direction {
+        Direction::Forward => (Side::P, Side::Q),
+        Direction::Reverse => (Side::Q, Side::P),
+    }
+}
+
+/// The title with the switch between the two KLs, and the two areas, above the plot.
+/// `gap` names KL(Q||P) as the ELBO's gap (an inference scenario: q is Q, the posterior P).
+pub fn header_ui(
+    ui: &mut egui::Ui,
+    report: &DensityReport,
+    unit: Unit,
+    concealed: &Concealed,
+    direction: &mut Direction,
+    gap: bool,
+) {
+    // The switch stands in the title, where the KL's name goes: one row, as before.
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.label(egui::RichText::new("The integrand of").strong());
+        for choice in Direction::ALL {
+            ui.selectable_value(direction, choice, choice.symbol())
+                .on_hover_text(format!("Draw the integrand of {} and its two areas", choice.symbol()));
+        }
+        let (a, b) = sides(*direction);
+        let (a, b) = (a.name().to_lowercase(), b.name().to_lowercase());
+        ui.label(egui::RichText::new(format!("is {a}(x)·log({a}(x)/{b}(x))")).strong());
+    });
+    let direction = *direction;
+    let kl_measure = measure(direction);
     let in_unit = |e: Estimate| Estimate { value: unit.from_nats(e.value), error: unit.from_nats(e.error) };
-    ui.label(egui::RichText::new("The integrand of KL(P||Q): p(x)·log(p(x)/q(x))").strong());
-    let kl = report.in_unit(Measure::KlPQ, unit);
-    let (positive, negative) = (in_unit(report.kl_pq_positive), in_unit(report.kl_pq_negative));
-    // The two areas add up to KL(P||Q): they go with it, or when either is near the answer.
-    let areas_hidden = concealed.hides_terms(Measure::KlPQ)
+    let kl = report.in_unit(kl_measure, unit);
+    let (positive, negative) = report.areas(direction);
+    let (positive, negative) = (in_unit(positive), in_unit(negative));
+    // The two areas add up to the KL: they go with it, or when either is near the answer.
+    let areas_hidden = concealed.hides_terms(kl_measure)
         || [positive.value, negative.value].into_iter().any(|x| concealed.hides_number_in(x, unit));
     let area = |e| if areas_hidden { HIDDEN.to_string() } else { estimate_text(e) };
-    let sum = if concealed.hides(Measure::KlPQ) { HIDDEN.to_string() } else { estimate_text(kl) };
+    let sum = if concealed.hides(kl_measure) { HIDDEN.to_string() } else { estimate_text(kl) };
+    let symbol = direction.symbol();
+    let gap = if gap && direction == Direction::Reverse { ", the ELBO's gap" } else { "" };
     // Each area is named in its shade's colour: the key of the plot, off its data.
+    let (above, below) = sides(direction);
     let mut words = egui::text::LayoutJob::default();
     let text_color = ui.visuals().text_color();
     for (part, color) in [
-        (format!("Above the axis, P more likely: {}", area(positive)), theme::color(ui, Side::P)),
+        (format!("Above the axis, {} more likely: {}", above.name(), area(positive)), theme::color(ui, above)),
         ("; ".to_string(), text_color),
-        (format!("below, Q more likely: {}", area(negative)), theme::color(ui, Side::Q)),
-        (format!(". Their sum is KL(P||Q) = {sum} {}", unit.name()), text_color),
+        (format!("below, {} more likely: {}", below.name(), area(negative)), theme::color(ui, below)),
+        (format!(". Their sum is {symbol} = {sum} {}{gap}", unit.name()), text_color),
     ] {
         words.append(&part, 0.0, egui::TextFormat::simple(egui::TextStyle::Body.resolve(ui.style()), color));
     }
     let shown = ui.label(words);
-    if !areas_hidden && !concealed.hides(Measure::KlPQ) {
+    if !areas_hidden && !concealed.hides(kl_measure) {
         shown.on_hover_text(format!(
-            "Above: {}\nBelow: {}\nKL(P||Q): {}",
+            "Above: {}\nBelow: {}\n{symbol}: {}",
             bound_text(positive),
             bound_text(negative),
             bound_text(kl)
@@ -50,20 +92,22 @@ pub fn header_ui(ui: &mut egui::Ui, report: &DensityReport, unit: Unit, conceale
 }
 
 /// The plot's rectangle: what is left below, named for whoever reads the screen.
-pub fn allocate(ui: &mut egui::Ui) -> Rect {
+pub fn allocate(ui: &mut egui::Ui, direction: Direction) -> Rect {
     let height = ui.available_height().max(LEAST_HEIGHT);
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "The integrand of KL(P||Q)"));
+    let name = format!("The integrand of {}", direction.symbol());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, &name));
     rect
 }
 
-/// The integrand at each sample, in `unit` per unit of x.
-pub fn points(samples: &[CurvePoint], unit: Unit) -> Vec<(f64, f64)> {
-    samples.iter().map(|s| (s.x, unit.from_nats(s.kl_term))).collect()
+/// The integrand of `direction`'s KL at each sample, in `unit` per unit of x.
+pub fn points(samples: &[CurvePoint], unit: Unit, direction: Direction) -> Vec<(f64, f64)> {
+    samples.iter().map(|s| (s.x, unit.from_nats(s.term(direction)))).collect()
 }
 
 /// The integrand's plot in `rect`: x as `axes` says, y over its values and 0 with a little
-/// room around them. Where the integrand is ∞ (P has mass where Q has none), its area runs
+/// room around them. Where the integrand is ∞ (its own density has mass where the other has
+/// none), its area runs
 /// off the top of the plot, above the last labelled value, and says ∞ there.
 pub fn plot(rect: Rect, points: &[(f64, f64)], axes: Axes, unit: Unit) -> Plot {
     let finite = points.iter().map(|(_, y)| *y).filter(|y| y.is_finite());
@@ -83,13 +127,15 @@ pub fn y_name(unit: Unit) -> String {
     format!("{} per unit of x", unit.name())
 }
 
-/// Draws the integrand of `plot` (see [`plot`]), `gutter` points in for the y labels.
-pub fn integrand_ui(ui: &egui::Ui, plot: &Plot, gutter: f32, points: &[(f64, f64)]) {
+/// Draws the integrand of `direction`'s KL in `plot` (see [`plot`]), `gutter` points in
+/// for the y labels: each area in the colour of the side that is the more likely there.
+pub fn integrand_ui(ui: &egui::Ui, plot: &Plot, gutter: f32, points: &[(f64, f64)], direction: Direction) {
     let canvas = plot.canvas(ui, gutter);
     plot.axes_ui(ui, &canvas);
     let painter = ui.painter_at(canvas.rect.expand(2.0));
-    let above = theme::color(ui, Side::P).gamma_multiply(0.45);
-    let below = theme::color(ui, Side::Q).gamma_multiply(0.45);
+    let (above, below) = sides(direction);
+    let above = theme::color(ui, above).gamma_multiply(0.45);
+    let below = theme::color(ui, below).gamma_multiply(0.45);
     painter.add(canvas.area(points, |y| y > 0.0, above));
     painter.add(canvas.area(points, |y| y < 0.0, below));
     let y0 = canvas.screen_y(0.0);

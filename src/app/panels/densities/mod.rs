@@ -1,5 +1,5 @@
 //! The densities screen: P and Q as curves with handles to drag, the integrand of
-//! KL(P||Q) beneath (both on one x axis, with round ticks in body type), the measures and
+//! KL(P||Q) or KL(Q||P) beneath (both on one x axis, with round ticks in body type), the measures and
 //! how good their integrals are, the bins that turn the
 //! integrals back into sums, and, for inference scenarios, the ELBO and its gap. It
 //! replaces the discrete editors and views while a densities scenario is open.
@@ -18,8 +18,8 @@ use eframe::egui;
 use crate::app::model::Mode;
 use crate::app::model::densities::DensitiesDoc;
 use crate::app::ui::Cached;
-use crate::info::Unit;
 use crate::info::density::{Accuracy, CurvePoint, DensityReport, covering_range, curves as sample_curves};
+use crate::info::{Direction, Unit};
 use crate::lesson::Concealed;
 
 pub use axes::{Axes, DensitiesAction};
@@ -58,6 +58,8 @@ pub struct DensitiesScreen {
     pub vae: vae::VaeState,
     /// Why the last drag was refused, shown until the next drag succeeds.
     message: Option<String>,
+    /// The integrand the user chose to draw, and the scenario (by id) they chose it on.
+    integrand: Option<(String, Direction)>,
 }
 
 impl DensitiesScreen {
@@ -66,6 +68,17 @@ impl DensitiesScreen {
     pub fn refresh(&mut self, doc: &DensitiesDoc) {
         let (p, q) = (doc.p(), doc.q());
         self.report.get(doc.revision, || DensityReport::compute(p, q, Accuracy::default()));
+    }
+
+    /// Whose integrand is drawn under the curves: the user's choice on this scenario, or
+    /// else KL(Q||P) for an inference scenario (its ELBO's gap is KL(q||posterior)) and
+    /// KL(P||Q) for any other.
+    pub fn integrand_direction(&self, doc: &DensitiesDoc) -> Direction {
+        match &self.integrand {
+            Some((id, chosen)) if *id == doc.scenario.id => *chosen,
+            _ if doc.model().is_some() => Direction::Reverse,
+            _ => Direction::Forward,
+        }
     }
 
     /// The measures of `doc` if they are computed (see [`DensitiesScreen::refresh`]).
@@ -188,9 +201,13 @@ impl DensitiesScreen {
         if let Some(message) = &self.message {
             ui.colored_label(crate::app::ui::theme::alarm(ui), message);
         }
-        integrand::header_ui(ui, report, input.unit, input.concealed);
-        let integrand_rect = integrand::allocate(ui);
-        let points = integrand::points(samples, input.unit);
+        let mut direction = self.integrand_direction(doc);
+        integrand::header_ui(ui, report, input.unit, input.concealed, &mut direction, doc.model().is_some());
+        if direction != self.integrand_direction(doc) {
+            self.integrand = Some((doc.scenario.id.clone(), direction));
+        }
+        let integrand_rect = integrand::allocate(ui, direction);
+        let points = integrand::points(samples, input.unit, direction);
         let curves_plot = curves::plot(doc, curves_rect, axes, self.fits.drawn());
         let integrand_plot = integrand::plot(integrand_rect, &points, axes, input.unit);
         let gutter = canvas::gutter(ui, &[&curves_plot, &integrand_plot]);
@@ -201,7 +218,7 @@ impl DensitiesScreen {
             self.message = message;
             ui.ctx().request_repaint();
         }
-        integrand::integrand_ui(ui, &integrand_plot, gutter, &points);
+        integrand::integrand_ui(ui, &integrand_plot, gutter, &points, direction);
     }
 }
 

@@ -1,19 +1,43 @@
-//! What a densities view draws, as numbers: P, Q and the integrand p·ln(p/q) sampled
+//! What a densities view draws, as numbers: P, Q and the integrands of both KLs sampled
 //! over a range (uniform edges sampled just either side, so a jump is drawn as one), and
 //! the handles a user drags: each component's centre, a width handle, and its peak
 //! height, which sets its weight.
 
 use super::component::Component;
 use super::mixture::Mixture;
+use crate::info::Direction;
 
-/// One sample of the curves: x, p(x), q(x), and p·ln(p/q) in nats (∞ where q = 0 < p; 0
-/// where p = 0).
+/// One sample of the curves: x, p(x), q(x), p·ln(p/q) and q·ln(q/p) in nats (each ∞
+/// where its own density is positive and the other 0; 0 where its own density is 0).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CurvePoint {
     pub x: f64,
     pub p: f64,
     pub q: f64,
     pub kl_term: f64,
+    pub kl_qp_term: f64,
+}
+
+impl CurvePoint {
+    /// The integrand of KL(P||Q) (forward) or of KL(Q||P) (reverse) here, in nats.
+    pub fn term(&self, direction: Direction) -> f64 {
+        match direction {
+            Direction::Forward => self.kl_term,
+            Direction::Reverse => self.kl_qp_term,
+        }
+    }
+}
+
+/// a·ln(a/b) from ln a and ln b: 0 where a = 0, ∞ where only b is 0.
+fn log_ratio_term(ln_a: f64, ln_b: f64) -> f64 {
+    let a = ln_a.exp();
+    if a == 0.0 {
+        0.0
+    } else if ln_b == f64::NEG_INFINITY {
+        f64::INFINITY
+    } else {
+        a * (ln_a - ln_b)
+    }
 }
 
 /// `n` evenly spaced points over `range` (at least 2), plus each uniform edge inside it
@@ -37,15 +61,13 @@ pub fn curves(p: &Mixture, q: &Mixture, range: (f64, f64), n: usize) -> Vec<Curv
     xs.into_iter()
         .map(|x| {
             let (ln_p, ln_q) = (p.ln_pdf(x), q.ln_pdf(x));
-            let pv = ln_p.exp();
-            let kl_term = if pv == 0.0 {
-                0.0
-            } else if ln_q == f64::NEG_INFINITY {
-                f64::INFINITY
-            } else {
-                pv * (ln_p - ln_q)
-            };
-            CurvePoint { x, p: pv, q: ln_q.exp(), kl_term }
+            CurvePoint {
+                x,
+                p: ln_p.exp(),
+                q: ln_q.exp(),
+                kl_term: log_ratio_term(ln_p, ln_q),
+                kl_qp_term: log_ratio_term(ln_q, ln_p),
+            }
         })
         .collect()
 }

@@ -10,7 +10,7 @@ use super::closed_form;
 use super::mixture::Mixture;
 use super::quadrature::{Accuracy, Estimate, Region, integrate};
 use super::support::{Uncovered, uncovered};
-use crate::info::{Measure, Side, Unit};
+use crate::info::{Direction, Measure, Side, Unit};
 
 /// How a measure's value was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,10 +35,12 @@ const TV: usize = 7;
 const BC: usize = 8;
 const KL_POSITIVE: usize = 9;
 const KL_NEGATIVE: usize = 10;
+const KL_QP_POSITIVE: usize = 11;
+const KL_QP_NEGATIVE: usize = 12;
 /// ∫ (p + q)(1 + |ln p| + |ln q|): the size of the logarithms the integrands subtract, for
 /// a rounding bound (ln p − ln q is exact only to a few ε of |ln p| + |ln q|).
-const LOG_SCALE: usize = 11;
-const INTEGRANDS: usize = 12;
+const LOG_SCALE: usize = 13;
+const INTEGRANDS: usize = 14;
 
 /// The measures of P against Q, in nats (the JS distance in √nats).
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +51,9 @@ pub struct DensityReport {
     /// under KL(P||Q)'s integrand (the second is ≤ 0; their sum is KL).
     pub kl_pq_positive: Estimate,
     pub kl_pq_negative: Estimate,
+    /// The same for KL(Q||P)'s integrand q ln(q/p): above the axis where Q is the more likely.
+    pub kl_qp_positive: Estimate,
+    pub kl_qp_negative: Estimate,
     /// Where P has mass and Q none (KL(P||Q) = H(P,Q) = ∞), and the other way round.
     pub p_without_q: Option<Uncovered>,
     pub q_without_p: Option<Uncovered>,
@@ -100,7 +105,8 @@ fn integrands(p: &Mixture, q: &Mixture, x: f64) -> [f64; INTEGRANDS] {
     let cross = |d: f64, ln_other: f64| if d == 0.0 || ln_other == f64::NEG_INFINITY { 0.0 } else { -d * ln_other };
     let mut out = [0.0; INTEGRANDS];
     out[KL_PQ] = kl_term;
-    out[KL_QP] = weighted_log_ratio(qv, ln_q, ln_p);
+    let kl_qp_term = weighted_log_ratio(qv, ln_q, ln_p);
+    out[KL_QP] = kl_qp_term;
     out[H_P] = surprise(pv, ln_p);
     out[H_Q] = surprise(qv, ln_q);
     out[H_PQ] = cross(pv, ln_q);
@@ -110,6 +116,8 @@ fn integrands(p: &Mixture, q: &Mixture, x: f64) -> [f64; INTEGRANDS] {
     out[BC] = (0.5 * (ln_p + ln_q)).exp();
     out[KL_POSITIVE] = kl_term.max(0.0);
     out[KL_NEGATIVE] = kl_term.min(0.0);
+    out[KL_QP_POSITIVE] = kl_qp_term.max(0.0);
+    out[KL_QP_NEGATIVE] = kl_qp_term.min(0.0);
     let finite_abs = |v: f64| if v.is_finite() { v.abs() } else { 0.0 };
     out[LOG_SCALE] = (pv + qv) * (1.0 + finite_abs(ln_p) + finite_abs(ln_q));
     out
@@ -294,11 +302,13 @@ impl DensityReport {
             }
             kl_pq_positive = Estimate::exact(f64::INFINITY);
         }
+        let mut kl_qp_positive = raw[KL_QP_POSITIVE];
         if q_without_p.is_some() {
             for measure in [Measure::KlQP, Measure::CrossEntropyQP] {
                 estimates[slot(measure)] = Estimate::exact(f64::INFINITY);
                 methods[slot(measure)] = Method::Support;
             }
+            kl_qp_positive = Estimate::exact(f64::INFINITY);
         }
         // KL, JS and TV are never negative; a value a rounding below 0 is 0.
         for measure in [Measure::KlPQ, Measure::KlQP, Measure::Js, Measure::TotalVariation] {
@@ -313,9 +323,20 @@ impl DensityReport {
             methods,
             kl_pq_positive,
             kl_pq_negative: raw[KL_NEGATIVE],
+            kl_qp_positive,
+            kl_qp_negative: raw[KL_QP_NEGATIVE],
             p_without_q,
             q_without_p,
             evaluations,
+        }
+    }
+
+    /// The areas above and below the axis under the integrand of KL(P||Q) (forward) or
+    /// KL(Q||P) (reverse), in nats: their sum is that KL.
+    pub fn areas(&self, direction: Direction) -> (Estimate, Estimate) {
+        match direction {
+            Direction::Forward => (self.kl_pq_positive, self.kl_pq_negative),
+            Direction::Reverse => (self.kl_qp_positive, self.kl_qp_negative),
         }
     }
 
