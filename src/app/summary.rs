@@ -71,22 +71,26 @@ impl KlApp {
         object.insert("title".into(), json!(doc.scenario.title));
         object.insert("description".into(), json!(doc.scenario.description));
         object.insert("bins".into(), json!(doc.bins));
-        // What a pending question hides, with its bound; an integrand's two areas add up
-        // to its KL and go with its terms.
+        // What a pending question hides, with its bound. An integrand's two areas add up
+        // to its KL: both go with its terms, or when either is near the answer (as on
+        // screen), since one area and the KL give the other.
         let concealed = self.concealed();
+        let near = |value: Option<&Value>| value.and_then(Value::as_f64).is_some_and(|x| concealed.hides_number(x));
+        let areas_hidden: Vec<String> = [Measure::KlPQ, Measure::KlQP]
+            .into_iter()
+            .flat_map(|m| {
+                let areas = vec![format!("{}_positive", m.json_key()), format!("{}_negative", m.json_key())];
+                let hide = concealed.hides_terms(m) || areas.iter().any(|area| near(object.get(area)));
+                if hide { areas } else { Vec::new() }
+            })
+            .collect();
         let keys: Vec<String> = object.keys().cloned().collect();
         for key in keys {
             let hidden = Measure::ALL.into_iter().filter(|m| concealed.hides(*m)).any(|m| {
                 key == m.json_key() || key.strip_prefix(m.json_key()).is_some_and(|rest| rest.starts_with('_'))
             });
-            let area_of = |measure: Measure| {
-                let key_of = measure.json_key();
-                [format!("{key_of}_positive"), format!("{key_of}_negative")].iter().any(|area| key.starts_with(area))
-            };
-            let area_hidden =
-                [Measure::KlPQ, Measure::KlQP].into_iter().any(|m| area_of(m) && concealed.hides_terms(m));
-            let near = object.get(&key).and_then(Value::as_f64).is_some_and(|x| concealed.hides_number(x));
-            if hidden || area_hidden || near {
+            let area_hidden = areas_hidden.iter().any(|area| key.starts_with(area.as_str()));
+            if hidden || area_hidden || near(object.get(&key)) {
                 object.insert(key, Value::Null);
             }
         }

@@ -73,17 +73,13 @@ fn a_larger_question_on_the_elbo_hides_both_directions_and_the_gap() {
     harness.get_by_label("KL(P||Q)\n?");
     harness.get_by_label("KL(Q||P)\n?");
     harness.get_by_label("By reverse KL(q||P)");
-    // Either integrand may be drawn; neither's areas are told, on screen or to the page.
-    for symbol in ["KL(Q||P)", "KL(P||Q)"] {
-        integrand_switch(&harness, symbol).click();
-        harness.run();
-        harness.get_by_label(&format!("The integrand of {symbol}"));
-        let sentence = integrand_sentence(&harness);
-        assert!(
-            sentence.contains("more likely: ?; below") && sentence.contains(&format!("{symbol} = ? nats")),
-            "{sentence}"
-        );
-    }
+    // The scenario's own integrand stays until the answer (the two side by side would
+    // tell which is larger), its areas untold on screen and to the page.
+    integrand_switch(&harness, "KL(Q||P)").click();
+    harness.run();
+    harness.get_by_label("The integrand of KL(P||Q)");
+    let sentence = integrand_sentence(&harness);
+    assert!(sentence.contains("more likely: ?; below") && sentence.contains("KL(P||Q) = ? nats"), "{sentence}");
     let summary = harness.state().summary();
     for key in ["kl_pq_positive", "kl_pq_negative", "kl_qp_positive", "kl_qp_negative"] {
         assert!(summary[key].is_null(), "{key}: {}", summary[key]);
@@ -93,6 +89,9 @@ fn a_larger_question_on_the_elbo_hides_both_directions_and_the_gap() {
     harness.run();
     harness.get_by_label("The answer:");
     assert!(harness.query_by_label("KL(Q||P)\n?").is_none(), "out after Reveal");
+    integrand_switch(&harness, "KL(Q||P)").click();
+    harness.run();
+    harness.get_by_label("The integrand of KL(Q||P)");
     harness.get_by_label("◀ Back").click();
     harness.run();
     harness.get_by_label("Ascend");
@@ -119,4 +118,40 @@ fn presentation_mode_shows_the_densities_screen_with_the_elbo_first() {
     harness.run();
     let desk = pieces(&harness).into_iter().find(|p| p.text == "Measures (nats)").unwrap();
     assert!(heading.size > desk.size * 1.2, "presentation type: {} vs {}", heading.size, desk.size);
+}
+
+/// An integrand's two areas add up to its KL: when either is near a pending estimate's
+/// answer, both are withheld from the page (KL minus one area gives the other), even
+/// where the KL itself shows. Checked over a grid of Qs against P = N(0, 1), asking
+/// KL(P||Q) within 0.08 nats; KL(Q||P)'s areas are the ones that can come near.
+#[test]
+fn an_area_near_the_answer_takes_its_partner_with_it() {
+    let mut exercised = 0;
+    for mean in [0.3, 0.5, 0.7, 0.9, 1.1, 1.3] {
+        for sd in [0.6, 0.7, 0.8, 1.2, 1.5, 1.8] {
+            let text = format!(
+                r#"Lesson(title: "t", steps: [Step(
+                    scenario: InlineDensities((id: "near", title: "Near", description: "", unit: Nats,
+                        p: [Normal(mean: 0.0, sd: 1.0)], q: [Normal(mean: {mean:?}, sd: {sd:?})])),
+                    view: "plots", say: "How far?", task: Predict(Estimate(measure: "KL(P||Q)", within: 0.08)))])"#
+            );
+            let lesson = klscope::lesson::Lesson::from_ron(&text, "t.ron", None).unwrap();
+            let mut harness = harness_with(AppState::default());
+            harness.state_mut().open_lesson(lesson, 0).unwrap();
+            harness.run();
+            let report = harness.state().density_report().unwrap().clone();
+            let answer = report.get(Measure::KlPQ).value;
+            let near = |x: f64| (x - answer).abs() <= 0.08;
+            let (above, below) = (report.kl_qp_positive.value, report.kl_qp_negative.value);
+            let summary = harness.state().summary();
+            if summary["kl_qp"].is_null() || !(near(above) || near(below)) {
+                continue;
+            }
+            exercised += 1;
+            for key in ["kl_qp_positive", "kl_qp_negative", "kl_qp_positive_error", "kl_qp_negative_error"] {
+                assert!(summary[key].is_null(), "Q = N({mean}, {sd}²), KL(P||Q) {answer}: {key} {}", summary[key]);
+            }
+        }
+    }
+    assert!(exercised > 0, "no Q on the grid has an area near the answer while KL(Q||P) shows");
 }

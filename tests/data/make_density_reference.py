@@ -153,12 +153,12 @@ def measures(p, q):
     out["js"] = integral(js_term)
     out["total_variation"] = integral(lambda x: fabs(fp(x) - fq(x)) / 2)
     out["hellinger"] = sqrt(max(mpf(0), 1 - integral(lambda x: sqrt(fp(x) * fq(x)))))
-    if p_in_q:
-        out["kl_pq_positive"] = integral(lambda x: max(mpf(0), plogr(fp(x), fq(x))) if fq(x) > 0 else mpf(0))
-        out["kl_pq_negative"] = integral(lambda x: min(mpf(0), plogr(fp(x), fq(x))) if fq(x) > 0 else mpf(0))
-    if q_in_p:
-        out["kl_qp_positive"] = integral(lambda x: max(mpf(0), plogr(fq(x), fp(x))) if fp(x) > 0 else mpf(0))
-        out["kl_qp_negative"] = integral(lambda x: min(mpf(0), plogr(fq(x), fp(x))) if fp(x) > 0 else mpf(0))
+    # Each KL's areas above and below the axis. Where its own density has mass the other
+    # lacks, the area above is infinite; the one below is still a finite integral.
+    out["kl_pq_positive"] = integral(lambda x: max(mpf(0), plogr(fp(x), fq(x))) if fq(x) > 0 else mpf(0)) if p_in_q else inf
+    out["kl_pq_negative"] = integral(lambda x: min(mpf(0), plogr(fp(x), fq(x))) if fq(x) > 0 else mpf(0))
+    out["kl_qp_positive"] = integral(lambda x: max(mpf(0), plogr(fq(x), fp(x))) if fp(x) > 0 else mpf(0)) if q_in_p else inf
+    out["kl_qp_negative"] = integral(lambda x: min(mpf(0), plogr(fq(x), fp(x))) if fp(x) > 0 else mpf(0))
     return {k: (v if v == inf else float(v)) for k, v in out.items()}
 
 

@@ -1,8 +1,9 @@
 //! Where things are in a lesson's text, for errors found after ron has read it (ron 0.12
 //! keeps no positions once a value is read). A small scanner that knows RON's brackets,
 //! strings, characters and comments: enough to find the steps of `steps: [..]` and the
-//! fields of each. It only runs on text ron has already accepted; when it is lost it
-//! says so (None) and the error goes without a position.
+//! fields of each. It runs on text ron accepted (to place a lesson's own errors) and on
+//! text ron refused (to say which step a syntax error is in): when it is lost it says so
+//! (None) and the error goes without a position. Every scan moves forward, so it ends.
 
 /// A byte range of the text.
 pub type Span = std::ops::Range<usize>;
@@ -183,8 +184,12 @@ impl<'a> Locator<'a> {
         let mut i = self.skip_blanks(at)?;
         while self.text.get(i..)?.starts_with("#!") {
             let open = i + self.text.get(i..)?.find('[')?;
-            i = self.skip_blanks(self.skip_value(open + 1)? + 1)?;
-            i = self.skip_blanks(i)?;
+            // The attribute's value, then blanks or comments, then its `]`.
+            let close = self.skip_blanks(self.skip_value(open + 1)?)?;
+            if self.text.as_bytes().get(close) != Some(&b']') {
+                return None;
+            }
+            i = self.skip_blanks(close + 1)?;
         }
         Some(i)
     }
@@ -269,6 +274,16 @@ Lesson(
         assert_eq!(measure, Some((10, 46)));
         let title = locator.top_field("title").map(|span| locator.line_column(span.start));
         assert_eq!(title, Some((3, 12)));
+    }
+
+    #[test]
+    fn an_attribute_with_blanks_or_a_comment_before_its_bracket_is_passed() {
+        for attribute in
+            ["#![enable(implicit_some)]", "#![enable(implicit_some) ]", "#![enable(implicit_some) /* x */ ]"]
+        {
+            let text = format!("{attribute}\n{TEXT}");
+            assert_eq!(Locator::new(&text).steps().len(), 2, "{attribute}");
+        }
     }
 
     #[test]

@@ -37,9 +37,9 @@ pub enum ModelFileError {
     DtypeOrder { file: String, descr: String },
 
     #[error(
-        "{file}: holds a structured array (fields {fields}), not float32 or float64 numbers: save one field, e.g. arr[{fields}]"
+        "{file}: holds a structured array (fields {fields}), not float32 or float64 numbers: save one field, e.g. arr[{first}]"
     )]
-    Structured { file: String, fields: String },
+    Structured { file: String, fields: String, first: String },
 
     #[error("{file}: the array is {rows}×{columns}; klscope reads one list of numbers: 1-D, 1×N or N×1")]
     Matrix { file: String, rows: u64, columns: u64 },

@@ -119,14 +119,20 @@ impl Layout {
         let (width, little_endian) = match get("descr")? {
             Literal::Text(descr) => dtype(&file, descr)?,
             Literal::Sequence(fields) => {
-                let names: Vec<String> = fields
+                // A few names, each quoted short: a header may list thousands.
+                let mut names: Vec<String> = fields
                     .iter()
                     .filter_map(|field| match field {
                         Literal::Sequence(parts) => parts.first().map(Literal::describe),
                         _ => None,
                     })
+                    .take(7)
                     .collect();
-                return Err(ModelFileError::Structured { file: file.clone(), fields: names.join(", ") });
+                if names.len() == 7 {
+                    names[6] = "…".to_string();
+                }
+                let first = names.first().cloned().unwrap_or_default();
+                return Err(ModelFileError::Structured { file: file.clone(), fields: names.join(", "), first });
             }
             other => return Err(wrong("descr", other, "a dtype such as '<f4'")),
         };

@@ -15,17 +15,23 @@ pub enum Literal {
 }
 
 impl Literal {
-    /// How the literal reads in a message.
+    /// How the literal reads in a message: header text quoted (escaped, cut short), and a
+    /// long sequence cut after a few items.
     pub fn describe(&self) -> String {
+        /// The items of a sequence a message shows before "…".
+        const SHOWN_ITEMS: usize = 6;
         match self {
-            Literal::Text(text) => format!("'{text}'"),
+            Literal::Text(text) => format!("'{}'", crate::text::quote(text)),
             Literal::Bool(true) => "True".to_string(),
             Literal::Bool(false) => "False".to_string(),
             Literal::None => "None".to_string(),
             Literal::Whole(n) => n.to_string(),
             Literal::Sequence(items) => {
-                let items: Vec<String> = items.iter().map(Literal::describe).collect();
-                if items.len() == 1 { format!("({},)", items[0]) } else { format!("({})", items.join(", ")) }
+                let mut shown: Vec<String> = items.iter().take(SHOWN_ITEMS).map(Literal::describe).collect();
+                if items.len() > SHOWN_ITEMS {
+                    shown.push("…".to_string());
+                }
+                if shown.len() == 1 { format!("({},)", shown[0]) } else { format!("({})", shown.join(", ")) }
             }
         }
     }
@@ -175,11 +181,10 @@ impl Parser<'_> {
             self.at += 1;
         }
         let digits = String::from_utf8_lossy(&self.bytes[start..self.at]);
-        digits
-            .trim_end_matches('L')
-            .parse()
-            .map(Literal::Whole)
-            .map_err(|_| SyntaxError { what: format!("the number {digits} is too large"), offset: start })
+        digits.trim_end_matches('L').parse().map(Literal::Whole).map_err(|_| SyntaxError {
+            what: format!("the number {} is too large", crate::text::quote(&digits)),
+            offset: start,
+        })
     }
 
     fn word(&mut self) -> Result<Literal, SyntaxError> {
@@ -192,7 +197,7 @@ impl Parser<'_> {
             b"False" => Ok(Literal::Bool(false)),
             b"None" => Ok(Literal::None),
             other => Err(SyntaxError {
-                what: format!("'{}' is not a value NumPy writes", String::from_utf8_lossy(other)),
+                what: format!("'{}' is not a value NumPy writes", crate::text::quote(&String::from_utf8_lossy(other))),
                 offset: start,
             }),
         }

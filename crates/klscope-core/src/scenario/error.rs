@@ -35,7 +35,8 @@ pub enum ScenarioError {
     Link(LinkError),
 
     #[error(
-        "{origin} is a densities scenario (it starts with `Densities(`), not a discrete one: read it with scenario::load_any"
+        "{} is a densities scenario (it starts with `Densities(`), not a discrete one: read it with scenario::load_any",
+        escape(origin)
     )]
     IsDensities { origin: String },
 }

@@ -3,9 +3,10 @@
 /// Why typed text is not a number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {
-    #[error("'{0}' is not a number: write a decimal such as 0.25 or a fraction such as 1/4")]
+    /// What was typed is quoted: it may come from a file or from another machine.
+    #[error("'{}' is not a number: write a decimal such as 0.25 or a fraction such as 1/4", super::quote(.0))]
     NotANumber(String),
-    #[error("'{0}' divides by zero")]
+    #[error("'{}' divides by zero", super::quote(.0))]
     DivideByZero(String),
 }
 
@@ -40,5 +41,13 @@ mod tests {
         assert_eq!(parse_number("1/0"), Err(NumberError::DivideByZero("1/0".into())));
         assert_eq!(parse_number("1/x"), Err(NumberError::NotANumber("1/x".into())));
         assert_eq!(parse_number(""), Err(NumberError::NotANumber("".into())));
+    }
+
+    #[test]
+    fn what_was_typed_is_quoted_in_the_message() {
+        let message = parse_number("\u{1b}[2J1").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.starts_with("'\\u{1b}[2J1' is not a number"), "{message}");
+        let message = parse_number("1/0").err().map(|e| e.to_string());
+        assert_eq!(message.as_deref(), Some("'1/0' divides by zero"));
     }
 }

@@ -198,3 +198,36 @@ fn a_long_label_or_component_name_is_quoted_short() {
     assert!(error.contains("found 'zzz"), "{error}");
     one_line(&error).map_err(|e| e.to_string()).unwrap();
 }
+
+/// Text from a .npy header is quoted short in every message about it: a string where a
+/// value belongs, a structured array's many field names, a word, a huge number.
+#[test]
+fn text_from_a_npy_header_is_quoted_short() {
+    let header = |dict: &str| {
+        let mut header = dict.to_string();
+        while !(10 + header.len() + 1).is_multiple_of(64) {
+            header.push(' ');
+        }
+        header.push('\n');
+        let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
+        bytes.extend_from_slice(&(header.len() as u16).to_le_bytes());
+        bytes.extend_from_slice(header.as_bytes());
+        bytes.extend_from_slice(&[0; 16]);
+        bytes
+    };
+    let long = "n".repeat(5000);
+    // Twelve 5,000-character field names: as much as a version 1 header holds.
+    let fields: Vec<String> = (0..12).map(|i| format!("('{long}{i}', '<f4')")).collect();
+    for dict in [
+        "{'descr': '<f4', 'fortran_order': '\u{1b}[2J\u{1b}[31mRED', 'shape': (4,), }".to_string(),
+        format!("{{'descr': [{}], 'fortran_order': False, 'shape': (4,), }}", fields.join(", ")),
+        format!("{{'descr': '<f4', 'fortran_order': {long}, 'shape': (4,), }}"),
+        format!("{{'descr': '<f4', 'fortran_order': False, 'shape': ({},), }}", "9".repeat(3000)),
+    ] {
+        let error = read_numbers("x.npy", &header(&dict)).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error.starts_with("x.npy"), "{error}");
+        one_line(&error).map_err(|e| e.to_string()).unwrap();
+        assert!(error.chars().count() < 600, "{} characters: {error}", error.chars().count());
+        assert!(!error.contains("never ends"), "the header was read: {error}");
+    }
+}

@@ -34,7 +34,8 @@ fn sides(direction: Direction) -> (Side, Side) {
 }
 
 /// The title with the switch between the two KLs, and the two areas, above the plot.
-/// `gap` names KL(Q||P) as the ELBO's gap (an inference scenario: q is Q, the posterior P).
+/// `gap` names KL(Q||P) as the ELBO's gap (an inference scenario: q is Q, the posterior P);
+/// `locked` keeps the switch where it is until a pending question is answered.
 pub fn header_ui(
     ui: &mut egui::Ui,
     report: &DensityReport,
@@ -42,14 +43,18 @@ pub fn header_ui(
     concealed: &Concealed,
     direction: &mut Direction,
     gap: bool,
+    locked: bool,
 ) {
     // The switch stands in the title, where the KL's name goes: one row, as before.
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         ui.label(egui::RichText::new("The integrand of").strong());
         for choice in Direction::ALL {
-            ui.selectable_value(direction, choice, choice.symbol())
-                .on_hover_text(format!("Draw the integrand of {} and its two areas", choice.symbol()));
+            ui.add_enabled_ui(!locked, |ui| {
+                ui.selectable_value(direction, choice, choice.symbol())
+                    .on_hover_text(format!("Draw the integrand of {} and its two areas", choice.symbol()))
+                    .on_disabled_hover_text("The other integrand can be drawn once the question is answered");
+            });
         }
         let (a, b) = sides(*direction);
         let (a, b) = (a.name().to_lowercase(), b.name().to_lowercase());
@@ -170,6 +175,19 @@ pub fn integrand_ui(ui: &egui::Ui, plot: &Plot, gutter: f32, points: &[(f64, f64
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reverse_integrand_is_q_log_q_over_p_shaded_q_above_the_axis() {
+        let sample = CurvePoint { x: 1.0, p: 0.1, q: 0.4, kl_term: 0.1 * (0.25f64).ln(), kl_qp_term: 0.4 * 4f64.ln() };
+        let forward = points(&[sample], Unit::Nats, Direction::Forward);
+        let reverse = points(&[sample], Unit::Bits, Direction::Reverse);
+        assert_eq!(forward, vec![(1.0, sample.kl_term)]);
+        assert!((reverse[0].1 - 0.4 * 4f64.log2()).abs() < 1e-15, "{reverse:?}");
+        // Above the axis is where the KL's own density is the more likely.
+        assert_eq!(sides(Direction::Forward), (Side::P, Side::Q));
+        assert_eq!(sides(Direction::Reverse), (Side::Q, Side::P));
+        assert_eq!(measure(Direction::Reverse), Measure::KlQP);
+    }
 
     #[test]
     fn a_zero_end_of_the_y_range_stays_at_zero_and_another_gets_room() {

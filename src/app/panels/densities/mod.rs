@@ -19,7 +19,7 @@ use crate::app::model::Mode;
 use crate::app::model::densities::DensitiesDoc;
 use crate::app::ui::Cached;
 use crate::info::density::{Accuracy, CurvePoint, DensityReport, covering_range, curves as sample_curves};
-use crate::info::{Direction, Unit};
+use crate::info::{Direction, Measure, Unit};
 use crate::lesson::Concealed;
 
 pub use axes::{Axes, DensitiesAction};
@@ -76,8 +76,7 @@ impl DensitiesScreen {
     pub fn integrand_direction(&self, doc: &DensitiesDoc) -> Direction {
         match &self.integrand {
             Some((id, chosen)) if *id == doc.scenario.id => *chosen,
-            _ if doc.model().is_some() => Direction::Reverse,
-            _ => Direction::Forward,
+            _ => default_direction(doc),
         }
     }
 
@@ -201,9 +200,13 @@ impl DensitiesScreen {
         if let Some(message) = &self.message {
             ui.colored_label(crate::app::ui::theme::alarm(ui), message);
         }
-        let mut direction = self.integrand_direction(doc);
-        integrand::header_ui(ui, report, input.unit, input.concealed, &mut direction, doc.model().is_some());
-        if direction != self.integrand_direction(doc) {
+        // While a question hides either KL's terms, the scenario's own integrand stays:
+        // the two plots side by side would tell which KL is the larger.
+        let locked = [Measure::KlPQ, Measure::KlQP].into_iter().any(|m| input.concealed.hides_terms(m));
+        let mut direction = if locked { default_direction(doc) } else { self.integrand_direction(doc) };
+        let gap = doc.model().is_some();
+        integrand::header_ui(ui, report, input.unit, input.concealed, &mut direction, gap, locked);
+        if !locked && direction != self.integrand_direction(doc) {
             self.integrand = Some((doc.scenario.id.clone(), direction));
         }
         let integrand_rect = integrand::allocate(ui, direction);
@@ -220,6 +223,12 @@ impl DensitiesScreen {
         }
         integrand::integrand_ui(ui, &integrand_plot, gutter, &points, direction);
     }
+}
+
+/// The integrand a scenario starts on: KL(Q||P)'s for an inference scenario (its ELBO's
+/// gap is KL(q||posterior)), KL(P||Q)'s for any other.
+fn default_direction(doc: &DensitiesDoc) -> Direction {
+    if doc.model().is_some() { Direction::Reverse } else { Direction::Forward }
 }
 
 /// The range that covers both densities, and their highest point on it (with room for

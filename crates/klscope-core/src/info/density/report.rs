@@ -33,8 +33,8 @@ const H_QP: usize = 5;
 const JS: usize = 6;
 const TV: usize = 7;
 const BC: usize = 8;
-const KL_POSITIVE: usize = 9;
-const KL_NEGATIVE: usize = 10;
+const KL_PQ_POSITIVE: usize = 9;
+const KL_PQ_NEGATIVE: usize = 10;
 const KL_QP_POSITIVE: usize = 11;
 const KL_QP_NEGATIVE: usize = 12;
 /// ∫ (p + q)(1 + |ln p| + |ln q|): the size of the logarithms the integrands subtract, for
@@ -114,8 +114,8 @@ fn integrands(p: &Mixture, q: &Mixture, x: f64) -> [f64; INTEGRANDS] {
     out[JS] = 0.5 * (weighted_log_ratio(pv, ln_p, ln_m) + weighted_log_ratio(qv, ln_q, ln_m));
     out[TV] = 0.5 * (pv - qv).abs();
     out[BC] = (0.5 * (ln_p + ln_q)).exp();
-    out[KL_POSITIVE] = kl_term.max(0.0);
-    out[KL_NEGATIVE] = kl_term.min(0.0);
+    out[KL_PQ_POSITIVE] = kl_term.max(0.0);
+    out[KL_PQ_NEGATIVE] = kl_term.min(0.0);
     out[KL_QP_POSITIVE] = kl_qp_term.max(0.0);
     out[KL_QP_NEGATIVE] = kl_qp_term.min(0.0);
     let finite_abs = |v: f64| if v.is_finite() { v.abs() } else { 0.0 };
@@ -124,9 +124,9 @@ fn integrands(p: &Mixture, q: &Mixture, x: f64) -> [f64; INTEGRANDS] {
 }
 
 /// The pieces to integrate over: between consecutive breakpoints of both densities and
-/// the points where p = q (where |p − q| and the positive part of p ln(p/q) have kinks,
-/// which Gauss–Kronrod's estimate can underrate), where at least one density is
-/// positive, and the half-lines beyond when a tail is infinite.
+/// the points where p = q (where |p − q| and the positive parts of p ln(p/q) and
+/// q ln(q/p) have kinks, which Gauss–Kronrod's estimate can underrate), where at least
+/// one density is positive, and the half-lines beyond when a tail is infinite.
 pub fn regions(p: &Mixture, q: &Mixture) -> Vec<Region> {
     let mut points = Vec::with_capacity(64);
     p.breakpoints(&mut points);
@@ -294,7 +294,7 @@ impl DensityReport {
         estimates[slot(Measure::Hellinger)] = hellinger;
 
         // ∞ from the supports, exactly.
-        let mut kl_pq_positive = raw[KL_POSITIVE];
+        let mut kl_pq_positive = raw[KL_PQ_POSITIVE];
         if p_without_q.is_some() {
             for measure in [Measure::KlPQ, Measure::CrossEntropyPQ] {
                 estimates[slot(measure)] = Estimate::exact(f64::INFINITY);
@@ -322,7 +322,7 @@ impl DensityReport {
             estimates,
             methods,
             kl_pq_positive,
-            kl_pq_negative: raw[KL_NEGATIVE],
+            kl_pq_negative: raw[KL_PQ_NEGATIVE],
             kl_qp_positive,
             kl_qp_negative: raw[KL_QP_NEGATIVE],
             p_without_q,

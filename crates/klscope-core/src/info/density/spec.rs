@@ -52,7 +52,7 @@ impl Scanner {
     /// What is here, for a message: 'x' or "the end".
     fn found(&self) -> String {
         match self.peek() {
-            Some(c) => format!("'{c}'"),
+            Some(c) => format!("'{}'", crate::text::quote(&c.to_string())),
             None => "the end of the spec".to_string(),
         }
     }
@@ -105,7 +105,7 @@ impl Scanner {
             (true, Ok(value)) if value.is_finite() => Ok((value, start + 1)),
             (true, Ok(_)) => Err(SpecError {
                 column: start + 1,
-                message: format!("{what} {text} is too large to be a finite number"),
+                message: format!("{what} {} is too large to be a finite number", crate::text::quote(&text)),
             }),
             _ => {
                 self.at = start;
