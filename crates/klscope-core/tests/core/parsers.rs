@@ -24,7 +24,13 @@ fn one_line(message: &str) -> Result<(), TestCaseError> {
 
 /// A valid float32 .npy file of `values`, as NumPy writes it.
 fn npy(values: &[f32]) -> Vec<u8> {
-    let mut header = format!("{{'descr': '<f4', 'fortran_order': False, 'shape': ({},), }}", values.len());
+    let dict = format!("{{'descr': '<f4', 'fortran_order': False, 'shape': ({},), }}", values.len());
+    npy_with_header(&dict, &values.iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>())
+}
+
+/// A version 1 .npy file: `dict` as its header (padded as NumPy pads it), then `data`.
+fn npy_with_header(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut header = dict.to_string();
     while !(10 + header.len() + 1).is_multiple_of(64) {
         header.push(' ');
     }
@@ -32,7 +38,7 @@ fn npy(values: &[f32]) -> Vec<u8> {
     let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
     bytes.extend_from_slice(&(header.len() as u16).to_le_bytes());
     bytes.extend_from_slice(header.as_bytes());
-    bytes.extend(values.iter().flat_map(|v| v.to_le_bytes()));
+    bytes.extend_from_slice(data);
     bytes
 }
 
@@ -203,18 +209,6 @@ fn a_long_label_or_component_name_is_quoted_short() {
 /// value belongs, a structured array's many field names, a word, a huge number.
 #[test]
 fn text_from_a_npy_header_is_quoted_short() {
-    let header = |dict: &str| {
-        let mut header = dict.to_string();
-        while !(10 + header.len() + 1).is_multiple_of(64) {
-            header.push(' ');
-        }
-        header.push('\n');
-        let mut bytes = b"\x93NUMPY\x01\x00".to_vec();
-        bytes.extend_from_slice(&(header.len() as u16).to_le_bytes());
-        bytes.extend_from_slice(header.as_bytes());
-        bytes.extend_from_slice(&[0; 16]);
-        bytes
-    };
     let long = "n".repeat(5000);
     // Twelve 5,000-character field names: as much as a version 1 header holds.
     let fields: Vec<String> = (0..12).map(|i| format!("('{long}{i}', '<f4')")).collect();
@@ -224,7 +218,8 @@ fn text_from_a_npy_header_is_quoted_short() {
         format!("{{'descr': '<f4', 'fortran_order': {long}, 'shape': (4,), }}"),
         format!("{{'descr': '<f4', 'fortran_order': False, 'shape': ({},), }}", "9".repeat(3000)),
     ] {
-        let error = read_numbers("x.npy", &header(&dict)).err().map(|e| e.to_string()).unwrap_or_default();
+        let error =
+            read_numbers("x.npy", &npy_with_header(&dict, &[0; 16])).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(error.starts_with("x.npy"), "{error}");
         one_line(&error).map_err(|e| e.to_string()).unwrap();
         assert!(error.chars().count() < 600, "{} characters: {error}", error.chars().count());
