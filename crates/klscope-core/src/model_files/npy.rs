@@ -6,7 +6,7 @@
 //! student needs. Only float32 and float64 vectors are read; everything else is named.
 
 use super::error::ModelFileError;
-use super::npy_header::{self, Literal};
+use super::npy_header::{self, Literal, first_few};
 use crate::scenario::MAX_OUTCOMES;
 
 const MAGIC: &[u8] = b"\x93NUMPY";
@@ -119,18 +119,10 @@ impl Layout {
         let (width, little_endian) = match get("descr")? {
             Literal::Text(descr) => dtype(&file, descr)?,
             Literal::Sequence(fields) => {
-                // A few names, each quoted short: a header may list thousands.
-                let mut names: Vec<String> = fields
-                    .iter()
-                    .filter_map(|field| match field {
-                        Literal::Sequence(parts) => parts.first().map(Literal::describe),
-                        _ => None,
-                    })
-                    .take(7)
-                    .collect();
-                if names.len() == 7 {
-                    names[6] = "…".to_string();
-                }
+                let names = first_few(fields.iter().filter_map(|field| match field {
+                    Literal::Sequence(parts) => parts.first().map(Literal::describe),
+                    _ => None,
+                }));
                 let first = names.first().cloned().unwrap_or_default();
                 return Err(ModelFileError::Structured { file: file.clone(), fields: names.join(", "), first });
             }

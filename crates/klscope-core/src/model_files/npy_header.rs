@@ -18,8 +18,6 @@ impl Literal {
     /// How the literal reads in a message: header text quoted (escaped, cut short), and a
     /// long sequence cut after a few items.
     pub fn describe(&self) -> String {
-        /// The items of a sequence a message shows before "…".
-        const SHOWN_ITEMS: usize = 6;
         match self {
             Literal::Text(text) => format!("'{}'", crate::text::quote(text)),
             Literal::Bool(true) => "True".to_string(),
@@ -27,14 +25,25 @@ impl Literal {
             Literal::None => "None".to_string(),
             Literal::Whole(n) => n.to_string(),
             Literal::Sequence(items) => {
-                let mut shown: Vec<String> = items.iter().take(SHOWN_ITEMS).map(Literal::describe).collect();
-                if items.len() > SHOWN_ITEMS {
-                    shown.push("…".to_string());
-                }
+                let shown = first_few(items.iter().map(Literal::describe));
                 if shown.len() == 1 { format!("({},)", shown[0]) } else { format!("({})", shown.join(", ")) }
             }
         }
     }
+}
+
+/// The items of a sequence a message shows before "…".
+const SHOWN_ITEMS: usize = 6;
+
+/// The first few of `items` for a message, and "…" where there are more: a header may
+/// list thousands.
+pub fn first_few(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut items = items.into_iter();
+    let mut shown: Vec<String> = items.by_ref().take(SHOWN_ITEMS).collect();
+    if items.next().is_some() {
+        shown.push("…".to_string());
+    }
+    shown
 }
 
 /// What is wrong, and at which byte of the header text.

@@ -178,10 +178,11 @@ mod tests {
 
     #[test]
     fn the_reverse_integrand_is_q_log_q_over_p_shaded_q_above_the_axis() {
-        let sample = CurvePoint { x: 1.0, p: 0.1, q: 0.4, kl_term: 0.1 * (0.25f64).ln(), kl_qp_term: 0.4 * 4f64.ln() };
+        let sample =
+            CurvePoint { x: 1.0, p: 0.1, q: 0.4, kl_pq_term: 0.1 * (0.25f64).ln(), kl_qp_term: 0.4 * 4f64.ln() };
         let forward = points(&[sample], Unit::Nats, Direction::Forward);
         let reverse = points(&[sample], Unit::Bits, Direction::Reverse);
-        assert_eq!(forward, vec![(1.0, sample.kl_term)]);
+        assert_eq!(forward, vec![(1.0, sample.kl_pq_term)]);
         assert!((reverse[0].1 - 0.4 * 4f64.log2()).abs() < 1e-15, "{reverse:?}");
         // Above the axis is where the KL's own density is the more likely.
         assert_eq!(sides(Direction::Forward), (Side::P, Side::Q));

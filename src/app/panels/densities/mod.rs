@@ -1,8 +1,8 @@
 //! The densities screen: P and Q as curves with handles to drag, the integrand of
-//! KL(P||Q) or KL(Q||P) beneath (both on one x axis, with round ticks in body type), the measures and
-//! how good their integrals are, the bins that turn the
-//! integrals back into sums, and, for inference scenarios, the ELBO and its gap. It
-//! replaces the discrete editors and views while a densities scenario is open.
+//! KL(P||Q) or KL(Q||P) beneath (both on one x axis, with round ticks in body type), the
+//! measures and how good their integrals are, the bins that turn the integrals back into
+//! sums, and, for inference scenarios, the ELBO and its gap. It replaces the discrete
+//! editors and views while a densities scenario is open.
 
 mod axes;
 mod bins;
@@ -73,7 +73,7 @@ impl DensitiesScreen {
     /// Whose integrand is drawn under the curves: the user's choice on this scenario, or
     /// else KL(Q||P) for an inference scenario (its ELBO's gap is KL(q||posterior)) and
     /// KL(P||Q) for any other.
-    pub fn integrand_direction(&self, doc: &DensitiesDoc) -> Direction {
+    fn integrand_direction(&self, doc: &DensitiesDoc) -> Direction {
         match &self.integrand {
             Some((id, chosen)) if *id == doc.scenario.id => *chosen,
             _ => default_direction(doc),

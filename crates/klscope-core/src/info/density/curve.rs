@@ -14,7 +14,7 @@ pub struct CurvePoint {
     pub x: f64,
     pub p: f64,
     pub q: f64,
-    pub kl_term: f64,
+    pub kl_pq_term: f64,
     pub kl_qp_term: f64,
 }
 
@@ -22,7 +22,7 @@ impl CurvePoint {
     /// The integrand of KL(P||Q) (forward) or of KL(Q||P) (reverse) here, in nats.
     pub fn term(&self, direction: Direction) -> f64 {
         match direction {
-            Direction::Forward => self.kl_term,
+            Direction::Forward => self.kl_pq_term,
             Direction::Reverse => self.kl_qp_term,
         }
     }
@@ -65,7 +65,7 @@ pub fn curves(p: &Mixture, q: &Mixture, range: (f64, f64), n: usize) -> Vec<Curv
                 x,
                 p: ln_p.exp(),
                 q: ln_q.exp(),
-                kl_term: log_ratio_term(ln_p, ln_q),
+                kl_pq_term: log_ratio_term(ln_p, ln_q),
                 kl_qp_term: log_ratio_term(ln_q, ln_p),
             }
         })

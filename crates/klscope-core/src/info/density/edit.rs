@@ -117,14 +117,14 @@ mod tests {
         let points = curves(&p, &q, (-3.0, 3.0), 61);
         assert!(points.len() > 61);
         let beyond = points.iter().find(|c| c.x > 2.5).unwrap();
-        assert_eq!((beyond.q, beyond.kl_term), (0.0, f64::INFINITY), "P has mass where Q is 0");
+        assert_eq!((beyond.q, beyond.kl_pq_term), (0.0, f64::INFINITY), "P has mass where Q is 0");
         let inside = points.iter().find(|c| (c.x - 0.5).abs() < 1e-9).unwrap();
-        assert!((inside.kl_term - inside.p * (inside.p / inside.q).ln()).abs() < 1e-15);
+        assert!((inside.kl_pq_term - inside.p * (inside.p / inside.q).ln()).abs() < 1e-15);
         // The reverse integrand q·ln(q/p): 0 where Q is 0, and its own value inside.
         assert_eq!(beyond.term(crate::info::Direction::Reverse), 0.0, "Q is 0 there");
         let reverse = inside.q * (inside.q / inside.p).ln();
         assert!((inside.term(crate::info::Direction::Reverse) - reverse).abs() < 1e-15);
-        assert_eq!(inside.term(crate::info::Direction::Forward), inside.kl_term);
+        assert_eq!(inside.term(crate::info::Direction::Forward), inside.kl_pq_term);
         let p_narrow = Mixture::single(Component::Uniform { low: -1.0, high: 1.0 }).unwrap();
         let outside = curves(&p_narrow, &p, (-3.0, 3.0), 61).into_iter().find(|c| c.x > 1.5).unwrap();
         assert_eq!(outside.kl_qp_term, f64::INFINITY, "Q has mass where P is 0");
